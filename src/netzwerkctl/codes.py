@@ -1,0 +1,572 @@
+"""The catalogue of problem codes: one place for each code's severity and wording.
+
+Codes are stable (scripts and CI filter on them); the wording exists in German and
+English and is filled from a problem's arguments when it is shown. Keeping the text
+out of the rules means a rule only says *what* is wrong, and the docs page of all
+codes (docs/check-codes.md) is generated from this table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final, Literal
+
+Lang = Literal["de", "en"]
+Severity = Literal["error", "warning"]
+LANGS: tuple[Lang, ...] = ("de", "en")
+ERROR: Final = "error"
+WARNING: Final = "warning"
+
+
+@dataclass(frozen=True)
+class Code:
+    """A problem code: its severity, a short title and the message templates."""
+
+    code: str
+    severity: Severity
+    title: str  # German, for the docs
+    de: str
+    en: str
+
+
+def _c(code: str, severity: Severity, title: str, de: str, en: str) -> Code:
+    return Code(code, severity, title, de, en)
+
+
+_ALL: tuple[Code, ...] = (
+    # -- NW0xx: reading a file -------------------------------------------------
+    _c(
+        "NW001",
+        ERROR,
+        "Datei ist nicht UTF-8",
+        "Die Datei ist nicht UTF-8-kodiert (Byte {byte}, in Windows-1252 wäre das „{char}“). "
+        "Bitte im Editor als UTF-8 speichern.",
+        "The file is not UTF-8 encoded (byte {byte}, which is '{char}' in Windows-1252). "
+        "Save it as UTF-8 in your editor.",
+    ),
+    _c(
+        "NW002",
+        ERROR,
+        "Datei ist leer",
+        "Die Datei ist leer. Tragen Sie mindestens die Pflichtfelder ein oder löschen Sie sie.",
+        "The file is empty. Fill in at least the required keys or delete it.",
+    ),
+    _c(
+        "NW003",
+        ERROR,
+        "Tabulator zum Einrücken",
+        "Hier wird mit einem Tabulator eingerückt; YAML erlaubt nur Leerzeichen. "
+        "Ersetzen Sie den Tabulator durch Leerzeichen.",
+        "A tab is used for indentation here; YAML allows only spaces. Replace the tab with spaces.",
+    ),
+    _c(
+        "NW004",
+        ERROR,
+        "YAML-Syntaxfehler",
+        "YAML-Syntaxfehler ({detail}). {hint}",
+        "YAML syntax error ({detail}). {hint}",
+    ),
+    _c(
+        "NW005",
+        ERROR,
+        "Schlüssel doppelt",
+        "Der Schlüssel „{key}“ steht doppelt (zuerst in Zeile {first_line}). "
+        "Löschen Sie einen der beiden Einträge.",
+        "The key '{key}' appears twice (first on line {first_line}). Delete one of them.",
+    ),
+    _c(
+        "NW006",
+        ERROR,
+        "YAML-Tag nicht erlaubt",
+        "Tags wie „{tag}“ sind nicht erlaubt. Schreiben Sie den Wert ohne die „!“-Angabe.",
+        "Tags such as '{tag}' are not allowed. Write the value without the '!' part.",
+    ),
+    _c(
+        "NW007",
+        ERROR,
+        "Anker und Verweise nicht erlaubt",
+        "Anker und Verweise (&name, *name) werden nicht unterstützt. Schreiben Sie den Wert aus.",
+        "Anchors and aliases (&name, *name) are not supported. Write the value out.",
+    ),
+    _c(
+        "NW008",
+        ERROR,
+        "Datei ist keine Zuordnung",
+        "Die Datei muss aus Schlüsseln mit Werten bestehen (zum Beispiel „name: …“), "
+        "gefunden wurde {t_found}.",
+        "The file must consist of keys with values (for example 'name: …'), found {t_found}.",
+    ),
+    _c(
+        "NW009",
+        ERROR,
+        "Datei zu groß",
+        "Die Datei ist {size} MB groß; gelesen werden höchstens {limit} MB.",
+        "The file is {size} MB large; at most {limit} MB are read.",
+    ),
+    _c(
+        "NW010",
+        ERROR,
+        "Zu tief verschachtelt",
+        "Die Datei ist tiefer als {limit} Ebenen verschachtelt.",
+        "The file is nested deeper than {limit} levels.",
+    ),
+    _c(
+        "NW011",
+        ERROR,
+        "Schlüssel ist kein Text",
+        "Schlüssel müssen einfacher Text sein (zum Beispiel „name“).",
+        "Keys must be plain text (for example 'name').",
+    ),
+    _c(
+        "NW012",
+        ERROR,
+        "Dateiname taugt nicht als Kennung",
+        "Der Dateiname „{name}“ taugt nicht als Kennung: nur Kleinbuchstaben, Ziffern und "
+        "Bindestriche, zum Beispiel „{slug}.yaml“.",
+        "The file name '{name}' is not a valid id: use lowercase letters, digits and "
+        "hyphens only, for example '{slug}.yaml'.",
+    ),
+    _c(
+        "NW013",
+        ERROR,
+        "Berichtsdatei ist kein Jahr",
+        "Dateien in reports/ heißen nach dem Berichtsjahr, zum Beispiel „2021.yaml“ "
+        "(gefunden: „{name}“).",
+        "Files in reports/ are named after the report's year, for example '2021.yaml' "
+        "(found: '{name}').",
+    ),
+    # -- NW1xx: the shape of an entry --------------------------------------------
+    _c(
+        "NW101",
+        ERROR,
+        "Unbekannter Schlüssel",
+        "Unbekannter Schlüssel „{key}“{where}.",
+        "Unknown key '{key}'{where}.",
+    ),
+    _c(
+        "NW102",
+        ERROR,
+        "Pflichtfeld fehlt",
+        "Das Pflichtfeld „{key}“ fehlt{where}.",
+        "The required key '{key}' is missing{where}.",
+    ),
+    _c(
+        "NW103",
+        ERROR,
+        "Falsche Art von Wert",
+        "{key}: {t_expected} erwartet, gefunden: {t_found}.",
+        "{key}: expected {t_expected}, found {t_found}.",
+    ),
+    _c(
+        "NW104",
+        ERROR,
+        "Ungültiges Datum",
+        "„{value}“ ist kein gültiges Datum ({key}). Schreiben Sie 2021-03-15 oder 15.03.2021.",
+        "'{value}' is not a valid date ({key}). Write 2021-03-15 or 15.03.2021.",
+    ),
+    _c(
+        "NW105",
+        ERROR,
+        "Ungültige Uhrzeit",
+        "„{value}“ ist keine gültige Uhrzeit ({key}). Schreiben Sie zum Beispiel 18:30.",
+        "'{value}' is not a valid time ({key}). Write it like 18:30.",
+    ),
+    _c(
+        "NW106",
+        ERROR,
+        "Wert nicht erlaubt",
+        "„{value}“ ist für {key} nicht erlaubt. Erlaubt: {allowed}.",
+        "'{value}' is not allowed for {key}. Allowed: {allowed}.",
+    ),
+    _c(
+        "NW107",
+        ERROR,
+        "Ja oder nein erwartet",
+        "„{value}“ für {key}: Schreiben Sie ja oder nein.",
+        "'{value}' for {key}: write yes or no.",
+    ),
+    _c(
+        "NW108",
+        ERROR,
+        "Ungültige Kennung",
+        "„{value}“ taugt nicht als Kennung ({key}): nur Kleinbuchstaben, Ziffern und "
+        "Bindestriche, zum Beispiel „{slug}“.",
+        "'{value}' is not a valid id ({key}): use lowercase letters, digits and hyphens "
+        "only, for example '{slug}'.",
+    ),
+    _c(
+        "NW109",
+        ERROR,
+        "Ungültige Zahl",
+        "„{value}“ ist keine gültige Zahl ({key}). Schreiben Sie zum Beispiel 1140.50.",
+        "'{value}' is not a valid number ({key}). Write it like 1140.50.",
+    ),
+    _c(
+        "NW110",
+        ERROR,
+        "Zahl außerhalb des Bereichs",
+        "{key}: Die Zahl muss {t_bound} {limit} sein (gefunden: {value}).",
+        "{key}: the number must be {t_bound} {limit} (found: {value}).",
+    ),
+    _c(
+        "NW111",
+        ERROR,
+        "Ungültige E-Mail-Adresse",
+        "„{value}“ ist keine gültige E-Mail-Adresse ({key}).",
+        "'{value}' is not a valid e-mail address ({key}).",
+    ),
+    _c(
+        "NW112",
+        ERROR,
+        "Ungültige Zeitzone",
+        "„{value}“ ist keine bekannte Zeitzone ({key}), zum Beispiel Europe/Berlin.",
+        "'{value}' is not a known time zone ({key}), for example Europe/Berlin.",
+    ),
+    _c(
+        "NW113",
+        ERROR,
+        "Leerer Wert",
+        "{key} ist leer. Tragen Sie einen Wert ein oder löschen Sie die Zeile.",
+        "{key} is empty. Enter a value or delete the line.",
+    ),
+    _c(
+        "NW119",
+        ERROR,
+        "Ungültiger Wert",
+        "{key}: {detail}",
+        "{key}: {detail}",
+    ),
+    # -- NW2xx: references and ids ------------------------------------------------
+    _c(
+        "NW201",
+        ERROR,
+        "Unbekannter Partner",
+        "Einen Partner „{ref}“ ({key}) gibt es nicht in partners/.",
+        "There is no partner '{ref}' ({key}) in partners/.",
+    ),
+    _c(
+        "NW202",
+        ERROR,
+        "Unbekannte Person",
+        "Eine Person „{ref}“ ({key}) steht in keiner Partnerdatei unter contacts.",
+        "No partner file lists a person '{ref}' ({key}) under contacts.",
+    ),
+    _c(
+        "NW203",
+        ERROR,
+        "Unbekannte Gruppe",
+        "Eine Gruppe „{ref}“ ({key}) gibt es nicht in groups/.",
+        "There is no group '{ref}' ({key}) in groups/.",
+    ),
+    _c(
+        "NW204",
+        ERROR,
+        "Unbekanntes Projekt",
+        "Ein Projekt „{ref}“ ({key}) gibt es nicht in projects/.",
+        "There is no project '{ref}' ({key}) in projects/.",
+    ),
+    _c(
+        "NW205",
+        ERROR,
+        "Unbekanntes Angebot",
+        "Ein Angebot „{ref}“ ({key}) gibt es auf diesem Marktplatz nicht.",
+        "There is no offer '{ref}' ({key}) on this marketplace.",
+    ),
+    _c(
+        "NW206",
+        ERROR,
+        "Unbekanntes Gesuch",
+        "Ein Gesuch „{ref}“ ({key}) gibt es auf diesem Marktplatz nicht.",
+        "There is no need '{ref}' ({key}) on this marketplace.",
+    ),
+    _c(
+        "NW207",
+        ERROR,
+        "Kennung doppelt vergeben",
+        "Die Kennung „{id}“ ist doppelt vergeben: auch {other}.",
+        "The id '{id}' is used twice: also {other}.",
+    ),
+    _c(
+        "NW208",
+        ERROR,
+        "Person doppelt angelegt",
+        "Die Person „{id}“ ist schon in {other}:{other_line} angelegt. Personen-Kennungen "
+        "müssen im ganzen Netzwerk eindeutig sein.",
+        "The person '{id}' is already declared in {other}:{other_line}. Person ids must be "
+        "unique across the whole network.",
+    ),
+    _c(
+        "NW209",
+        ERROR,
+        "Kennung in der Datei doppelt",
+        "Die Kennung „{id}“ steht in dieser Datei doppelt (zuerst in Zeile {first_line}).",
+        "The id '{id}' appears twice in this file (first on line {first_line}).",
+    ),
+    # -- NW3xx: dates ---------------------------------------------------------------
+    _c(
+        "NW301",
+        ERROR,
+        "Daten in falscher Reihenfolge",
+        "{first_key} ({first}) liegt nach {second_key} ({second}).",
+        "{first_key} ({first}) is after {second_key} ({second}).",
+    ),
+    _c(
+        "NW302",
+        ERROR,
+        "Frist vor der Sitzung",
+        "Die Frist {due} liegt vor der Sitzung vom {date}, in der die Aufgabe vergeben wurde.",
+        "The due date {due} is before the meeting of {date} that raised the task.",
+    ),
+    _c(
+        "NW303",
+        ERROR,
+        "Erledigt-Datum in der Zukunft",
+        "Das Datum {key}: {value} liegt in der Zukunft (heute ist {today}).",
+        "The date {key}: {value} is in the future (today is {today}).",
+    ),
+    _c(
+        "NW304",
+        ERROR,
+        "Ende nicht nach Beginn",
+        "Das Ende ({end}) liegt nicht nach dem Beginn ({start}).",
+        "The end ({end}) is not after the start ({start}).",
+    ),
+    _c(
+        "NW305",
+        ERROR,
+        "Gültigkeit endet vor der Verleihung",
+        "valid_until ({valid_until}) muss nach dem Verleihungsdatum ({date}) liegen.",
+        "valid_until ({valid_until}) must be after the award's date ({date}).",
+    ),
+    # -- NW4xx: meetings ------------------------------------------------------------
+    _c(
+        "NW401",
+        ERROR,
+        "Gruppe bestand am Sitzungstag nicht",
+        "Die Gruppe „{group}“ bestand am {date} nicht (started: {started}, ended: {ended}).",
+        "The group '{group}' did not exist on {date} (started: {started}, ended: {ended}).",
+    ),
+    _c(
+        "NW402",
+        ERROR,
+        "Teilnehmer ist weder Mitglied noch eingeladen",
+        "„{person}“ ({key}) ist am {date} kein Mitglied der Gruppe „{group}“ und steht "
+        "nicht unter invited.",
+        "'{person}' ({key}) is not a member of the group '{group}' on {date} and is not "
+        "listed under invited.",
+    ),
+    _c(
+        "NW403",
+        ERROR,
+        "Anwesend und entschuldigt zugleich",
+        "„{person}“ steht unter present und unter excused.",
+        "'{person}' is listed both under present and under excused.",
+    ),
+    _c(
+        "NW404",
+        ERROR,
+        "Kein Einführungsgespräch vor der Teilnahme",
+        "„{person}“ war am {date} anwesend, hatte aber vorher kein Einführungsgespräch "
+        "(intro_talk: {intro}). Das Netzwerk verlangt es (rules.intro_talk_required).",
+        "'{person}' attended on {date} without an introductory talk before "
+        "(intro_talk: {intro}). The network requires one (rules.intro_talk_required).",
+    ),
+    _c(
+        "NW405",
+        ERROR,
+        "Stattgefundene Sitzung ohne Anwesenheit",
+        "Die Sitzung steht auf held, aber present fehlt. Tragen Sie ein, wer da war.",
+        "The meeting is held but has no present list. Enter who attended.",
+    ),
+    _c(
+        "NW406",
+        WARNING,
+        "Vergangene Sitzung noch geplant (Protokoll fehlt)",
+        "Die Sitzung vom {date} ist vorbei, steht aber noch auf planned: Protokoll nachtragen "
+        "(status: held und present) oder absagen (status: cancelled).",
+        "The meeting of {date} is over but still planned: add the minutes "
+        "(status: held and present) or cancel it (status: cancelled).",
+    ),
+    _c(
+        "NW407",
+        ERROR,
+        "Abgesagte Sitzung mit Anwesenheit",
+        "Die Sitzung ist abgesagt (cancelled), hat aber {key}. Entfernen Sie die Liste.",
+        "The meeting is cancelled but has {key}. Remove the list.",
+    ),
+    _c(
+        "NW408",
+        WARNING,
+        "Dateiname passt nicht zur Sitzung",
+        "Sitzungsdateien heißen <Datum>-<Gruppe>, hier also „{expected}.yaml“.",
+        "Meeting files are named <date>-<group>, here '{expected}.yaml'.",
+    ),
+    # -- NW5xx: partners and groups --------------------------------------------------
+    _c(
+        "NW501",
+        ERROR,
+        "Pate ist kein Partner des Netzwerks",
+        "Pate „{partner}“ hat den Status {status}. Paten müssen Partner des Netzwerks sein "
+        "oder gewesen sein (active, paused oder former).",
+        "Patron '{partner}' has the status {status}. Patrons must be or have been partners "
+        "of the network (active, paused or former).",
+    ),
+    _c(
+        "NW502",
+        WARNING,
+        "Kontakt ohne Einwilligung (DSGVO)",
+        "Für „{person}“ ist keine Einwilligung zur Speicherung eingetragen (consent). "
+        "Tragen Sie das Datum der Einwilligung ein.",
+        "No consent to storing the contact data of '{person}' is recorded (consent). "
+        "Enter the date of consent.",
+    ),
+    # -- NW6xx: marketplace and projects ----------------------------------------------
+    _c(
+        "NW601",
+        ERROR,
+        "Geld auf dem Marktplatz",
+        "„{value}“ ({key}): Auf dem Marktplatz wird alles außer Geld getauscht. "
+        "Erlaubt: {allowed}.",
+        "'{value}' ({key}): a marketplace exchanges anything but money. Allowed: {allowed}.",
+    ),
+    _c(
+        "NW602",
+        ERROR,
+        "Geschäft mit sich selbst",
+        "Angebot „{offer}“ und Gesuch „{need}“ stammen beide von „{partner}“; ein Geschäft "
+        "braucht zwei verschiedene Partner.",
+        "Offer '{offer}' and need '{need}' both belong to '{partner}'; a deal needs two "
+        "different partners.",
+    ),
+)
+
+CODES: dict[str, Code] = {c.code: c for c in _ALL}
+
+# Small words that appear inside messages, per language (arguments named t_*).
+TERMS: dict[Lang, dict[str, str]] = {
+    "de": {
+        "text": "Text",
+        "list": "eine Liste",
+        "mapping": "Schlüssel mit Werten",
+        "number": "eine Zahl",
+        "whole number": "eine ganze Zahl",
+        "nothing": "nichts",
+        "at least": "mindestens",
+        "at most": "höchstens",
+        "greater than": "größer als",
+        "less than": "kleiner als",
+    },
+    "en": {
+        "text": "text",
+        "list": "a list",
+        "mapping": "keys with values",
+        "number": "a number",
+        "whole number": "a whole number",
+        "nothing": "nothing",
+        "at least": "at least",
+        "at most": "at most",
+        "greater than": "greater than",
+        "less than": "less than",
+    },
+}
+
+_DID_YOU_MEAN: dict[Lang, str] = {"de": " Meinten Sie „{0}“?", "en": " Did you mean '{0}'?"}
+_IN: dict[Lang, str] = {"de": " in {0}", "en": " in {0}"}
+
+# What to do about the YAML syntax errors people make most; keyed by libyaml's wording.
+_SYNTAX_HINTS: tuple[tuple[str, dict[Lang, str]], ...] = (
+    (
+        "mapping values are not allowed",
+        {
+            "de": "Steht ein Doppelpunkt mit Leerzeichen im Wert? Dann setzen Sie den Wert "
+            'in Anführungszeichen: titel: "Bericht: 2021".',
+            "en": "Is there a colon followed by a space inside the value? Then put the "
+            'value in quotes: title: "Report: 2021".',
+        },
+    ),
+    (
+        "could not find expected ':'",
+        {
+            "de": "Nach dem Schlüssel fehlt ein Doppelpunkt, oder die Einrückung stimmt nicht.",
+            "en": "A colon is missing after the key, or the indentation is off.",
+        },
+    ),
+    (
+        "did not find expected key",
+        {
+            "de": "Die Einrückung passt nicht zu den Zeilen darüber.",
+            "en": "The indentation does not match the lines above.",
+        },
+    ),
+    (
+        "did not find expected '-' indicator",
+        {
+            "de": "Einträge einer Liste beginnen alle mit „- “ und sind gleich eingerückt.",
+            "en": "Items of a list all start with '- ' and are indented alike.",
+        },
+    ),
+    (
+        "found character that cannot start any token",
+        {
+            "de": "Ein Wert beginnt mit einem Sonderzeichen wie @ oder `: "
+            "setzen Sie ihn in Anführungszeichen.",
+            "en": "A value starts with a special character such as @ or `: put it in quotes.",
+        },
+    ),
+    (
+        "found unexpected end of stream",
+        {
+            "de": "Die Datei endet mitten in einem Wert. Fehlt ein schließendes Anführungszeichen?",
+            "en": "The file ends in the middle of a value. Is a closing quote missing?",
+        },
+    ),
+    (
+        "expected a single document",
+        {
+            "de": "Die Datei enthält mehrere Dokumente (---); eine Datei beschreibt genau "
+            "einen Eintrag.",
+            "en": "The file holds several documents (---); one file describes one entry.",
+        },
+    ),
+)
+_NO_HINT: dict[Lang, str] = {
+    "de": "Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile.",
+    "en": "Check indentation, colons and quotes on this line.",
+}
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+def syntax_hint(detail: str, lang: Lang) -> str:
+    """The advice shown with a YAML syntax error, chosen by libyaml's message."""
+    for needle, hints in _SYNTAX_HINTS:
+        if needle in detail:
+            return hints[lang]
+    return _NO_HINT[lang]
+
+
+def format_message(code: str, args: dict[str, str], lang: Lang = "de") -> str:
+    """The message of a problem in the given language, filled from its arguments.
+
+    Arguments named ``t_*`` are terms translated through TERMS; ``suggestion`` adds a
+    "did you mean" sentence and ``where`` a location phrase, both only when present.
+    German messages show dates the German way (15.03.2021).
+    """
+    entry = CODES[code]
+    values = dict(args)
+    for name, value in args.items():
+        if name.startswith("t_"):
+            values[name] = TERMS[lang].get(value, value)
+        elif lang == "de" and _ISO_DATE.match(value):
+            values[name] = f"{value[8:10]}.{value[5:7]}.{value[0:4]}"
+    where = values.get("where", "")
+    values["where"] = _IN[lang].format(where) if where else ""
+    if code == "NW004":
+        values["hint"] = syntax_hint(values.get("detail", ""), lang)
+    text = (entry.de if lang == "de" else entry.en).format(**values)
+    suggestion = args.get("suggestion")
+    if suggestion:
+        text += _DID_YOU_MEAN[lang].format(suggestion)
+    return text

@@ -1,0 +1,152 @@
+"""Problems are data: every fault the tool finds becomes a `Problem`, never an exception.
+
+A problem knows its code, file, line and column and the arguments of its message;
+the wording comes from `codes.CODES` when it is shown, in the network's language.
+The writers for the machine formats (JSON, GitHub annotations) live here so that
+every command reports problems the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from netzwerkctl.codes import CODES, Lang, format_message
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something stands: a file relative to the network root, 1-based line/column."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One fault found in the network's files."""
+
+    code: str
+    location: Location
+    args: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def severity(self) -> str:
+        return CODES[self.code].severity
+
+    @property
+    def file(self) -> str:
+        return self.location.file
+
+    @property
+    def line(self) -> int | None:
+        return self.location.line
+
+    @property
+    def column(self) -> int | None:
+        return self.location.column
+
+    def message(self, lang: Lang = "de") -> str:
+        return format_message(self.code, dict(self.args), lang)
+
+    def sort_key(self) -> tuple[str, int, int, str, tuple[tuple[str, str], ...]]:
+        return (self.file, self.line or 0, self.column or 0, self.code, self.args)
+
+
+def problem(code: str, at: Location, **args: object) -> Problem:
+    """Build a problem; arguments are turned into text once, here."""
+    if code not in CODES:  # a programming error, caught by the tests of every rule
+        raise KeyError(code)
+    return Problem(code, at, tuple((k, _text(v)) for k, v in args.items()))
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return "–"
+    return str(value)
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Sorted by file, line and column; exact duplicates removed."""
+    return sorted(set(problems), key=Problem.sort_key)
+
+
+def count(problems: Iterable[Problem]) -> tuple[int, int]:
+    """(errors, warnings)."""
+    errors = warnings = 0
+    for p in problems:
+        if p.severity == "error":
+            errors += 1
+        else:
+            warnings += 1
+    return errors, warnings
+
+
+def _position(p: Problem) -> str:
+    pos = p.file
+    if p.line is not None:
+        pos += f":{p.line}"
+        if p.column is not None:
+            pos += f":{p.column}"
+    return pos
+
+
+def as_text_line(p: Problem, lang: Lang = "de") -> str:
+    """`file:line:col: error NW104 message` — the form editors and compilers use."""
+    return f"{_position(p)}: {p.severity} {p.code} {p.message(lang)}"
+
+
+def as_json(problems: Iterable[Problem], lang: Lang = "de") -> str:
+    rows = [
+        {
+            "file": p.file,
+            "line": p.line,
+            "column": p.column,
+            "severity": p.severity,
+            "code": p.code,
+            "message": p.message(lang),
+        }
+        for p in problems
+    ]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def as_github(problems: Iterable[Problem], lang: Lang = "de") -> str:
+    """GitHub Actions workflow commands (`::error file=…,line=…::message`)."""
+    lines = []
+    for p in problems:
+        props = [f"file={_escape_property(p.file)}"]
+        if p.line is not None:
+            props.append(f"line={p.line}")
+        if p.column is not None:
+            props.append(f"col={p.column}")
+        props.append(f"title={_escape_property(p.code)}")
+        lines.append(f"::{p.severity} {','.join(props)}::{_escape_data(p.message(lang))}\n")
+    return "".join(lines)
+
+
+_SUMMARY: Mapping[Lang, tuple[str, str, str, str, str, str, str]] = {
+    "de": ("Fehler", "Fehler", "Warnung", "Warnungen", "Datei", "Dateien", "in"),
+    "en": ("error", "errors", "warning", "warnings", "file", "files", "in"),
+}
+
+
+def summary(problems: Iterable[Problem], files: int, lang: Lang = "de") -> str:
+    """`3 Fehler, 2 Warnungen in 41 Dateien`."""
+    err1, errn, warn1, warnn, file1, filen, in_ = _SUMMARY[lang]
+    errors, warnings = count(problems)
+    return (
+        f"{errors} {err1 if errors == 1 else errn}, "
+        f"{warnings} {warn1 if warnings == 1 else warnn} "
+        f"{in_} {files} {file1 if files == 1 else filen}"
+    )

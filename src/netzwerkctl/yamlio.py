@@ -1,0 +1,252 @@
+"""The one module that owns YAML: bytes in, plain data plus a source map out.
+
+People write YAML in Notepad and VS Code, and PyYAML's defaults misread much of it
+(`18:30` as 1110, `no` as False, `0287112345` as an int). This reader keeps every
+scalar as the text that was written — only `null`/`~`/empty become None — and lets
+the models, which know each field's type, interpret it. It uses libyaml's composer
+(`yaml.CSafeLoader`) for speed and builds the Python data itself, which gives it the
+line and column of every key and list item, and turns every YAML trouble (encoding,
+tabs, duplicate keys, tags, aliases, syntax) into a `Problem` instead of an exception.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from netzwerkctl.problems import Location, Problem, problem
+
+KeyPath = tuple[str | int, ...]
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 40
+# libyaml's composer recurses on the C stack and crashes the interpreter somewhere
+# beyond ~20,000 levels (less on Windows' smaller stacks). `_may_nest_too_deep` bounds
+# the nesting cheaply (below ~1,000); files beyond it are measured with the event
+# parser, which does not recurse, before they are composed.
+
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+class _Loader(yaml.CSafeLoader):
+    """libyaml's composer with a resolver that only recognises null."""
+
+
+_Loader.yaml_implicit_resolvers = {}  # drop bool, int, float, timestamp, base 60 ...
+_Loader.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+
+
+@dataclass(frozen=True)
+class Document:
+    """One file as read: its data (None when unreadable), source map and problems."""
+
+    file: str
+    data: dict[str, Any] | None
+    positions: Mapping[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+
+    def at(self, *path: str | int) -> Location:
+        """The location of a key path; the nearest enclosing one if the key is absent."""
+        key: KeyPath = tuple(path)
+        while key:
+            pos = self.positions.get(key)
+            if pos is not None:
+                return Location(self.file, pos[0], pos[1])
+            key = key[:-1]
+        return Location(self.file, 1, 1)
+
+
+def read_document(raw: bytes, file: str) -> Document:
+    """Parse one file's bytes; never raises for anything in the bytes."""
+    if len(raw) > MAX_BYTES:
+        mb = f"{len(raw) / 1024 / 1024:.1f}"
+        return _failed(file, problem("NW009", Location(file, 1), size=mb, limit=MAX_BYTES >> 20))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return _failed(file, _encoding_problem(raw, exc, file))
+    if "\x00" in text:
+        # libyaml rejects NUL with a message that names no line a person understands.
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        return _failed(
+            file,
+            problem("NW004", Location(file, line), detail="NUL character (0x00)"),
+        )
+    if _may_nest_too_deep(text):
+        depth_problem = _measure_depth(text, file)
+        if depth_problem is not None:
+            return _failed(file, depth_problem)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        return _failed(file, _syntax_problem(text, exc, file))
+    except yaml.YAMLError as exc:  # reader errors without a mark
+        return _failed(file, problem("NW004", Location(file, 1), detail=str(exc)))
+    finally:
+        loader.dispose()
+    if node is None or (isinstance(node, ScalarNode) and node.tag == _NULL and not node.value):
+        return _failed(file, problem("NW002", Location(file, 1)))
+    if not isinstance(node, MappingNode):
+        found = "list" if isinstance(node, SequenceNode) else "text"
+        return _failed(file, problem("NW008", _mark(file, node), t_found=found))
+    builder = _Builder(file)
+    data = builder.mapping(node, (), 0)
+    return Document(file, data, builder.positions, tuple(builder.problems))
+
+
+def _failed(file: str, p: Problem) -> Document:
+    return Document(file, None, {}, (p,))
+
+
+def _mark(file: str, node: Node) -> Location:
+    mark = node.start_mark
+    return Location(file, mark.line + 1, mark.column + 1)
+
+
+class _Builder:
+    """Turns libyaml's node tree into dicts, lists and strings, recording positions."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.positions: dict[KeyPath, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+        self.alias_reported = False
+
+    def value(self, node: Node, path: KeyPath, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            self.problems.append(problem("NW010", _mark(self.file, node), limit=MAX_DEPTH))
+            return None
+        if id(node) in self.seen:  # the composer shares the node of an alias
+            if not self.alias_reported:  # once is enough: a "billion laughs" has thousands
+                self.alias_reported = True
+                self.problems.append(problem("NW007", self._where(path, node)))
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            if node.tag == _STR:
+                return node.value
+            if node.tag == _NULL:
+                return None
+            self._tag_problem(node)
+            return node.value
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path, depth)
+        if node.tag != _SEQ:
+            self._tag_problem(node)
+        items = []
+        for index, item in enumerate(node.value):
+            item_path = (*path, index)
+            mark = item.start_mark
+            self.positions[item_path] = (mark.line + 1, mark.column + 1)
+            items.append(self.value(item, item_path, depth + 1))
+        return items
+
+    def mapping(self, node: MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
+        if node.tag != _MAP:
+            self._tag_problem(node)
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag not in (_STR, _NULL):
+                self.problems.append(problem("NW011", _mark(self.file, key_node)))
+                continue
+            key = key_node.value
+            key_path = (*path, key)
+            mark = key_node.start_mark
+            if key in result:
+                first = self.positions[key_path][0]
+                self.problems.append(
+                    problem(
+                        "NW005",
+                        Location(self.file, mark.line + 1, mark.column + 1),
+                        key=key,
+                        first_line=first,
+                    )
+                )
+                continue
+            self.positions[key_path] = (mark.line + 1, mark.column + 1)
+            result[key] = self.value(value_node, key_path, depth + 1)
+        return result
+
+    def _where(self, path: KeyPath, node: Node) -> Location:
+        # An alias's node carries the anchor's position; the key or list holding the
+        # alias is the nearest place we know of the alias itself.
+        if path and isinstance(path[-1], int):
+            path = path[:-1]
+        pos = self.positions.get(path)
+        if pos is None:
+            return _mark(self.file, node)
+        return Location(self.file, pos[0], pos[1])
+
+    def _tag_problem(self, node: Node) -> None:
+        tag = str(node.tag)
+        if tag.startswith("tag:yaml.org,2002:"):
+            tag = "!!" + tag[len("tag:yaml.org,2002:") :]
+        self.problems.append(problem("NW006", _mark(self.file, node), tag=tag))
+
+
+def _encoding_problem(raw: bytes, exc: UnicodeDecodeError, file: str) -> Problem:
+    start = exc.start
+    line = raw.count(b"\n", 0, start) + 1
+    column = start - (raw.rfind(b"\n", 0, start) + 1) + 1
+    bad = raw[start : start + 1]
+    try:
+        char = bad.decode("cp1252")
+    except UnicodeDecodeError:
+        char = "?"
+    return problem("NW001", Location(file, line, column), byte=f"0x{bad.hex().upper()}", char=char)
+
+
+def _syntax_problem(text: str, exc: yaml.MarkedYAMLError, file: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark is not None else 1
+    column = mark.column + 1 if mark is not None else None
+    lines = text.splitlines()
+    # A tab in the indentation of the faulty line (or the line the scanner stopped at)
+    # is by far the most common cause; name it instead of libyaml's wording.
+    for candidate in (line, line - 1):
+        if 1 <= candidate <= len(lines) and _indented_with_tab(lines[candidate - 1]):
+            return problem("NW003", Location(file, candidate, 1))
+    detail = ", ".join(part for part in (exc.context, exc.problem) if part) or "?"
+    return problem("NW004", Location(file, line, column), detail=detail)
+
+
+def _indented_with_tab(line: str) -> bool:
+    stripped = line.lstrip(" -")
+    return stripped.startswith("\t")
+
+
+_DEEP_PREFIX = re.compile(r"^[ \-?:]{400,}", re.MULTILINE)
+
+
+def _may_nest_too_deep(text: str) -> bool:
+    """A cheap upper bound: block nesting needs indentation, flow nesting brackets."""
+    flow = text.count("[") + text.count("{")
+    return flow > 100 or _DEEP_PREFIX.search(text) is not None
+
+
+def _measure_depth(text: str, file: str) -> Problem | None:
+    """Walk libyaml's events (no recursion) and report nesting beyond MAX_DEPTH."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    at = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
+                    return problem("NW010", at, limit=MAX_DEPTH)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        return _syntax_problem(text, exc, file)
+    return None

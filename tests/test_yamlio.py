@@ -1,0 +1,160 @@
+"""The reader: every row of "YAML as people write it" in the data format."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from netzwerkctl.yamlio import MAX_DEPTH, read_document
+
+
+def codes(raw: bytes) -> list[tuple[str, int | None]]:
+    return [(p.code, p.line) for p in read_document(raw, "f.yaml").problems]
+
+
+def test_scalars_stay_as_written() -> None:
+    doc = read_document(
+        b"start: 18:30\nphone: 0287112345\nok: no\nflag: on\nd: 2021-03-15\n"
+        b"g: 15.03.2021\nn: 10\nf: 1140.00\nt: true\n",
+        "f.yaml",
+    )
+    assert doc.problems == ()
+    assert doc.data == {
+        "start": "18:30",  # not 1110 (base 60)
+        "phone": "0287112345",  # leading zero kept
+        "ok": "no",  # not False
+        "flag": "on",
+        "d": "2021-03-15",  # the model decides it is a date
+        "g": "15.03.2021",
+        "n": "10",
+        "f": "1140.00",  # trailing zeros kept
+        "t": "true",
+    }
+
+
+@pytest.mark.parametrize("text", [b"a: null\n", b"a: ~\n", b"a:\n", b"a: NULL\n"])
+def test_null_forms(text: bytes) -> None:
+    assert read_document(text, "f.yaml").data == {"a": None}
+
+
+def test_quoted_null_is_text() -> None:
+    assert read_document(b'a: "null"\n', "f.yaml").data == {"a": "null"}
+
+
+def test_duplicate_key_names_both_lines() -> None:
+    doc = read_document(b"name: A\nkind: x\nname: B\n", "f.yaml")
+    [p] = doc.problems
+    assert (p.code, p.line, p.column) == ("NW005", 3, 1)
+    assert dict(p.args)["first_line"] == "1"
+    assert "Zeile 1" in p.message("de")
+    assert doc.data == {"name": "A", "kind": "x"}  # the first one is kept
+
+
+def test_duplicate_key_in_nested_mapping() -> None:
+    assert codes(b"contacts:\n  - id: a\n    id: b\n") == [("NW005", 3)]
+
+
+def test_tags_are_refused_and_nothing_is_executed() -> None:
+    raw = b"a: !!python/object/apply:os.system ['echo pwned > /tmp/pwned']\nb: !!binary aGk=\n"
+    doc = read_document(raw, "f.yaml")
+    assert [(p.code, p.line) for p in doc.problems] == [("NW006", 1), ("NW006", 2)]
+    assert "!!python/object/apply:os.system" in doc.problems[0].message("de")
+
+
+def test_bom_and_crlf_are_fine() -> None:
+    doc = read_document(b"\xef\xbb\xbfname: M\xc3\xbcller\r\nkind: x\r\n", "f.yaml")
+    assert doc.problems == ()
+    assert doc.data == {"name": "Müller", "kind": "x"}
+    assert doc.at("kind").line == 2
+
+
+def test_windows_1252_names_line_byte_and_hint() -> None:
+    [p] = read_document("name: x\nort: Münster\n".encode("cp1252"), "f.yaml").problems
+    assert (p.code, p.line, p.column) == ("NW001", 2, 7)
+    assert "0xFC" in p.message("de") and "„ü“" in p.message("de") and "UTF-8" in p.message("de")
+
+
+@pytest.mark.parametrize("raw", [b"", b"\n\n", b"# nur ein Kommentar\n", b"---\n", b"\xef\xbb\xbf"])
+def test_empty_file(raw: bytes) -> None:
+    assert codes(raw) == [("NW002", 1)]
+
+
+def test_tab_indentation_gets_a_hint() -> None:
+    [p] = read_document(b"name: x\ncontacts:\n\t- id: a\n", "f.yaml").problems
+    assert (p.code, p.line) == ("NW003", 3)
+    assert "Leerzeichen" in p.message("de")
+
+
+def test_tab_after_colon_is_fine() -> None:
+    assert read_document(b"name:\tx\n", "f.yaml").data == {"name": "x"}
+
+
+def test_aliases_are_refused_once() -> None:
+    assert codes(b"a: &x [1]\nb: *x\nc: *x\n") == [("NW007", 2)]
+
+
+def test_billion_laughs_ends_fast_with_one_problem() -> None:
+    lines = [b'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        refs = b",".join([b"*a%d" % (i - 1)] * 9)
+        lines.append(b"a%d: &a%d [%s]" % (i, i, refs))
+    started = time.perf_counter()
+    doc = read_document(b"\n".join(lines) + b"\n", "f.yaml")
+    assert time.perf_counter() - started < 1.0  # generous; typically ~1 ms
+    assert [p.code for p in doc.problems] == ["NW007"]
+
+
+def test_recursive_alias_does_not_hang() -> None:
+    assert codes(b"a: &a [*a]\n") == [("NW007", 1)]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"a: " + b"[" * 100_000 + b"]" * 100_000 + b"\n",  # would crash libyaml's composer
+        b"".join(b" " * i + b"k:\n" for i in range(MAX_DEPTH + 5))
+        + b" " * (MAX_DEPTH + 5)
+        + b"v\n",
+    ],
+)
+def test_deep_nesting_is_a_problem_not_a_crash(raw: bytes) -> None:
+    assert [c for c, _ in codes(raw)] == ["NW010"]
+
+
+def test_syntax_error_with_line_and_hint() -> None:
+    [p] = read_document(b"name: x\ntitle: Bericht: 2021\n", "f.yaml").problems
+    assert (p.code, p.line, p.column) == ("NW004", 2, 15)
+    assert "Anführungszeichen" in p.message("de")
+    assert "quotes" in p.message("en")
+
+
+def test_several_documents_are_refused() -> None:
+    assert codes(b"a: 1\n---\nb: 2\n") == [("NW004", 2)]
+
+
+def test_top_level_must_be_a_mapping() -> None:
+    assert codes(b"- a\n- b\n") == [("NW008", 1)]
+    assert codes(b"nur Text\n") == [("NW008", 1)]
+
+
+def test_non_text_keys_are_refused() -> None:
+    assert codes(b"[a, b]: c\nname: x\n") == [("NW011", 1)]
+
+
+def test_nul_byte_is_a_problem() -> None:
+    assert [c for c, _ in codes(b"a: 1\x00\n")] == ["NW004"]
+
+
+def test_source_map_has_every_key_and_item() -> None:
+    doc = read_document(
+        b"name: x\ncontacts:\n  - id: a\n    name: A\n  - id: b\nlist: [p, q]\n", "f.yaml"
+    )
+    assert doc.positions[("name",)] == (1, 1)
+    assert doc.positions[("contacts", 0)] == (3, 5)
+    assert doc.positions[("contacts", 0, "name")] == (4, 5)
+    assert doc.positions[("contacts", 1, "id")] == (5, 5)
+    assert doc.positions[("list", 1)] == (6, 11)
+    # a key that is not there points at the nearest enclosing one
+    assert doc.at("contacts", 1, "email").line == 5
+    assert doc.at("missing").line == 1
