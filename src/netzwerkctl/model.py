@@ -1,0 +1,405 @@
+"""Pydantic models of data format v1: the shape of every kind of file.
+
+The reader hands over scalars as the text that was written; the types here decide
+what that text means for each field (a date in ISO or German form, a time `18:30`,
+`ja`/`nein` for yes/no, an id slug). Every model forbids unknown keys so that typos
+cannot pass silently, and is frozen: the loaded network is a value, not a workspace.
+Ids of files are their file names and so are not fields here (see `network.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+# -- scalar types ------------------------------------------------------------------
+
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\Z")
+_GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\Z")
+_TIME = re.compile(r"(\d{1,2}):(\d{2})\Z")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+\Z")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def slugify(text: str) -> str:
+    """A valid id close to `text`: the suggestion shown for an invalid one."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(_UMLAUTS)).strip("-")
+    return slug or "beispiel"
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise PydanticCustomError("nw_slug", "invalid id", {"slug": slugify(value)})
+    return value
+
+
+def parse_day(value: Any) -> Any:
+    """A date written as 2021-03-15 or 15.03.2021 (also with one-digit day/month)."""
+    if isinstance(value, date) or value is None:
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        iso = _ISO_DATE.match(text)
+        german = _GERMAN_DATE.match(text)
+        try:
+            if iso:
+                return date(int(iso[1]), int(iso[2]), int(iso[3]))
+            if german:
+                return date(int(german[3]), int(german[2]), int(german[1]))
+        except ValueError:
+            pass  # 31.02.2021 and the like: fall through to the error
+    raise PydanticCustomError("nw_date", "invalid date")
+
+
+def _parse_clock(value: Any) -> Any:
+    if isinstance(value, time) or value is None:
+        return value
+    if isinstance(value, str):
+        match = _TIME.match(value.strip())
+        if match and int(match[1]) < 24 and int(match[2]) < 60:
+            return time(int(match[1]), int(match[2]))
+    raise PydanticCustomError("nw_time", "invalid time")
+
+
+_YES = {"ja", "yes", "true", "j", "y"}
+_NO = {"nein", "no", "false", "n"}
+
+
+def _parse_yes_no(value: Any) -> Any:
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in _YES:
+            return True
+        if word in _NO:
+            return False
+    raise PydanticCustomError("nw_bool", "yes or no expected")
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise PydanticCustomError("nw_email", "invalid e-mail address")
+    return value
+
+
+def _timezone(value: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        # Without a time zone database (Windows without tzdata) nothing can be checked.
+        if available_timezones():
+            raise PydanticCustomError("nw_timezone", "unknown time zone") from None
+    return value
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+Id = Annotated[str, AfterValidator(_slug)]
+Day = Annotated[date, BeforeValidator(parse_day)]
+Clock = Annotated[time, BeforeValidator(_parse_clock)]
+YesNo = Annotated[bool, BeforeValidator(_parse_yes_no)]
+Email = Annotated[str, AfterValidator(_email)]
+Text = Annotated[str, Field(min_length=1)]
+Ids = Annotated[tuple[Id, ...], BeforeValidator(_one_or_many)]
+
+
+class Entry(BaseModel):
+    """Shared settings: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# -- netzwerk.yaml -------------------------------------------------------------------
+
+
+class Rules(Entry):
+    intro_talk_required: YesNo = False
+    remind_days: Annotated[int, Field(ge=0, le=366)] = 14
+
+
+class NetworkInfo(Entry):
+    name: Text
+    city: str | None = None
+    founded: Day | None = None
+    language: Literal["de", "en"] = "de"
+    timezone: Annotated[str, AfterValidator(_timezone)] = "Europe/Berlin"
+    coordinator: Id | None = None
+    vision: str | None = None
+    focus: tuple[str, ...] = ()
+    rules: Rules = Rules()
+
+
+# -- partners/<id>.yaml ----------------------------------------------------------------
+
+PartnerKind = Literal[
+    "association",
+    "welfare",
+    "business",
+    "bank",
+    "administration",
+    "politics",
+    "school",
+    "education",
+    "church",
+    "foundation",
+    "initiative",
+    "volunteer_agency",
+    "media",
+    "individual",
+    "other",
+]
+PartnerStatus = Literal["prospect", "approached", "active", "paused", "former"]
+MEMBER_STATUSES: frozenset[str] = frozenset({"active", "paused", "former"})
+
+
+class Contact(Entry):
+    id: Id
+    name: Text
+    role: str | None = None
+    email: Email | None = None
+    phone: str | None = None
+    decision_maker: YesNo = False
+    intro_talk: Day | None = None
+    consent: Day | None = None
+    since: Day | None = None
+    until: Day | None = None
+
+
+class Partner(Entry):
+    name: Text
+    kind: PartnerKind
+    status: PartnerStatus
+    cluster: str | None = None
+    expertise: tuple[str, ...] = ()
+    approached: Day | None = None
+    joined: Day | None = None
+    left: Day | None = None
+    website: str | None = None
+    contacts: tuple[Contact, ...] = ()
+    notes: str | None = None
+
+
+# -- groups/<id>.yaml ---------------------------------------------------------------------
+
+GroupKind = Literal["steering", "working", "workshop", "jury", "network", "other"]
+MemberRole = Literal["chair", "deputy", "minutes", "member"]
+
+
+class Member(Entry):
+    person: Id
+    role: MemberRole = "member"
+    since: Day | None = None
+    until: Day | None = None
+
+
+def _patron_entry(value: Any) -> Any:
+    return {"partner": value} if isinstance(value, str) else value
+
+
+class Patron(Entry):
+    """A patron partner; written as a plain id (patron since the group started) or
+    as a mapping with dates."""
+
+    partner: Id
+    since: Day | None = None
+    until: Day | None = None
+
+
+class Group(Entry):
+    name: Text
+    kind: GroupKind
+    topic: str | None = None
+    host: Id | None = None
+    patrons: tuple[Annotated[Patron, BeforeValidator(_patron_entry)], ...] = ()
+    lead: Id | None = None
+    started: Day | None = None
+    ended: Day | None = None
+    meets_every_weeks: Annotated[int, Field(ge=1, le=520)] | None = None
+    goals: tuple[str, ...] = ()
+    members: tuple[Member, ...] = ()
+
+
+# -- meetings/<year>/<date>-<group>.yaml -------------------------------------------------
+
+MeetingStatus = Literal["planned", "held", "cancelled"]
+ItemKind = Literal["info", "discussion", "decision"]
+
+
+class Task(Entry):
+    id: Id | None = None
+    title: Text
+    owner: Ids
+    due: Day | None = None
+    done: Day | None = None
+    project: Id | None = None
+
+
+class AgendaItem(Entry):
+    title: Text
+    duration: Annotated[int, Field(ge=0, le=1440)] | None = None
+    kind: ItemKind = "info"
+    by: Id | None = None
+    notes: str | None = None
+    decisions: tuple[Text, ...] = ()
+    tasks: tuple[Task, ...] = ()
+
+
+class Meeting(Entry):
+    group: Id
+    title: str | None = None
+    date: Day
+    start: Clock | None = None
+    end: Clock | None = None
+    location: str | None = None
+    venue: Id | None = None
+    status: MeetingStatus = "planned"
+    chair: Id | None = None
+    minutes_by: Id | None = None
+    invited: tuple[Id, ...] = ()
+    guests: tuple[str, ...] = ()
+    present: tuple[Id, ...] | None = None
+    excused: tuple[Id, ...] = ()
+    agenda: tuple[AgendaItem, ...] = ()
+    next: Day | None = None
+
+
+# -- projects/<id>.yaml ------------------------------------------------------------------
+
+ProjectKind = Literal[
+    "event", "award", "campaign", "certification", "survey", "report", "academy", "other"
+]
+ProjectStatus = Literal["idea", "planned", "running", "done", "dropped"]
+ContributionKind = Literal[
+    "postage",
+    "printing",
+    "mailing",
+    "rooms",
+    "staff",
+    "catering",
+    "expertise",
+    "material",
+    "money",
+    "other",
+]
+Amount = Annotated[Decimal, Field(ge=0)]
+
+
+class Milestone(Entry):
+    title: Text
+    due: Day | None = None
+    done: Day | None = None
+
+
+class Contribution(Entry):
+    partner: Id
+    kind: ContributionKind
+    what: str | None = None
+    value_eur: Amount | None = None
+    hours: Amount | None = None
+
+
+class Award(Entry):
+    to: Text  # a partner id, or the free-text name of an organisation or person
+    date: Day
+    valid_until: Day | None = None
+    criteria: tuple[str, ...] = ()
+
+
+class Project(Entry):
+    name: Text
+    kind: ProjectKind
+    group: Id | None = None
+    lead: Id | None = None
+    partners: tuple[Id, ...] = ()
+    status: ProjectStatus
+    start: Day | None = None
+    end: Day | None = None
+    date: Day | None = None
+    figures: dict[str, int | float] = Field(default_factory=dict)
+    milestones: tuple[Milestone, ...] = ()
+    contributions: tuple[Contribution, ...] = ()
+    awards: tuple[Award, ...] = ()
+
+
+# -- marketplace/<id>.yaml ---------------------------------------------------------------
+
+MarketKind = Literal["expertise", "staff", "rooms", "material", "transport", "publicity", "other"]
+MONEY_WORDS: frozenset[str] = frozenset(
+    {
+        "money",
+        "geld",
+        "bargeld",
+        "cash",
+        "euro",
+        "eur",
+        "spende",
+        "spenden",
+        "geldspende",
+        "donation",
+        "finanzen",
+        "finanziell",
+        "finanzierung",
+        "funding",
+        "zuschuss",
+        "sponsoring",
+        "sponsorship",
+    }
+)
+
+
+def _no_money(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().lower() in MONEY_WORDS:
+        raise PydanticCustomError("nw_money", "money is not traded on a marketplace")
+    return value
+
+
+class Exchange(Entry):
+    """An offer or a need at a marketplace event."""
+
+    id: Id
+    partner: Id
+    what: Text
+    kind: Annotated[MarketKind, BeforeValidator(_no_money)]
+
+
+class Deal(Entry):
+    offer: Id
+    need: Id
+    agreed: Day | None = None
+    note: str | None = None
+
+
+class Marketplace(Entry):
+    title: Text
+    date: Day
+    location: str | None = None
+    offers: tuple[Exchange, ...] = ()
+    needs: tuple[Exchange, ...] = ()
+    deals: tuple[Deal, ...] = ()
+
+
+# -- reports/<year>.yaml ---------------------------------------------------------------------
+
+
+class Recommendation(Entry):
+    title: Text
+    text: str | None = None
+
+
+class Report(Entry):
+    title: str | None = None
+    recipients: str | None = None
+    summary: str | None = None
+    highlights: tuple[str, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()

@@ -1,0 +1,38 @@
+"""Marketplace events: a deal joins two different partners, and ids within an event
+are unique. (Money is refused by the model itself: see `model.MONEY_WORDS`.)"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from netzwerkctl.network import Network
+from netzwerkctl.problems import Problem, problem
+
+
+def deals(net: Network, today: date) -> Iterable[Problem]:
+    for mid, market in net.marketplaces.items():
+        offers = {o.id: o.partner for o in market.offers}
+        needs = {n.id: n.partner for n in market.needs}
+        for i, deal in enumerate(market.deals):
+            giver, taker = offers.get(deal.offer), needs.get(deal.need)
+            if giver is not None and giver == taker:
+                yield problem(
+                    "NW602",
+                    net.at("marketplace", mid, "deals", i),
+                    offer=deal.offer,
+                    need=deal.need,
+                    partner=giver,
+                )
+
+
+def unique_ids(net: Network, today: date) -> Iterable[Problem]:
+    for mid, market in net.marketplaces.items():
+        for key, entries in (("offers", market.offers), ("needs", market.needs)):
+            first: dict[str, int | None] = {}
+            for i, entry in enumerate(entries):
+                at = net.at("marketplace", mid, key, i, "id")
+                if entry.id in first:
+                    yield problem("NW209", at, id=entry.id, first_line=first[entry.id])
+                else:
+                    first[entry.id] = at.line

@@ -1,0 +1,86 @@
+"""Meetings fit their group: the group existed, the people present belonged to it or
+were invited, had their introductory talk, and the status matches the attendance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from netzwerkctl.network import Network
+from netzwerkctl.problems import Problem, problem
+
+
+def group_existed(net: Network, today: date) -> Iterable[Problem]:
+    for mid, m in net.meetings.items():
+        group = net.groups.get(m.group)
+        if group is None:
+            continue
+        if (group.started and m.date < group.started) or (group.ended and m.date > group.ended):
+            yield problem(
+                "NW401",
+                net.at("meeting", mid, "date"),
+                group=m.group,
+                date=m.date,
+                started=group.started,
+                ended=group.ended,
+            )
+
+
+def attendance(net: Network, today: date) -> Iterable[Problem]:
+    for mid, m in net.meetings.items():
+        if m.group not in net.groups:
+            continue  # reported as an unknown group
+        allowed = net.members_on(m.group, m.date) | set(m.invited)
+        for key in ("present", "excused"):
+            for i, person in enumerate(getattr(m, key) or ()):
+                if person not in allowed and net.is_known_person(person):
+                    yield problem(
+                        "NW402",
+                        net.at("meeting", mid, key, i),
+                        person=person,
+                        key=key,
+                        date=m.date,
+                        group=m.group,
+                    )
+        excused = set(m.excused)
+        for i, person in enumerate(m.present or ()):
+            if person in excused:
+                yield problem("NW403", net.at("meeting", mid, "present", i), person=person)
+
+
+def intro_talks(net: Network, today: date) -> Iterable[Problem]:
+    if net.info is None or not net.info.rules.intro_talk_required:
+        return
+    for mid, m in net.meetings.items():
+        for i, person_id in enumerate(m.present or ()):
+            person = net.persons.get(person_id)
+            if person is None:
+                continue
+            intro = person.contact.intro_talk
+            if intro is None or intro > m.date:
+                yield problem(
+                    "NW404",
+                    net.at("meeting", mid, "present", i),
+                    person=person_id,
+                    date=m.date,
+                    intro=intro,
+                )
+
+
+def status(net: Network, today: date) -> Iterable[Problem]:
+    for mid, m in net.meetings.items():
+        if m.status == "held" and not m.present:
+            yield problem("NW405", net.at("meeting", mid, "status"))
+        elif m.status == "planned" and m.date < today:
+            yield problem("NW406", net.at("meeting", mid, "status"), date=m.date)
+        elif m.status == "cancelled":
+            for key in ("present", "excused"):
+                if getattr(m, key):
+                    yield problem("NW407", net.at("meeting", mid, key), key=key)
+
+
+def file_names(net: Network, today: date) -> Iterable[Problem]:
+    for mid, m in net.meetings.items():
+        expected = f"{m.date.isoformat()}-{m.group}"
+        if not mid.startswith(expected):
+            yield problem("NW408", net.at("meeting", mid), expected=expected)

@@ -1,0 +1,201 @@
+"""Pydantic's validation errors, translated into the tool's own located problems.
+
+Pydantic is used only at the boundary: its error types become our codes, its
+locations become `file:line` through the reader's source map, and unknown keys or
+values get a "did you mean" from the fields and choices the model allows.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from netzwerkctl.problems import Problem, problem
+from netzwerkctl.yamlio import Document, KeyPath
+
+_NUMBER_ERRORS = frozenset(
+    {
+        "int_parsing",
+        "float_parsing",
+        "decimal_parsing",
+        "int_from_float",
+        "decimal_type",
+        "finite_number",
+    }
+)
+_TYPE_ERRORS: dict[str, str] = {
+    "string_type": "text",
+    "list_type": "list",
+    "tuple_type": "list",
+    "dict_type": "mapping",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
+    "int_type": "whole number",
+    "float_type": "number",
+}
+_BOUNDS: dict[str, tuple[str, str]] = {
+    "greater_than_equal": ("at least", "ge"),
+    "less_than_equal": ("at most", "le"),
+    "greater_than": ("greater than", "gt"),
+    "less_than": ("less than", "lt"),
+}
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def suggest(word: str, choices: Sequence[str]) -> str:
+    """The closest of `choices` to a misspelled `word`, or '' when none is close."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if not matches:
+        lowered = {c.lower(): c for c in choices}
+        matches = [lowered[m] for m in difflib.get_close_matches(word.lower(), list(lowered))]
+    if not matches:
+        # `fa-bocholt` for `fa`, `ag-bildung` for `ag-bildung-2016`: one id inside the other
+        low = word.lower()
+        matches = sorted(
+            (c for c in choices if len(c) >= 2 and (low.startswith(c) or c.startswith(low))),
+            key=lambda c: (-len(c), c),
+        )
+    return matches[0] if matches else ""
+
+
+def validation_problems(
+    exc: ValidationError, doc: Document, model: type[BaseModel]
+) -> list[Problem]:
+    """One problem per distinct faulty place (a union's alternatives count once)."""
+    result: list[Problem] = []
+    seen: set[KeyPath] = set()
+    for error in exc.errors(include_url=False):
+        path = _data_path(doc.data, error["loc"])
+        if path in seen:
+            continue
+        seen.add(path)
+        result.append(_translate(error, path, doc, model))
+    return result
+
+
+def _data_path(data: Any, loc: tuple[int | str, ...]) -> KeyPath:
+    """Pydantic's location, cut to the parts that really index into the data.
+
+    Pydantic adds parts of its own for unions (`int`, `float`); those are dropped.
+    For a missing key the last part is kept: it names what is missing.
+    """
+    path: list[str | int] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and isinstance(part, str):
+            path.append(part)
+            current = current.get(part)
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            path.append(part)
+            current = current[part]
+        else:
+            break
+    return tuple(path)
+
+
+def dotted(path: KeyPath) -> str:
+    """`contacts.email` — list positions are left out, the line number shows them."""
+    return ".".join(str(p) for p in path if isinstance(p, str))
+
+
+def _translate(error: Any, path: KeyPath, doc: Document, model: type[BaseModel]) -> Problem:
+    kind: str = error["type"]
+    value = error.get("input")
+    ctx: dict[str, Any] = error.get("ctx") or {}
+    at = doc.at(*path)
+    key = dotted(path) or "–"
+    names = [p for p in path if isinstance(p, str)]
+    last = names[-1] if names else key
+    parent = dotted(path[:-1])
+
+    if kind == "extra_forbidden":
+        allowed = _field_names(model, path[:-1])
+        return problem("NW101", at, key=last, where=parent, suggestion=suggest(last, allowed))
+    if kind == "missing":
+        missing = str(error["loc"][-1])
+        return problem("NW102", at, key=missing, where=dotted(path))
+    if value is None or kind == "string_too_short":
+        return problem("NW113", at, key=key)
+    if kind == "nw_date":
+        return problem("NW104", at, key=key, value=value)
+    if kind == "nw_time":
+        return problem("NW105", at, key=key, value=value)
+    if kind in ("literal_error", "enum"):
+        allowed = _QUOTED.findall(str(ctx.get("expected", "")))
+        return problem(
+            "NW106",
+            at,
+            key=key,
+            value=value,
+            allowed=" | ".join(allowed),
+            suggestion=suggest(str(value), allowed),
+        )
+    if kind == "nw_bool":
+        return problem("NW107", at, key=key, value=value)
+    if kind == "nw_slug":
+        return problem("NW108", at, key=key, value=value, slug=ctx.get("slug", ""))
+    if kind in _NUMBER_ERRORS:
+        return problem("NW109", at, key=key, value=value)
+    if kind in _BOUNDS:
+        bound, ctx_key = _BOUNDS[kind]
+        return problem("NW110", at, key=key, value=value, t_bound=bound, limit=ctx.get(ctx_key))
+    if kind == "nw_email":
+        return problem("NW111", at, key=key, value=value)
+    if kind == "nw_timezone":
+        return problem("NW112", at, key=key, value=value)
+    if kind == "nw_money":
+        from netzwerkctl.model import MarketKind
+
+        kinds = " | ".join(typing.get_args(MarketKind))
+        return problem("NW601", at, key=key, value=value, allowed=kinds)
+    if kind in _TYPE_ERRORS:
+        return problem("NW103", at, key=key, t_expected=_TYPE_ERRORS[kind], t_found=_kind_of(value))
+    return problem("NW119", at, key=key, detail=error.get("msg", kind))
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    return "text"
+
+
+def _field_names(model: type[BaseModel], path: KeyPath) -> list[str]:
+    """The keys allowed at `path` inside `model` (for "did you mean")."""
+    current: Any = model
+    for part in path:
+        current = _strip(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else None
+        elif isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(part)
+            current = field.annotation if field else None
+        else:
+            return []
+    current = _strip(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _strip(annotation: Any) -> Any:
+    """Look through Annotated[...] and Optional[...] to the type that matters."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin is typing.Union or origin is types.UnionType:
+            rest = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(rest) != 1:
+                return annotation
+            annotation = rest[0]
+        else:
+            return annotation

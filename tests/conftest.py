@@ -1,0 +1,202 @@
+"""Shared test helpers: networks are written inline, as a clean base plus a patch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from netzwerkctl.check import CheckResult, check_network
+
+# A small network that uses every kind of file and passes `check` without problems.
+BASE: dict[str, str] = {
+    "netzwerk.yaml": """\
+name: Testnetz
+city: Teststadt
+founded: 2016-01-01
+language: de
+coordinator: fa
+rules:
+  intro_talk_required: true
+  remind_days: 14
+""",
+    "partners/fa.yaml": """\
+name: Freiwilligenagentur Teststadt
+kind: volunteer_agency
+status: active
+joined: 2016-01-01
+contacts:
+  - id: anna
+    name: Anna Albers
+    email: anna@example.org
+    decision_maker: ja
+    intro_talk: 2016-01-01
+    consent: 2016-01-01
+""",
+    "partners/bank.yaml": """\
+name: Volksbank Teststadt
+kind: bank
+status: active
+expertise: [Finanzen, Vereinsbuchhaltung]
+joined: 2016-01-01
+contacts:
+  - id: bernd
+    name: Bernd Brink
+    phone: 0287112345
+    decision_maker: nein
+    intro_talk: 01.02.2016
+    consent: 01.02.2016
+""",
+    "partners/verein.yaml": """\
+name: TV Teststadt
+kind: association
+status: active
+joined: 2017-01-01
+contacts:
+  - id: carla
+    name: Carla Clemens
+    intro_talk: 2017-01-01
+    consent: 2017-01-01
+""",
+    "partners/kirche.yaml": """\
+name: Kirchengemeinde
+kind: church
+status: prospect
+approached: 2021-01-10
+""",
+    "groups/ag.yaml": """\
+name: AG Bildung
+kind: working
+topic: Bildung
+host: fa
+patrons: [bank, {partner: verein, since: 2018-01-01}]
+lead: anna
+started: 2016-01-01
+meets_every_weeks: 8
+members:
+  - person: anna
+    role: chair
+    since: 2016-01-01
+  - person: bernd
+    role: minutes
+    since: 2016-02-01
+""",
+    "meetings/2021/2021-03-15-ag.yaml": """\
+group: ag
+date: 2021-03-15
+start: 18:00
+end: "20:00"
+status: held
+chair: anna
+minutes_by: bernd
+invited: [carla]
+present: [anna, bernd, carla]
+agenda:
+  - title: Begrüßung
+    duration: 10
+  - title: Umfrage
+    duration: 30
+    kind: decision
+    by: anna
+    decisions:
+      - Die Umfrage startet im April.
+    tasks:
+      - title: Fragebogen entwerfen
+        owner: bernd
+        due: 2021-04-30
+        done: 2021-04-20
+        project: umfrage
+      - id: porto-klaeren
+        title: Porto klären
+        owner: [anna, bernd]
+        due: 2021-05-31
+""",
+    "projects/umfrage.yaml": """\
+name: Umfrage zum Ehrenamt
+kind: survey
+group: ag
+lead: anna
+partners: [bank, verein]
+status: done
+start: 2021-02-01
+end: 2021-09-30
+figures:
+  fragebögen: 2000
+  quote: 0.31
+milestones:
+  - title: Fragebogen abgestimmt
+    due: 2021-03-01
+    done: 2021-02-26
+contributions:
+  - partner: bank
+    kind: postage
+    what: Porto
+    value_eur: 1140.00
+awards:
+  - to: verein
+    date: 2021-11-05
+    valid_until: 2023-11-04
+""",
+    "marketplace/markt.yaml": """\
+title: Marktplatz 2021
+date: 2021-06-12
+offers:
+  - id: o1
+    partner: bank
+    what: Beratung Vereinsbuchhaltung
+    kind: expertise
+needs:
+  - id: n1
+    partner: verein
+    what: Hilfe bei der Buchhaltung
+    kind: expertise
+deals:
+  - offer: o1
+    need: n1
+    agreed: 2021-06-12
+""",
+    "reports/2021.yaml": """\
+title: Engagementbericht 2021
+highlights: [Alle Paten sind geblieben.]
+recommendations:
+  - title: Koordinierung absichern
+""",
+}
+
+TODAY = date(2022, 1, 1)
+
+Files = Mapping[str, str | bytes | None]
+
+
+def write_network(root: Path, patch: Files | None = None, base: bool = True) -> Path:
+    """Write BASE (unless base=False) with `patch` applied; None in a patch deletes."""
+    files: dict[str, str | bytes | None] = dict(BASE) if base else {}
+    files.update(patch or {})
+    for rel, content in files.items():
+        if content is None:
+            continue
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def make_network(tmp_path: Path) -> Callable[..., Path]:
+    def make(patch: Files | None = None, base: bool = True) -> Path:
+        return write_network(tmp_path / "netz", patch, base)
+
+    return make
+
+
+@pytest.fixture
+def run_check(make_network: Callable[..., Path]) -> Callable[..., CheckResult]:
+    def run(patch: Files | None = None, today: date = TODAY, base: bool = True) -> CheckResult:
+        return check_network(make_network(patch, base), today)
+
+    return run
