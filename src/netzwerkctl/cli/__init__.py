@@ -1,0 +1,66 @@
+"""The command line: a thin Typer layer over the library.
+
+Commands parse arguments, call the pipeline, print and choose the exit code
+(0 fine, 1 problems found, 2 usage error or no network). Heavy libraries
+(pydantic, jinja2, git) are imported inside the commands that need them, so
+`netzwerkctl --help` and `--version` start as fast as Typer itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from netzwerkctl import __version__
+from netzwerkctl.cli import check as check_command
+from netzwerkctl.cli.common import State
+
+app = typer.Typer(
+    name="netzwerkctl",
+    help=(
+        "Ein Netzwerk für bürgerschaftliches Engagement als YAML-Dateien: prüfen, "
+        "einladen, protokollieren, erinnern, berichten.\n\n"
+        "Beispiel: netzwerkctl -C examples/stadt-bocholt check"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"netzwerkctl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    network: Annotated[
+        Optional[Path],  # noqa: UP045  (Typer needs Optional on Python 3.10)
+        typer.Option(
+            "-C",
+            "--network",
+            help="Ordner des Netzwerks (mit netzwerk.yaml). Ohne Angabe wird vom "
+            "aktuellen Ordner aufwärts gesucht.",
+            file_okay=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Version zeigen und beenden.", callback=_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    ctx.obj = State(network=network)
+
+
+app.command(name="check")(check_command.check)
+
+
+def main() -> None:
+    app()

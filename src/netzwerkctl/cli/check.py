@@ -1,0 +1,101 @@
+"""`netzwerkctl check`: the network checked like a compiler checks code."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from netzwerkctl.cli.common import EXIT_OK, EXIT_PROBLEMS, network_root, parse_today
+
+if TYPE_CHECKING:
+    from netzwerkctl.codes import Lang
+    from netzwerkctl.problems import Problem
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def check(
+    ctx: typer.Context,
+    output_format: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="text für Menschen, json oder github für CI."),
+    ] = Format.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Auch Warnungen lassen die Prüfung scheitern.")
+    ] = False,
+    today: Annotated[
+        Optional[str],  # noqa: UP045  (Typer needs Optional on Python 3.10)
+        typer.Option(help="Stichtag statt des heutigen Datums (2021-03-15 oder 15.03.2021)."),
+    ] = None,
+) -> None:
+    """Prüft alle Dateien des Netzwerks und meldet jedes Problem mit Datei und Zeile.
+
+    Alle Probleme werden in einem Lauf gesammelt. Exit-Code 0: keine Fehler,
+    1: Fehler gefunden (mit --strict auch bei Warnungen), 2: kein Netzwerk.
+
+    Beispiele:
+
+      netzwerkctl check
+
+      netzwerkctl -C examples/stadt-bocholt check --format github
+    """
+    from netzwerkctl.check import check_network
+    from netzwerkctl.problems import as_github, as_json, summary
+
+    root = network_root(ctx)
+    result = check_network(root, parse_today(today))
+    lang = result.network.language
+    problems = result.problems
+    if output_format is Format.json:
+        sys.stdout.write(as_json(problems, lang))
+    elif output_format is Format.github:
+        sys.stdout.write(as_github(problems, lang))
+    else:
+        _print_text(root, problems, lang)
+    line = summary(problems, result.network.files, lang)
+    if output_format is Format.text:
+        sys.stdout.write(line + "\n")
+    else:
+        sys.stderr.write(line + "\n")
+    failed = result.errors > 0 or (strict and result.warnings > 0)
+    raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
+
+
+def _print_text(root: Path, problems: list[Problem], lang: Lang) -> None:
+    """Each problem with the line it points at, coloured on a terminal only."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from netzwerkctl.problems import as_text_line
+
+    console = Console(highlight=False, soft_wrap=True)
+    sources: dict[str, list[str]] = {}
+    for p in problems:
+        style = "bold red" if p.severity == "error" else "yellow"
+        console.print(Text(as_text_line(p, lang), style=style))
+        quoted = _source_line(root, p, sources)
+        if quoted is not None:
+            console.print(Text(f"  {p.line:>4} | {quoted}", style="dim"))
+
+
+def _source_line(root: Path, p: Problem, cache: dict[str, list[str]]) -> str | None:
+    if p.line is None:
+        return None
+    if p.file not in cache:
+        try:
+            text = (root / p.file).read_bytes().decode("utf-8-sig", errors="replace")
+        except OSError:
+            text = ""
+        cache[p.file] = text.splitlines()
+    lines = cache[p.file]
+    if not 1 <= p.line <= len(lines):
+        return None
+    return lines[p.line - 1].rstrip().expandtabs(4).replace("\x00", "\\0")

@@ -1,0 +1,58 @@
+"""What every command shares: finding the network and reporting fatal errors."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+@dataclass
+class State:
+    network: Path | None
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    """Print a message for a person (no traceback) and exit."""
+    sys.stderr.write(f"netzwerkctl: {message}\n")
+    raise typer.Exit(code)
+
+
+def network_root(ctx: typer.Context) -> Path:
+    from netzwerkctl.load import NetworkNotFound, find_root
+
+    state: State = ctx.obj
+    try:
+        if state.network is not None:
+            return find_root(state.network, explicit=True)
+        return find_root(Path.cwd())
+    except NetworkNotFound as exc:
+        if state.network is not None:
+            fail(f"In {exc} liegt keine netzwerk.yaml. Ist das der Ordner des Netzwerks?")
+        fail(
+            f"Kein Netzwerk gefunden: weder in {exc} noch darüber liegt eine netzwerk.yaml. "
+            "Wechseln Sie in den Ordner des Netzwerks oder geben Sie ihn mit -C an."
+        )
+
+
+def parse_today(value: str | None) -> date:
+    """`--today` as ISO or German date; the real date when not given."""
+    if value is None:
+        return date.today()
+    from netzwerkctl.model import parse_day
+
+    try:
+        parsed = parse_day(value)
+    except ValueError:
+        parsed = None
+    if not isinstance(parsed, date):
+        fail(f"--today: „{value}“ ist kein Datum. Schreiben Sie 2021-03-15 oder 15.03.2021.")
+    return parsed

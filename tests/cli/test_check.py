@@ -1,0 +1,120 @@
+"""`netzwerkctl check` through Typer's CliRunner: formats, exit codes, discovery."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import BASE
+from netzwerkctl.cli import app
+
+runner = CliRunner()
+TODAY = ["--today", "2022-01-01"]
+TYPO = {"partners/fa.yaml": BASE["partners/fa.yaml"].replace("    email:", "    emial:")}
+PLANNED = {"meetings/2021/2021-12-01-ag.yaml": "group: ag\ndate: 2021-12-01\nstatus: planned\n"}
+
+
+def run(root: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["-C", str(root), "check", *TODAY, *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_clean_network_exits_0_with_summary(make_network: Callable[..., Path]) -> None:
+    code, out, _ = run(make_network())
+    assert code == 0
+    assert out == "0 Fehler, 0 Warnungen in 10 Dateien\n"
+
+
+def test_errors_exit_1_with_compiler_style_lines_and_the_source_line(
+    make_network: Callable[..., Path],
+) -> None:
+    code, out, _ = run(make_network(TYPO))
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == (
+        "partners/fa.yaml:8:5: error NW101 Unbekannter Schlüssel „emial“ in contacts. "
+        "Meinten Sie „email“?"
+    )
+    assert lines[1] == "     8 |     emial: anna@example.org"
+    assert lines[-1] == "1 Fehler, 0 Warnungen in 10 Dateien"
+
+
+def test_warnings_pass_unless_strict(make_network: Callable[..., Path]) -> None:
+    root = make_network(PLANNED)
+    assert run(root)[0] == 0
+    assert run(root, "--strict")[0] == 1
+
+
+def test_json_is_pure_json_on_stdout(make_network: Callable[..., Path]) -> None:
+    code, out, err = run(make_network({**TYPO, **PLANNED}), "--format", "json")
+    assert code == 1
+    rows = json.loads(out)
+    assert [(r["code"], r["severity"], r["file"], r["line"], r["column"]) for r in rows] == [
+        ("NW406", "warning", "meetings/2021/2021-12-01-ag.yaml", 3, 1),
+        ("NW101", "error", "partners/fa.yaml", 8, 5),
+    ]
+    assert set(rows[0]) == {"file", "line", "column", "severity", "code", "message"}
+    assert "1 Fehler, 1 Warnung" in err
+
+
+def test_github_format(make_network: Callable[..., Path]) -> None:
+    code, out, _ = run(make_network(TYPO), "--format", "github")
+    assert code == 1
+    assert out.startswith("::error file=partners/fa.yaml,line=8,col=5,title=NW101::Unbekannter")
+    assert "\x1b[" not in out  # no colour codes, no Rich markup
+
+
+def test_english_network_gets_english_messages(make_network: Callable[..., Path]) -> None:
+    netz = BASE["netzwerk.yaml"].replace("language: de", "language: en")
+    code, out, _ = run(make_network({**TYPO, "netzwerk.yaml": netz}))
+    assert code == 1
+    assert "error NW101 Unknown key 'emial' in contacts. Did you mean 'email'?" in out
+    assert out.splitlines()[-1] == "1 error, 0 warnings in 10 files"
+
+
+def test_no_network_exits_2_with_a_clear_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 2
+    assert "Kein Netzwerk gefunden" in result.stderr and "-C" in result.stderr
+    result = runner.invoke(app, ["-C", str(tmp_path), "check"])
+    assert result.exit_code == 2
+    assert "keine netzwerk.yaml" in result.stderr
+
+
+def test_network_is_found_from_a_subfolder(
+    make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_network(TYPO)
+    monkeypatch.chdir(root / "meetings" / "2021")
+    result = runner.invoke(app, ["check", *TODAY])
+    assert result.exit_code == 1
+    assert result.stdout.startswith("partners/fa.yaml:8:5:")  # paths stay relative to the root
+
+
+@pytest.mark.parametrize("args", [["--today", "morgen"], ["--format", "xml"], ["--nope"]])
+def test_usage_errors_exit_2(make_network: Callable[..., Path], args: list[str]) -> None:
+    result = runner.invoke(app, ["-C", str(make_network()), "check", *args])
+    assert result.exit_code == 2
+
+
+def test_german_today(make_network: Callable[..., Path]) -> None:
+    root = make_network(PLANNED)
+    early = runner.invoke(app, ["-C", str(root), "check", "--strict", "--today", "30.11.2021"])
+    late = runner.invoke(app, ["-C", str(root), "check", "--strict", "--today", "02.12.2021"])
+    assert (early.exit_code, late.exit_code) == (0, 1)
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    assert group.help and "Beispiel" in group.help
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        assert command.help and "Beispiel" in command.help, name
