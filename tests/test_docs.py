@@ -1,0 +1,85 @@
+"""docs/check-codes.md is generated from the code catalogue and the real output of
+each code's test case; this test fails when the page drifts.
+
+Regenerate it with: NETZWERKCTL_UPDATE_DOCS=1 pytest tests/test_docs.py
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from conftest import TODAY, write_network
+from netzwerkctl.check import check_network
+from netzwerkctl.codes import CODES
+from netzwerkctl.problems import as_text_line
+from test_rules import CASES, FALLBACK
+
+DOCS = Path(__file__).parents[1] / "docs"
+PAGE = DOCS / "check-codes.md"
+
+INTRO = """\
+# Prüfcodes von `netzwerkctl check`
+
+Jedes Problem, das `check` meldet, hat einen festen Code. Fehler (error) lassen die
+Prüfung scheitern (Exit-Code 1), Warnungen (warning) nur mit `--strict`. Die Codes
+sind nach Bereichen gruppiert: NW0xx Lesen einer Datei, NW1xx Form eines Eintrags,
+NW2xx Verweise und Kennungen, NW3xx Daten, NW4xx Sitzungen, NW5xx Partner und
+Gruppen, NW6xx Marktplatz.
+
+Jedes Beispiel unten ist echt: Es ist ein Testfall, und die Meldung darunter ist die
+Ausgabe von `netzwerkctl check` für ihn (erzeugt von `tests/test_docs.py`).
+"""
+
+
+def _excerpt(text: str, line: int | None) -> str:
+    lines = text.splitlines()
+    if line is None:
+        line = 1
+    start, end = max(1, line - 2), min(len(lines), line + 2)
+    shown = []
+    for number in range(start, end + 1):
+        content = lines[number - 1]
+        if len(content) > 70:
+            content = content[:70] + " …"
+        shown.append(f"{number:>3} | {content}")
+    return "\n".join(shown)
+
+
+def render_page(tmp: Path) -> str:
+    parts = [INTRO]
+    for n, code in enumerate(sorted(CODES)):
+        entry = CODES[code]
+        parts.append(f"\n## {code} {entry.title}\n\nSchwere: {entry.severity}\n")
+        if code == FALLBACK:
+            parts.append(
+                "\nAuffangcode für Prüfungen der Form, die keinen eigenen Code haben; die "
+                "Meldung nennt den Schlüssel und die Beschreibung der Prüfung.\n"
+            )
+            continue
+        patch, file, line = CASES[code]
+        root = write_network(tmp / f"n{n}", patch)
+        hit = next(p for p in check_network(root, TODAY).problems if p.code == code)
+        content = patch.get(hit.file)
+        if isinstance(content, bytes):
+            shown = "(Datei in Windows-1252 gespeichert: „name: Müller“)"
+        elif content == "":
+            shown = f"{hit.file}: (leere Datei)"
+        else:
+            text = content if content is not None else (root / hit.file).read_text("utf-8")
+            shown = f"{hit.file}:\n{_excerpt(text, hit.line)}"
+        parts.append(f"\n```\n{shown}\n```\n\n```\n{as_text_line(hit)}\n```\n")
+    return "".join(parts)
+
+
+def test_check_codes_page_is_up_to_date(tmp_path: Path) -> None:
+    page = render_page(tmp_path)
+    if os.environ.get("NETZWERKCTL_UPDATE_DOCS"):
+        PAGE.write_text(page, encoding="utf-8")
+    assert PAGE.read_text(encoding="utf-8") == page, "regenerate: see this module's docstring"
+
+
+def test_every_code_is_documented() -> None:
+    documented = set(re.findall(r"^## (NW\d{3}) ", PAGE.read_text(encoding="utf-8"), re.M))
+    assert documented == set(CODES)
