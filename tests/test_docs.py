@@ -58,7 +58,7 @@ def render_page(tmp: Path) -> str:
                 "Meldung nennt den Schlüssel und die Beschreibung der Prüfung.\n"
             )
             continue
-        patch, file, line = CASES[code]
+        patch = CASES[code][0]
         root = write_network(tmp / f"n{n}", patch)
         hit = next(p for p in check_network(root, TODAY).problems if p.code == code)
         content = patch.get(hit.file)
