@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -167,19 +168,29 @@ recommendations:
 
 TODAY = date(2022, 1, 1)
 
-Files = Mapping[str, str | bytes | None]
+
+@dataclass(frozen=True)
+class Symlink:
+    """A symbolic link in a test network, pointing at `target` (relative to the link)."""
+
+    target: str
+
+
+Files = Mapping[str, str | bytes | Symlink | None]
 
 
 def write_network(root: Path, patch: Files | None = None, base: bool = True) -> Path:
     """Write BASE (unless base=False) with `patch` applied; None in a patch deletes."""
-    files: dict[str, str | bytes | None] = dict(BASE) if base else {}
+    files: dict[str, str | bytes | Symlink | None] = dict(BASE) if base else {}
     files.update(patch or {})
     for rel, content in files.items():
         if content is None:
             continue
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
+        if isinstance(content, Symlink):
+            path.symlink_to(content.target)
+        elif isinstance(content, bytes):
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")

@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from conftest import TODAY, write_network
+from conftest import TODAY, Symlink, write_network
 from netzwerkctl.check import check_network
 from netzwerkctl.codes import CODES
 from netzwerkctl.problems import as_text_line
@@ -64,6 +64,10 @@ def render_page(tmp: Path) -> str:
         content = patch.get(hit.file)
         if isinstance(content, bytes):
             shown = "(Datei in Windows-1252 gespeichert: „name: Müller“)"
+        elif isinstance(content, Symlink):
+            shown = f"{hit.file} → {content.target} (Verknüpfung auf eine fehlende Datei)"
+        elif hit.file.endswith("/"):
+            shown = "\n".join(f"{rel} (Ordner statt partners/)" for rel in patch)
         elif content == "":
             shown = f"{hit.file}: (leere Datei)"
         else:

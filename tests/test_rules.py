@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from conftest import BASE, TODAY, Files
+from conftest import BASE, TODAY, Files, Symlink
 from netzwerkctl.check import CheckResult
 from netzwerkctl.codes import CODES
 
@@ -60,6 +61,12 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
     "NW011": ({"partners/key.yaml": PARTNER + "[a]: b\n"}, "partners/key.yaml", 4),
     "NW012": ({"partners/Caritas Bocholt.yaml": PARTNER}, "partners/Caritas Bocholt.yaml", 1),
     "NW013": ({"reports/bericht.yaml": "title: X\n"}, "reports/bericht.yaml", 1),
+    "NW014": (
+        {"partners/kaputt.yaml": Symlink("gibt-es-nicht.yaml")},
+        "partners/kaputt.yaml",
+        None,
+    ),
+    "NW015": ({"partner/caritas.yaml": PARTNER}, "partner/", None),
     "NW101": (_replace("partners/fa.yaml", "    email:", "    emial:"), "partners/fa.yaml", 8),
     "NW102": ({"partners/ohne.yaml": "kind: other\nstatus: active\n"}, "partners/ohne.yaml", 1),
     "NW103": (
@@ -283,7 +290,7 @@ def test_one_run_reports_a_dozen_faults_each_at_its_line(
         "NW406",
         "NW501",
     ]
-    patch: dict[str, str | bytes | None] = {}
+    patch: dict[str, str | bytes | Symlink | None] = {}
     for code in chosen:
         for rel, content in CASES[code][0].items():
             assert rel not in patch, f"cases overlap in {rel}"
@@ -338,6 +345,32 @@ def test_member_until_excludes_later_meetings(run_check: Callable[..., CheckResu
     )
     [hit] = run_check(patch).problems
     assert (hit.code, dict(hit.args)["person"]) == ("NW402", "bernd")
+
+
+def test_upper_case_suffix_is_read_and_its_name_refused(
+    run_check: Callable[..., CheckResult],
+) -> None:
+    [hit] = run_check({"partners/Caritas.YAML": PARTNER}).problems
+    assert (hit.code, hit.file, dict(hit.args)["slug"]) == (
+        "NW012",
+        "partners/Caritas.YAML",
+        "caritas",
+    )
+
+
+def test_links_out_of_the_network_and_hidden_files_are_not_read(
+    run_check: Callable[..., CheckResult], tmp_path: Path
+) -> None:
+    outside = tmp_path / "draussen.yaml"
+    outside.write_text("kaputt: [\n", encoding="utf-8")
+    patch: Files = {
+        "partners/link.yaml": Symlink(str(outside)),
+        "partners/.entwurf.yaml": "kaputt: [\n",
+        ".git/x.yaml": "kaputt: [\n",
+        "notizen/x.yaml": "kaputt: [\n",  # an unknown folder, not close to a known one
+        "partners/README.md": "kein YAML",
+    }
+    assert run_check(patch).problems == []
 
 
 def test_problems_are_sorted_by_file_and_line(run_check: Callable[..., CheckResult]) -> None:

@@ -136,6 +136,20 @@ _ALL: tuple[Code, ...] = (
         "Files in reports/ are named after the report's year, for example '2021.yaml' "
         "(found: '{name}').",
     ),
+    _c(
+        "NW014",
+        ERROR,
+        "Datei nicht lesbar",
+        "Die Datei lässt sich nicht lesen ({reason}). Prüfen Sie Zugriffsrechte und Verknüpfungen.",
+        "The file cannot be read ({reason}). Check permissions and links.",
+    ),
+    _c(
+        "NW015",
+        WARNING,
+        "Ordner wird nicht gelesen",
+        "Der Ordner „{folder}“ wird nicht gelesen; seine YAML-Dateien bleiben unbeachtet.",
+        "The folder '{folder}' is not read; its YAML files are ignored.",
+    ),
     # -- NW1xx: the shape of an entry --------------------------------------------
     _c(
         "NW101",

@@ -28,7 +28,7 @@ from netzwerkctl.model import (
 )
 from netzwerkctl.network import FOLDERS, Kind, Network, Person
 from netzwerkctl.problems import Location, Problem, problem
-from netzwerkctl.translate import validation_problems
+from netzwerkctl.translate import suggest, validation_problems
 from netzwerkctl.yamlio import Document, read_document
 
 MARKER = "netzwerk.yaml"
@@ -80,7 +80,7 @@ def network_files(root: Path) -> list[str]:
         for dirpath, dirnames, filenames in os.walk(base):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in filenames:
-                if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
+                if name.startswith(".") or not name.lower().endswith(YAML_SUFFIXES):
                     continue
                 path = Path(dirpath) / name
                 if path.is_symlink() and not path.resolve().is_relative_to(real_root):
@@ -89,8 +89,33 @@ def network_files(root: Path) -> list[str]:
     return sorted(found, key=lambda p: (p != MARKER, p))
 
 
-def read_files(root: Path, files: Iterable[str]) -> list[tuple[str, bytes]]:
-    return [(rel, (root / rel).read_bytes()) for rel in files]
+def stray_folders(root: Path) -> list[Problem]:
+    """Top-level folders whose name is close to a data folder (`partner/` for
+    `partners/`) and that hold YAML files: most likely a typo, whose files would
+    otherwise be ignored without a word."""
+    found = []
+    for entry in sorted(root.iterdir()):
+        if entry.name in FOLDERS or entry.name.startswith(".") or not entry.is_dir():
+            continue
+        close = suggest(entry.name.lower(), list(FOLDERS))
+        if close and any(p.name.lower().endswith(YAML_SUFFIXES) for p in entry.rglob("*")):
+            at = Location(entry.name + "/")
+            found.append(problem("NW015", at, folder=entry.name, suggestion=close + "/"))
+    return found
+
+
+ReadResult = bytes | OSError
+
+
+def read_files(root: Path, files: Iterable[str]) -> list[tuple[str, ReadResult]]:
+    """Each file's bytes, or the error that kept it from being read."""
+    result: list[tuple[str, ReadResult]] = []
+    for rel in files:
+        try:
+            result.append((rel, (root / rel).read_bytes()))
+        except OSError as exc:
+            result.append((rel, exc))
+    return result
 
 
 @dataclass(frozen=True)
@@ -100,7 +125,8 @@ class Loaded:
 
 
 def load_network(root: Path) -> Loaded:
-    return build_network(read_files(root, network_files(root)))
+    loaded = build_network(read_files(root, network_files(root)))
+    return Loaded(loaded.network, [*loaded.problems, *stray_folders(root)])
 
 
 def classify(rel: str) -> tuple[Kind, str] | None:
@@ -110,11 +136,11 @@ def classify(rel: str) -> tuple[Kind, str] | None:
         return "network", "netzwerk"
     if len(path.parts) < 2 or path.parts[0] not in FOLDERS:
         return None
-    stem = path.name.rsplit(".", 1)[0]
+    stem = path.name.rsplit(".", 1)[0]  # `Caritas.YAML` is read, and its id refused
     return FOLDERS[path.parts[0]], stem
 
 
-def build_network(files: Sequence[tuple[str, bytes]]) -> Loaded:
+def build_network(files: Sequence[tuple[str, ReadResult]]) -> Loaded:
     """Read, validate and index every file; collect all problems, stop at none."""
     problems: list[Problem] = []
     entities: dict[Kind, dict[str, Any]] = {kind: {} for kind in MODELS}
@@ -134,7 +160,11 @@ def build_network(files: Sequence[tuple[str, bytes]]) -> Loaded:
             other = documents[(kind, entity_id)].file
             problems.append(problem("NW207", Location(rel, 1, 1), id=entity_id, other=other))
             continue
-        doc = read_document(raw, rel)
+        if isinstance(raw, OSError):
+            reason = raw.strerror or type(raw).__name__
+            doc = Document(rel, None, {}, (problem("NW014", Location(rel), reason=reason),))
+        else:
+            doc = read_document(raw, rel)
         documents[(kind, entity_id)] = doc
         known[kind].add(entity_id)
         problems.extend(doc.problems)
