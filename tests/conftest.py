@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -211,3 +212,17 @@ def run_check(make_network: Callable[..., Path]) -> Callable[..., CheckResult]:
         return check_network(make_network(patch, base), today)
 
     return run
+
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = "NETZWERKCTL_UPDATE_GOLDEN"
+
+
+def assert_golden(path: Path, text: str) -> None:
+    """Compare a generated document with its reviewed copy; with the environment
+    variable NETZWERKCTL_UPDATE_GOLDEN=1 the copy is rewritten (review the diff)."""
+    if os.environ.get(UPDATE):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"no golden file {path}; run with {UPDATE}=1 and review it"
+    assert text == path.read_text(encoding="utf-8"), f"{path.name} changed; see {UPDATE}"

@@ -1,16 +1,15 @@
 """docs/check-codes.md is generated from the code catalogue and the real output of
 each code's test case; this test fails when the page drifts.
 
-Regenerate it with: NETZWERKCTL_UPDATE_DOCS=1 pytest tests/test_docs.py
+Regenerate it with: NETZWERKCTL_UPDATE_GOLDEN=1 pytest tests/test_docs.py
 """
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
-from conftest import TODAY, Symlink, write_network
+from conftest import TODAY, Symlink, assert_golden, write_network
 from netzwerkctl.check import check_network
 from netzwerkctl.codes import CODES
 from netzwerkctl.problems import as_text_line
@@ -78,10 +77,7 @@ def render_page(tmp: Path) -> str:
 
 
 def test_check_codes_page_is_up_to_date(tmp_path: Path) -> None:
-    page = render_page(tmp_path)
-    if os.environ.get("NETZWERKCTL_UPDATE_DOCS"):
-        PAGE.write_text(page, encoding="utf-8")
-    assert PAGE.read_text(encoding="utf-8") == page, "regenerate: see this module's docstring"
+    assert_golden(PAGE, render_page(tmp_path))
 
 
 def test_every_code_is_documented() -> None:

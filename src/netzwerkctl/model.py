@@ -57,7 +57,8 @@ def parse_day(value: Any) -> Any:
     raise PydanticCustomError("nw_date", "invalid date")
 
 
-def _parse_clock(value: Any) -> Any:
+def parse_clock(value: Any) -> Any:
+    """A time written as 18:30 (or 9:05)."""
     if isinstance(value, time) or value is None:
         return value
     if isinstance(value, str):
@@ -107,7 +108,7 @@ def _one_or_many(value: Any) -> Any:
 
 Id = Annotated[str, AfterValidator(_slug)]
 Day = Annotated[date, BeforeValidator(parse_day)]
-Clock = Annotated[time, BeforeValidator(_parse_clock)]
+Clock = Annotated[time, BeforeValidator(parse_clock)]
 YesNo = Annotated[bool, BeforeValidator(_parse_yes_no)]
 Email = Annotated[str, AfterValidator(_email)]
 Text = Annotated[str, Field(min_length=1)]

@@ -51,6 +51,9 @@ _QUOTED = re.compile(r"'([^']*)'")
 def suggest(word: str, choices: Sequence[str]) -> str:
     """The closest of `choices` to a misspelled `word`, or '' when none is close."""
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if not matches:  # two neighbouring letters swapped: `ga` for `ag`
+        swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+        matches = [c for c in choices if c in swaps]
     if not matches:
         lowered = {c.lower(): c for c in choices}
         matches = [lowered[m] for m in difflib.get_close_matches(word.lower(), list(lowered))]

@@ -1,0 +1,165 @@
+"""What a meeting's documents need: which meeting is meant, the timed agenda, who is
+invited, who attended, and the meetings around it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from netzwerkctl.model import AgendaItem, Meeting
+from netzwerkctl.network import Network
+from netzwerkctl.translate import suggest
+
+
+class MeetingNotFound(LookupError):
+    """The meeting a command was asked for cannot be used.
+
+    `reason` is `unknown` (no such meeting or group), `invalid` (its file has
+    errors) or `no-planned` (the group has no planned meeting ahead).
+    """
+
+    def __init__(self, reason: str, ref: str, suggestion: str = "") -> None:
+        super().__init__(f"{reason}: {ref}")
+        self.reason = reason
+        self.ref = ref
+        self.suggestion = suggestion
+
+
+def resolve_meeting(network: Network, ref: str, today: date) -> str:
+    """A meeting id from a meeting id, a file path relative to the network root, or a
+    group id (that group's next planned meeting on or after `today`)."""
+    if ref in network.meetings:
+        return ref
+    by_file = {doc.file: key[1] for key, doc in network.documents.items() if key[0] == "meeting"}
+    if ref in by_file:
+        if by_file[ref] in network.meetings:
+            return by_file[ref]
+        raise MeetingNotFound("invalid", ref)
+    if ref in network.groups:
+        upcoming = [
+            mid
+            for mid, m in network.meetings.items()
+            if m.group == ref and m.status == "planned" and m.date >= today
+        ]
+        if not upcoming:
+            raise MeetingNotFound("no-planned", ref)
+        return upcoming[0]  # meetings are sorted by date
+    if network.is_known("meeting", ref):
+        raise MeetingNotFound("invalid", ref)
+    choices = sorted(set(network.meetings) | set(network.groups))
+    raise MeetingNotFound("unknown", ref, suggest(ref, choices))
+
+
+@dataclass(frozen=True)
+class Slot:
+    """An agenda item with its number and computed start time."""
+
+    number: int
+    item: AgendaItem
+    start: time | None
+    end: time | None
+
+
+@dataclass(frozen=True)
+class Schedule:
+    slots: list[Slot]
+    minutes: int  # sum of the durations given
+    ends: time | None  # when the items end, if the meeting has a start
+    overrun: int  # minutes beyond the planned end (0 if none or unknown)
+
+
+def _add(t: time, minutes: int) -> time:
+    return (datetime.combine(date(2000, 1, 1), t) + timedelta(minutes=minutes)).time()
+
+
+def _minutes_between(a: time, b: time) -> int:
+    return (b.hour * 60 + b.minute) - (a.hour * 60 + a.minute)
+
+
+def schedule(meeting: Meeting) -> Schedule:
+    """Start times from the meeting's start and the items' durations (14:00, 14:10 …).
+
+    Once an item has no duration, the later items get no time: a guessed time on an
+    invitation would be worse than none.
+    """
+    slots = []
+    clock = meeting.start
+    minutes = 0
+    for number, item in enumerate(meeting.agenda, start=1):
+        start = clock
+        end = None
+        if item.duration is not None:
+            minutes += item.duration
+            if clock is not None:
+                end = _add(clock, item.duration)
+        clock = end
+        slots.append(Slot(number, item, start, end))
+    ends = _add(meeting.start, minutes) if meeting.start is not None else None
+    overrun = 0
+    if ends is not None and meeting.end is not None and meeting.start is not None:
+        overrun = max(0, minutes - _minutes_between(meeting.start, meeting.end))
+    return Schedule(slots, minutes, ends, overrun)
+
+
+@dataclass(frozen=True)
+class Attendee:
+    person: str
+    name: str
+    organisation: str | None
+    role: str  # chair | deputy | minutes | member | invited
+    intro_missing: bool
+
+
+def person_label(network: Network, person_id: str) -> tuple[str, str | None]:
+    """(name, organisation) of a person; the id where the person is unknown."""
+    person = network.persons.get(person_id)
+    if person is None:
+        return person_id, None
+    partner = network.partners.get(person.partner)
+    return person.contact.name, partner.name if partner else None
+
+
+def _attendee(network: Network, person_id: str, role: str, day: date) -> Attendee:
+    name, organisation = person_label(network, person_id)
+    person = network.persons.get(person_id)
+    intro = person.contact.intro_talk if person else None
+    return Attendee(person_id, name, organisation, role, intro is None or intro > day)
+
+
+def invitees(network: Network, meeting_id: str) -> list[Attendee]:
+    """The group's members on the meeting's date (in the group's order), then `invited`."""
+    meeting = network.meetings[meeting_id]
+    group = network.groups.get(meeting.group)
+    members = network.members_on(meeting.group, meeting.date)
+    result: list[Attendee] = []
+    seen: set[str] = set()
+    for member in group.members if group else ():
+        if member.person in members and member.person not in seen:
+            seen.add(member.person)
+            result.append(_attendee(network, member.person, member.role, meeting.date))
+    for person_id in meeting.invited:
+        if person_id not in seen:
+            seen.add(person_id)
+            result.append(_attendee(network, person_id, "invited", meeting.date))
+    return result
+
+
+def attendees(network: Network, meeting_id: str, key: str) -> list[Attendee]:
+    """The persons listed under `present` or `excused`, with their role that day."""
+    meeting = network.meetings[meeting_id]
+    roles = {a.person: a.role for a in invitees(network, meeting_id)}
+    listed: tuple[str, ...] = getattr(meeting, key) or ()
+    return [_attendee(network, p, roles.get(p, "invited"), meeting.date) for p in listed]
+
+
+def next_meeting(network: Network, meeting_id: str) -> date | None:
+    """The meeting's `next:` date, else the group's next meeting that is not cancelled."""
+    meeting = network.meetings[meeting_id]
+    if meeting.next is not None:
+        return meeting.next
+    later = [
+        m.date
+        for m in network.meetings.values()
+        if m.group == meeting.group and m.date > meeting.date and m.status != "cancelled"
+    ]
+    return min(later, default=None)

@@ -1,0 +1,148 @@
+"""The data each document template receives: plain dicts, lists, text, numbers and
+dates — never model objects — so that templates (also a network's own) depend only on
+this documented shape and cannot reach into the program."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from netzwerkctl.derive.meetings import (
+    Attendee,
+    attendees,
+    invitees,
+    next_meeting,
+    person_label,
+    schedule,
+)
+from netzwerkctl.derive.tasks import TaskRef, meeting_tasks, open_tasks_of_group
+from netzwerkctl.network import Network
+
+Context = dict[str, Any]
+
+
+def _names(network: Network, people: tuple[str, ...]) -> str:
+    return ", ".join(person_label(network, p)[0] for p in people)
+
+
+def _name(network: Network, person: str | None) -> str | None:
+    return person_label(network, person)[0] if person else None
+
+
+def _person(a: Attendee) -> Context:
+    return {
+        "id": a.person,
+        "name": a.name,
+        "organisation": a.organisation,
+        "role": a.role,
+        "intro_missing": a.intro_missing,
+    }
+
+
+def _task(network: Network, t: TaskRef, on: date) -> Context:
+    return {
+        "id": t.id,
+        "title": t.task.title,
+        "owners": _names(network, t.task.owner),
+        "due": t.task.due,
+        "done": t.task.done,
+        "overdue": t.overdue_on(on),
+        "raised": t.raised,
+        "meeting": t.meeting,
+    }
+
+
+def _common(network: Network, meeting_id: str) -> Context:
+    meeting = network.meetings[meeting_id]
+    group = network.groups.get(meeting.group)
+    info = network.info
+    return {
+        "network": {
+            "name": info.name if info else "",
+            "city": info.city if info and info.city else None,
+        },
+        "group": {
+            "id": meeting.group,
+            "name": group.name if group else meeting.group,
+            "topic": group.topic if group else None,
+        },
+        "meeting": {
+            "id": meeting_id,
+            "title": meeting.title,
+            "date": meeting.date,
+            "start": meeting.start,
+            "end": meeting.end,
+            "location": meeting.location,
+            "status": meeting.status,
+        },
+        "chair": _name(network, meeting.chair),
+        "minutes_by": _name(network, meeting.minutes_by),
+    }
+
+
+def agenda_context(network: Network, meeting_id: str) -> Context:
+    """The invitation: timed agenda, open tasks of the group, invitees."""
+    meeting = network.meetings[meeting_id]
+    plan = schedule(meeting)
+    open_tasks = open_tasks_of_group(network, meeting.group, before=meeting.date, on=meeting.date)
+    return {
+        **_common(network, meeting_id),
+        "items": [
+            {
+                "number": slot.number,
+                "title": slot.item.title,
+                "start": slot.start,
+                "end": slot.end,
+                "duration": slot.item.duration,
+                "kind": slot.item.kind,
+                "by": _name(network, slot.item.by),
+            }
+            for slot in plan.slots
+        ],
+        "total_minutes": plan.minutes,
+        "ends": plan.ends,
+        "overrun": plan.overrun,
+        "open_tasks": [_task(network, t, meeting.date) for t in open_tasks],
+        "invitees": [_person(a) for a in invitees(network, meeting_id)],
+    }
+
+
+def minutes_context(network: Network, meeting_id: str) -> Context:
+    """The Protokoll: attendance, every item with notes, numbered decisions and tasks."""
+    meeting = network.meetings[meeting_id]
+    tasks = meeting_tasks(network, meeting_id)
+    by_item: list[list[Context]] = []
+    position = 0
+    for item in meeting.agenda:
+        count = len(item.tasks)
+        by_item.append(
+            [_task(network, t, meeting.date) for t in tasks[position : position + count]]
+        )
+        position += count
+    items = []
+    decision = 0
+    for number, (item, item_tasks) in enumerate(zip(meeting.agenda, by_item, strict=True), 1):
+        decisions = []
+        for text in item.decisions:
+            decision += 1
+            decisions.append({"number": decision, "text": text})
+        items.append(
+            {
+                "number": number,
+                "title": item.title,
+                "kind": item.kind,
+                "by": _name(network, item.by),
+                "notes": item.notes,
+                "decisions": decisions,
+                "tasks": item_tasks,
+            }
+        )
+    return {
+        **_common(network, meeting_id),
+        "present": [_person(a) for a in attendees(network, meeting_id, "present")],
+        "excused": [_person(a) for a in attendees(network, meeting_id, "excused")],
+        "guests": list(meeting.guests),
+        "items": items,
+        "tasks": [t for item_tasks in by_item for t in item_tasks],
+        "next": next_meeting(network, meeting_id),
+    }

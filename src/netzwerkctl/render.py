@@ -1,0 +1,143 @@
+"""Documents from templates: one sandboxed Jinja environment per language.
+
+Each document has one Markdown template per language (`templates/<lang>/<name>.md.j2`).
+The HTML form is that Markdown turned into HTML (raw HTML in the data is escaped, not
+passed through) inside `page.html.j2`, one self-contained printable file. A network's
+own `templates/` folder overrides a built-in template of the same name. Templates run
+in Jinja's sandbox with StrictUndefined: a typo in a template is an error, not an
+empty string, and a template cannot reach into Python.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, time
+from pathlib import Path
+from typing import Any, Literal
+
+from netzwerkctl.codes import Lang
+
+Format = Literal["md", "html"]
+# Markdown's inline syntax characters: escaped in values that come from the data.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_MD_UNESCAPE = re.compile(r"\\([\\`*_\[\]<>|#])")
+
+
+def builtin_templates() -> Path:
+    from importlib.resources import files
+
+    return Path(str(files("netzwerkctl.templates")))
+
+
+def md_escape(value: object) -> str:
+    """A value from the data as literal Markdown text on one line (also in tables)."""
+    text = " ".join(str(value).split())
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _date_filters(lang: Lang) -> dict[str, Callable[[Any], str]]:
+    from babel.dates import format_date
+
+    def long_date(value: date) -> str:
+        return format_date(value, format="full", locale=lang)
+
+    def short_date(value: date) -> str:
+        if lang == "de":
+            return value.strftime("%d.%m.%Y")
+        return value.isoformat()
+
+    def clock(value: time) -> str:
+        return value.strftime("%H:%M")
+
+    return {"long_date": long_date, "short_date": short_date, "clock": clock}
+
+
+class TemplateProblem(Exception):
+    """A template could not be rendered; the message names the template and line."""
+
+
+def environment(lang: Lang, network_templates: Path | None = None) -> Any:
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    folders: list[Path] = []
+    if network_templates is not None:
+        folders += [network_templates / lang, network_templates]
+    folders += [builtin_templates() / lang, builtin_templates()]
+    env = ImmutableSandboxedEnvironment(
+        loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders]),
+        undefined=StrictUndefined,
+        autoescape=lambda name: bool(name) and str(name).endswith((".html", ".html.j2")),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(_date_filters(lang))
+    env.filters["md"] = md_escape
+    return env
+
+
+def render(
+    name: str,
+    context: dict[str, Any],
+    lang: Lang,
+    fmt: Format = "md",
+    network_templates: Path | None = None,
+) -> str:
+    """Render document `name` (e.g. "agenda") as Markdown or as one HTML page."""
+    import jinja2
+
+    env = environment(lang, network_templates)
+    template_name = f"{name}.md.j2"
+    try:
+        markdown = env.get_template(template_name).render(context)
+        if fmt == "md":
+            return _tidy(markdown)
+        body = markdown_to_html(markdown)
+        title = _plain_title(markdown) or name
+        page = env.get_template("page.html.j2").render({"lang": lang, "title": title, "body": body})
+        return _tidy(page)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateProblem(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateProblem(f"template not found: {exc.name}") from None
+    except (jinja2.UndefinedError, jinja2.exceptions.SecurityError) as exc:
+        raise TemplateProblem(f"{_template_position(exc) or template_name}: {exc}") from None
+
+
+def _plain_title(markdown: str) -> str:
+    """The first line without its heading marks and Markdown escapes."""
+    first = markdown.splitlines()[0] if markdown else ""
+    return _MD_UNESCAPE.sub(r"\1", first.lstrip("#").strip())
+
+
+def _template_position(exc: BaseException) -> str | None:
+    """`name.md.j2:12` of the innermost template frame (Jinja maps its tracebacks
+    onto template files and lines)."""
+    import traceback
+
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return f"{Path(frame.filename).name}:{frame.lineno}"
+    return None
+
+
+def markdown_to_html(markdown: str) -> Any:
+    """CommonMark with tables; raw HTML in the text is escaped, unsafe links dropped."""
+    from markdown_it import MarkdownIt
+    from markupsafe import Markup
+
+    parser = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    return Markup(parser.render(markdown))
+
+
+def _tidy(text: str) -> str:
+    """No trailing spaces, no runs of blank lines, exactly one final newline."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    tidy: list[str] = []
+    for line in lines:
+        if line == "" and tidy and tidy[-1] == "":
+            continue
+        tidy.append(line)
+    return "\n".join(tidy).strip("\n") + "\n"

@@ -1,0 +1,62 @@
+"""Writing files so that nothing is lost: a temporary file in the same folder, then
+a rename. A reader (or a crash) sees the old file or the new one, never half of one;
+`exclusive` refuses to replace an existing file, also against a race."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+
+class WriteError(Exception):
+    """A file could not be written; the message is for a person."""
+
+
+def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise WriteError(_reason(folder, exc)) from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if exclusive:
+            _link_exclusive(tmp, path)
+        else:
+            tmp.replace(path)
+    except FileExistsError:
+        raise WriteError(f"{path} gibt es schon; sie wird nicht überschrieben.") from None
+    except OSError as exc:
+        raise WriteError(_reason(path, exc)) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def _link_exclusive(tmp: Path, path: Path) -> None:
+    """Give the finished temporary file its name unless that name exists."""
+    try:
+        os.link(tmp, path)  # fails with FileExistsError if `path` exists
+    except FileExistsError:
+        raise
+    except OSError:
+        # File systems without hard links: check, then rename (a tiny race remains).
+        if path.exists():
+            raise FileExistsError(str(path)) from None
+        tmp.replace(path)
+
+
+def _reason(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return f"{path} kann nicht geschrieben werden: Der Datenträger ist voll."
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"{path} kann nicht geschrieben werden: keine Schreibrechte."
+    return f"{path} kann nicht geschrieben werden: {exc.strerror or exc}"

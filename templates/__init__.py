@@ -1,0 +1,1 @@
+"""The built-in document templates, one folder per language, installed as package data."""
