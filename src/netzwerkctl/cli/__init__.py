@@ -14,7 +14,10 @@ from typing import Annotated, Optional
 import typer
 
 from netzwerkctl import __version__
+from netzwerkctl.cli import calendar as calendar_command
 from netzwerkctl.cli import check as check_command
+from netzwerkctl.cli import documents as document_commands
+from netzwerkctl.cli import new as new_commands
 from netzwerkctl.cli.common import State
 
 app = typer.Typer(
@@ -60,6 +63,10 @@ def _main(
 
 
 app.command(name="check")(check_command.check)
+app.command(name="agenda")(document_commands.agenda)
+app.command(name="minutes")(document_commands.minutes)
+app.command(name="calendar")(calendar_command.calendar)
+app.add_typer(new_commands.app, name="new")
 
 
 def main() -> None:

@@ -6,9 +6,12 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
+
+if TYPE_CHECKING:
+    from netzwerkctl.network import Network
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -56,3 +59,34 @@ def parse_today(value: str | None) -> date:
     if not isinstance(parsed, date):
         fail(f"--today: „{value}“ ist kein Datum. Schreiben Sie 2021-03-15 oder 15.03.2021.")
     return parsed
+
+
+def load_checked(ctx: typer.Context, today: date) -> tuple[Path, Network]:
+    """The network, checked; errors elsewhere are mentioned but do not stop the
+    command (an invitation should not wait for a typo in an unrelated file)."""
+    from netzwerkctl.check import check_network
+
+    root = network_root(ctx)
+    result = check_network(root, today)
+    if result.errors:
+        sys.stderr.write(
+            f"netzwerkctl: Hinweis: Das Netzwerk hat {result.errors} Fehler; "
+            "`netzwerkctl check` zeigt sie.\n"
+        )
+    return root, result.network
+
+
+def emit(data: str | bytes, output: Path | None) -> None:
+    """To stdout, or atomically into a file."""
+    from netzwerkctl.writers import WriteError, write_atomic
+
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if output is None:
+        sys.stdout.buffer.write(raw)
+        sys.stdout.flush()
+        return
+    try:
+        write_atomic(output, raw)
+    except WriteError as exc:
+        fail(str(exc))
+    sys.stderr.write(f"netzwerkctl: geschrieben: {output}\n")

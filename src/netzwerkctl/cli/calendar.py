@@ -1,0 +1,44 @@
+"""`netzwerkctl calendar`: all meetings (and deadlines) for a calendar program."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from netzwerkctl.cli.common import emit, fail, load_checked, parse_today
+
+
+def calendar(
+    ctx: typer.Context,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045  (Typer needs Optional on Python 3.10)
+        typer.Option("--output", "-o", help="In diese .ics-Datei schreiben.", dir_okay=False),
+    ] = None,
+    group: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--group", "-g", help="Nur die Sitzungen dieser Gruppe."),
+    ] = None,
+    tasks: Annotated[
+        bool,
+        typer.Option("--tasks", help="Fristen offener Arbeitsaufträge als ganztägige Termine."),
+    ] = False,
+) -> None:
+    """Alle Sitzungen als iCalendar-Datei (.ics) zum Import in Outlook, Thunderbird,
+    Google oder Apple Kalender. Ein erneuter Import aktualisiert die Termine.
+
+    Beispiele:
+
+      netzwerkctl calendar -o sitzungen.ics
+
+      netzwerkctl calendar --group ag-bildung --tasks -o ag-bildung.ics
+    """
+    from netzwerkctl.calendar import build_calendar
+    from netzwerkctl.translate import suggest
+
+    _, network = load_checked(ctx, parse_today(None))
+    if group is not None and group not in network.groups:
+        hint = suggest(group, sorted(network.groups))
+        fail(f"Eine Gruppe „{group}“ gibt es nicht." + (f" Meinten Sie „{hint}“?" if hint else ""))
+    emit(build_calendar(network, network.language, group, tasks), output)

@@ -1,0 +1,175 @@
+"""`netzwerkctl agenda` and `netzwerkctl minutes`: the invitation and the Protokoll."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+from netzwerkctl.cli.common import EXIT_PROBLEMS, emit, fail, load_checked, parse_today
+
+if TYPE_CHECKING:
+    from netzwerkctl.codes import Lang
+    from netzwerkctl.network import Network
+
+
+class DocFormat(str, Enum):
+    md = "md"
+    html = "html"
+
+
+class Language(str, Enum):
+    de = "de"
+    en = "en"
+
+
+_EXTENSIONS = {
+    ".md": DocFormat.md,
+    ".markdown": DocFormat.md,
+    ".html": DocFormat.html,
+    ".htm": DocFormat.html,
+}
+
+MeetingArg = Annotated[
+    str,
+    typer.Argument(
+        help="Sitzungs-Kennung (2021-12-01-netzwerkgruppe), Pfad der Sitzungsdatei oder "
+        "Gruppen-Kennung (deren nächste geplante Sitzung).",
+        show_default=False,
+    ),
+]
+FormatOpt = Annotated[
+    Optional[DocFormat],  # noqa: UP045  (Typer needs Optional on Python 3.10)
+    typer.Option("--format", "-f", help="md (Standard) oder html; bei -o aus der Endung."),
+]
+OutputOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--output", "-o", help="In diese Datei schreiben statt auf die Konsole.", dir_okay=False
+    ),
+]
+LangOpt = Annotated[
+    Optional[Language],  # noqa: UP045
+    typer.Option("--lang", help="Sprache des Dokuments; Standard: language des Netzwerks."),
+]
+TodayOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(help="Stichtag für „nächste Sitzung“ (2021-03-15 oder 15.03.2021)."),
+]
+
+
+def agenda(
+    ctx: typer.Context,
+    meeting: MeetingArg,
+    output_format: FormatOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+    today: TodayOpt = None,
+) -> None:
+    """Einladung zu einer Sitzung: Tagesordnung mit Uhrzeiten, offene Arbeitsaufträge,
+    Eingeladene.
+
+    Beispiele:
+
+      netzwerkctl agenda 2022-09-14-ag-vereine-wirtschaft
+
+      netzwerkctl agenda ag-bildung -o einladung.html
+    """
+    from netzwerkctl.documents import agenda_context
+
+    _document(ctx, "agenda", meeting, output_format, output, lang, today, agenda_context)
+
+
+def minutes(
+    ctx: typer.Context,
+    meeting: MeetingArg,
+    output_format: FormatOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+    today: TodayOpt = None,
+) -> None:
+    """Protokoll einer stattgefundenen Sitzung (status: held, mit present).
+
+    Beispiele:
+
+      netzwerkctl minutes 2021-03-15-ag-bildung
+
+      netzwerkctl minutes meetings/2021/2021-03-15-ag-bildung.yaml -o protokoll.html
+    """
+    from netzwerkctl.documents import minutes_context
+
+    _document(ctx, "minutes", meeting, output_format, output, lang, today, minutes_context)
+
+
+def _document(
+    ctx: typer.Context,
+    name: str,
+    ref: str,
+    output_format: DocFormat | None,
+    output: Path | None,
+    lang: Language | None,
+    today: str | None,
+    build: Callable[[Network, str], dict[str, Any]],
+) -> None:
+    from netzwerkctl.render import TemplateProblem, render
+
+    fmt = _format(output_format, output)
+    day = parse_today(today)
+    root, network = load_checked(ctx, day)
+    meeting_id = _meeting(network, root, ref, day)
+    if name == "minutes":
+        m = network.meetings[meeting_id]
+        if m.status != "held" or not m.present:
+            fail(
+                f"Die Sitzung {meeting_id} ist nicht als stattgefunden eingetragen "
+                "(status: held mit present). Erst die Anwesenheit eintragen, dann das "
+                "Protokoll erstellen. Nichts geschrieben.",
+                EXIT_PROBLEMS,
+            )
+    language: Lang = lang.value if lang else network.language
+    try:
+        text = render(name, build(network, meeting_id), language, fmt.value, root / "templates")
+    except TemplateProblem as exc:
+        fail(f"Vorlage: {exc}", EXIT_PROBLEMS)
+    emit(text, output)
+
+
+def _format(output_format: DocFormat | None, output: Path | None) -> DocFormat:
+    if output is None:
+        return output_format or DocFormat.md
+    from_extension = _EXTENSIONS.get(output.suffix.lower())
+    if from_extension is None and output_format is None:
+        fail(f"-o {output}: Endung .md oder .html verwenden oder --format angeben.")
+    if output_format and from_extension and output_format is not from_extension:
+        fail(f"--format {output_format.value} passt nicht zur Endung von {output}.")
+    return output_format or from_extension or DocFormat.md
+
+
+def _meeting(network: Network, root: Path, ref: str, today: date) -> str:
+    from netzwerkctl.derive.meetings import MeetingNotFound, resolve_meeting
+
+    key = ref
+    if ref.endswith((".yaml", ".yml")):
+        path = Path(ref).resolve()
+        try:
+            key = path.relative_to(root).as_posix()
+        except ValueError:
+            fail(f"{ref} liegt nicht im Netzwerk {root}.")
+    try:
+        return resolve_meeting(network, key, today)
+    except MeetingNotFound as exc:
+        if exc.reason == "no-planned":
+            fail(
+                f"Für die Gruppe {ref} ist ab {today:%d.%m.%Y} keine Sitzung geplant.",
+                EXIT_PROBLEMS,
+            )
+        if exc.reason == "invalid":
+            fail(
+                f"Die Sitzungsdatei {ref} hat Fehler; `netzwerkctl check` zeigt sie.", EXIT_PROBLEMS
+            )
+        hint = f" Meinten Sie „{exc.suggestion}“?" if exc.suggestion else ""
+        fail(f"Eine Sitzung oder Gruppe „{ref}“ gibt es nicht.{hint}")

@@ -1,0 +1,159 @@
+"""`netzwerkctl new meeting|partner|group`: new files that pass `check`, never over
+an existing one."""
+
+from __future__ import annotations
+
+from datetime import time
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from netzwerkctl.cli.common import EXIT_PROBLEMS, fail, load_checked, network_root, parse_today
+
+app = typer.Typer(
+    help="Neue Dateien anlegen: Sitzung, Partner, Gruppe.\n\n"
+    "Beispiel: netzwerkctl new meeting ag-bildung 2022-11-09 --start 18:00",
+    no_args_is_help=True,
+)
+
+
+def _write_new(root: Path, rel: str, text: str) -> None:
+    from netzwerkctl.writers import WriteError, write_atomic
+
+    path = root / rel
+    if path.exists():
+        fail(f"{rel} gibt es schon; netzwerkctl überschreibt keine Datei.", EXIT_PROBLEMS)
+    try:
+        write_atomic(path, text.encode("utf-8"), exclusive=True)
+    except WriteError as exc:
+        fail(str(exc), EXIT_PROBLEMS)
+    typer.echo(f"Angelegt: {rel}")
+
+
+def _slug(value: str, what: str) -> str:
+    from netzwerkctl.model import slugify
+
+    if value != slugify(value):
+        fail(f"„{value}“ taugt nicht als {what}-Kennung; zum Beispiel „{slugify(value)}“.")
+    return value
+
+
+def _clock(value: str | None, option: str) -> time | None:
+    if value is None:
+        return None
+    from netzwerkctl.model import parse_clock
+
+    try:
+        parsed = parse_clock(value)
+    except ValueError:  # pydantic's custom errors are ValueErrors
+        parsed = None
+    if not isinstance(parsed, time):
+        fail(f"{option}: „{value}“ ist keine Uhrzeit. Schreiben Sie zum Beispiel 18:30.")
+    return parsed
+
+
+@app.command()
+def meeting(
+    ctx: typer.Context,
+    group: Annotated[str, typer.Argument(help="Kennung der Gruppe.", show_default=False)],
+    day: Annotated[
+        str,
+        typer.Argument(
+            metavar="DATE", help="Tag der Sitzung (2022-11-09 oder 09.11.2022).", show_default=False
+        ),
+    ],
+    start: Annotated[Optional[str], typer.Option(help="Beginn, z. B. 18:00.")] = None,  # noqa: UP045
+    end: Annotated[Optional[str], typer.Option(help="Ende, z. B. 20:00.")] = None,  # noqa: UP045
+    location: Annotated[Optional[str], typer.Option(help="Ort.")] = None,  # noqa: UP045
+) -> None:
+    """Neue Sitzungsdatei meetings/<Jahr>/<Datum>-<Gruppe>.yaml: geplant, mit Leitung,
+    Protokoll, den ständigen Tagesordnungspunkten und – als Kommentar – den offenen
+    Arbeitsaufträgen der Gruppe.
+
+    Beispiel:
+
+      netzwerkctl new meeting ag-bildung 2022-11-09 --start 18:00 --location "VHS"
+    """
+    from netzwerkctl.newfiles import meeting_path, meeting_yaml
+    from netzwerkctl.translate import suggest
+
+    when = parse_today(day)
+    root, network = load_checked(ctx, when)
+    if group not in network.groups:
+        hint = suggest(group, sorted(network.groups))
+        fail(f"Eine Gruppe „{group}“ gibt es nicht." + (f" Meinten Sie „{hint}“?" if hint else ""))
+    begin, finish = _clock(start, "--start"), _clock(end, "--end")
+    if begin is not None and finish is not None and finish <= begin:
+        fail("--end muss nach --start liegen.")
+    text = meeting_yaml(network, group, when, begin, finish, location, network.language)
+    _write_new(root, meeting_path(group, when), text)
+
+
+@app.command()
+def partner(
+    ctx: typer.Context,
+    partner_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="Kennung, z. B. caritas-bocholt.", show_default=False),
+    ],
+    name: Annotated[Optional[str], typer.Option(help="Name der Organisation.")] = None,  # noqa: UP045
+    kind: Annotated[str, typer.Option(help="Art, z. B. welfare, bank, association.")] = "other",
+    status: Annotated[
+        str, typer.Option(help="prospect, approached, active, paused oder former.")
+    ] = "prospect",
+    today: Annotated[Optional[str], typer.Option(help="Datum für approached/joined.")] = None,  # noqa: UP045
+) -> None:
+    """Neue Partnerdatei partners/<ID>.yaml mit Vorlage für Ansprechpersonen.
+
+    Beispiel:
+
+      netzwerkctl new partner caritas-bocholt --name "Caritasverband Bocholt" --kind welfare
+    """
+    from typing import get_args
+
+    from netzwerkctl.model import PartnerKind, PartnerStatus
+    from netzwerkctl.newfiles import partner_yaml
+
+    _slug(partner_id, "Partner")
+    _choice(kind, get_args(PartnerKind), "--kind")
+    _choice(status, get_args(PartnerStatus), "--status")
+    root = network_root(ctx)
+    text = partner_yaml(name or partner_id, kind, status, parse_today(today))
+    _write_new(root, f"partners/{partner_id}.yaml", text)
+
+
+@app.command()
+def group(
+    ctx: typer.Context,
+    group_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Kennung, z. B. ag-bildung.", show_default=False)
+    ],
+    name: Annotated[Optional[str], typer.Option(help="Name der Gruppe.")] = None,  # noqa: UP045
+    kind: Annotated[
+        str, typer.Option(help="steering, working, workshop, jury, network oder other.")
+    ] = "working",
+    today: Annotated[Optional[str], typer.Option(help="Beginn der Gruppe (started).")] = None,  # noqa: UP045
+) -> None:
+    """Neue Gruppendatei groups/<ID>.yaml mit Vorlage für Mitglieder.
+
+    Beispiel:
+
+      netzwerkctl new group ag-bildung --name "AG Bildung/Qualifizierung"
+    """
+    from typing import get_args
+
+    from netzwerkctl.model import GroupKind
+    from netzwerkctl.newfiles import group_yaml
+
+    _slug(group_id, "Gruppen")
+    _choice(kind, get_args(GroupKind), "--kind")
+    root = network_root(ctx)
+    _write_new(
+        root, f"groups/{group_id}.yaml", group_yaml(name or group_id, kind, parse_today(today))
+    )
+
+
+def _choice(value: str, allowed: tuple[str, ...], option: str) -> None:
+    if value not in allowed:
+        fail(f"{option}: „{value}“ ist nicht erlaubt. Erlaubt: {' | '.join(allowed)}.")

@@ -1,0 +1,131 @@
+"""The text of new files (`netzwerkctl new …`): valid YAML that passes `check`, with
+comments that show a coordinator what else can go where.
+
+Free text is written as double-quoted YAML (JSON strings are valid YAML), so a colon
+or a leading `@` in a name can never break the file.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, time
+
+from netzwerkctl.codes import Lang
+from netzwerkctl.derive.tasks import open_tasks_of_group
+from netzwerkctl.network import Network
+
+STANDING_ITEMS: dict[Lang, tuple[tuple[str, int, str], ...]] = {
+    "de": (
+        ("Begrüßung und Protokoll der letzten Sitzung", 10, "info"),
+        ("Stand der Arbeitsaufträge", 20, "discussion"),
+        ("Verschiedenes", 10, "info"),
+    ),
+    "en": (
+        ("Welcome and minutes of the last meeting", 10, "info"),
+        ("Status of work assignments", 20, "discussion"),
+        ("Any other business", 10, "info"),
+    ),
+}
+
+
+def quote(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def meeting_path(group: str, day: date) -> str:
+    return f"meetings/{day.year}/{day.isoformat()}-{group}.yaml"
+
+
+def _role_on(network: Network, group: str, day: date, role: str) -> str | None:
+    g = network.groups[group]
+    members = network.members_on(group, day)
+    return next((m.person for m in g.members if m.role == role and m.person in members), None)
+
+
+def meeting_yaml(
+    network: Network,
+    group: str,
+    day: date,
+    start: time | None,
+    end: time | None,
+    location: str | None,
+    lang: Lang,
+) -> str:
+    lines = [f"group: {group}", f"date: {day.isoformat()}"]
+    if start is not None:
+        lines.append(f'start: "{start.strftime("%H:%M")}"')
+    if end is not None:
+        lines.append(f'end: "{end.strftime("%H:%M")}"')
+    if location:
+        lines.append(f"location: {quote(location)}")
+    lines.append("status: planned")
+    chair = _role_on(network, group, day, "chair")
+    minutes_by = _role_on(network, group, day, "minutes")
+    lines.append(f"chair: {chair}" if chair else "# chair: person-id")
+    lines.append(f"minutes_by: {minutes_by}" if minutes_by else "# minutes_by: person-id")
+    lines.append("invited: []")
+    lines.append("agenda:")
+    for title, duration, kind in STANDING_ITEMS[lang]:
+        lines += [f"  - title: {quote(title)}", f"    duration: {duration}", f"    kind: {kind}"]
+    tasks = open_tasks_of_group(network, group, before=day, on=day)
+    if tasks:
+        heading = {
+            "de": "Offene Arbeitsaufträge der Gruppe (für „Stand der Arbeitsaufträge“):",
+            "en": "Open work assignments of the group (for 'Status of work assignments'):",
+        }[lang]
+        lines.append(f"# {heading}")
+        for t in tasks:
+            due = f", {t.task.due.isoformat()}" if t.task.due else ""
+            owners = ", ".join(t.task.owner)
+            title = " ".join(t.task.title.split())
+            lines.append(f"#   {t.id}: {title} ({owners}{due})")
+    return "\n".join(lines) + "\n"
+
+
+PARTNER_KINDS = (
+    "association | welfare | business | bank | administration | politics | school | "
+    "education | church | foundation | initiative | volunteer_agency | media | "
+    "individual | other"
+)
+
+
+def partner_yaml(name: str, kind: str, status: str, day: date) -> str:
+    date_key = {"prospect": None, "approached": "approached"}.get(status, "joined")
+    lines = [
+        f"name: {quote(name)}",
+        f"kind: {kind}  # {PARTNER_KINDS}",
+        f"status: {status}  # prospect | approached | active | paused | former",
+        "expertise: []",
+    ]
+    if date_key:
+        lines.append(f"{date_key}: {day.isoformat()}")
+    lines += [
+        "contacts: []",
+        "#  - id: vorname-nachname",
+        "#    name: Vorname Nachname",
+        "#    role: Funktion",
+        "#    email: name@example.org",
+        "#    decision_maker: nein",
+        "#    intro_talk: 2021-03-15",
+        "#    consent: 2021-03-15",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def group_yaml(name: str, kind: str, day: date) -> str:
+    lines = [
+        f"name: {quote(name)}",
+        f"kind: {kind}  # steering | working | workshop | jury | network | other",
+        "# topic: Thema",
+        "# host: partner-id",
+        "patrons: []",
+        "# lead: person-id",
+        f"started: {day.isoformat()}",
+        "# meets_every_weeks: 8",
+        "goals: []",
+        "members: []",
+        "#  - person: person-id",
+        "#    role: chair  # chair | deputy | minutes | member",
+        f"#    since: {day.isoformat()}",
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,166 @@
+"""`agenda` and `minutes`: golden documents for the example, edge cases inline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import BASE, GOLDEN, assert_golden
+from netzwerkctl.cli import app
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "stadt-bocholt"
+runner = CliRunner()
+AGENDA = "2022-09-14-ag-vereine-wirtschaft"
+MINUTES = "2021-03-15-ag-bildung"
+
+
+def invoke(root: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["-C", str(root), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize(("command", "meeting"), [("agenda", AGENDA), ("minutes", MINUTES)])
+def test_example_documents_match_golden_files(command: str, meeting: str, lang: str) -> None:
+    code, out, err = invoke(EXAMPLE, command, meeting, "--lang", lang)
+    assert code == 0, err
+    assert_golden(GOLDEN / f"{command}-{lang}.md", out)
+
+
+def test_example_agenda_as_html_matches_golden_file(tmp_path: Path) -> None:
+    target = tmp_path / "einladung.html"
+    code, _, err = invoke(EXAMPLE, "agenda", AGENDA, "-o", str(target))
+    assert code == 0, err
+    assert_golden(GOLDEN / "agenda-de.html", target.read_text(encoding="utf-8"))
+
+
+def test_same_input_same_bytes() -> None:
+    first = invoke(EXAMPLE, "minutes", MINUTES)[1]
+    assert first == invoke(EXAMPLE, "minutes", MINUTES)[1]
+
+
+def test_meeting_by_path_and_by_group(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(EXAMPLE / "meetings")
+    by_path = runner.invoke(app, ["minutes", f"2021/{MINUTES}.yaml"])
+    assert by_path.exit_code == 0 and by_path.stdout == invoke(EXAMPLE, "minutes", MINUTES)[1]
+    by_group = invoke(EXAMPLE, "agenda", "ag-vereine-wirtschaft", "--today", "2022-09-01")
+    assert by_group[0] == 0 and by_group[1] == invoke(EXAMPLE, "agenda", AGENDA)[1]
+
+
+def _meeting(extra: str = "", status: str = "planned") -> dict[str, str]:
+    text = f"group: ag\ndate: 2021-12-01\nstart: 14:00\nend: 15:00\nstatus: {status}\n{extra}"
+    return {"meetings/2021/2021-12-01-ag.yaml": text}
+
+
+def test_meeting_without_agenda(make_network: Callable[..., Path]) -> None:
+    code, out, _ = invoke(make_network(_meeting()), "agenda", "2021-12-01-ag")
+    assert code == 0
+    assert "- **Wann:** Mittwoch, 1. Dezember 2021, 14:00–15:00 Uhr" in out
+    assert "Die Tagesordnung wird noch bekannt gegeben." in out
+
+
+def test_overrunning_agenda_is_flagged(make_network: Callable[..., Path]) -> None:
+    agenda = "agenda:\n  - title: Lang\n    duration: 50\n  - title: Länger\n    duration: 25\n"
+    code, out, _ = invoke(make_network(_meeting(agenda)), "agenda", "2021-12-01-ag")
+    assert code == 0
+    assert "| 14:00 | 1 | Lang (50 Min.) |" in out and "| 14:50 | 2 | Länger (25 Min.) |" in out
+    assert (
+        "> **Achtung:** Die Tagesordnung dauert 75 Minuten und endet erst um 15:15 Uhr, 15 Minuten"
+        in out
+    )
+
+
+def test_invitee_without_introductory_talk_gets_a_note(make_network: Callable[..., Path]) -> None:
+    no_talk = BASE["partners/verein.yaml"].replace("    intro_talk: 2017-01-01\n", "")
+    root = make_network({**_meeting("invited: [carla]\n"), "partners/verein.yaml": no_talk})
+    code, out, _ = invoke(root, "agenda", "2021-12-01-ag")
+    assert code == 0
+    assert (
+        "- Carla Clemens (TV Teststadt), eingeladen – *Einführungsgespräch vor der Sitzung noch führen*"
+        in out
+    )
+    assert "- Anna Albers (Freiwilligenagentur Teststadt), Vorsitz\n" in out
+
+
+def test_open_tasks_of_earlier_meetings_with_overdue_mark(
+    make_network: Callable[..., Path],
+) -> None:
+    code, out, _ = invoke(make_network(_meeting()), "agenda", "2021-12-01-ag")
+    assert code == 0
+    assert (
+        "| Porto klären | Anna Albers, Bernd Brink | 31.05.2021 **überfällig** | 15.03.2021 |"
+        in out
+    )
+    assert "Fragebogen entwerfen" not in out  # done before
+
+
+def test_cancelled_meeting_says_so(make_network: Callable[..., Path]) -> None:
+    code, out, _ = invoke(make_network(_meeting(status="cancelled")), "agenda", "2021-12-01-ag")
+    assert code == 0 and "> **Diese Sitzung ist abgesagt.**" in out
+
+
+def test_minutes_need_a_held_meeting_with_attendance(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = make_network(_meeting())
+    target = tmp_path / "protokoll.md"
+    code, out, err = invoke(root, "minutes", "2021-12-01-ag", "-o", str(target))
+    assert code == 1 and "nicht als stattgefunden" in err and "Nichts geschrieben" in err
+    assert not target.exists() and out == ""
+
+
+def test_minutes_number_decisions_across_items(make_network: Callable[..., Path]) -> None:
+    text = BASE["meetings/2021/2021-03-15-ag.yaml"].replace(
+        "  - title: Begrüßung\n    duration: 10\n",
+        "  - title: Begrüßung\n    duration: 10\n    decisions: [Das Protokoll ist genehmigt.]\n",
+    )
+    code, out, _ = invoke(
+        make_network({"meetings/2021/2021-03-15-ag.yaml": text}), "minutes", "2021-03-15-ag"
+    )
+    assert code == 0
+    assert "**Beschluss 1:** Das Protokoll ist genehmigt." in out
+    assert "**Beschluss 2:** Die Umfrage startet im April." in out
+    assert "| 2 | Porto klären | Anna Albers, Bernd Brink | 31.05.2021 |" in out
+    assert (
+        "- **Anwesend:** Anna Albers (Freiwilligenagentur Teststadt), Bernd Brink (Volksbank Teststadt), Carla Clemens (TV Teststadt)"
+        in out
+    )
+
+
+def test_output_format_from_the_extension(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = make_network(_meeting())
+    code, _, _ = invoke(root, "agenda", "2021-12-01-ag", "-o", str(tmp_path / "e.html"))
+    assert code == 0 and (tmp_path / "e.html").read_text(encoding="utf-8").startswith(
+        "<!DOCTYPE html>"
+    )
+    assert invoke(root, "agenda", "2021-12-01-ag", "-o", str(tmp_path / "e.txt"))[0] == 2
+    assert (
+        invoke(root, "agenda", "2021-12-01-ag", "-o", str(tmp_path / "e.md"), "--format", "html")[0]
+        == 2
+    )
+
+
+def test_data_is_escaped_in_html(make_network: Callable[..., Path], tmp_path: Path) -> None:
+    evil = BASE["partners/fa.yaml"].replace(
+        "name: Freiwilligenagentur Teststadt", 'name: "<script>alert(1)</script>"'
+    )
+    root = make_network({**_meeting(), "partners/fa.yaml": evil})
+    invoke(root, "agenda", "2021-12-01-ag", "-o", str(tmp_path / "e.html"))
+    page = (tmp_path / "e.html").read_text(encoding="utf-8")
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_unknown_meeting_suggests(make_network: Callable[..., Path]) -> None:
+    code, _, err = invoke(make_network(), "agenda", "2021-03-15-ga")
+    assert code == 2 and "Meinten Sie „2021-03-15-ag“?" in err
+
+
+def test_errors_elsewhere_do_not_block_the_invitation(make_network: Callable[..., Path]) -> None:
+    broken = {"partners/kaputt.yaml": "name: [\n", **_meeting()}
+    code, out, err = invoke(make_network(broken), "agenda", "2021-12-01-ag")
+    assert code == 0 and out.startswith("# Einladung") and "1 Fehler" in err

@@ -1,0 +1,109 @@
+"""`new meeting|partner|group`: files that pass `check` and never replace one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from netzwerkctl.check import check_network
+from netzwerkctl.cli import app
+
+runner = CliRunner()
+
+
+def invoke(root: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["-C", str(root), "new", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_new_meeting_passes_check_and_lists_open_tasks(make_network: Callable[..., Path]) -> None:
+    root = make_network()
+    code, out, _ = invoke(
+        root,
+        "meeting",
+        "ag",
+        "09.11.2022",
+        "--start",
+        "18:00",
+        "--end",
+        "20:00",
+        "--location",
+        "Rathaus: Saal 2",
+    )
+    assert code == 0 and out == "Angelegt: meetings/2022/2022-11-09-ag.yaml\n"
+    text = (root / "meetings/2022/2022-11-09-ag.yaml").read_text(encoding="utf-8")
+    assert text.startswith('group: ag\ndate: 2022-11-09\nstart: "18:00"\nend: "20:00"\n')
+    assert 'location: "Rathaus: Saal 2"' in text
+    assert "chair: anna\nminutes_by: bernd\n" in text
+    for title in (
+        "Begrüßung und Protokoll der letzten Sitzung",
+        "Stand der Arbeitsaufträge",
+        "Verschiedenes",
+    ):
+        assert f'  - title: "{title}"' in text
+    assert "#   porto-klaeren: Porto klären (anna, bernd, 2021-05-31)" in text
+    assert check_network(root, date(2022, 11, 1)).problems == []
+
+
+def test_new_never_overwrites(make_network: Callable[..., Path]) -> None:
+    root = make_network()
+    path = root / "meetings/2021/2021-03-15-ag.yaml"
+    before = path.read_bytes()
+    code, _, err = invoke(root, "meeting", "ag", "2021-03-15")
+    assert code == 1 and "überschreibt keine Datei" in err
+    assert path.read_bytes() == before
+    code, _, err = invoke(root, "partner", "fa")
+    assert code == 1 and "partners/fa.yaml gibt es schon" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["meeting", "ga", "2022-11-09"], "Meinten Sie „ag“?"),
+        (["meeting", "ag", "2022-13-09"], "kein Datum"),
+        (["meeting", "ag", "2022-11-09", "--start", "18 Uhr"], "keine Uhrzeit"),
+        (["meeting", "ag", "2022-11-09", "--start", "18:00", "--end", "17:00"], "nach --start"),
+        (["partner", "Caritas Bocholt"], "„caritas-bocholt“"),
+        (["partner", "caritas", "--kind", "wohlfahrt"], "welfare"),
+        (["group", "ag-x", "--kind", "arbeitsgruppe"], "working"),
+    ],
+)
+def test_bad_input_is_refused_before_writing(
+    make_network: Callable[..., Path], args: list[str], message: str
+) -> None:
+    root = make_network()
+    files = sorted(root.rglob("*"))
+    code, _, err = invoke(root, *args)
+    assert code == 2 and message in err
+    assert sorted(root.rglob("*")) == files
+
+
+def test_new_partner_and_group_pass_check(make_network: Callable[..., Path]) -> None:
+    root = make_network()
+    assert (
+        invoke(
+            root,
+            "partner",
+            "repair-cafe",
+            "--name",
+            "Repair-Café: Nord",
+            "--kind",
+            "initiative",
+            "--status",
+            "approached",
+            "--today",
+            "2021-10-01",
+        )[0]
+        == 0
+    )
+    assert (
+        invoke(root, "group", "ag-digital", "--name", "AG Digitales", "--today", "2021-10-01")[0]
+        == 0
+    )
+    text = (root / "partners/repair-cafe.yaml").read_text(encoding="utf-8")
+    assert 'name: "Repair-Café: Nord"' in text and "approached: 2021-10-01" in text
+    assert check_network(root, date(2022, 1, 1)).problems == []
