@@ -36,19 +36,22 @@ def md_escape(value: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+# Explicit patterns where CLDR's defaults vary between Babel versions or suit a
+# printed list badly: German 01.12.2021, English ISO 2021-12-01, 24-hour clocks.
+_SHORT_DATE: dict[Lang, str] = {"de": "dd.MM.yyyy", "en": "yyyy-MM-dd"}
+
+
 def _date_filters(lang: Lang) -> dict[str, Callable[[Any], str]]:
-    from babel.dates import format_date
+    from babel.dates import format_date, format_time
 
     def long_date(value: date) -> str:
         return format_date(value, format="full", locale=lang)
 
     def short_date(value: date) -> str:
-        if lang == "de":
-            return value.strftime("%d.%m.%Y")
-        return value.isoformat()
+        return format_date(value, format=_SHORT_DATE[lang], locale=lang)
 
     def clock(value: time) -> str:
-        return value.strftime("%H:%M")
+        return format_time(value, format="HH:mm", locale=lang)
 
     return {"long_date": long_date, "short_date": short_date, "clock": clock}
 
