@@ -200,8 +200,13 @@ def write_network(root: Path, patch: Files | None = None, base: bool = True) -> 
 
 @pytest.fixture
 def make_network(tmp_path: Path) -> Callable[..., Path]:
+    """Each call writes a fresh network folder (netz, netz-2, …)."""
+    made: list[Path] = []
+
     def make(patch: Files | None = None, base: bool = True) -> Path:
-        return write_network(tmp_path / "netz", patch, base)
+        root = tmp_path / ("netz" if not made else f"netz-{len(made) + 1}")
+        made.append(root)
+        return write_network(root, patch, base)
 
     return make
 

@@ -46,9 +46,12 @@ def test_times() -> None:
     [
         ("ja", True),
         ("Ja", True),
+        ("j", True),
         ("yes", True),
+        ("y", True),
         ("true", True),
         ("nein", False),
+        ("n", False),
         ("no", False),
         ("false", False),
     ],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from netzwerkctl.problems import (
     Location,
@@ -56,6 +57,11 @@ def test_github_annotations_escape_data_and_properties() -> None:
         "::error file=partners/a%2Cb%3Ac.yaml,line=2,col=1,title=NW119::"
         "name: 100%25 falsch%0Azweite Zeile\n"
     )
+    windows = problem("NW119", Location("a.yaml", 1), key="k", detail="eins\r\nzwei")
+    assert as_github([windows]).endswith("::k: eins%0D%0Azwei\n")
+    assert as_github([windows], prefix="netze/bocholt/").startswith(
+        "::error file=netze/bocholt/a.yaml,"
+    )
     assert as_github([W]).startswith("::warning file=partners/b.yaml,line=6,col=5,title=NW502::")
 
 
@@ -71,7 +77,9 @@ def test_sorting_by_file_line_and_column_removes_exact_duplicates() -> None:
     assert sort_problems([late, W, P, W]) == [P, W, late]
 
 
-def test_german_messages_show_german_dates() -> None:
-    p = problem("NW406", Location("m.yaml", 1), date="2022-09-21")
+def test_german_messages_show_german_dates_but_never_rewrite_text() -> None:
+    p = problem("NW406", Location("m.yaml", 1), date=date(2022, 9, 21))
     assert "21.09.2022" in p.message("de")
     assert "2022-09-21" in p.message("en")
+    written = problem("NW104", Location("m.yaml", 1), key="date", value="2022-09-31")
+    assert "„2022-09-31“" in written.message("de")

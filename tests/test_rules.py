@@ -67,6 +67,8 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
         None,
     ),
     "NW015": ({"partner/caritas.yaml": PARTNER}, "partner/", None),
+    "NW016": ({"partners/word.yaml": PARTNER + "cluster: Sozi\x0bales\n"}, "partners/word.yaml", 4),
+    "NW017": ({"partners/utf16.yaml": PARTNER.encode("utf-16")}, "partners/utf16.yaml", 1),
     "NW101": (_replace("partners/fa.yaml", "    email:", "    emial:"), "partners/fa.yaml", 8),
     "NW102": ({"partners/ohne.yaml": "kind: other\nstatus: active\n"}, "partners/ohne.yaml", 1),
     "NW103": (
@@ -86,7 +88,7 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
     ),
     "NW108": (_replace("groups/ag.yaml", "lead: anna", "lead: Anna Albers"), "groups/ag.yaml", 6),
     "NW109": (
-        _replace("projects/umfrage.yaml", "value_eur: 1140.00", "value_eur: 1.140,00"),
+        _replace("projects/umfrage.yaml", "value_eur: 1140.00", "value_eur: viel"),
         "projects/umfrage.yaml",
         20,
     ),
@@ -106,6 +108,12 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
         5,
     ),
     "NW113": (_replace("groups/ag.yaml", "name: AG Bildung", "name:"), "groups/ag.yaml", 1),
+    "NW114": (
+        _replace("projects/umfrage.yaml", "  fragebögen: 2000", "  fragebögen: 2.000"),
+        "projects/umfrage.yaml",
+        10,
+    ),
+    "NW115": (_replace(M, "owner: [anna, bernd]", "owner: anna, bernd"), M, 27),
     "NW201": (_replace("groups/ag.yaml", "host: fa", "host: fa-teststadt"), "groups/ag.yaml", 4),
     "NW202": (_replace(M, "minutes_by: bernd", "minutes_by: bernt"), M, 7),
     "NW203": (
@@ -195,6 +203,18 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
         {"meetings/2021/sitzung.yaml": "group: ag\ndate: 2021-12-01\nstatus: cancelled\n"},
         "meetings/2021/sitzung.yaml",
         1,
+    ),
+    "NW409": (
+        _replace(M, "present: [anna, bernd, carla]", "present: [anna, bernd, anna, carla]"),
+        M,
+        9,
+    ),
+    "NW410": (
+        {
+            "meetings/2022/2022-03-01-ag.yaml": "group: ag\ndate: 2022-03-01\nstatus: held\npresent: [anna]\n"
+        },
+        "meetings/2022/2022-03-01-ag.yaml",
+        2,
     ),
     "NW501": (
         _replace("groups/ag.yaml", "patrons: [bank,", "patrons: [kirche,"),
@@ -320,9 +340,16 @@ def test_a_broken_partner_file_does_not_cascade(run_check: Callable[..., CheckRe
     # bank.yaml fails validation; references to the bank and to bernd stay quiet.
     patch = _replace("partners/bank.yaml", "kind: bank", "kind: bnak")
     assert [p.code for p in run_check(patch).problems] == ["NW106"]
-    unreadable = {"partners/bank.yaml": "name: [unclosed\n"}
-    codes = [p.code for p in run_check(unreadable).problems]
-    assert "NW201" not in codes and codes.count("NW004") == 1
+    # bank.yaml cannot even be read: its contact ids are still found in its text, so
+    # the meeting that lists bernd and the group that has the bank as patron are fine.
+    unreadable = {
+        "partners/bank.yaml": BASE["partners/bank.yaml"].replace(
+            "name: Volksbank Teststadt", "name: [unclosed"
+        )
+    }
+    assert [p.code for p in run_check(unreadable).problems] == ["NW004"]
+    tab = {"partners/bank.yaml": BASE["partners/bank.yaml"].replace("    consent:", "\tconsent:")}
+    assert [p.code for p in run_check(tab).problems] == ["NW003"]
 
 
 def test_today_decides_what_is_in_the_future(run_check: Callable[..., CheckResult]) -> None:
@@ -378,3 +405,201 @@ def test_problems_are_sorted_by_file_and_line(run_check: Callable[..., CheckResu
     problems = run_check(patch).problems
     keys = [(p.file, p.line or 0) for p in problems]
     assert keys == sorted(keys)
+
+
+def test_a_fault_in_netzwerk_yaml_keeps_language_and_rules(
+    run_check: Callable[..., CheckResult],
+) -> None:
+    netz = BASE["netzwerk.yaml"].replace("language: de", "language: en\ncolour: blue")
+    patch = {**CASES["NW404"][0], "netzwerk.yaml": netz}
+    problems = run_check(patch).problems
+    assert sorted(p.code for p in problems) == ["NW101", "NW404"]
+    [unknown] = [p for p in problems if p.code == "NW101"]
+    assert unknown.message("en").startswith("Unknown key 'colour'")
+
+
+def test_missing_key_message_names_its_mapping(run_check: Callable[..., CheckResult]) -> None:
+    [top] = run_check(CASES["NW102"][0]).problems
+    assert top.message("de") == "Das Pflichtfeld „name“ fehlt."
+    contact = _replace("partners/fa.yaml", "    name: Anna Albers\n", "")
+    [nested] = run_check(contact).problems
+    assert nested.message("de") == "Das Pflichtfeld „name“ fehlt in contacts."
+    assert nested.line == 6  # the contact's first line
+
+
+def test_misspelled_required_key_is_one_problem(run_check: Callable[..., CheckResult]) -> None:
+    patch = _replace("partners/verein.yaml", "name: TV Teststadt", "nmae: TV Teststadt")
+    [hit] = run_check(patch).problems
+    assert (hit.code, dict(hit.args)["suggestion"]) == ("NW101", "name")
+
+
+def test_values_a_person_wrote_are_quoted_as_written(run_check: Callable[..., CheckResult]) -> None:
+    [hit] = run_check(CASES["NW104"][0]).problems
+    assert "„2021-02-30“" in hit.message("de")  # not turned into 30.02.2021
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("2.000", "NW114"),
+        ("1,5", "NW114"),
+        ("1e3", "NW109"),
+        ("nan", "NW109"),
+        ("1_000", "NW109"),
+        ("zwei", "NW109"),
+    ],
+)
+def test_numbers_are_never_silently_misread(
+    run_check: Callable[..., CheckResult], value: str, code: str
+) -> None:
+    patch = _replace("projects/umfrage.yaml", "value_eur: 1140.00", f"value_eur: {value}")
+    assert [p.code for p in run_check(patch).problems] == [code]
+
+
+def test_owner_needs_someone(run_check: Callable[..., CheckResult]) -> None:
+    patch = _replace(M, "owner: [anna, bernd]", "owner: []")
+    assert [p.code for p in run_check(patch).problems] == ["NW113"]
+    [comma] = run_check(CASES["NW115"][0]).problems
+    assert dict(comma.args)["suggestion"] == "[anna, bernd]"
+
+
+# -- boundaries: every rule on the day itself ------------------------------------------
+
+ON_THE_DAY: dict[str, Files] = {
+    "member since the meeting day": _replace(
+        "groups/ag.yaml", "    since: 2016-02-01", "    since: 2021-03-15"
+    ),
+    "member until the meeting day": _replace(
+        "groups/ag.yaml", "    since: 2016-02-01", "    since: 2016-02-01\n    until: 2021-03-15"
+    ),
+    "joined the day it left": _replace(
+        "partners/verein.yaml", "joined: 2017-01-01", "joined: 2017-01-01\nleft: 2017-01-01"
+    ),
+    "task due on the meeting day": _replace(M, "due: 2021-04-30", "due: 2021-03-15"),
+    "task done today": _replace(M, "done: 2021-04-20", "done: 2022-01-01"),
+    "intro talk on the meeting day": _replace(
+        "partners/verein.yaml", "intro_talk: 2017-01-01", "intro_talk: 2021-03-15"
+    ),
+    "group started on the meeting day": _replace(
+        "groups/ag.yaml", "started: 2016-01-01", "started: 2021-03-15"
+    ),
+    "group ended on the meeting day": _replace(
+        "groups/ag.yaml", "started: 2016-01-01", "started: 2016-01-01\nended: 2021-03-15"
+    ),
+    "meeting planned for today": {
+        "meetings/2022/2022-01-01-ag.yaml": "group: ag\ndate: 2022-01-01\nstatus: planned\n"
+    },
+    "meeting held today": {
+        "meetings/2022/2022-01-01-ag.yaml": "group: ag\ndate: 2022-01-01\nstatus: held\npresent: [anna]\n"
+    },
+    "milestone done today": _replace(
+        "projects/umfrage.yaml", "    done: 2021-02-26", "    done: 2022-01-01"
+    ),
+}
+ONE_DAY_OFF: dict[str, tuple[Files, str]] = {
+    "member since the day after": (
+        _replace("groups/ag.yaml", "    since: 2016-02-01", "    since: 2021-03-16"),
+        "NW402",
+    ),
+    "member until the day before": (
+        _replace(
+            "groups/ag.yaml",
+            "    since: 2016-02-01",
+            "    since: 2016-02-01\n    until: 2021-03-14",
+        ),
+        "NW402",
+    ),
+    "left the day before it joined": (
+        _replace(
+            "partners/verein.yaml", "joined: 2017-01-01", "joined: 2017-01-01\nleft: 2016-12-31"
+        ),
+        "NW301",
+    ),
+    "task due the day before": (_replace(M, "due: 2021-04-30", "due: 2021-03-14"), "NW302"),
+    "task done tomorrow": (_replace(M, "done: 2021-04-20", "done: 2022-01-02"), "NW303"),
+    "intro talk the day after": (
+        _replace("partners/verein.yaml", "intro_talk: 2017-01-01", "intro_talk: 2021-03-16"),
+        "NW404",
+    ),
+    "group started the day after": (
+        _replace("groups/ag.yaml", "started: 2016-01-01", "started: 2021-03-16"),
+        "NW401",
+    ),
+    "group ended the day before": (
+        _replace("groups/ag.yaml", "started: 2016-01-01", "started: 2016-01-01\nended: 2021-03-14"),
+        "NW401",
+    ),
+    "meeting planned for yesterday": (
+        {"meetings/2021/2021-12-31-ag.yaml": "group: ag\ndate: 2021-12-31\nstatus: planned\n"},
+        "NW406",
+    ),
+    "meeting held tomorrow": (
+        {
+            "meetings/2022/2022-01-02-ag.yaml": "group: ag\ndate: 2022-01-02\nstatus: held\npresent: [anna]\n"
+        },
+        "NW410",
+    ),
+    "meeting ends when it starts": (_replace(M, 'end: "20:00"', 'end: "18:00"'), "NW304"),
+    "milestone done tomorrow": (
+        _replace("projects/umfrage.yaml", "    done: 2021-02-26", "    done: 2022-01-02"),
+        "NW303",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ON_THE_DAY))
+def test_on_the_day_itself_is_fine(run_check: Callable[..., CheckResult], case: str) -> None:
+    assert run_check(ON_THE_DAY[case]).problems == []
+
+
+@pytest.mark.parametrize("case", sorted(ONE_DAY_OFF))
+def test_one_day_off_is_reported(run_check: Callable[..., CheckResult], case: str) -> None:
+    patch, code = ONE_DAY_OFF[case]
+    assert code in [p.code for p in run_check(patch).problems]
+
+
+def test_unknown_person_is_not_also_a_non_member(run_check: Callable[..., CheckResult]) -> None:
+    patch = _replace(M, "present: [anna, bernd, carla]", "present: [anna, bernd, carla, dora]")
+    assert [p.code for p in run_check(patch).problems] == ["NW202"]
+
+
+def test_award_to_an_id_like_typo_of_a_partner(run_check: Callable[..., CheckResult]) -> None:
+    typo = _replace("projects/umfrage.yaml", "  - to: verein", "  - to: verein-x")
+    [hit] = run_check(typo).problems
+    assert (hit.code, dict(hit.args)["suggestion"]) == ("NW201", "verein")
+    free_text = _replace(
+        "projects/umfrage.yaml", "  - to: verein", "  - to: Nachbarschaftshilfe Biemenhorst"
+    )
+    assert run_check(free_text).problems == []
+
+
+def test_meeting_file_names(run_check: Callable[..., CheckResult]) -> None:
+    meeting = "group: ag\ndate: 2021-12-01\nstatus: cancelled\n"
+    for name, ok in (
+        ("2021-12-01-ag", True),
+        ("2021-12-01-ag-2", True),
+        ("2021-12-01-ag-bildung", False),
+        ("2021-12-01-agx", False),
+    ):
+        codes = [p.code for p in run_check({f"meetings/2021/{name}.yaml": meeting}).problems]
+        assert (codes == []) is ok, (name, codes)
+
+
+def test_linked_data_folders_outside_and_pipes_are_not_read(
+    run_check: Callable[..., CheckResult], tmp_path: Path
+) -> None:
+    import os
+
+    elsewhere = tmp_path / "anderswo"
+    elsewhere.mkdir()
+    (elsewhere / "x.yaml").write_text("kaputt: [\n", encoding="utf-8")
+    root = tmp_path / "netz-links"
+    from conftest import write_network
+
+    write_network(root, {"marketplace/markt.yaml": None})
+    (root / "marketplace").symlink_to(elsewhere, target_is_directory=True)
+    os.mkfifo(root / "partners" / "pipe.yaml")  # reading it would block forever
+    from netzwerkctl.check import check_network
+
+    result = check_network(root, TODAY)
+    assert [p.code for p in result.problems] == []

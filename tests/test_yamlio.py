@@ -75,7 +75,9 @@ def test_windows_1252_names_line_byte_and_hint() -> None:
     assert "0xFC" in p.message("de") and "„ü“" in p.message("de") and "UTF-8" in p.message("de")
 
 
-@pytest.mark.parametrize("raw", [b"", b"\n\n", b"# nur ein Kommentar\n", b"---\n", b"\xef\xbb\xbf"])
+@pytest.mark.parametrize(
+    "raw", [b"", b"\n\n", b"# nur ein Kommentar\n", b"---\n", b"\xef\xbb\xbf", b"~\n", b"null\n"]
+)
 def test_empty_file(raw: bytes) -> None:
     assert codes(raw) == [("NW002", 1)]
 
@@ -142,8 +144,56 @@ def test_non_text_keys_are_refused() -> None:
     assert codes(b"[a, b]: c\nname: x\n") == [("NW011", 1)]
 
 
-def test_nul_byte_is_a_problem() -> None:
-    assert [c for c, _ in codes(b"a: 1\x00\n")] == ["NW004"]
+@pytest.mark.parametrize(
+    ("raw", "line", "column", "char"),
+    [
+        (b"a: 1\x00\n", 1, 5, "U+0000"),
+        (b"name: X\ncluster: Sozi\x0bales\n", 2, 14, "U+000B"),  # Word's Shift+Enter
+        ('name: x\nnotes: "a\u2028b"\n'.encode(), 2, 10, "U+2028"),  # would shift lines
+        ("a: b\nc: x\u0085y\n".encode(), 2, 5, "U+0085"),
+    ],
+)
+def test_invisible_characters_are_named_where_they_are(
+    raw: bytes, line: int, column: int, char: str
+) -> None:
+    [p] = read_document(raw, "f.yaml").problems
+    assert (p.code, p.line, p.column, dict(p.args)["char"]) == ("NW016", line, column, char)
+
+
+@pytest.mark.parametrize(
+    ("raw", "line"),
+    [
+        (b"name: x\ntitle: 'unclosed\nkind: y\nstatus: z\n", 2),  # where the quote opens
+        (b"name: x\nfoo\nkind: y\n", 2),
+        (b"a: b\nkey:value", 2),  # not past the end of the file
+        (b"a: [1,\nb: 2\n", 1),
+    ],
+)
+def test_syntax_errors_point_at_the_line_to_fix(raw: bytes, line: int) -> None:
+    [p] = read_document(raw, "f.yaml").problems
+    assert (p.code, p.line) == ("NW004", line)
+
+
+def test_tab_on_the_line_before_the_error_is_named() -> None:
+    [p] = read_document(b"name: x\ncontacts:\n  - id: a\n\tname: b\n  - id: c\n", "f.yaml").problems
+    assert (p.code, p.line) == ("NW003", 4)
+
+
+def test_encoding_error_after_a_byte_order_mark() -> None:
+    [p] = read_document(b"\xef\xbb\xbfa: b\n\xfc\n", "f.yaml").problems
+    assert (p.code, p.line, p.column, dict(p.args)["byte"]) == ("NW001", 2, 1, "0xFC")
+    [p] = read_document("name: Müller ä ".encode() + b"\xfc\n", "f.yaml").problems
+    assert p.column == 16  # characters, not bytes
+
+
+def test_utf16_is_named() -> None:
+    assert codes("a: b\n".encode("utf-16")) == [("NW017", 1)]
+
+
+def test_explicit_null_tag_does_not_swallow_text() -> None:
+    doc = read_document(b"a: !!null text\n", "f.yaml")
+    assert [p.code for p in doc.problems] == ["NW006"]
+    assert doc.data == {"a": "text"}
 
 
 def test_source_map_has_every_key_and_item() -> None:

@@ -8,8 +8,9 @@ codes (docs/check-codes.md) is generated from this table.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Final, Literal
 
 Lang = Literal["de", "en"]
@@ -150,6 +151,22 @@ _ALL: tuple[Code, ...] = (
         "Der Ordner „{folder}“ wird nicht gelesen; seine YAML-Dateien bleiben unbeachtet.",
         "The folder '{folder}' is not read; its YAML files are ignored.",
     ),
+    _c(
+        "NW016",
+        ERROR,
+        "Unsichtbares Steuerzeichen",
+        "Hier steht ein unsichtbares Zeichen ({char}), meist aus einem Textprogramm "
+        "eingefügt. Löschen Sie es oder ersetzen Sie es durch einen normalen Zeilenumbruch.",
+        "There is an invisible character here ({char}), usually pasted from a word "
+        "processor. Delete it or replace it with a normal line break.",
+    ),
+    _c(
+        "NW017",
+        ERROR,
+        "Datei ist UTF-16",
+        "Die Datei ist in UTF-16 gespeichert (in Notepad „Unicode“). Bitte als UTF-8 speichern.",
+        "The file is saved as UTF-16 (Notepad's 'Unicode'). Save it as UTF-8.",
+    ),
     # -- NW1xx: the shape of an entry --------------------------------------------
     _c(
         "NW101",
@@ -243,6 +260,22 @@ _ALL: tuple[Code, ...] = (
         "Leerer Wert",
         "{key} ist leer. Tragen Sie einen Wert ein oder löschen Sie die Zeile.",
         "{key} is empty. Enter a value or delete the line.",
+    ),
+    _c(
+        "NW114",
+        ERROR,
+        "Zahl in deutscher Schreibweise",
+        "„{value}“ ({key}): Schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalpunkt, "
+        "zum Beispiel 2000 oder 1140.50.",
+        "'{value}' ({key}): write numbers without thousands separators and with a decimal "
+        "point, for example 2000 or 1140.50.",
+    ),
+    _c(
+        "NW115",
+        ERROR,
+        "Mehrere Werte als Text",
+        "„{value}“ ({key}): Mehrere Personen schreiben Sie als Liste.",
+        "'{value}' ({key}): write several persons as a list.",
     ),
     _c(
         "NW119",
@@ -413,8 +446,26 @@ _ALL: tuple[Code, ...] = (
         "NW408",
         WARNING,
         "Dateiname passt nicht zur Sitzung",
-        "Sitzungsdateien heißen <Datum>-<Gruppe>, hier also „{expected}.yaml“.",
-        "Meeting files are named <date>-<group>, here '{expected}.yaml'.",
+        "Sitzungsdateien heißen <Datum>-<Gruppe>, hier also „{expected}.yaml“ (bei mehreren "
+        "Sitzungen am Tag „{expected}-2.yaml“).",
+        "Meeting files are named <date>-<group>, here '{expected}.yaml' (for several "
+        "meetings on one day '{expected}-2.yaml').",
+    ),
+    _c(
+        "NW409",
+        ERROR,
+        "Person doppelt in der Liste",
+        "„{person}“ steht zweimal unter {key} (zuerst in Zeile {first_line}).",
+        "'{person}' is listed twice under {key} (first on line {first_line}).",
+    ),
+    _c(
+        "NW410",
+        WARNING,
+        "Sitzung in der Zukunft schon stattgefunden",
+        "Die Sitzung vom {date} liegt in der Zukunft (heute ist {today}), steht aber schon "
+        "auf held. Ist das Datum richtig?",
+        "The meeting of {date} is in the future (today is {today}) but already held. "
+        "Is the date right?",
     ),
     # -- NW5xx: partners and groups --------------------------------------------------
     _c(
@@ -550,9 +601,6 @@ _NO_HINT: dict[Lang, str] = {
 }
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-
-
 def syntax_hint(detail: str, lang: Lang) -> str:
     """The advice shown with a YAML syntax error, chosen by libyaml's message."""
     for needle, hints in _SYNTAX_HINTS:
@@ -561,26 +609,28 @@ def syntax_hint(detail: str, lang: Lang) -> str:
     return _NO_HINT[lang]
 
 
-def format_message(code: str, args: dict[str, str], lang: Lang = "de") -> str:
+def format_message(code: str, args: Mapping[str, str | date], lang: Lang = "de") -> str:
     """The message of a problem in the given language, filled from its arguments.
 
     Arguments named ``t_*`` are terms translated through TERMS; ``suggestion`` adds a
     "did you mean" sentence and ``where`` a location phrase, both only when present.
-    German messages show dates the German way (15.03.2021).
+    Dates (date objects, never text a person wrote) are shown the German way in German.
     """
     entry = CODES[code]
-    values = dict(args)
+    values: dict[str, str] = {}
     for name, value in args.items():
-        if name.startswith("t_"):
+        if isinstance(value, date):
+            values[name] = value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()
+        elif name.startswith("t_"):
             values[name] = TERMS[lang].get(value, value)
-        elif lang == "de" and _ISO_DATE.match(value):
-            values[name] = f"{value[8:10]}.{value[5:7]}.{value[0:4]}"
+        else:
+            values[name] = value
     where = values.get("where", "")
     values["where"] = _IN[lang].format(where) if where else ""
     if code == "NW004":
         values["hint"] = syntax_hint(values.get("detail", ""), lang)
     text = (entry.de if lang == "de" else entry.en).format(**values)
-    suggestion = args.get("suggestion")
+    suggestion = values.get("suggestion")
     if suggestion:
         text += _DID_YOU_MEAN[lang].format(suggestion)
     return text

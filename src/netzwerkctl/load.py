@@ -48,20 +48,26 @@ MODELS: dict[Kind, type[BaseModel]] = {
 
 
 class NetworkNotFound(Exception):
-    """No `netzwerk.yaml` where the network was looked for."""
+    """No `netzwerk.yaml` where the network was looked for; `misnamed` is a
+    `netzwerk.yml` (or other spelling) found instead, to be named in the message."""
+
+    def __init__(self, where: str, misnamed: Path | None = None) -> None:
+        super().__init__(where)
+        self.misnamed = misnamed
 
 
 def find_root(start: Path, explicit: bool = False) -> Path:
     """The folder holding `netzwerk.yaml`: `start` itself when given explicitly
     (`-C DIR`), otherwise the first of `start` and its parents, as git finds `.git`."""
     start = start.resolve()
-    if explicit:
-        if (start / MARKER).is_file():
-            return start
-        raise NetworkNotFound(str(start))
-    for folder in (start, *start.parents):
+    folders = [start] if explicit else [start, *start.parents]
+    for folder in folders:
         if (folder / MARKER).is_file():
             return folder
+    for folder in folders:
+        for other in ("netzwerk.yml", "Netzwerk.yaml", "netzwerk.YAML", "netzwerk.yaml.txt"):
+            if (folder / other).is_file():
+                raise NetworkNotFound(str(start), folder / other)
     raise NetworkNotFound(str(start))
 
 
@@ -73,18 +79,24 @@ def network_files(root: Path) -> list[str]:
     """
     found = [MARKER]
     real_root = root.resolve()
+
+    def inside(path: Path) -> bool:
+        return path.resolve().is_relative_to(real_root)
+
     for folder in FOLDERS:
         base = root / folder
-        if not base.is_dir():
+        if not base.is_dir() or not inside(base):
             continue
-        for dirpath, dirnames, filenames in os.walk(base):
+        for dirpath, dirnames, filenames in os.walk(base):  # does not follow linked folders
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in filenames:
                 if name.startswith(".") or not name.lower().endswith(YAML_SUFFIXES):
                     continue
                 path = Path(dirpath) / name
-                if path.is_symlink() and not path.resolve().is_relative_to(real_root):
+                if path.is_symlink() and not inside(path):
                     continue
+                if not path.is_symlink() and not path.is_file():
+                    continue  # a pipe or device named *.yaml would block reading
                 found.append(path.relative_to(root).as_posix())
     return sorted(found, key=lambda p: (p != MARKER, p))
 
@@ -169,6 +181,8 @@ def build_network(files: Sequence[tuple[str, ReadResult]]) -> Loaded:
         known[kind].add(entity_id)
         problems.extend(doc.problems)
         if doc.data is None:
+            if kind == "partner" and not isinstance(raw, OSError):
+                raw_contacts.extend((entity_id, doc, 0, c) for c in _ids_in_text(raw))
             continue
         model = MODELS[kind]
         try:
@@ -177,6 +191,8 @@ def build_network(files: Sequence[tuple[str, ReadResult]]) -> Loaded:
             problems.extend(validation_problems(exc, doc, model))
             if kind == "partner":
                 raw_contacts.extend(_salvage_contacts(entity_id, doc))
+            elif kind == "network":
+                info = _salvage_info(doc.data, exc)
             continue
         if kind == "network":
             assert isinstance(entity, NetworkInfo)
@@ -219,6 +235,33 @@ def _valid_id(kind: Kind, entity_id: str, rel: str, problems: list[Problem]) -> 
         problem("NW012", Location(rel, 1, 1), name=PurePosixPath(rel).name, slug=slugify(entity_id))
     )
     return False
+
+
+_ID_LINE = re.compile(
+    rb"^[ \t]*(?:-[ \t]+)?id:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)[\"']?[ \t]*\r?$", re.M
+)
+
+
+def _ids_in_text(raw: bytes) -> list[str]:
+    """Person ids from a partner file YAML could not read at all (`id: …` lines)."""
+    return [m.decode("ascii") for m in _ID_LINE.findall(raw)]
+
+
+def _salvage_info(data: dict[str, Any], exc: ValidationError) -> NetworkInfo | None:
+    """netzwerk.yaml with its faulty keys left out, so that one typo there does not
+    switch off the network's language and rules (its problems are reported anyway)."""
+    kept: dict[str, Any] = {k: (dict(v) if isinstance(v, dict) else v) for k, v in data.items()}
+    for error in exc.errors():
+        loc = error["loc"]
+        if len(loc) >= 2 and loc[0] == "rules" and isinstance(kept.get("rules"), dict):
+            kept["rules"].pop(str(loc[1]), None)
+        elif loc:
+            kept.pop(str(loc[0]), None)
+    kept.setdefault("name", "?")
+    try:
+        return NetworkInfo.model_validate(kept)
+    except ValidationError:
+        return None
 
 
 def _salvage_contacts(partner_id: str, doc: Document) -> list[tuple[str, Document, int, Any]]:

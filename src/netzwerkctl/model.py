@@ -103,7 +103,34 @@ def _timezone(value: str) -> str:
 
 
 def _one_or_many(value: Any) -> Any:
-    return [value] if isinstance(value, str) else value
+    if isinstance(value, str):
+        if "," in value:  # `owner: anna, bernd` means a list
+            items = ", ".join(part.strip() for part in value.split(","))
+            raise PydanticCustomError("nw_comma_list", "a list", {"suggestion": f"[{items}]"})
+        return [value]
+    return value
+
+
+_DECIMAL = re.compile(r"-?\d+(\.\d+)?\Z")
+_INTEGER = re.compile(r"-?\d+\Z")
+_THOUSANDS = re.compile(r"-?[1-9]\d{0,2}([.,]\d{3})+\Z")  # 2.000 or 1.140,00
+
+
+def _number(pattern: re.Pattern[str]) -> Any:
+    """Numbers exactly as people mean them: `1140.50` and `12`, never `1.140` (a German
+    thousands separator that would silently become 1.14), `1,5`, `1e3`, `nan` or `1_000`."""
+
+    def check(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        text = value.strip()
+        if _THOUSANDS.match(text) or "," in text:  # ambiguous: 2.000 is not 2
+            raise PydanticCustomError("nw_german_number", "German number format")
+        if pattern.match(text):
+            return text
+        raise PydanticCustomError("nw_number", "not a number")
+
+    return check
 
 
 Id = Annotated[str, AfterValidator(_slug)]
@@ -112,7 +139,9 @@ Clock = Annotated[time, BeforeValidator(parse_clock)]
 YesNo = Annotated[bool, BeforeValidator(_parse_yes_no)]
 Email = Annotated[str, AfterValidator(_email)]
 Text = Annotated[str, Field(min_length=1)]
-Ids = Annotated[tuple[Id, ...], BeforeValidator(_one_or_many)]
+Ids = Annotated[tuple[Id, ...], BeforeValidator(_one_or_many), Field(min_length=1)]
+Int = Annotated[int, BeforeValidator(_number(_INTEGER))]
+Num = Annotated[Decimal, BeforeValidator(_number(_DECIMAL))]
 
 
 class Entry(BaseModel):
@@ -126,7 +155,7 @@ class Entry(BaseModel):
 
 class Rules(Entry):
     intro_talk_required: YesNo = False
-    remind_days: Annotated[int, Field(ge=0, le=366)] = 14
+    remind_days: Annotated[Int, Field(ge=0, le=366)] = 14
 
 
 class NetworkInfo(Entry):
@@ -226,7 +255,7 @@ class Group(Entry):
     lead: Id | None = None
     started: Day | None = None
     ended: Day | None = None
-    meets_every_weeks: Annotated[int, Field(ge=1, le=520)] | None = None
+    meets_every_weeks: Annotated[Int, Field(ge=1, le=520)] | None = None
     goals: tuple[str, ...] = ()
     members: tuple[Member, ...] = ()
 
@@ -248,7 +277,7 @@ class Task(Entry):
 
 class AgendaItem(Entry):
     title: Text
-    duration: Annotated[int, Field(ge=0, le=1440)] | None = None
+    duration: Annotated[Int, Field(ge=0, le=1440)] | None = None
     kind: ItemKind = "info"
     by: Id | None = None
     notes: str | None = None
@@ -293,7 +322,7 @@ ContributionKind = Literal[
     "money",
     "other",
 ]
-Amount = Annotated[Decimal, Field(ge=0)]
+Amount = Annotated[Num, Field(ge=0)]
 
 
 class Milestone(Entry):
@@ -327,7 +356,7 @@ class Project(Entry):
     start: Day | None = None
     end: Day | None = None
     date: Day | None = None
-    figures: dict[str, int | float] = Field(default_factory=dict)
+    figures: dict[str, Num] = Field(default_factory=dict)
     milestones: tuple[Milestone, ...] = ()
     contributions: tuple[Contribution, ...] = ()
     awards: tuple[Award, ...] = ()

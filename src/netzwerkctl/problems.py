@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from netzwerkctl.codes import CODES, Lang, format_message
 
@@ -30,7 +31,7 @@ class Problem:
 
     code: str
     location: Location
-    args: tuple[tuple[str, str], ...] = ()
+    args: tuple[tuple[str, str | date], ...] = ()
 
     @property
     def severity(self) -> str:
@@ -51,8 +52,8 @@ class Problem:
     def message(self, lang: Lang = "de") -> str:
         return format_message(self.code, dict(self.args), lang)
 
-    def sort_key(self) -> tuple[str, int, int, str, tuple[tuple[str, str], ...]]:
-        return (self.file, self.line or 0, self.column or 0, self.code, self.args)
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line or 0, self.column or 0, self.code, repr(self.args))
 
 
 def problem(code: str, at: Location, **args: object) -> Problem:
@@ -62,9 +63,12 @@ def problem(code: str, at: Location, **args: object) -> Problem:
     return Problem(code, at, tuple((k, _text(v)) for k, v in args.items()))
 
 
-def _text(value: object) -> str:
+def _text(value: object) -> str | date:
+    """Dates stay dates (each language shows them its way); the rest becomes text."""
     if value is None:
         return "–"
+    if isinstance(value, date):
+        return value
     return str(value)
 
 
@@ -121,11 +125,15 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def as_github(problems: Iterable[Problem], lang: Lang = "de") -> str:
-    """GitHub Actions workflow commands (`::error file=…,line=…::message`)."""
+def as_github(problems: Iterable[Problem], lang: Lang = "de", prefix: str = "") -> str:
+    """GitHub Actions workflow commands (`::error file=…,line=…::message`).
+
+    `prefix` is the network's folder relative to the repository root, where GitHub
+    looks for the files.
+    """
     lines = []
     for p in problems:
-        props = [f"file={_escape_property(p.file)}"]
+        props = [f"file={_escape_property(prefix + p.file)}"]
         if p.line is not None:
             props.append(f"line={p.line}")
         if p.column is not None:

@@ -21,6 +21,7 @@ from netzwerkctl.yamlio import Document, KeyPath
 
 _NUMBER_ERRORS = frozenset(
     {
+        "nw_number",
         "int_parsing",
         "float_parsing",
         "decimal_parsing",
@@ -71,29 +72,40 @@ def validation_problems(
     exc: ValidationError, doc: Document, model: type[BaseModel]
 ) -> list[Problem]:
     """One problem per distinct faulty place (a union's alternatives count once)."""
-    result: list[Problem] = []
-    seen: set[KeyPath] = set()
+    found: list[tuple[KeyPath, Problem]] = []
+    seen: set[tuple[KeyPath, str]] = set()
     for error in exc.errors(include_url=False):
         path = _data_path(doc.data, error["loc"])
-        if path in seen:
+        # a missing key is told apart by its name: several can miss in one mapping
+        key = (path, str(error["loc"][-1]) if error["type"] == "missing" else "")
+        if key in seen:
             continue
-        seen.add(path)
-        result.append(_translate(error, path, doc, model))
-    return result
+        seen.add(key)
+        found.append((path, _translate(error, path, doc, model)))
+    # `nmae:` is an unknown key whose suggestion is the missing `name`: one fault, so
+    # the "missing" problem in the same mapping is left out.
+    misspelled = {
+        (path[:-1], dict(p.args).get("suggestion")) for path, p in found if p.code == "NW101"
+    }
+    return [
+        p
+        for path, p in found
+        if not (p.code == "NW102" and (path, dict(p.args)["key"]) in misspelled)
+    ]
 
 
 def _data_path(data: Any, loc: tuple[int | str, ...]) -> KeyPath:
     """Pydantic's location, cut to the parts that really index into the data.
 
-    Pydantic adds parts of its own for unions (`int`, `float`); those are dropped.
-    For a missing key the last part is kept: it names what is missing.
+    Pydantic adds parts of its own for unions (`int`, `float`); those are dropped, and
+    so is a missing key: the path ends at the mapping it is missing from.
     """
     path: list[str | int] = []
     current = data
     for part in loc:
-        if isinstance(current, dict) and isinstance(part, str):
+        if isinstance(current, dict) and isinstance(part, str) and part in current:
             path.append(part)
-            current = current.get(part)
+            current = current[part]
         elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
             path.append(part)
             current = current[part]
@@ -123,7 +135,11 @@ def _translate(error: Any, path: KeyPath, doc: Document, model: type[BaseModel])
     if kind == "missing":
         missing = str(error["loc"][-1])
         return problem("NW102", at, key=missing, where=dotted(path))
-    if value is None or kind == "string_too_short":
+    if kind == "nw_comma_list":
+        return problem("NW115", at, key=key, value=value, suggestion=ctx.get("suggestion", ""))
+    if kind == "nw_german_number":
+        return problem("NW114", at, key=key, value=value)
+    if value is None or kind in ("string_too_short", "too_short"):
         return problem("NW113", at, key=key)
     if kind == "nw_date":
         return problem("NW104", at, key=key, value=value)

@@ -30,6 +30,11 @@ MAX_DEPTH = 40
 # the nesting cheaply (below ~1,000); files beyond it are measured with the event
 # parser, which does not recurse, before they are composed.
 
+_NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+# Characters libyaml refuses, and line separators it counts that editors do not.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\x85\u2028\u2029\ufffe\uffff]"
+)
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
 _MAP = "tag:yaml.org,2002:map"
@@ -69,17 +74,18 @@ def read_document(raw: bytes, file: str) -> Document:
     if len(raw) > MAX_BYTES:
         mb = f"{len(raw) / 1024 / 1024:.1f}"
         return _failed(file, problem("NW009", Location(file, 1), size=mb, limit=MAX_BYTES >> 20))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _failed(file, problem("NW017", Location(file, 1, 1)))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return _failed(file, _encoding_problem(raw, exc, file))
-    if "\x00" in text:
-        # libyaml rejects NUL with a message that names no line a person understands.
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        return _failed(
-            file,
-            problem("NW004", Location(file, line), detail="NUL character (0x00)"),
-        )
+    invisible = _INVISIBLE.search(text)
+    if invisible is not None:
+        # libyaml refuses control characters with a message naming no line, and counts
+        # U+0085/U+2028/U+2029 as line breaks that no editor shows: every later line
+        # number would be off. Both mostly arrive by pasting from word processors.
+        return _failed(file, _invisible_problem(text, invisible.start(), file))
     if _may_nest_too_deep(text):
         depth_problem = _measure_depth(text, file)
         if depth_problem is not None:
@@ -93,7 +99,7 @@ def read_document(raw: bytes, file: str) -> Document:
         return _failed(file, problem("NW004", Location(file, 1), detail=str(exc)))
     finally:
         loader.dispose()
-    if node is None or (isinstance(node, ScalarNode) and node.tag == _NULL and not node.value):
+    if node is None or (isinstance(node, ScalarNode) and node.tag == _NULL):
         return _failed(file, problem("NW002", Location(file, 1)))
     if not isinstance(node, MappingNode):
         found = "list" if isinstance(node, SequenceNode) else "text"
@@ -135,9 +141,9 @@ class _Builder:
         if isinstance(node, ScalarNode):
             if node.tag == _STR:
                 return node.value
-            if node.tag == _NULL:
+            if node.tag == _NULL and node.value in _NULL_WORDS:
                 return None
-            self._tag_problem(node)
+            self._tag_problem(node)  # also `!!null text`, which would lose the text
             return node.value
         if isinstance(node, MappingNode):
             return self.mapping(node, path, depth)
@@ -195,9 +201,12 @@ class _Builder:
 
 
 def _encoding_problem(raw: bytes, exc: UnicodeDecodeError, file: str) -> Problem:
-    start = exc.start
+    # utf-8-sig counts from after a byte order mark; the columns count characters.
+    start = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
     line = raw.count(b"\n", 0, start) + 1
-    column = start - (raw.rfind(b"\n", 0, start) + 1) + 1
+    line_start = raw.rfind(b"\n", 0, start) + 1
+    prefix = raw[line_start:start].removeprefix(b"\xef\xbb\xbf")
+    column = len(prefix.decode("utf-8", errors="replace")) + 1
     bad = raw[start : start + 1]
     try:
         char = bad.decode("cp1252")
@@ -206,11 +215,32 @@ def _encoding_problem(raw: bytes, exc: UnicodeDecodeError, file: str) -> Problem
     return problem("NW001", Location(file, line, column), byte=f"0x{bad.hex().upper()}", char=char)
 
 
+def _invisible_problem(text: str, index: int, file: str) -> Problem:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return problem("NW016", Location(file, line, column), char=f"U+{ord(text[index]):04X}")
+
+
+# For these, libyaml stops where it gave up (often lines later, or past the end);
+# the construct it was reading starts at the context mark: that is the line to fix.
+_START_CONTEXTS = (
+    "while scanning a quoted scalar",
+    "while scanning a simple key",
+    "while parsing a flow sequence",
+    "while parsing a flow mapping",
+    "while scanning a block scalar",
+)
+
+
 def _syntax_problem(text: str, exc: yaml.MarkedYAMLError, file: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark is not None else 1
-    column = mark.column + 1 if mark is not None else None
-    lines = text.splitlines()
+    if exc.context_mark is not None and (exc.context or "").startswith(_START_CONTEXTS):
+        mark = exc.context_mark
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    line = min(mark.line + 1, max(len(lines), 1)) if mark is not None else 1
+    column = mark.column + 1 if mark is not None and mark.line + 1 == line else None
     # A tab in the indentation of the faulty line (or the line the scanner stopped at)
     # is by far the most common cause; name it instead of libyaml's wording.
     for candidate in (line, line - 1):

@@ -118,3 +118,23 @@ def test_every_command_has_help_with_an_example() -> None:
     assert group.help and "Beispiel" in group.help
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         assert command.help and "Beispiel" in command.help, name
+
+
+def test_github_paths_are_relative_to_the_repository(
+    make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_network(TYPO)
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(root.parent))
+    result = runner.invoke(app, ["-C", str(root), "check", *TODAY, "--format", "github"])
+    assert result.stdout.startswith(f"::error file={root.name}/partners/fa.yaml,line=8,")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(root))
+    result = runner.invoke(app, ["-C", str(root), "check", *TODAY, "--format", "github"])
+    assert result.stdout.startswith("::error file=partners/fa.yaml,")
+
+
+def test_a_misnamed_marker_file_is_named(tmp_path: Path) -> None:
+    (tmp_path / "netzwerk.yml").write_text("name: X\n", encoding="utf-8")
+    result = runner.invoke(app, ["-C", str(tmp_path), "check"])
+    assert (
+        result.exit_code == 2 and "netzwerk.yml" in result.stderr and "umbenennen" in result.stderr
+    )

@@ -57,7 +57,7 @@ def check(
     if output_format is Format.json:
         sys.stdout.write(as_json(problems, lang))
     elif output_format is Format.github:
-        sys.stdout.write(as_github(problems, lang))
+        sys.stdout.write(as_github(problems, lang, _repository_prefix(root)))
     else:
         _print_text(root, problems, lang)
     line = summary(problems, result.network.files, lang)
@@ -67,6 +67,19 @@ def check(
         sys.stderr.write(line + "\n")
     failed = result.errors > 0 or (strict and result.warnings > 0)
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
+
+
+def _repository_prefix(root: Path) -> str:
+    """The network's folder relative to where GitHub resolves annotation paths:
+    GITHUB_WORKSPACE in Actions, else the current folder."""
+    import os
+
+    base = Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd()).resolve()
+    try:
+        relative = root.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return ""
+    return "" if relative == "." else relative + "/"
 
 
 def _print_text(root: Path, problems: list[Problem], lang: Lang) -> None:
@@ -94,8 +107,8 @@ def _source_line(root: Path, p: Problem, cache: dict[str, list[str]]) -> str | N
             text = (root / p.file).read_bytes().decode("utf-8-sig", errors="replace")
         except OSError:
             text = ""
-        cache[p.file] = text.splitlines()
+        cache[p.file] = text.split("\n")  # editors count only \n as a line break
     lines = cache[p.file]
     if not 1 <= p.line <= len(lines):
         return None
-    return lines[p.line - 1].rstrip().expandtabs(4).replace("\x00", "\\0")
+    return "".join(c if c.isprintable() else "?" for c in lines[p.line - 1].rstrip().expandtabs(4))

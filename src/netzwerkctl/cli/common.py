@@ -38,6 +38,11 @@ def network_root(ctx: typer.Context) -> Path:
             return find_root(state.network, explicit=True)
         return find_root(Path.cwd())
     except NetworkNotFound as exc:
+        if exc.misnamed is not None:
+            fail(
+                f"Gefunden wurde {exc.misnamed}; das Netzwerk erkennt netzwerkctl an einer "
+                "Datei namens netzwerk.yaml. Bitte umbenennen."
+            )
         if state.network is not None:
             fail(f"In {exc} liegt keine netzwerk.yaml. Ist das der Ordner des Netzwerks?")
         fail(

@@ -32,6 +32,7 @@ RULES: tuple[Rule, ...] = (
     meetings.intro_talks,
     meetings.status,
     meetings.file_names,
+    meetings.listed_once,
     partners.patrons,
     partners.consent,
     marketplace.deals,

@@ -73,7 +73,9 @@ def status(net: Network, today: date) -> Iterable[Problem]:
             yield problem("NW405", net.at("meeting", mid, "status"))
         elif m.status == "planned" and m.date < today:
             yield problem("NW406", net.at("meeting", mid, "status"), date=m.date)
-        elif m.status == "cancelled":
+        elif m.status == "held" and m.date > today:
+            yield problem("NW410", net.at("meeting", mid, "date"), date=m.date, today=today)
+        if m.status == "cancelled":
             for key in ("present", "excused"):
                 if getattr(m, key):
                     yield problem("NW407", net.at("meeting", mid, key), key=key)
@@ -82,5 +84,18 @@ def status(net: Network, today: date) -> Iterable[Problem]:
 def file_names(net: Network, today: date) -> Iterable[Problem]:
     for mid, m in net.meetings.items():
         expected = f"{m.date.isoformat()}-{m.group}"
-        if not mid.startswith(expected):
+        rest = mid.removeprefix(expected)
+        if rest != "" and not (rest != mid and rest[0] == "-" and rest[1:].isdigit()):
             yield problem("NW408", net.at("meeting", mid), expected=expected)
+
+
+def listed_once(net: Network, today: date) -> Iterable[Problem]:
+    for mid, m in net.meetings.items():
+        for key in ("invited", "present", "excused"):
+            first: dict[str, int | None] = {}
+            for i, person in enumerate(getattr(m, key) or ()):
+                at = net.at("meeting", mid, key, i)
+                if person in first:
+                    yield problem("NW409", at, person=person, key=key, first_line=first[person])
+                else:
+                    first[person] = at.line
