@@ -103,14 +103,12 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> KeyPath:
     path: list[str | int] = []
     current = data
     for part in loc:
-        if isinstance(current, dict) and isinstance(part, str) and part in current:
-            path.append(part)
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
-            path.append(part)
-            current = current[part]
-        else:
+        is_key = isinstance(current, dict) and isinstance(part, str) and part in current
+        is_index = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if not (is_key or is_index):
             break
+        path.append(part)
+        current = current[part]
     return tuple(path)
 
 
