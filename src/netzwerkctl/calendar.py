@@ -22,7 +22,8 @@ _WORDS: dict[Lang, dict[str, str]] = {
 DEFAULT_MINUTES = 120  # a meeting with a start but neither end nor timed agenda
 
 
-def _stamp(day: date) -> datetime:
+def utc_midnight(day: date) -> datetime:
+    """A DTSTAMP taken from the data (the day an entry is about), not from the clock."""
     return datetime.combine(day, time(0, 0), tzinfo=timezone.utc)
 
 
@@ -53,7 +54,7 @@ def build_calendar(
         group_name = g.name if g else meeting.group
         event = Event()
         event.add("uid", f"{mid}@{domain}")
-        event.add("dtstamp", _stamp(meeting.date))
+        event.add("dtstamp", utc_midnight(meeting.date))
         event.add("summary", meeting.title or f"{words['meeting']} {group_name}")
         plan = schedule(meeting)
         if meeting.start is not None:
@@ -89,7 +90,7 @@ def build_calendar(
             owners = ", ".join(person_label(network, p)[0] for p in task.task.owner)
             event = Event()
             event.add("uid", f"task-{task.id}@{domain}")
-            event.add("dtstamp", _stamp(task.raised))
+            event.add("dtstamp", utc_midnight(task.raised))
             event.add("summary", f"{words['due']}: {task.task.title}")
             event.add("dtstart", due)
             event.add("dtend", due + timedelta(days=1))

@@ -18,6 +18,7 @@ from netzwerkctl.cli import calendar as calendar_command
 from netzwerkctl.cli import check as check_command
 from netzwerkctl.cli import documents as document_commands
 from netzwerkctl.cli import new as new_commands
+from netzwerkctl.cli import remind as remind_command
 from netzwerkctl.cli.common import State
 
 app = typer.Typer(
@@ -66,6 +67,7 @@ app.command(name="check")(check_command.check)
 app.command(name="agenda")(document_commands.agenda)
 app.command(name="minutes")(document_commands.minutes)
 app.command(name="calendar")(calendar_command.calendar)
+app.command(name="remind")(remind_command.remind)
 app.add_typer(new_commands.app, name="new")
 
 

@@ -1,0 +1,213 @@
+"""`netzwerkctl remind`: who owes what by when, per person — on screen, as a list, as
+JSON or calendar entries, and as e-mails (written to an outbox, or sent)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from netzwerkctl.cli.common import EXIT_PROBLEMS, emit, fail, load_checked, parse_today
+
+if TYPE_CHECKING:
+    from netzwerkctl.codes import Lang
+    from netzwerkctl.derive.reminders import Reminder
+    from netzwerkctl.network import Network
+
+
+class RemindFormat(str, Enum):
+    table = "table"
+    md = "md"
+    json = "json"
+    ics = "ics"
+
+
+def remind(
+    ctx: typer.Context,
+    today: Annotated[
+        Optional[str],  # noqa: UP045  (Typer needs Optional on Python 3.10)
+        typer.Option(help="Stichtag statt des heutigen Datums (2022-09-01 oder 01.09.2022)."),
+    ] = None,
+    days: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(help="Wie viele Tage vorausschauen; Standard: rules.remind_days (14).", min=0),
+    ] = None,
+    person: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--for", help="Nur die Erinnerungen dieser Person (Kennung)."),
+    ] = None,
+    output_format: Annotated[
+        RemindFormat, typer.Option("--format", "-f", help="table, md, json oder ics.")
+    ] = RemindFormat.table,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="In diese Datei schreiben.", dir_okay=False),
+    ] = None,
+    mail: Annotated[
+        bool, typer.Option("--mail", help="Eine E-Mail pro Person als .eml in den Postausgang.")
+    ] = False,
+    outbox: Annotated[
+        Path, typer.Option(help="Ordner für die .eml-Dateien.", file_okay=False)
+    ] = Path("postausgang"),
+    send: Annotated[
+        bool,
+        typer.Option(
+            "--send",
+            help="Die E-Mails auch über SMTP versenden (NETZWERKCTL_SMTP_HOST, _PORT, _USER, "
+            "_PASSWORD, _FROM, _SECURITY=starttls|ssl|none). Schon Versendetes wird nicht "
+            "wiederholt.",
+        ),
+    ] = False,
+) -> None:
+    """Erinnerungen an Fristen, Sitzungen und Arbeitsaufträge, nach Person.
+
+    Überfälliges steht vorne. Arten (im JSON: kind): task_overdue, task_due,
+    meeting_upcoming, minutes_missing, intro_talk_missing, milestone_due,
+    milestone_overdue, award_expiring, prospect_follow_up, group_quiet.
+
+    Beispiele:
+
+      netzwerkctl remind
+
+      netzwerkctl remind --today 2022-09-01 --format json
+
+      netzwerkctl remind --mail --outbox postausgang
+    """
+    from netzwerkctl.derive.reminders import reminders
+    from netzwerkctl.remindtext import as_ics, as_json, markdown_context
+
+    day = parse_today(today)
+    _, network = load_checked(ctx, day)
+    lang = network.language
+    window = days if days is not None else (network.info.rules.remind_days if network.info else 14)
+    found = reminders(network, day, window)
+    if person is not None:
+        _known_person(network, person)
+        found = [r for r in found if person in r.recipients]
+
+    if mail or send:
+        _mail(network, found, lang, day, outbox, send)
+        return
+    if output_format is RemindFormat.json:
+        emit(as_json(found, lang), output)
+    elif output_format is RemindFormat.ics:
+        emit(as_ics(network, found, lang), output)
+    elif output_format is RemindFormat.md:
+        from netzwerkctl.render import render
+
+        emit(render("reminders", markdown_context(network, found, lang, day, window), lang), output)
+    else:
+        _table(network, found, lang, day, window)
+
+
+def _known_person(network: Network, person: str) -> None:
+    if person not in network.persons:
+        from netzwerkctl.translate import suggest
+
+        hint = suggest(person, sorted(network.persons))
+        fail(f"Eine Person „{person}“ gibt es nicht." + (f" Meinten Sie „{hint}“?" if hint else ""))
+
+
+def _table(network: Network, found: list[Reminder], lang: Lang, day: date, window: int) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from netzwerkctl.remindtext import by_recipient, message
+
+    console = Console(highlight=False)
+    de = lang == "de"
+    if not found:
+        console.print("Keine Erinnerungen." if de else "No reminders.")
+        return
+    for recipient in by_recipient(network, found):
+        title = recipient.name or ("Ohne Empfänger" if de else "No recipient")
+        if recipient.organisation:
+            title += f" ({recipient.organisation})"
+        table = Table(title=title, title_justify="left", show_lines=False, expand=False)
+        table.add_column("Datum" if de else "Date", no_wrap=True)
+        table.add_column("Art" if de else "Kind", no_wrap=True)
+        table.add_column("Erinnerung" if de else "Reminder")
+        for r in recipient.reminders:
+            when = r.date.strftime("%d.%m.%Y") if de else r.date.isoformat()
+            style = "bold red" if r.overdue else None
+            table.add_row(when, r.kind, message(r, lang), style=style)
+        console.print(table)
+    horizon = "Tage" if de else "days"
+    console.print(f"{len(found)} · {day.isoformat()} + {window} {horizon}", style="dim")
+
+
+def _mail(
+    network: Network, found: list[Reminder], lang: Lang, day: date, outbox: Path, send: bool
+) -> None:
+    import os
+
+    from netzwerkctl.mail import (
+        RECORD,
+        ConfigError,
+        eml_name,
+        letters,
+        smtp_config,
+        to_message,
+    )
+    from netzwerkctl.mail import (
+        send as send_messages,
+    )
+    from netzwerkctl.writers import WriteError, write_atomic
+
+    config = None
+    if send:
+        try:
+            config = smtp_config(os.environ)
+        except ConfigError as exc:
+            fail(str(exc))
+    sender = config.sender if config else _default_sender(network)
+    timezone = network.info.timezone if network.info else "Europe/Berlin"
+    prepared = []
+    phone_only = []
+    for letter in letters(network, found, lang, day):
+        if not letter.email:
+            phone_only.append(letter)
+            continue
+        msg = to_message(letter, sender, day, timezone)
+        try:
+            write_atomic(outbox / eml_name(day, letter), bytes(msg))
+        except WriteError as exc:
+            fail(str(exc))
+        prepared.append((letter, msg))
+    out = sys.stdout
+    out.write(f"{len(prepared)} E-Mail(s) in {outbox}/ geschrieben.\n")
+    if phone_only:
+        out.write("Ohne E-Mail-Adresse – bitte anrufen:\n")
+        for letter in phone_only:
+            org = f" ({letter.organisation})" if letter.organisation else ""
+            phone = f", Tel. {letter.phone}" if letter.phone else ", keine Telefonnummer"
+            out.write(f"  - {letter.name}{org}{phone}\n")
+    if config is None:
+        return
+    result = send_messages(prepared, config, outbox / RECORD, day)
+    for letter in result.sent:
+        out.write(f"versendet: {letter.name}\n")
+    for letter in result.already:
+        out.write(f"schon versendet, nicht wiederholt: {letter.name}\n")
+    if result.failed:
+        for letter in result.failed:
+            out.write(f"NICHT versendet: {letter.name}\n")
+        fail(
+            f"Versand abgebrochen ({result.error}). {len(result.sent)} versendet, "
+            f"{len(result.failed)} nicht. Ein neuer Lauf sendet nur die fehlenden.",
+            EXIT_PROBLEMS,
+        )
+
+
+def _default_sender(network: Network) -> str:
+    """For the outbox only: the coordinator's first e-mail address, else a placeholder."""
+    coordinator = network.info.coordinator if network.info else None
+    partner = network.partners.get(coordinator) if coordinator else None
+    for contact in partner.contacts if partner else ():
+        if contact.email:
+            return f"{partner.name if partner else ''} <{contact.email}>"
+    return "netzwerkctl <netzwerkctl@localhost>"

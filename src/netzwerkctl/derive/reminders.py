@@ -1,0 +1,206 @@
+"""Who owes what by when: the reminders of `netzwerkctl remind`, derived for a day.
+
+Each reminder has a kind (the names are part of the JSON output and stable), the
+date it is about (a due date, a meeting, an expiry), its subject (a task, meeting,
+person, partner, project or group id), the person ids it goes to, and the facts
+its message is made from. Messages themselves are worded in `remindtext.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from netzwerkctl.derive.meetings import invitees
+from netzwerkctl.derive.tasks import all_tasks
+from netzwerkctl.network import Network
+
+KINDS: tuple[str, ...] = (
+    "task_overdue",
+    "milestone_overdue",
+    "minutes_missing",
+    "award_expiring",
+    "prospect_follow_up",
+    "group_quiet",
+    "task_due",
+    "milestone_due",
+    "meeting_upcoming",
+    "intro_talk_missing",
+)
+OVERDUE_KINDS = frozenset({"task_overdue", "milestone_overdue", "minutes_missing"})
+FOLLOW_UP_DAYS = 30  # an approached partner is followed up a month later
+EXPIRED_DAYS = 30  # an expired award is still mentioned for a month
+
+
+Day = date  # the field below is named `date` (as in the JSON output)
+
+
+@dataclass(frozen=True)
+class Reminder:
+    kind: str
+    date: Day
+    subject: str
+    recipients: tuple[str, ...]
+    facts: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    overdue: bool = False  # set by `reminders`: an overdue kind, or its date has passed
+
+    def sort_key(self) -> tuple[Day, int, str]:
+        return (self.date, KINDS.index(self.kind), self.subject)
+
+
+def coordinator_contacts(network: Network, today: date) -> tuple[str, ...]:
+    """The current contact persons of the coordinating partner (`coordinator:`)."""
+    if network.info is None or network.info.coordinator is None:
+        return ()
+    partner = network.partners.get(network.info.coordinator)
+    if partner is None:
+        return ()
+    return tuple(c.id for c in partner.contacts if c.until is None or c.until >= today)
+
+
+def _group_name(network: Network, group_id: str) -> str:
+    group = network.groups.get(group_id)
+    return group.name if group else group_id
+
+
+def reminders(network: Network, today: date, days: int) -> list[Reminder]:
+    """Every reminder for `today`, looking `days` ahead (both ends inclusive)."""
+    horizon = today + timedelta(days=days)
+    coordinators = coordinator_contacts(network, today)
+    found: list[Reminder] = []
+    found += _tasks(network, today, horizon)
+    found += _meetings(network, today, horizon, coordinators)
+    found += _projects(network, today, horizon, coordinators)
+    found += _prospects(network, today, coordinators)
+    found += _quiet_groups(network, today, coordinators)
+    marked = [replace(r, overdue=r.kind in OVERDUE_KINDS or r.date < today) for r in found]
+    return sorted(marked, key=Reminder.sort_key)
+
+
+def _tasks(network: Network, today: date, horizon: date) -> list[Reminder]:
+    found = []
+    for t in all_tasks(network):
+        due = t.task.due
+        if t.task.done is not None or due is None or due > horizon:
+            continue
+        kind = "task_overdue" if due < today else "task_due"
+        facts = {
+            "title": t.task.title,
+            "group": _group_name(network, t.group),
+            "raised": t.raised.isoformat(),
+            "due": due.isoformat(),
+        }
+        found.append(Reminder(kind, due, t.id, t.task.owner, facts))
+    return found
+
+
+def _meetings(
+    network: Network, today: date, horizon: date, coordinators: tuple[str, ...]
+) -> list[Reminder]:
+    found = []
+    intro_reminded: set[str] = set()
+    for mid, m in network.meetings.items():
+        group = _group_name(network, m.group)
+        base = {"group": group, "date": m.date.isoformat()}
+        if m.status == "planned" and today <= m.date <= horizon:
+            people = invitees(network, mid)
+            facts = {
+                **base,
+                "start": m.start.strftime("%H:%M") if m.start else "",
+                "items": str(len(m.agenda)),
+                "minutes_by": _person_name(network, m.minutes_by),
+            }
+            found.append(
+                Reminder("meeting_upcoming", m.date, mid, tuple(p.person for p in people), facts)
+            )
+            for person in people:
+                if person.intro_missing and person.person not in intro_reminded:
+                    intro_reminded.add(person.person)
+                    facts = {
+                        **base,
+                        "person": person.name,
+                        "organisation": person.organisation or "",
+                    }
+                    found.append(
+                        Reminder("intro_talk_missing", m.date, person.person, coordinators, facts)
+                    )
+        past_planned = m.status == "planned" and m.date < today
+        held_unrecorded = m.status == "held" and not m.present
+        if past_planned or held_unrecorded:
+            owner = m.minutes_by or m.chair
+            recipients = (owner,) if owner else coordinators
+            facts = {**base, "reason": "planned" if past_planned else "no_attendance"}
+            found.append(Reminder("minutes_missing", m.date, mid, recipients, facts))
+    return found
+
+
+def _person_name(network: Network, person_id: str | None) -> str:
+    if person_id is None:
+        return ""
+    person = network.persons.get(person_id)
+    return person.contact.name if person else person_id
+
+
+def _projects(
+    network: Network, today: date, horizon: date, coordinators: tuple[str, ...]
+) -> list[Reminder]:
+    found = []
+    for pid, project in network.projects.items():
+        lead = (project.lead,) if project.lead else coordinators
+        for ms in project.milestones:
+            if ms.done is not None or ms.due is None or ms.due > horizon:
+                continue
+            kind = "milestone_overdue" if ms.due < today else "milestone_due"
+            facts = {"title": ms.title, "project": project.name, "due": ms.due.isoformat()}
+            found.append(Reminder(kind, ms.due, pid, lead, facts))
+        for award in project.awards:
+            until = award.valid_until
+            if until is None or not (today - timedelta(days=EXPIRED_DAYS) <= until <= horizon):
+                continue
+            partner = network.partners.get(award.to)
+            facts = {
+                "to": partner.name if partner else award.to,
+                "project": project.name,
+                "valid_until": until.isoformat(),
+                "expired": "yes" if until < today else "",
+            }
+            found.append(Reminder("award_expiring", until, pid, lead, facts))
+    return found
+
+
+def _prospects(network: Network, today: date, coordinators: tuple[str, ...]) -> list[Reminder]:
+    found = []
+    for pid, partner in network.partners.items():
+        if partner.status != "approached" or partner.approached is None:
+            continue
+        follow_up = partner.approached + timedelta(days=FOLLOW_UP_DAYS)
+        if follow_up < today:
+            facts = {"partner": partner.name, "approached": partner.approached.isoformat()}
+            found.append(Reminder("prospect_follow_up", follow_up, pid, coordinators, facts))
+    return found
+
+
+def _quiet_groups(network: Network, today: date, coordinators: tuple[str, ...]) -> list[Reminder]:
+    found = []
+    for gid, group in network.groups.items():
+        weeks = group.meets_every_weeks
+        if weeks is None or (group.ended is not None and group.ended < today):
+            continue
+        meetings = [m for m in network.meetings.values() if m.group == gid]
+        if any(m.status == "planned" and m.date >= today for m in meetings):
+            continue
+        held = [m.date for m in meetings if m.status == "held"]
+        last = max(held, default=group.started)
+        if last is None:
+            continue
+        due = last + timedelta(weeks=weeks)
+        if due < today:
+            recipients = (group.lead,) if group.lead else coordinators
+            facts = {
+                "group": group.name,
+                "last": last.isoformat(),
+                "weeks": str(weeks),
+                "held_before": "yes" if held else "",
+            }
+            found.append(Reminder("group_quiet", due, gid, recipients, facts))
+    return found

@@ -1,0 +1,257 @@
+"""Reminder e-mails: one message per person, written to an outbox, optionally sent.
+
+Each message goes to one person alone (never a visible list of others), is encoded
+properly for umlauts, and carries a key made from the day, the person and the text.
+Sending records every delivered key at once, so a run that failed midway can be
+repeated without anyone getting a message twice. The SMTP password is read from
+the environment only and never printed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import smtplib
+import ssl
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime
+from pathlib import Path
+
+from netzwerkctl.codes import Lang
+from netzwerkctl.derive.reminders import Reminder
+from netzwerkctl.model import slugify
+from netzwerkctl.network import Network
+from netzwerkctl.remindtext import by_recipient, message
+
+ENV = "NETZWERKCTL_SMTP_"
+RECORD = "versendet.jsonl"
+
+
+def one_line(text: str) -> str:
+    """Header text without line breaks: names and subjects cannot inject headers."""
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Letter:
+    key: str
+    person: str
+    name: str
+    organisation: str | None
+    email: str | None
+    phone: str | None
+    subject: str
+    body: str
+
+
+def letters(network: Network, found: list[Reminder], lang: Lang, today: date) -> list[Letter]:
+    """One letter per person who has reminders (persons, not 'nobody')."""
+    from netzwerkctl.render import render
+
+    network_name = network.info.name if network.info else ""
+    result = []
+    for recipient in by_recipient(network, found):
+        if recipient.person is None:
+            continue
+        person = network.persons.get(recipient.person)
+        contact = person.contact if person else None
+        items = [
+            {"date": r.date, "overdue": r.overdue, "message": message(r, lang)}
+            for r in recipient.reminders
+        ]
+        context = {
+            "name": recipient.name,
+            "network": network_name,
+            "today": today,
+            "overdue": [i for i in items if i["overdue"]],
+            "upcoming": [i for i in items if not i["overdue"]],
+        }
+        body = render("reminder-mail", context, lang)
+        one, many = _SUBJECT[lang]
+        count = len(items)
+        subject = (one if count == 1 else many).format(n=count, net=network_name)
+        key = hashlib.sha256(
+            f"{today.isoformat()}\0{recipient.person}\0{subject}\0{body}".encode()
+        ).hexdigest()[:24]
+        result.append(
+            Letter(
+                key=key,
+                person=recipient.person,
+                name=recipient.name,
+                organisation=recipient.organisation,
+                email=contact.email if contact else None,
+                phone=contact.phone if contact else None,
+                subject=one_line(subject),
+                body=body,
+            )
+        )
+    return result
+
+
+_SUBJECT: dict[Lang, tuple[str, str]] = {
+    "de": ("Erinnerung: 1 offener Punkt – {net}", "Erinnerung: {n} offene Punkte – {net}"),
+    "en": ("Reminder: 1 open item – {net}", "Reminder: {n} open items – {net}"),
+}
+
+
+def to_message(letter: Letter, sender: str, today: date, timezone: str) -> EmailMessage:
+    """The e-mail for a letter with an address; deterministic headers (no clock)."""
+    from email import policy
+    from zoneinfo import ZoneInfo
+
+    assert letter.email is not None
+    msg = EmailMessage(policy=policy.SMTP)
+    msg["From"] = one_line(sender)
+    local, _, domain = letter.email.partition("@")
+    msg["To"] = Address(display_name=one_line(letter.name), username=local, domain=domain)
+    msg["Subject"] = letter.subject
+    msg["Date"] = format_datetime(datetime.combine(today, time(8, 0), tzinfo=ZoneInfo(timezone)))
+    msg["Message-ID"] = f"<{letter.key}@netzwerkctl.invalid>"
+    msg.set_content(letter.body)
+    return msg
+
+
+@dataclass(frozen=True)
+class SmtpConfig:
+    host: str
+    port: int
+    security: str  # starttls | ssl | none
+    user: str | None
+    password: str | None = field(repr=False)  # never shown
+    sender: str
+
+
+class ConfigError(Exception):
+    """The SMTP settings in the environment are missing or wrong (message for a person)."""
+
+
+def smtp_config(environ: Mapping[str, str]) -> SmtpConfig:
+    host = environ.get(ENV + "HOST", "").strip()
+    sender = environ.get(ENV + "FROM", "").strip()
+    missing = [ENV + name for name, value in (("HOST", host), ("FROM", sender)) if not value]
+    if missing:
+        raise ConfigError("Für --send fehlen die Umgebungsvariablen " + ", ".join(missing) + ".")
+    security = environ.get(ENV + "SECURITY", "starttls").strip().lower()
+    if security not in ("starttls", "ssl", "none"):
+        raise ConfigError(f"{ENV}SECURITY muss starttls, ssl oder none sein.")
+    default_port = {"starttls": 587, "ssl": 465, "none": 25}[security]
+    port_text = environ.get(ENV + "PORT", str(default_port)).strip()
+    if not port_text.isdigit():
+        raise ConfigError(f"{ENV}PORT muss eine Zahl sein.")
+    return SmtpConfig(
+        host=host,
+        port=int(port_text),
+        security=security,
+        user=environ.get(ENV + "USER") or None,
+        password=environ.get(ENV + "PASSWORD") or None,
+        sender=sender,
+    )
+
+
+def eml_name(today: date, letter: Letter) -> str:
+    return f"{today.isoformat()}-{slugify(letter.person)}.eml"
+
+
+def read_record(path: Path) -> set[str]:
+    """Keys of messages already delivered; a damaged line is skipped, not fatal."""
+    keys: set[str] = set()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return keys
+    for line in lines:
+        try:
+            keys.add(json.loads(line)["key"])
+        except (ValueError, KeyError, TypeError):
+            continue
+    return keys
+
+
+def _record(path: Path, letter: Letter, today: date) -> None:
+    entry = {"key": letter.key, "person": letter.person, "date": today.isoformat()}
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(entry) + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+@dataclass
+class SendResult:
+    sent: list[Letter] = field(default_factory=list)
+    already: list[Letter] = field(default_factory=list)
+    failed: list[Letter] = field(default_factory=list)
+    error: str | None = None
+
+
+def send(
+    pending: list[tuple[Letter, EmailMessage]], config: SmtpConfig, record: Path, today: date
+) -> SendResult:
+    """Send each message once; record each delivery before the next one is tried."""
+    result = SendResult()
+    done = read_record(record)
+    todo = []
+    for letter, msg in pending:
+        if letter.key in done:
+            result.already.append(letter)
+        else:
+            todo.append((letter, msg))
+    if not todo:
+        return result
+    try:
+        server = _connect(config)
+    except (smtplib.SMTPException, OSError) as exc:
+        result.failed = [letter for letter, _ in todo]
+        result.error = _describe(exc)
+        return result
+    try:
+        for index, (letter, msg) in enumerate(todo):
+            try:
+                server.send_message(msg)
+            except smtplib.SMTPRecipientsRefused as exc:
+                result.failed.append(letter)
+                result.error = _describe(exc)
+                continue
+            except (smtplib.SMTPException, OSError) as exc:
+                result.failed += [lt for lt, _ in todo[index:]]
+                result.error = _describe(exc)
+                break
+            _record(record, letter, today)
+            result.sent.append(letter)
+    finally:
+        try:
+            server.quit()
+        except (smtplib.SMTPException, OSError):
+            server.close()
+    return result
+
+
+def _connect(config: SmtpConfig) -> smtplib.SMTP:
+    context = ssl.create_default_context()
+    server: smtplib.SMTP
+    if config.security == "ssl":
+        server = smtplib.SMTP_SSL(config.host, config.port, timeout=30, context=context)
+    else:
+        server = smtplib.SMTP(config.host, config.port, timeout=30)
+        if config.security == "starttls":
+            server.starttls(context=context)
+    if config.user:
+        server.login(config.user, config.password or "")
+    return server
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, smtplib.SMTPResponseException):
+        text = (
+            exc.smtp_error.decode("utf-8", "replace")
+            if isinstance(exc.smtp_error, bytes)
+            else str(exc.smtp_error)
+        )
+        return f"{exc.smtp_code} {one_line(text)}"
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return "Empfänger abgelehnt"
+    return one_line(str(exc)) or type(exc).__name__

@@ -1,0 +1,90 @@
+"""`netzwerkctl remind` on the command line: formats, filters, defaults."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from icalendar import Calendar, Event
+from typer.testing import CliRunner
+
+from conftest import BASE
+from netzwerkctl.cli import app
+from remind_network import EXPECTED, REMIND
+
+runner = CliRunner()
+TODAY = ["--today", "2022-01-10"]
+
+
+def remind(root: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["-C", str(root), "remind", *TODAY, *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_json_lists_exactly_the_expected_reminders(make_network: Callable[..., Path]) -> None:
+    code, out, _ = remind(make_network(REMIND), "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    assert [(r["date"], r["kind"], r["subject"], r["recipients"]) for r in rows] == EXPECTED
+    assert all({"kind", "date", "subject", "recipients", "message"} <= set(r) for r in rows)
+
+
+def test_days_default_comes_from_the_network_rules(make_network: Callable[..., Path]) -> None:
+    netz = BASE["netzwerk.yaml"].replace("remind_days: 14", "remind_days: 9")
+    code, out, _ = remind(make_network({**REMIND, "netzwerk.yaml": netz}), "--format", "json")
+    assert code == 0
+    assert [r["date"] for r in json.loads(out)] == [
+        row[0] for row in EXPECTED if row[0] <= "2022-01-19"
+    ]
+    _, out, _ = remind(
+        make_network({**REMIND, "netzwerk.yaml": netz}), "--format", "json", "--days", "14"
+    )
+    assert len(json.loads(out)) == len(EXPECTED)
+
+
+def test_for_one_person(make_network: Callable[..., Path]) -> None:
+    code, out, _ = remind(make_network(REMIND), "--format", "json", "--for", "dora")
+    assert [(r["kind"], r["subject"]) for r in json.loads(out)] == [
+        ("meeting_upcoming", "2022-01-19-ag")
+    ]
+    code, _, err = remind(make_network(REMIND), "--for", "dorra")
+    assert code == 2 and "Meinten Sie „dora“?" in err
+
+
+def test_table_groups_by_person(make_network: Callable[..., Path]) -> None:
+    code, out, _ = remind(make_network(REMIND))
+    assert code == 0
+    assert out.index("Anna Albers") < out.index("Bernd Brink") < out.index("Dora Dreyer")
+    assert "task_overdue" in out and "13 · 2022-01-10 + 14 Tage" in out
+
+
+def test_markdown_is_a_printable_list_per_person(make_network: Callable[..., Path]) -> None:
+    code, out, _ = remind(make_network(REMIND), "--format", "md")
+    assert code == 0
+    assert out.startswith(
+        "# Erinnerungen – Testnetz\n\nStand: Montag, 10. Januar 2022; Vorschau: 14 Tage.\n"
+    )
+    assert (
+        "## Bernd Brink (Volksbank Teststadt)\n\n- **überfällig** – 31.05.2021: Arbeitsauftrag „Porto klären“"
+        in out
+    )
+    assert "## Dora Dreyer (TV Teststadt)\n\n- 19.01.2022: Sitzung „AG Bildung“" in out
+
+
+def test_ics_has_an_all_day_event_per_reminder(make_network: Callable[..., Path]) -> None:
+    result = runner.invoke(
+        app, ["-C", str(make_network(REMIND)), "remind", *TODAY, "--format", "ics"]
+    )
+    events = [
+        e for e in Calendar.from_ical(result.stdout_bytes).walk("VEVENT") if isinstance(e, Event)
+    ]
+    assert len(events) == len(EXPECTED)
+    first = events[0]
+    assert first.start.isoformat() == "2021-05-31"
+    assert str(first["uid"]) == "task_overdue.porto-klaeren.2021-05-31@testnetz.netzwerkctl"
+
+
+def test_nothing_to_remind(make_network: Callable[..., Path]) -> None:
+    result = runner.invoke(app, ["-C", str(make_network()), "remind", "--today", "2021-01-01"])
+    assert result.exit_code == 0 and "Keine Erinnerungen." in result.stdout

@@ -1,0 +1,215 @@
+"""Reminder e-mails through a real SMTP server on 127.0.0.1 (aiosmtpd)."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from typer.testing import CliRunner
+
+from netzwerkctl.cli import app
+from remind_network import REMIND
+
+runner = CliRunner()
+
+
+class Inbox:
+    """An SMTP handler that keeps what arrives and can fail after some messages."""
+
+    def __init__(self, fail_after: int | None = None) -> None:
+        self.fail_after = fail_after
+        self.received: list[tuple[list[str], EmailMessage]] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.fail_after is not None and len(self.received) >= self.fail_after:
+            return "421 4.3.0 Dienst nicht verfügbar"
+        msg = message_from_bytes(envelope.content, policy=policy.default)
+        assert isinstance(msg, EmailMessage)
+        self.received.append((list(envelope.rcpt_tos), msg))
+        return "250 OK"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@contextmanager
+def smtp(inbox: Inbox) -> Iterator[int]:
+    port = _free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield port
+    finally:
+        controller.stop()
+
+
+def send(
+    root: Path,
+    outbox: Path,
+    port: int,
+    monkeypatch: pytest.MonkeyPatch,
+    security: str | None = "none",
+) -> tuple[int, str, str]:
+    monkeypatch.setenv("NETZWERKCTL_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("NETZWERKCTL_SMTP_PORT", str(port))
+    monkeypatch.setenv("NETZWERKCTL_SMTP_FROM", "Freiwilligenagentur Teststadt <fa@example.org>")
+    if security is None:
+        monkeypatch.delenv("NETZWERKCTL_SMTP_SECURITY", raising=False)
+    else:
+        monkeypatch.setenv("NETZWERKCTL_SMTP_SECURITY", security)
+    result = runner.invoke(
+        app, ["-C", str(root), "remind", "--today", "2022-01-10", "--send", "--outbox", str(outbox)]
+    )
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_one_message_per_person_to_that_person_alone(
+    make_network: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inbox = Inbox()
+    with smtp(inbox) as port:
+        code, out, err = send(make_network(REMIND), tmp_path / "out", port, monkeypatch)
+    assert code == 0, out + err
+    assert [rcpt for rcpt, _ in inbox.received] == [["anna@example.org"], ["bernd@example.org"]]
+    _, anna = inbox.received[0]
+    assert anna["To"] == "Anna Albers <anna@example.org>"
+    assert anna["From"] == "Freiwilligenagentur Teststadt <fa@example.org>"
+    assert anna["Subject"] == "Erinnerung: 9 offene Punkte – Testnetz"
+    assert "Cc" not in anna and "Bcc" not in anna
+    body = anna.get_content().replace("\r\n", "\n")  # CRLF on the wire, as SMTP wants
+    assert body.startswith(
+        "Guten Tag Anna Albers,\n\nhier ist Ihre Erinnerung aus dem Netzwerk Testnetz (Stand: 10.01.2022).\n\nÜberfällig:\n- Arbeitsauftrag „Porto klären“"
+    )
+    assert "\n- Neuer Verein wurde am 15.11.2021 angesprochen: Zeit nachzufassen.\n" in body
+    coming = body[body.index("Demnächst:") :]
+    assert coming.startswith("Demnächst:\n- 15.01.2022: Meilenstein „Auswertung fertig“")
+    assert "2021" not in coming.split("Vielen Dank")[0]  # nothing past under "coming up"
+    assert "Dora Dreyer (TV Teststadt), keine Telefonnummer" in out  # no address: call
+    assert "versendet: Anna Albers" in out and "versendet: Bernd Brink" in out
+    assert "@" not in out  # addresses are not printed
+    emls = sorted(p.name for p in (tmp_path / "out").glob("*.eml"))
+    assert emls == ["2022-01-10-anna.eml", "2022-01-10-bernd.eml"]
+
+
+def test_a_failure_midway_loses_and_duplicates_nothing(
+    make_network: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, outbox = make_network(REMIND), tmp_path / "out"
+    failing = Inbox(fail_after=1)
+    with smtp(failing) as port:
+        code, out, err = send(root, outbox, port, monkeypatch)
+    assert code == 1
+    assert "versendet: Anna Albers" in out and "NICHT versendet: Bernd Brink" in out
+    assert "421" in err and "1 versendet, 1 nicht" in err
+    healthy = Inbox()
+    with smtp(healthy) as port:
+        code, out, _ = send(root, outbox, port, monkeypatch)
+    assert code == 0
+    assert "schon versendet, nicht wiederholt: Anna Albers" in out
+    delivered = [rcpt for rcpt, _ in failing.received + healthy.received]
+    assert delivered == [["anna@example.org"], ["bernd@example.org"]]  # each exactly once
+    with smtp(Inbox()) as port:  # a third run sends nothing at all
+        code, out, _ = send(root, outbox, port, monkeypatch)
+    assert code == 0 and "versendet: " not in out.replace("schon versendet", "")
+
+
+def test_starttls_is_required_unless_switched_off(
+    make_network: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inbox = Inbox()
+    monkeypatch.setenv("NETZWERKCTL_SMTP_USER", "koordination")
+    monkeypatch.setenv("NETZWERKCTL_SMTP_PASSWORD", "geheim-123")
+    with smtp(inbox) as port:  # this test server offers no STARTTLS
+        code, out, err = send(
+            make_network(REMIND), tmp_path / "out", port, monkeypatch, security=None
+        )
+    assert code == 1 and "STARTTLS" in err
+    assert inbox.received == []  # nothing went out in plain text
+    assert "geheim-123" not in out + err
+
+
+def test_missing_configuration_is_named(
+    make_network: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NETZWERKCTL_SMTP_HOST", raising=False)
+    monkeypatch.delenv("NETZWERKCTL_SMTP_FROM", raising=False)
+    result = runner.invoke(
+        app,
+        [
+            "-C",
+            str(make_network(REMIND)),
+            "remind",
+            "--today",
+            "2022-01-10",
+            "--send",
+            "--outbox",
+            str(tmp_path),
+        ],
+    )
+    assert result.exit_code == 2
+    assert "NETZWERKCTL_SMTP_HOST" in result.stderr and "NETZWERKCTL_SMTP_FROM" in result.stderr
+
+
+def test_mail_without_send_only_writes_the_outbox(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "-C",
+            str(make_network(REMIND)),
+            "remind",
+            "--today",
+            "2022-01-10",
+            "--mail",
+            "--outbox",
+            str(tmp_path / "out"),
+        ],
+    )
+    assert result.exit_code == 0 and "2 E-Mail(s)" in result.stdout
+    raw = (tmp_path / "out" / "2022-01-10-bernd.eml").read_bytes()
+    msg = message_from_bytes(raw, policy=policy.default)
+    assert msg["To"] == "Bernd Brink <bernd@example.org>"
+    assert "Ü" in msg.get_content()  # umlauts survive the encoding
+    assert raw.isascii()  # and are encoded, not raw bytes in the message
+
+
+def test_line_breaks_in_names_cannot_inject_headers(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    from conftest import BASE
+
+    evil = BASE["partners/fa.yaml"].replace(
+        "name: Anna Albers", 'name: "Anna\\nBcc: mallory@example.org"'
+    )
+    root = make_network({**REMIND, "partners/fa.yaml": evil})
+    result = runner.invoke(
+        app,
+        [
+            "-C",
+            str(root),
+            "remind",
+            "--today",
+            "2022-01-10",
+            "--mail",
+            "--outbox",
+            str(tmp_path / "out"),
+        ],
+    )
+    assert result.exit_code == 0
+    msg = message_from_bytes(
+        (tmp_path / "out" / "2022-01-10-anna.eml").read_bytes(), policy=policy.default
+    )
+    assert msg["Bcc"] is None
+    assert msg["To"].addresses[0].addr_spec == "anna@example.org"
