@@ -213,3 +213,51 @@ def test_line_breaks_in_names_cannot_inject_headers(
     )
     assert msg["Bcc"] is None
     assert msg["To"].addresses[0].addr_spec == "anna@example.org"
+
+
+def test_starttls_and_login_against_a_server_that_requires_them(
+    make_network: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ssl
+
+    import trustme
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    authority = trustme.CA()
+    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert("127.0.0.1").configure_cert(server_context)
+    ca_file = tmp_path / "ca.pem"
+    authority.cert_pem.write_to_path(str(ca_file))
+    monkeypatch.setenv("SSL_CERT_FILE", str(ca_file))  # the client trusts this test CA
+    logins: list[tuple[bytes, bytes]] = []
+
+    def authenticate(
+        server: Any, session: Any, envelope: Any, mechanism: str, data: Any
+    ) -> AuthResult:
+        assert isinstance(data, LoginPassword)
+        logins.append((data.login, data.password))
+        return AuthResult(success=data.password == b"geheim-123")
+
+    inbox = Inbox()
+    port = _free_port()
+    controller = Controller(
+        inbox,
+        hostname="127.0.0.1",
+        port=port,
+        tls_context=server_context,
+        require_starttls=True,
+        authenticator=authenticate,
+        auth_require_tls=True,
+    )
+    controller.start()
+    try:
+        monkeypatch.setenv("NETZWERKCTL_SMTP_USER", "koordination")
+        monkeypatch.setenv("NETZWERKCTL_SMTP_PASSWORD", "geheim-123")
+        code, out, err = send(
+            make_network(REMIND), tmp_path / "out", port, monkeypatch, security=None
+        )
+    finally:
+        controller.stop()
+    assert code == 0, out + err
+    assert logins == [(b"koordination", b"geheim-123")]
+    assert [rcpt for rcpt, _ in inbox.received] == [["anna@example.org"], ["bernd@example.org"]]
