@@ -65,3 +65,16 @@ def test_parent_that_is_a_file_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "datei").write_bytes(b"")
     with pytest.raises(WriteError, match="kann nicht geschrieben werden"):
         write_atomic(tmp_path / "datei" / "a.md", b"x")
+
+
+def test_new_files_get_the_usual_mode_and_replaced_files_keep_theirs(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / "neu.md"
+        write_atomic(target, b"x")
+        assert target.stat().st_mode & 0o777 == 0o644  # not mkstemp's owner-only 0600
+        target.chmod(0o640)
+        write_atomic(target, b"y")
+        assert target.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(old)

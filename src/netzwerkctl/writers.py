@@ -24,6 +24,7 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
         raise WriteError(_reason(folder, exc)) from None
     tmp = Path(tmp_name)
     try:
+        _give_mode(tmp, path)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -39,6 +40,18 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+def _give_mode(tmp: Path, path: Path) -> None:
+    """mkstemp makes files only its owner may read; the result gets the mode of the
+    file it replaces, or what the umask gives a new file (often rw-r--r--)."""
+    try:
+        mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    tmp.chmod(mode)
 
 
 def _link_exclusive(tmp: Path, path: Path) -> None:
