@@ -32,8 +32,13 @@ def builtin_templates() -> Path:
 
 def md_escape(value: object) -> str:
     """A value from the data as literal Markdown text on one line (also in tables)."""
-    text = " ".join(str(value).split())
+    text = " ".join(str(value).replace(_CHART_MARK, "").split())
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+# A chart's place in a document: a private-use character around its name, which data
+# cannot bring in (md_escape removes it); replaced by the chart's SVG in HTML only.
+_CHART_MARK = "\ue000"
 
 
 # Explicit patterns where CLDR's defaults vary between Babel versions or suit a
@@ -54,6 +59,21 @@ def _date_filters(lang: Lang) -> dict[str, Callable[[Any], str]]:
         return format_time(value, format="HH:mm", locale=lang)
 
     return {"long_date": long_date, "short_date": short_date, "clock": clock}
+
+
+def _number_filters(lang: Lang) -> dict[str, Callable[[Any], str]]:
+    from babel.numbers import format_currency, format_decimal, format_percent
+
+    def eur(value: Any) -> str:
+        return format_currency(value, "EUR", locale=lang)
+
+    def number(value: Any) -> str:
+        return format_decimal(value, format="#,##0.##", locale=lang)
+
+    def percent(value: Any) -> str:
+        return format_percent(value, format="#,##0 %", locale=lang)
+
+    return {"eur": eur, "number": number, "percent": percent}
 
 
 class TemplateProblem(Exception):
@@ -77,6 +97,7 @@ def environment(lang: Lang, network_templates: Path | None = None) -> Any:
         keep_trailing_newline=True,
     )
     env.filters.update(_date_filters(lang))
+    env.filters.update(_number_filters(lang))
     env.filters["md"] = md_escape
     return env
 
@@ -87,17 +108,30 @@ def render(
     lang: Lang,
     fmt: Format = "md",
     network_templates: Path | None = None,
+    charts: dict[str, str] | None = None,
 ) -> str:
-    """Render document `name` (e.g. "agenda") as Markdown or as one HTML page."""
+    """Render document `name` (e.g. "agenda") as Markdown or as one HTML page.
+
+    A template places chart `x` with `{{ chart("x") }}`: nothing in Markdown (its
+    tables carry the numbers), the SVG from `charts` in HTML.
+    """
     import jinja2
+    from markupsafe import Markup
 
     env = environment(lang, network_templates)
     template_name = f"{name}.md.j2"
+
+    def chart(chart_name: str) -> str:
+        return f"{_CHART_MARK}{chart_name}{_CHART_MARK}" if fmt == "html" else ""
+
     try:
-        markdown = env.get_template(template_name).render(context)
+        markdown = env.get_template(template_name).render({**context, "chart": chart})
         if fmt == "md":
             return _tidy(markdown)
-        body = markdown_to_html(markdown)
+        body = str(markdown_to_html(markdown))
+        for chart_name, svg in (charts or {}).items():
+            body = body.replace(f"<p>{_CHART_MARK}{chart_name}{_CHART_MARK}</p>", svg)
+        body = Markup(body.replace(_CHART_MARK, ""))
         title = _plain_title(markdown) or name
         page = env.get_template("page.html.j2").render({"lang": lang, "title": title, "body": body})
         return _tidy(page)

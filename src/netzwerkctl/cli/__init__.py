@@ -19,6 +19,7 @@ from netzwerkctl.cli import check as check_command
 from netzwerkctl.cli import documents as document_commands
 from netzwerkctl.cli import new as new_commands
 from netzwerkctl.cli import remind as remind_command
+from netzwerkctl.cli import report as report_command
 from netzwerkctl.cli.common import State
 
 app = typer.Typer(
@@ -68,6 +69,7 @@ app.command(name="agenda")(document_commands.agenda)
 app.command(name="minutes")(document_commands.minutes)
 app.command(name="calendar")(calendar_command.calendar)
 app.command(name="remind")(remind_command.remind)
+app.command(name="report")(report_command.report)
 app.add_typer(new_commands.app, name="new")
 
 

@@ -1,0 +1,106 @@
+"""`netzwerkctl report YEAR`: the yearly Engagementbericht for the city council."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timezone
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from netzwerkctl.cli.common import EXIT_PROBLEMS, emit, fail, load_checked
+
+
+class ReportFormat(str, Enum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+_EXTENSIONS = {
+    ".md": ReportFormat.md,
+    ".html": ReportFormat.html,
+    ".htm": ReportFormat.html,
+    ".json": ReportFormat.json,
+}
+
+
+def report(
+    ctx: typer.Context,
+    year: Annotated[
+        int,
+        typer.Argument(help="Berichtsjahr, z. B. 2021.", min=1900, max=2999, show_default=False),
+    ],
+    output_format: Annotated[
+        Optional[ReportFormat],  # noqa: UP045  (Typer needs Optional on Python 3.10)
+        typer.Option(
+            "--format", "-f", help="md (Standard), html oder json; bei -o aus der Endung."
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="In diese Datei schreiben.", dir_okay=False),
+    ] = None,
+    lang: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--lang", help="de oder en; Standard: language des Netzwerks."),
+    ] = None,
+) -> None:
+    """Der Engagementbericht eines Jahres: Partner, Patinnen und Paten, Sitzungen,
+    Beteiligung, Arbeitsaufträge, Projekte, Beiträge, Auszeichnungen, Marktplatz und
+    die Texte aus reports/<Jahr>.yaml. HTML mit Diagrammen, druckbar.
+
+    Der Bericht nennt seinen Datenstand (git-Version) und ist für dieselbe Version
+    Byte für Byte gleich; das Datum kommt aus git oder SOURCE_DATE_EPOCH, nie von der Uhr.
+
+    Beispiele:
+
+      netzwerkctl report 2021
+
+      netzwerkctl report 2021 -o engagementbericht-2021.html
+    """
+    from netzwerkctl.gitrepo import provenance
+    from netzwerkctl.render import TemplateProblem, render
+    from netzwerkctl.report import report_charts, report_context, report_json
+
+    fmt = _format(output_format, output)
+    if lang not in (None, "de", "en"):
+        fail("--lang: de oder en.")
+    # Checking only decides the hint on stderr about errors; the report reads no clock.
+    root, network = load_checked(ctx, date.today())
+    language = "en" if lang == "en" else "de" if lang == "de" else network.language
+    context = report_context(network, year, provenance(root), _source_date())
+    if fmt is ReportFormat.json:
+        emit(json.dumps(report_json(context), ensure_ascii=False, indent=2) + "\n", output)
+        return
+    charts = report_charts(network, year, language) if fmt is ReportFormat.html else None
+    try:
+        text = render("report", context, language, fmt.value, root / "templates", charts)
+    except TemplateProblem as exc:
+        fail(f"Vorlage: {exc}", EXIT_PROBLEMS)
+    emit(text, output)
+
+
+def _source_date() -> date | None:
+    """SOURCE_DATE_EPOCH (reproducible builds) as the report's date, if set."""
+    import os
+
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        fail("SOURCE_DATE_EPOCH muss eine Zahl von Sekunden sein.")
+    return datetime.fromtimestamp(int(value), tz=timezone.utc).date()
+
+
+def _format(output_format: ReportFormat | None, output: Path | None) -> ReportFormat:
+    if output is None:
+        return output_format or ReportFormat.md
+    from_extension = _EXTENSIONS.get(output.suffix.lower())
+    if from_extension is None and output_format is None:
+        fail(f"-o {output}: Endung .md, .html oder .json verwenden oder --format angeben.")
+    if output_format and from_extension and output_format is not from_extension:
+        fail(f"--format {output_format.value} passt nicht zur Endung von {output}.")
+    return output_format or from_extension or ReportFormat.md

@@ -1,0 +1,331 @@
+"""The figures of the yearly Engagementbericht: pure functions of the network and a year.
+
+Each figure's definition is written in docs/report.md; the code follows it word for
+word. Partners are counted by status and dates, patrons by their patronage dates,
+groups by their meetings in the year, tasks by the meeting that raised them and the
+day they were done, projects by whether their dates touch the year.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from netzwerkctl.derive.meetings import invitees
+from netzwerkctl.derive.tasks import all_tasks
+from netzwerkctl.model import MEMBER_STATUSES, Group, Partner, Project
+from netzwerkctl.network import Network
+
+
+def member_on(partner: Partner, day: date) -> bool:
+    """A partner of the network on `day`: status active, paused or former, joined on
+    or before the day (an unknown join date counts as before), not left before it."""
+    return (
+        partner.status in MEMBER_STATUSES
+        and (partner.joined is None or partner.joined <= day)
+        and (partner.left is None or partner.left >= day)
+    )
+
+
+@dataclass(frozen=True)
+class PartnerFigures:
+    active_start: int
+    active_end: int
+    joined: list[str]
+    left: list[str]
+    approached_in_year: list[str]
+    prospects: list[str]  # status prospect now
+    approached: list[str]  # status approached now
+    by_kind: dict[str, int]  # partners of the network at year end, by kind
+
+
+def partner_figures(network: Network, year: int) -> PartnerFigures:
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    partners = network.partners
+    kinds = Counter(p.kind for p in partners.values() if member_on(p, end))
+    return PartnerFigures(
+        active_start=sum(1 for p in partners.values() if member_on(p, start)),
+        active_end=sum(1 for p in partners.values() if member_on(p, end)),
+        joined=sorted(
+            pid
+            for pid, p in partners.items()
+            if p.status in MEMBER_STATUSES and p.joined and start <= p.joined <= end
+        ),
+        left=sorted(pid for pid, p in partners.items() if p.left and start <= p.left <= end),
+        approached_in_year=sorted(
+            pid for pid, p in partners.items() if p.approached and start <= p.approached <= end
+        ),
+        prospects=sorted(pid for pid, p in partners.items() if p.status == "prospect"),
+        approached=sorted(pid for pid, p in partners.items() if p.status == "approached"),
+        by_kind=dict(sorted(kinds.items())),
+    )
+
+
+@dataclass(frozen=True)
+class PatronFigures:
+    """Counted up to the end of the year, from the start of the group(s)."""
+
+    original: list[str]  # patrons from the group's start
+    stayed: list[str]  # original patrons still patrons at year end
+    joined: list[str]  # patrons who came later (by year end)
+    left: list[str]  # patrons no longer patrons at year end
+    current: list[str]  # patrons at year end
+    joined_in_year: list[str]
+    left_in_year: list[str]
+
+
+@dataclass(frozen=True)
+class _Patronage:
+    partner: str
+    since: date | None
+    until: date | None
+    original: bool
+
+
+def _patronages(group: Group) -> list[_Patronage]:
+    result = []
+    for p in group.patrons:
+        since = p.since or group.started
+        original = p.since is None or (group.started is not None and p.since <= group.started)
+        result.append(_Patronage(p.partner, since, p.until, original))
+    return result
+
+
+def _patron_figures(patronages: list[_Patronage], year: int) -> PatronFigures:
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    began = [p for p in patronages if p.since is None or p.since <= end]
+    partners = sorted({p.partner for p in began})
+
+    def active_at_end(partner: str) -> bool:
+        return any(p.partner == partner and (p.until is None or p.until > end) for p in began)
+
+    original = sorted({p.partner for p in began if p.original})
+    current = [p for p in partners if active_at_end(p)]
+    first_start = {
+        partner: min((p.since for p in began if p.partner == partner and p.since), default=None)
+        for partner in partners
+    }
+    return PatronFigures(
+        original=original,
+        stayed=[p for p in original if active_at_end(p)],
+        joined=[p for p in partners if p not in original],
+        left=[p for p in partners if not active_at_end(p)],
+        current=current,
+        joined_in_year=[
+            p
+            for p in partners
+            if p not in original and (d := first_start[p]) is not None and start <= d <= end
+        ],
+        left_in_year=[
+            p
+            for p in partners
+            if not active_at_end(p)
+            and any(x.partner == p and x.until and start <= x.until <= end for x in began)
+        ],
+    )
+
+
+def patron_figures(network: Network, year: int) -> tuple[PatronFigures, dict[str, PatronFigures]]:
+    """Overall (each partner once; original if it was an original patron anywhere) and
+    per group."""
+    per_group = {
+        gid: _patron_figures(_patronages(g), year) for gid, g in network.groups.items() if g.patrons
+    }
+    everything = [p for g in network.groups.values() for p in _patronages(g)]
+    originals = {p.partner for p in everything if p.original}
+    merged = [_Patronage(p.partner, p.since, p.until, p.partner in originals) for p in everything]
+    return _patron_figures(merged, year), per_group
+
+
+@dataclass(frozen=True)
+class GroupFigures:
+    name: str
+    held: int
+    cancelled: int
+    present: int  # persons present, summed over held meetings
+    expected: int  # members on the date plus invited, summed over held meetings
+    decisions: int
+    tasks: int
+
+    @property
+    def attendance(self) -> float | None:
+        return self.present / self.expected if self.expected else None
+
+
+def group_figures(network: Network, year: int) -> dict[str, GroupFigures]:
+    result = {}
+    for gid, group in network.groups.items():
+        meetings = {
+            mid: m for mid, m in network.meetings.items() if m.group == gid and m.date.year == year
+        }
+        held = {mid: m for mid, m in meetings.items() if m.status == "held"}
+        result[gid] = GroupFigures(
+            name=group.name,
+            held=len(held),
+            cancelled=sum(1 for m in meetings.values() if m.status == "cancelled"),
+            present=sum(len(m.present or ()) for m in held.values()),
+            expected=sum(len(invitees(network, mid)) for mid in held),
+            decisions=sum(len(i.decisions) for m in meetings.values() for i in m.agenda),
+            tasks=sum(len(i.tasks) for m in meetings.values() for i in m.agenda),
+        )
+    return result
+
+
+@dataclass(frozen=True)
+class Participation:
+    partner: str
+    name: str
+    meetings: int  # held meetings of the year to which one of its persons was invited
+    attended: int  # … at which at least one of its persons was present
+
+    @property
+    def share(self) -> float:
+        return self.attended / self.meetings if self.meetings else 0.0
+
+
+def participation(network: Network, year: int) -> list[Participation]:
+    """Per partner, by name: no ranking."""
+    counted: Counter[str] = Counter()
+    attended: Counter[str] = Counter()
+    for mid, m in network.meetings.items():
+        if m.status != "held" or m.date.year != year:
+            continue
+        present = set(m.present or ())
+        partners_invited: dict[str, set[str]] = {}
+        for person in invitees(network, mid):
+            ref = network.persons.get(person.person)
+            if ref is not None:
+                partners_invited.setdefault(ref.partner, set()).add(person.person)
+        for partner, persons in partners_invited.items():
+            counted[partner] += 1
+            if persons & present:
+                attended[partner] += 1
+    rows = [
+        Participation(pid, network.partners[pid].name, counted[pid], attended[pid])
+        for pid in counted
+        if pid in network.partners
+    ]
+    return sorted(rows, key=lambda r: (r.name, r.partner))
+
+
+@dataclass(frozen=True)
+class TaskFigures:
+    raised: int
+    done: int
+    open_end: int
+    overdue_end: int
+
+
+def task_figures(network: Network, year: int) -> TaskFigures:
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    tasks = all_tasks(network)
+    open_end = [t for t in tasks if t.raised <= end and t.open_on(end)]
+    return TaskFigures(
+        raised=sum(1 for t in tasks if t.raised.year == year),
+        done=sum(1 for t in tasks if t.task.done and start <= t.task.done <= end),
+        open_end=len(open_end),
+        overdue_end=sum(1 for t in open_end if t.task.due is not None and t.task.due <= end),
+    )
+
+
+def project_active(project: Project, year: int) -> bool:
+    """A project counts for every year its start–end span, or its date, touches; a
+    project with a start and no end runs on."""
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    if project.date is not None and start <= project.date <= end:
+        return True
+    if project.start is None:
+        return False
+    return project.start <= end and (project.end is None or project.end >= start)
+
+
+@dataclass(frozen=True)
+class ContributionFigures:
+    total_eur: Decimal = Decimal(0)
+    total_hours: Decimal = Decimal(0)
+    count: int = 0
+    by_partner: dict[str, tuple[Decimal, Decimal]] = field(default_factory=dict)  # eur, hours
+    by_kind: dict[str, tuple[Decimal, Decimal]] = field(default_factory=dict)
+
+
+def contribution_figures(network: Network, year: int) -> ContributionFigures:
+    """All contributions of the projects that count for the year."""
+    eur: Decimal = Decimal(0)
+    hours: Decimal = Decimal(0)
+    count = 0
+    by_partner: dict[str, tuple[Decimal, Decimal]] = {}
+    by_kind: dict[str, tuple[Decimal, Decimal]] = {}
+    for project in network.projects.values():
+        if not project_active(project, year):
+            continue
+        for c in project.contributions:
+            value, time = c.value_eur or Decimal(0), c.hours or Decimal(0)
+            eur += value
+            hours += time
+            count += 1
+            for table, key in ((by_partner, c.partner), (by_kind, c.kind)):
+                old_eur, old_hours = table.get(key, (Decimal(0), Decimal(0)))
+                table[key] = (old_eur + value, old_hours + time)
+    return ContributionFigures(
+        eur, hours, count, dict(sorted(by_partner.items())), dict(sorted(by_kind.items()))
+    )
+
+
+@dataclass(frozen=True)
+class AwardFigures:
+    granted: int
+    valid_end: int
+    granted_to: list[tuple[str, str, date]]  # project, recipient, date
+
+
+def award_figures(network: Network, year: int) -> AwardFigures:
+    end = date(year, 12, 31)
+    granted = []
+    valid = 0
+    for pid, project in network.projects.items():
+        for award in project.awards:
+            if award.date.year == year:
+                partner = network.partners.get(award.to)
+                granted.append((pid, partner.name if partner else award.to, award.date))
+            if award.date <= end and (award.valid_until is None or award.valid_until >= end):
+                valid += 1
+    return AwardFigures(len(granted), valid, sorted(granted, key=lambda g: (g[2], g[0], g[1])))
+
+
+@dataclass(frozen=True)
+class MarketFigures:
+    events: list[tuple[str, str, date, int, int, int]]  # id, title, date, offers, needs, deals
+
+    @property
+    def offers(self) -> int:
+        return sum(e[3] for e in self.events)
+
+    @property
+    def needs(self) -> int:
+        return sum(e[4] for e in self.events)
+
+    @property
+    def deals(self) -> int:
+        return sum(e[5] for e in self.events)
+
+
+def market_figures(network: Network, year: int) -> MarketFigures:
+    return MarketFigures(
+        [
+            (mid, m.title, m.date, len(m.offers), len(m.needs), len(m.deals))
+            for mid, m in sorted(network.marketplaces.items(), key=lambda kv: (kv[1].date, kv[0]))
+            if m.date.year == year
+        ]
+    )
+
+
+def partners_over_years(network: Network, year: int) -> list[tuple[int, int]]:
+    """(year, partners at its end) from the earliest join up to `year`."""
+    joined = [p.joined.year for p in network.partners.values() if p.joined]
+    first = min([*joined, year])
+    return [
+        (y, sum(1 for p in network.partners.values() if member_on(p, date(y, 12, 31))))
+        for y in range(max(first, year - 14), year + 1)
+    ]

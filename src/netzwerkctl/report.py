@@ -1,0 +1,309 @@
+"""The Engagementbericht as data: the context of its template, its charts and its
+JSON form, all from the figures in `derive/report.py`.
+
+The report is published: it names organisations, roles and counts, and persons only
+where their role needs it (leads of groups and projects) — never an e-mail address or
+a phone number.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from netzwerkctl.codes import Lang
+from netzwerkctl.derive import report as figures
+from netzwerkctl.derive.meetings import person_label
+from netzwerkctl.gitrepo import Provenance
+from netzwerkctl.network import Network
+
+Context = dict[str, Any]
+
+
+def _partner_refs(network: Network, ids: list[str]) -> list[Context]:
+    return [
+        {"id": pid, "name": network.partners[pid].name if pid in network.partners else pid}
+        for pid in ids
+    ]
+
+
+def _money(value: Decimal) -> float:
+    return float(value.quantize(Decimal("0.01")))
+
+
+def _patrons(network: Network, f: figures.PatronFigures) -> Context:
+    return {
+        key: _partner_refs(network, getattr(f, key))
+        for key in (
+            "original",
+            "stayed",
+            "joined",
+            "left",
+            "current",
+            "joined_in_year",
+            "left_in_year",
+        )
+    }
+
+
+def report_context(
+    network: Network, year: int, provenance: Provenance, printed: date | None
+) -> Context:
+    info = network.info
+    narrative = network.reports.get(str(year))
+    partners = figures.partner_figures(network, year)
+    overall, per_group = figures.patron_figures(network, year)
+    groups = figures.group_figures(network, year)
+    contributions = figures.contribution_figures(network, year)
+    awards = figures.award_figures(network, year)
+    market = figures.market_figures(network, year)
+    tasks = figures.task_figures(network, year)
+    projects = [(pid, p) for pid, p in network.projects.items() if figures.project_active(p, year)]
+    return {
+        "year": year,
+        "network": {
+            "name": info.name if info else "",
+            "city": info.city if info else None,
+            "vision": info.vision if info else None,
+        },
+        "narrative": None
+        if narrative is None
+        else {
+            "title": narrative.title,
+            "recipients": narrative.recipients,
+            "summary": narrative.summary,
+            "highlights": list(narrative.highlights),
+            "recommendations": [
+                {"title": r.title, "text": r.text} for r in narrative.recommendations
+            ],
+        },
+        "partners": {
+            "active_start": partners.active_start,
+            "active_end": partners.active_end,
+            "joined": _partner_refs(network, partners.joined),
+            "left": _partner_refs(network, partners.left),
+            "approached_in_year": _partner_refs(network, partners.approached_in_year),
+            "prospects": _partner_refs(network, partners.prospects),
+            "approached": _partner_refs(network, partners.approached),
+            "by_kind": [
+                {"kind": k, "count": n}
+                for k, n in sorted(partners.by_kind.items(), key=lambda kv: (-kv[1], kv[0]))
+            ],
+        },
+        "patrons": {
+            "overall": _patrons(network, overall),
+            "groups": [
+                {"id": gid, "name": network.groups[gid].name, **_patrons(network, f)}
+                for gid, f in per_group.items()
+            ],
+        },
+        "groups": [
+            {
+                "id": gid,
+                "name": g.name,
+                "lead": person_label(network, lead)[0]
+                if (lead := network.groups[gid].lead)
+                else None,
+                "held": g.held,
+                "cancelled": g.cancelled,
+                "attendance": g.attendance,
+                "decisions": g.decisions,
+                "tasks": g.tasks,
+            }
+            for gid, g in groups.items()
+            if g.held or g.cancelled
+        ],
+        "participation": [
+            {
+                "id": p.partner,
+                "name": p.name,
+                "meetings": p.meetings,
+                "attended": p.attended,
+                "share": p.share,
+            }
+            for p in figures.participation(network, year)
+        ],
+        "tasks": {
+            "raised": tasks.raised,
+            "done": tasks.done,
+            "open_end": tasks.open_end,
+            "overdue_end": tasks.overdue_end,
+        },
+        "projects": [
+            {
+                "id": pid,
+                "name": p.name,
+                "kind": p.kind,
+                "status": p.status,
+                "lead": person_label(network, p.lead)[0] if p.lead else None,
+                "start": p.start,
+                "end": p.end,
+                "date": p.date,
+                "figures": [{"name": k, "value": v} for k, v in p.figures.items()],
+                "milestones": len(p.milestones),
+                "milestones_met": sum(
+                    1 for m in p.milestones if m.done is not None and m.done.year <= year
+                ),
+            }
+            for pid, p in projects
+        ],
+        "contributions": {
+            "total_eur": contributions.total_eur,
+            "total_hours": contributions.total_hours,
+            "count": contributions.count,
+            "by_partner": sorted(
+                (
+                    {"name": _partner_refs(network, [k])[0]["name"], "eur": e, "hours": h}
+                    for k, (e, h) in contributions.by_partner.items()
+                ),
+                key=lambda row: str(row["name"]),
+            ),
+            "by_kind": sorted(
+                ({"kind": k, "eur": e, "hours": h} for k, (e, h) in contributions.by_kind.items()),
+                key=lambda row: (-row["eur"], -row["hours"], row["kind"]),
+            ),
+        },
+        "awards": {
+            "granted": awards.granted,
+            "valid_end": awards.valid_end,
+            "list": [
+                {"project": network.projects[pid].name, "to": to, "date": d}
+                for pid, to, d in awards.granted_to
+            ],
+        },
+        "marketplace": {
+            "events": [
+                {"title": t, "date": d, "offers": o, "needs": n, "deals": k}
+                for _, t, d, o, n, k in market.events
+            ],
+            "offers": market.offers,
+            "needs": market.needs,
+            "deals": market.deals,
+        },
+        "provenance": {
+            "state": provenance.state,
+            "commit": provenance.commit,
+            "commit_date": provenance.commit_date,
+            "dirty": provenance.dirty,
+            "printed": printed,
+        },
+    }
+
+
+_KINDS: dict[Lang, dict[str, str]] = {
+    "de": {
+        "postage": "Porto",
+        "printing": "Druck",
+        "mailing": "Versand",
+        "rooms": "Räume",
+        "staff": "Personal",
+        "catering": "Bewirtung",
+        "expertise": "Fachwissen",
+        "material": "Material",
+        "money": "Geld",
+        "other": "Sonstiges",
+    },
+    "en": {},
+}
+
+
+def report_charts(network: Network, year: int, lang: Lang) -> dict[str, str]:
+    """The SVG charts the HTML report shows, by name."""
+    from netzwerkctl.charts import bars, columns
+
+    de = lang == "de"
+    groups = [g for g in figures.group_figures(network, year).values() if g.held]
+    contributions = figures.contribution_figures(network, year)
+    names = {pid: p.name for pid, p in network.partners.items()}
+    kinds = _KINDS[lang]
+    return {
+        "partners": columns(
+            "Partner am Jahresende" if de else "Partners at year end",
+            [(str(y), n) for y, n in figures.partners_over_years(network, year)],
+        ),
+        "meetings": bars(
+            "Sitzungen je Gruppe" if de else "Meetings per group",
+            [(g.name, g.held) for g in groups],
+        ),
+        "attendance": bars(
+            "Anwesenheit je Gruppe" if de else "Attendance per group",
+            [(g.name, round(100 * (g.attendance or 0))) for g in groups],
+            unit=" %",
+            second=True,
+        ),
+        "contributions_partner": bars(
+            "Beiträge je Partner (EUR)" if de else "Contributions per partner (EUR)",
+            [(names.get(k, k), float(e)) for k, (e, _) in contributions.by_partner.items() if e],
+        ),
+        "contributions_kind": bars(
+            "Beiträge nach Art (EUR)" if de else "Contributions by kind (EUR)",
+            [(kinds.get(k, k), float(e)) for k, (e, _) in contributions.by_kind.items() if e],
+            second=True,
+        ),
+    }
+
+
+def report_json(context: Context) -> Context:
+    """The machine-readable report: the figures, ids where the docs promise ids."""
+    p, c = context["partners"], context["contributions"]
+    meetings = context["groups"]
+    return {
+        "year": context["year"],
+        "network": context["network"]["name"],
+        "partners": {
+            "active_start": p["active_start"],
+            "active_end": p["active_end"],
+            "joined": [x["id"] for x in p["joined"]],
+            "left": [x["id"] for x in p["left"]],
+            "approached_in_year": [x["id"] for x in p["approached_in_year"]],
+            "prospects": [x["id"] for x in p["prospects"]],
+            "approached": [x["id"] for x in p["approached"]],
+            "by_kind": {x["kind"]: x["count"] for x in p["by_kind"]},
+        },
+        "patrons": {
+            "overall": {k: len(v) for k, v in context["patrons"]["overall"].items()},
+            "groups": {
+                g["id"]: {k: len(v) for k, v in g.items() if isinstance(v, list)}
+                for g in context["patrons"]["groups"]
+            },
+        },
+        "meetings": {
+            "held": sum(g["held"] for g in meetings),
+            "cancelled": sum(g["cancelled"] for g in meetings),
+            "groups": {
+                g["id"]: {
+                    "held": g["held"],
+                    "cancelled": g["cancelled"],
+                    "attendance": None if g["attendance"] is None else round(g["attendance"], 4),
+                    "decisions": g["decisions"],
+                    "tasks": g["tasks"],
+                }
+                for g in meetings
+            },
+        },
+        "participation": [
+            {"partner": x["id"], "meetings": x["meetings"], "attended": x["attended"]}
+            for x in context["participation"]
+        ],
+        "tasks": context["tasks"],
+        "projects": [
+            {"id": x["id"], "status": x["status"], "milestones_met": x["milestones_met"]}
+            for x in context["projects"]
+        ],
+        "contributions": {
+            "total_eur": _money(c["total_eur"]),
+            "total_hours": _money(c["total_hours"]),
+            "by_kind": {x["kind"]: _money(x["eur"]) for x in c["by_kind"]},
+        },
+        "awards": {
+            "granted": context["awards"]["granted"],
+            "valid_end": context["awards"]["valid_end"],
+        },
+        "marketplace": {k: context["marketplace"][k] for k in ("offers", "needs", "deals")},
+        "provenance": {
+            "state": context["provenance"]["state"],
+            "commit": context["provenance"]["commit"],
+            "dirty": context["provenance"]["dirty"],
+        },
+    }

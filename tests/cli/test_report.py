@@ -1,0 +1,258 @@
+"""`netzwerkctl report YEAR`: exact figures, outputs, privacy, provenance."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from conftest import GOLDEN, assert_golden
+from netzwerkctl.cli import app
+from report_network import EXPECTED_JSON, REPORT
+
+runner = CliRunner()
+EXAMPLE = Path(__file__).parents[2] / "examples" / "stadt-bocholt"
+
+
+def report(root: Path, *args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["-C", str(root), "report", "2021", *args])
+    return result.exit_code, result.stdout
+
+
+def test_json_figures_are_exact(make_network: Callable[..., Path]) -> None:
+    code, out = report(make_network(REPORT), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    for section, expected in EXPECTED_JSON.items():
+        if isinstance(expected, dict):
+            assert {k: data[section][k] for k in expected} == expected, section
+        else:
+            assert data[section] == expected
+    assert data["patrons"]["overall"] == {
+        "original": 1,
+        "stayed": 1,
+        "joined": 2,
+        "left": 1,
+        "current": 2,
+        "joined_in_year": 0,
+        "left_in_year": 1,
+    }
+    assert data["meetings"]["groups"]["ag"]["attendance"] == 0.8
+    assert data["participation"] == [  # by name, not ranked
+        {"partner": "fa", "meetings": 2, "attended": 2},
+        {"partner": "verein", "meetings": 1, "attended": 1},
+        {"partner": "bank", "meetings": 2, "attended": 1},
+    ]
+    assert data["partners"]["approached_in_year"] == ["kirche"]
+    assert [p["id"] for p in data["projects"]] == ["fest", "laeuft", "umfrage"]
+
+
+def test_example_tells_the_seed_figures() -> None:
+    code, out = report(EXAMPLE)
+    assert code == 0
+    assert (
+        "Von den 11 ursprünglichen Patinnen und Paten sind 11 geblieben; 5 sind später hinzugekommen."
+        in out
+    )
+    data = json.loads(report(EXAMPLE, "--format", "json")[1])
+    assert (
+        data["patrons"]["overall"]["original"] == 11 and data["patrons"]["overall"]["joined"] == 5
+    )
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_example_report_matches_golden_files(tmp_path: Path, lang: str) -> None:
+    copy = tmp_path / "bocholt"  # outside git: the footer does not change with commits
+    shutil.copytree(EXAMPLE, copy)
+    code, out = report(copy, "--lang", lang)
+    assert code == 0
+    assert_golden(GOLDEN / f"report-2021-{lang}.md", out)
+    if lang == "de":
+        assert_golden(GOLDEN / "report-2021.json", report(copy, "--format", "json")[1])
+
+
+def _contact_data() -> list[str]:
+    found = []
+    for path in (EXAMPLE / "partners").glob("*.yaml"):
+        for contact in yaml.safe_load(path.read_text(encoding="utf-8")).get("contacts") or []:
+            for key in ("email", "phone"):
+                if contact.get(key):
+                    found.append(str(contact[key]))
+    return found
+
+
+@pytest.mark.parametrize("args", [[], ["--lang", "en"], ["--format", "json"], ["--format", "html"]])
+def test_no_contact_data_in_any_output(args: list[str]) -> None:
+    contacts = _contact_data()
+    assert len(contacts) > 30
+    code, out = report(EXAMPLE, *args)
+    assert code == 0
+    leaked = [c for c in contacts if c in out]
+    assert leaked == []
+    assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", out)
+
+
+def test_html_is_self_contained_with_charts_and_escaped(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    from conftest import BASE
+
+    evil = BASE["partners/bank.yaml"].replace(
+        "name: Volksbank Teststadt", 'name: "<script>alert(1)</script>"'
+    )
+    root = make_network({**REPORT, "partners/bank.yaml": evil})
+    target = tmp_path / "bericht.html"
+    assert runner.invoke(app, ["-C", str(root), "report", "2021", "-o", str(target)]).exit_code == 0
+    page = target.read_text(encoding="utf-8")
+    assert page.count("<svg") == 5 and "<script" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert not re.search(r"(src|href)=\"(https?:)?//", page) and "<link" not in page
+
+
+def test_two_runs_give_the_same_bytes(tmp_path: Path) -> None:
+    outputs = []
+    for name in ("a.html", "b.html"):
+        runner.invoke(app, ["-C", str(EXAMPLE), "report", "2021", "-o", str(tmp_path / name)])
+        outputs.append((tmp_path / name).read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+def _git(cwd: Path, *args: str, date: str = "2022-03-01T12:00:00+01:00") -> None:
+    env = {
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+        "HOME": str(cwd),
+        "PATH": "/usr/bin:/bin",
+    }
+    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
+
+
+@pytest.mark.skipif(
+    shutil.which("git") is None, reason="needs git (the no-git case is tested below)"
+)
+def test_footer_names_the_commit_and_marks_changes(
+    make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_network(REPORT)
+    _git(root, "init", "-q")
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "Daten 2021")
+    sha = subprocess.run(
+        ["git", "rev-parse", "--short=10", "HEAD"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    first = report(root)[1]
+    assert first.endswith(
+        f"*Datenstand:* Version {sha} vom 01.03.2022. Erstellt mit netzwerkctl.\n"
+    )
+    assert report(root)[1] == first  # same commit, same bytes
+    (root / "partners" / "neu.yaml").write_text(
+        "name: Geändert\nkind: association\nstatus: active\n", encoding="utf-8"
+    )
+    assert "**mit nicht eingecheckten Änderungen**" in report(root)[1]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1650000000")
+    assert "Stand des Berichts: 15.04.2022." in report(root)[1]
+
+
+def test_outside_git_it_says_so(make_network: Callable[..., Path]) -> None:
+    out = report(make_network(REPORT))[1]
+    assert "*Datenstand:* nicht in einem git-Repository, ohne Versionsangabe." in out
+
+
+def test_without_git_installed_it_still_works(make_network: Callable[..., Path]) -> None:
+    root = make_network(REPORT)
+    env = {
+        "PATH": "/nonexistent",
+        "HOME": str(root),
+        "GIT_PYTHON_GIT_EXECUTABLE": "/nonexistent/git",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "netzwerkctl", "-C", str(root), "report", "2021"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "git ist nicht installiert, ohne Versionsangabe." in result.stdout
+
+
+def test_output_format_from_the_extension(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = make_network(REPORT)
+    assert (
+        runner.invoke(
+            app, ["-C", str(root), "report", "2021", "-o", str(tmp_path / "r.json")]
+        ).exit_code
+        == 0
+    )
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["year"] == 2021
+    assert (
+        runner.invoke(
+            app, ["-C", str(root), "report", "2021", "-o", str(tmp_path / "r.pdf")]
+        ).exit_code
+        == 2
+    )
+
+
+def _ci_commands(data: Any) -> list[str]:
+    found: list[str] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in ("run", "script") and isinstance(value, str):
+                found.append(value)
+            elif key == "script" and isinstance(value, list):
+                found += [str(v) for v in value]
+            else:
+                found += _ci_commands(value)
+    elif isinstance(data, list):
+        for item in data:
+            found += _ci_commands(item)
+    return found
+
+
+@pytest.mark.parametrize("name", ["github-actions.yml", "gitlab-ci.yml"])
+def test_ci_examples_run_commands_that_exist(name: str) -> None:
+    import typer.main
+
+    data = yaml.safe_load((EXAMPLE.parent / "ci" / name).read_text(encoding="utf-8"))
+    calls = [
+        line
+        for cmd in _ci_commands(data)
+        for line in cmd.splitlines()
+        if "netzwerkctl" in line and not line.strip().startswith("pip")
+    ]
+    assert any(" check" in c for c in calls) and any(" report" in c for c in calls)
+    commands = set(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    for call in calls:
+        words = call.split()
+        sub = words[words.index("netzwerkctl") + 1 :]
+        while sub and sub[0].startswith("-"):
+            sub = sub[2:] if sub[0] in ("-C", "--network") else sub[1:]
+        assert sub and sub[0] in commands, call
+
+
+def test_the_report_network_itself_is_clean(make_network: Callable[..., Path]) -> None:
+    from datetime import date
+
+    from netzwerkctl.check import check_network
+
+    assert check_network(make_network(REPORT), date(2022, 1, 1)).problems == []
