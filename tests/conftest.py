@@ -47,7 +47,7 @@ contacts:
   - id: bernd
     name: Bernd Brink
     phone: 0287112345
-    decision_maker: nein
+    decision_maker: ja
     intro_talk: 01.02.2016
     consent: 01.02.2016
 """,
@@ -59,6 +59,7 @@ joined: 2017-01-01
 contacts:
   - id: carla
     name: Carla Clemens
+    decision_maker: yes
     intro_talk: 2017-01-01
     consent: 2017-01-01
 """,

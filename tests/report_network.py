@@ -5,14 +5,17 @@ from __future__ import annotations
 from conftest import BASE, Files
 
 M = "meetings/2021/2021-03-15-ag.yaml"
+_DM = "contacts:\n  - {{id: {0}, name: {0}, decision_maker: ja, consent: 2021-01-01}}\n"
 
 REPORT: Files = {
     # partners: at 1 Jan 2021 fa, bank, verein, alt, pause (5); at 31 Dec fa, bank,
     # verein, neu, pause (5); joined neu, left alt; kirche (prospect) approached 2021
-    "partners/neu.yaml": "name: Neuer Verein\nkind: association\nstatus: active\njoined: 2021-06-01\n",
+    "partners/neu.yaml": "name: Neuer Verein\nkind: association\nstatus: active\njoined: 2021-06-01\n"
+    + _DM.format("nina"),
     "partners/alt.yaml": "name: Alter Partner\nkind: business\nstatus: former\njoined: 2015-01-01\nleft: 2021-03-31\n",
     "partners/pause.yaml": "name: Pausierender Partner\nkind: church\nstatus: paused\njoined: 2018-01-01\n",
-    "partners/spaet.yaml": "name: Später Partner\nkind: school\nstatus: active\njoined: 2022-02-01\n",
+    "partners/spaet.yaml": "name: Später Partner\nkind: school\nstatus: active\njoined: 2022-02-01\n"
+    + _DM.format("sven"),
     # patrons of ag (started 2016): bank from the start; verein since 2018; fa from 2017
     # until May 2021 -> original 1, stayed 1, joined 2, left 1 (in 2021), current 2
     "groups/ag.yaml": BASE["groups/ag.yaml"].replace(

@@ -226,6 +226,16 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
         "partners/verein.yaml",
         6,
     ),
+    "NW503": (
+        _replace("partners/fa.yaml", "decision_maker: ja", "decision_maker: nein"),
+        "partners/fa.yaml",
+        5,
+    ),
+    "NW504": (
+        _replace("partners/bank.yaml", "decision_maker: ja", "decision_maker: nein"),
+        "partners/bank.yaml",
+        6,
+    ),
     "NW601": (
         _replace(
             "marketplace/markt.yaml",
@@ -603,3 +613,12 @@ def test_linked_data_folders_outside_and_pipes_are_not_read(
 
     result = check_network(root, TODAY)
     assert [p.code for p in result.problems] == []
+
+
+def test_a_contact_who_left_is_no_decision_maker(run_check: Callable[..., CheckResult]) -> None:
+    gone = _replace(
+        "partners/fa.yaml",
+        "    consent: 2016-01-01\n",
+        "    consent: 2016-01-01\n    until: 2021-12-31\n",
+    )
+    assert [p.code for p in run_check(gone).problems] == ["NW503"]

@@ -486,6 +486,22 @@ _ALL: tuple[Code, ...] = (
         "No consent to storing the contact data of '{person}' is recorded (consent). "
         "Enter the date of consent.",
     ),
+    _c(
+        "NW503",
+        WARNING,
+        "Aktiver Partner ohne Entscheidungsperson",
+        "Bei „{partner}“ ist keine Person mit decision_maker: ja eingetragen. Ohne "
+        "Entscheiderin oder Entscheider am Tisch lassen sich keine Vereinbarungen treffen.",
+        "No person of '{partner}' has decision_maker: yes. Without a decision-maker at "
+        "the table no agreements can be made.",
+    ),
+    _c(
+        "NW504",
+        WARNING,
+        "Pate ohne Entscheidungsperson",
+        "„{partner}“ ist Pate von {groups}, aber keine seiner Personen hat decision_maker: ja.",
+        "'{partner}' is patron of {groups}, but none of its persons has decision_maker: yes.",
+    ),
     # -- NW6xx: marketplace and projects ----------------------------------------------
     _c(
         "NW601",

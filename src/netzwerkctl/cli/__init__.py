@@ -18,6 +18,7 @@ from netzwerkctl.cli import calendar as calendar_command
 from netzwerkctl.cli import check as check_command
 from netzwerkctl.cli import documents as document_commands
 from netzwerkctl.cli import new as new_commands
+from netzwerkctl.cli import partners as partner_commands
 from netzwerkctl.cli import remind as remind_command
 from netzwerkctl.cli import report as report_command
 from netzwerkctl.cli.common import State
@@ -70,6 +71,10 @@ app.command(name="minutes")(document_commands.minutes)
 app.command(name="calendar")(calendar_command.calendar)
 app.command(name="remind")(remind_command.remind)
 app.command(name="report")(report_command.report)
+app.command(name="partners")(partner_commands.partners)
+app.command(name="match")(partner_commands.match)
+app.command(name="market")(partner_commands.market)
+app.command(name="person")(partner_commands.person)
 app.add_typer(new_commands.app, name="new")
 
 

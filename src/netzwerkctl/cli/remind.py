@@ -115,6 +115,7 @@ def _known_person(network: Network, person: str) -> None:
 def _table(network: Network, found: list[Reminder], lang: Lang, day: date, window: int) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from netzwerkctl.remindtext import by_recipient, message
 
@@ -127,14 +128,14 @@ def _table(network: Network, found: list[Reminder], lang: Lang, day: date, windo
         title = recipient.name or ("Ohne Empfänger" if de else "No recipient")
         if recipient.organisation:
             title += f" ({recipient.organisation})"
-        table = Table(title=title, title_justify="left", show_lines=False, expand=False)
+        table = Table(title=Text(title), title_justify="left", show_lines=False, expand=False)
         table.add_column("Datum" if de else "Date", no_wrap=True)
         table.add_column("Art" if de else "Kind", no_wrap=True)
         table.add_column("Erinnerung" if de else "Reminder")
         for r in recipient.reminders:
             when = r.date.strftime("%d.%m.%Y") if de else r.date.isoformat()
             style = "bold red" if r.overdue else None
-            table.add_row(when, r.kind, message(r, lang), style=style)
+            table.add_row(when, r.kind, Text(message(r, lang)), style=style)  # text, not markup
         console.print(table)
     horizon = "Tage" if de else "days"
     console.print(f"{len(found)} · {day.isoformat()} + {window} {horizon}", style="dim")

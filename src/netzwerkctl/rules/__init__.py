@@ -35,6 +35,7 @@ RULES: tuple[Rule, ...] = (
     meetings.listed_once,
     partners.patrons,
     partners.consent,
+    partners.decision_makers,
     marketplace.deals,
     marketplace.unique_ids,
 )

@@ -31,3 +31,21 @@ def consent(net: Network, today: date) -> Iterable[Problem]:
                 yield problem(
                     "NW502", net.at("partner", pid, "contacts", i, "id"), person=contact.id
                 )
+
+
+def decision_makers(net: Network, today: date) -> Iterable[Problem]:
+    """Seed 000: decision-makers are often missing at the table."""
+    patron_of: dict[str, list[str]] = {}
+    for gid, group in net.groups.items():
+        for patron in group.patrons:
+            if patron.until is None or patron.until >= today:
+                patron_of.setdefault(patron.partner, []).append(gid)
+    for pid, partner in net.partners.items():
+        current = [c for c in partner.contacts if c.until is None or c.until >= today]
+        if any(c.decision_maker for c in current):
+            continue
+        at = net.at("partner", pid, "contacts" if partner.contacts else "name")
+        if pid in patron_of:
+            yield problem("NW504", at, partner=pid, groups=", ".join(sorted(patron_of[pid])))
+        elif partner.status == "active":
+            yield problem("NW503", at, partner=pid)

@@ -1,0 +1,313 @@
+"""`netzwerkctl partners`, `match`, `market` and `person`: partner work."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+from netzwerkctl.cli.common import emit, fail, load_checked, parse_today
+
+if TYPE_CHECKING:
+    from netzwerkctl.network import Network
+
+TodayOpt = Annotated[
+    Optional[str],  # noqa: UP045  (Typer needs Optional on Python 3.10)
+    typer.Option(help="Stichtag statt des heutigen Datums (für aktuelle Kontakte und Gruppen)."),
+]
+OutputOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--output", "-o", help="In diese Datei schreiben.", dir_okay=False),
+]
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    md = "md"
+    json = "json"
+    csv = "csv"
+
+
+class DocFormat(str, Enum):
+    md = "md"
+    json = "json"
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def partners(
+    ctx: typer.Context,
+    status: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Nur dieser Status: prospect, approached, active, paused, former."),
+    ] = None,
+    kind: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Nur diese Art, z. B. welfare, bank, association."),
+    ] = None,
+    expertise: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Nur Partner mit dieser Expertise (Wortformen zählen mit)."),
+    ] = None,
+    cluster: Annotated[
+        bool, typer.Option("--cluster", help="Nach Cluster und Expertise gruppieren.")
+    ] = False,
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="table, md, json oder csv.")
+    ] = ListFormat.table,
+    output: OutputOpt = None,
+    today: TodayOpt = None,
+) -> None:
+    """Die Partner mit Status, Weg (angesprochen → dabei), Art, Expertise, Kontakten,
+    Entscheidungsperson, Gruppen und Patenschaften.
+
+    Beispiele:
+
+      netzwerkctl partners --status prospect --cluster
+
+      netzwerkctl partners --expertise Bildung --format csv -o partner.csv
+    """
+    from typing import get_args
+
+    from netzwerkctl.derive.partners import filter_rows, partner_rows
+    from netzwerkctl.model import PartnerKind, PartnerStatus
+    from netzwerkctl.partnerdocs import partner_row, partners_context
+    from netzwerkctl.render import render
+
+    _choice(status, get_args(PartnerStatus), "--status")
+    _choice(kind, get_args(PartnerKind), "--kind")
+    day = parse_today(today)
+    _, network = load_checked(ctx, day)
+    rows = filter_rows(partner_rows(network, day), status, kind, expertise)
+    if output_format is ListFormat.json:
+        context = partners_context(network, rows, cluster)
+        emit(_json(context["clusters"] if cluster else context["partners"]), output)
+    elif output_format is ListFormat.csv:
+        emit(_csv([partner_row(network, r) for r in rows]), output)
+    elif output_format is ListFormat.md or cluster:
+        emit(render("partners", partners_context(network, rows, cluster), network.language), output)
+    else:
+        _partner_table(network, [partner_row(network, r) for r in rows])
+
+
+def _choice(value: str | None, allowed: tuple[str, ...], option: str) -> None:
+    if value is not None and value not in allowed:
+        from netzwerkctl.translate import suggest
+
+        hint = suggest(value, list(allowed))
+        fail(
+            f"{option}: „{value}“ gibt es nicht. Erlaubt: {' | '.join(allowed)}."
+            + (f" Meinten Sie „{hint}“?" if hint else "")
+        )
+
+
+def _csv(rows: list[dict[str, Any]]) -> str:
+    import csv
+    import io
+
+    keys = ["id", "name", "kind", "status", "cluster", "expertise", "approached", "joined",
+            "left", "contacts", "decision_makers", "groups", "patron_of"]  # fmt: skip
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(keys)
+    for row in rows:
+        writer.writerow(
+            [
+                "; ".join(v) if isinstance(v := row[k], list) else "" if v is None else v
+                for k in keys
+            ]
+        )
+    return buffer.getvalue()
+
+
+def _partner_table(network: Network, rows: list[dict[str, Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    de = network.language == "de"
+    table = Table(show_lines=True)
+    heads = (
+        ("Partner", "Status", "Expertise", "Kontakte", "Gruppen")
+        if de
+        else ("Partner", "Status", "Expertise", "Contacts", "Groups")
+    )
+    for title in heads:
+        table.add_column(title)
+    for r in rows:
+        way = " → ".join(f"{d:%d.%m.%Y}" for d in (r["approached"], r["joined"], r["left"]) if d)
+        deciders = ", ".join(r["decision_makers"])
+        contacts = f"{r['contacts']}; " + (
+            (f"entscheidet: {deciders}" if de else f"decides: {deciders}")
+            if deciders
+            else ("keine Entscheidungsperson" if de else "no decision-maker")
+        )
+        groups = ", ".join(r["groups"])
+        if r["patron_of"]:
+            groups += ("\nPate von: " if de else "\npatron of: ") + ", ".join(r["patron_of"])
+        cells = (
+            f"{r['name']}\n{r['kind']}",
+            f"{r['status']}\n{way}" if way else r["status"],
+            ", ".join(r["expertise"]),
+            contacts,
+            groups,
+        )
+        table.add_row(*(Text(c) for c in cells))  # data is text, never Rich markup
+    Console(highlight=False).print(table)
+
+
+def match(
+    ctx: typer.Context,
+    topics: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(help="Themen, z. B. Bildung Jugendarbeit.", show_default=False),
+    ] = None,
+    group: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--group",
+            "-g",
+            help="Für das Thema dieser Gruppe; nur Partner, die dort noch nicht beteiligt sind.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        DocFormat, typer.Option("--format", "-f", help="md oder json.")
+    ] = DocFormat.md,
+    output: OutputOpt = None,
+    today: TodayOpt = None,
+) -> None:
+    """Wer kann helfen? Partner (aktive und mögliche) mit passender Expertise, die
+    beste Übereinstimmung zuerst, mit Begründung und der Person, die entscheidet.
+    Groß- und Kleinschreibung, Umlaute, Wortformen und Wortteile zählen mit.
+
+    Beispiele:
+
+      netzwerkctl match Bildung
+
+      netzwerkctl match --group ag-nachwuchs
+    """
+    from netzwerkctl.derive.partners import involved_in_group
+    from netzwerkctl.derive.partners import match as find
+    from netzwerkctl.partnerdocs import match_context
+    from netzwerkctl.render import render
+    from netzwerkctl.translate import suggest
+
+    day = parse_today(today)
+    _, network = load_checked(ctx, day)
+    words = list(topics or [])
+    exclude: frozenset[str] = frozenset()
+    if group is not None:
+        if group not in network.groups:
+            hint = suggest(group, sorted(network.groups))
+            fail(
+                f"Eine Gruppe „{group}“ gibt es nicht."
+                + (f" Meinten Sie „{hint}“?" if hint else "")
+            )
+        g = network.groups[group]
+        words = words or [g.topic or g.name]
+        exclude = involved_in_group(network, group, day)
+    if not words:
+        fail("Bitte ein Thema angeben (netzwerkctl match Bildung) oder --group.")
+    context = match_context(words, find(network, words, day, exclude), group)
+    if output_format is DocFormat.json:
+        emit(_json(context), output)
+    else:
+        emit(render("match", context, network.language), output)
+
+
+def market(
+    ctx: typer.Context,
+    event: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(
+            help="Kennung des Marktplatzes (Datei in marketplace/); ohne: alle.", show_default=False
+        ),
+    ] = None,
+    output_format: Annotated[
+        DocFormat, typer.Option("--format", "-f", help="md oder json.")
+    ] = DocFormat.md,
+    output: OutputOpt = None,
+) -> None:
+    """Marktplatz: Vereinbarungen, offene Angebote und Gesuche, Vorschläge für Paare
+    (gleiche Art, gemeinsame Wörter, nie ein Partner mit sich selbst) und die Bilanz
+    von Geben und Nehmen über alle Marktplätze.
+
+    Beispiele:
+
+      netzwerkctl market marktplatz-2021
+
+      netzwerkctl market --format json
+    """
+    from netzwerkctl.derive.market import market_view
+    from netzwerkctl.partnerdocs import market_context
+    from netzwerkctl.render import render
+    from netzwerkctl.translate import suggest
+
+    _, network = load_checked(ctx, parse_today(None))
+    view = None
+    if event is not None:
+        if event not in network.marketplaces:
+            hint = suggest(event, sorted(network.marketplaces))
+            fail(
+                f"Einen Marktplatz „{event}“ gibt es nicht."
+                + (f" Meinten Sie „{hint}“?" if hint else "")
+            )
+        view = market_view(network, event)
+    context = market_context(network, view)
+    if output_format is DocFormat.json:
+        emit(_json(context), output)
+    else:
+        emit(render("market", context, network.language), output)
+
+
+def person(
+    ctx: typer.Context,
+    person_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Kennung der Person.", show_default=False)
+    ],
+    output_format: Annotated[
+        DocFormat, typer.Option("--format", "-f", help="md oder json.")
+    ] = DocFormat.md,
+    output: OutputOpt = None,
+    today: TodayOpt = None,
+) -> None:
+    """Auskunft nach Art. 15 DSGVO: alles, was über eine Person gespeichert ist, und
+    jede Datei und Zeile, in der sie vorkommt – mit dem, was sich bei einer Löschung
+    (Art. 17) ändern müsste.
+
+    Beispiele:
+
+      netzwerkctl person maria-schulte
+
+      netzwerkctl person maria-schulte --format json -o auskunft.json
+    """
+    from netzwerkctl.derive.person import person_view
+    from netzwerkctl.load import network_files
+    from netzwerkctl.partnerdocs import person_context
+    from netzwerkctl.render import render
+    from netzwerkctl.translate import suggest
+
+    day = parse_today(today)
+    root, network = load_checked(ctx, day)
+    if person_id not in network.persons:
+        hint = suggest(person_id, sorted(network.persons))
+        fail(
+            f"Eine Person „{person_id}“ gibt es nicht."
+            + (f" Meinten Sie „{hint}“?" if hint else "")
+        )
+    texts = {}
+    for rel in network_files(root):
+        try:
+            texts[rel] = (root / rel).read_bytes().decode("utf-8-sig", errors="replace")
+        except OSError:
+            continue
+    context = person_context(person_view(network, person_id, texts), day)
+    if output_format is DocFormat.json:
+        emit(_json(context), output)
+    else:
+        emit(render("person", context, network.language), output)

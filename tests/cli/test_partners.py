@@ -1,0 +1,259 @@
+"""`partners`, `match`, `market` and `person` on inline networks."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import BASE, Files
+from netzwerkctl.cli import app
+
+runner = CliRunner()
+TODAY = ["--today", "2022-01-10"]
+
+PARTNERS: Files = {
+    "partners/vhs.yaml": """\
+name: Volkshochschule
+kind: education
+status: active
+expertise: [Erwachsenenbildung, Qualifizierung, Räume]
+joined: 2017-01-01
+contacts:
+  - {id: vera, name: Vera Volk, decision_maker: ja, consent: 2017-01-01}
+  - {id: viktor, name: Viktor Volk, consent: 2017-01-01}
+""",
+    "partners/jugendring.yaml": """\
+name: Jugendring
+kind: association
+status: prospect
+cluster: Jugend
+expertise: [Jugendarbeit, Ferienfreizeiten]
+contacts:
+  - {id: jana, name: Jana Jung, consent: 2021-12-01}
+""",
+    "partners/presse.yaml": """\
+name: Stadtanzeiger
+kind: media
+status: approached
+cluster: Medien
+expertise: [Öffentlichkeitsarbeit]
+approached: 2021-11-02
+contacts:
+  - {id: paul, name: Paul Presse, decision_maker: ja, consent: 2021-11-02}
+""",
+    "partners/alt.yaml": """\
+name: Alter Bildungsträger
+kind: education
+status: former
+expertise: [Bildung]
+joined: 2015-01-01
+left: 2019-12-31
+""",
+}
+
+
+def invoke(root: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["-C", str(root), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_partners_json_with_pipeline_groups_and_patronage(
+    make_network: Callable[..., Path],
+) -> None:
+    code, out, _ = invoke(make_network(PARTNERS), "partners", *TODAY, "--format", "json")
+    assert code == 0
+    rows = {r["id"]: r for r in json.loads(out)}
+    assert list(rows) == [
+        "alt",
+        "fa",
+        "jugendring",
+        "kirche",
+        "presse",
+        "verein",
+        "bank",
+        "vhs",
+    ]  # by name
+    bank = rows["bank"]
+    assert bank["decision_makers"] == ["Bernd Brink"] and bank["groups"] == ["AG Bildung"]
+    assert bank["patron_of"] == ["AG Bildung"] and bank["contacts"] == 1
+    assert (rows["presse"]["status"], rows["presse"]["approached"]) == ("approached", "2021-11-02")
+    assert rows["jugendring"]["decision_makers"] == []
+
+
+def test_partners_filters_and_csv(make_network: Callable[..., Path]) -> None:
+    root = make_network(PARTNERS)
+    code, out, _ = invoke(root, "partners", *TODAY, "--status", "prospect", "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["id"] for r in rows] == ["jugendring", "kirche"]
+    assert rows[0]["expertise"] == "Jugendarbeit; Ferienfreizeiten"
+    code, out, _ = invoke(root, "partners", *TODAY, "--expertise", "bildung", "--format", "json")
+    assert [r["id"] for r in json.loads(out)] == ["alt", "vhs"]  # Erwachsenenbildung counts
+    assert invoke(root, "partners", "--status", "aktiv")[0] == 2
+
+
+def test_partners_by_cluster(make_network: Callable[..., Path]) -> None:
+    code, out, _ = invoke(make_network(PARTNERS), "partners", *TODAY, "--cluster")
+    assert code == 0
+    assert (
+        out.index("## Jugend\n") < out.index("### Ferienfreizeiten") < out.index("### Jugendarbeit")
+    )
+    assert out.count("**Jugendring**") == 2  # under each of its tags
+    assert "## Ohne Cluster" in out and "**keine Entscheidungsperson**" in out
+
+
+def test_match_ranks_by_fit_with_reasons_and_decision_makers(
+    make_network: Callable[..., Path],
+) -> None:
+    code, out, _ = invoke(
+        make_network(PARTNERS), "match", "Bildung", "Jugend", *TODAY, "--format", "json"
+    )
+    assert code == 0
+    matches = json.loads(out)["matches"]
+    assert [m["id"] for m in matches] == ["jugendring", "vhs"]  # the former partner is left out
+    vhs = matches[1]
+    assert vhs["reasons"] == [{"query": "Bildung", "tag": "Erwachsenenbildung", "how": "part"}]
+    assert vhs["decision_makers"] == ["Vera Volk"] and vhs["persons"] == ["Viktor Volk"]
+    assert matches[0]["status"] == "prospect" and matches[0]["decision_makers"] == []
+
+
+def test_match_finds_umlaut_free_spelling(make_network: Callable[..., Path]) -> None:
+    code, out, _ = invoke(make_network(PARTNERS), "match", "oeffentlichkeitsarbeit", *TODAY)
+    assert code == 0
+    assert (
+        "1. **Stadtanzeiger** (angesprochen) – passt: „oeffentlichkeitsarbeit“ ~ Öffentlichkeitsarbeit (gleiches Wort)"
+        in out
+    )
+    assert "   Ansprechen: Paul Presse (entscheidet)" in out
+
+
+def test_match_for_a_group_leaves_out_who_is_involved(make_network: Callable[..., Path]) -> None:
+    bank = BASE["partners/bank.yaml"].replace(
+        "expertise: [Finanzen, Vereinsbuchhaltung]", "expertise: [Bildung]"
+    )
+    code, out, _ = invoke(
+        make_network({**PARTNERS, "partners/bank.yaml": bank}),
+        "match",
+        "--group",
+        "ag",
+        *TODAY,
+        "--format",
+        "json",
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert data["topics"] == ["Bildung"]  # the group's topic
+    assert [m["id"] for m in data["matches"]] == ["vhs"]  # bank is patron and member already
+
+
+def test_match_needs_a_topic(make_network: Callable[..., Path]) -> None:
+    assert invoke(make_network(), "match")[0] == 2
+
+
+MARKET = """\
+title: Markt
+date: 2021-06-12
+offers:
+  - {id: o1, partner: bank, what: Beratung Vereinsbuchhaltung, kind: expertise}
+  - {id: o2, partner: fa, what: Druck von Flyern, kind: material}
+  - {id: o3, partner: verein, what: Flyer verteilen, kind: material}
+  - {id: o4, partner: bank, what: Räume für Kurse, kind: rooms}
+needs:
+  - {id: n1, partner: verein, what: Hilfe bei der Buchhaltung, kind: expertise}
+  - {id: n2, partner: verein, what: Flyer für das Sommerfest, kind: material}
+  - {id: n3, partner: bank, what: Kursräume, kind: staff}
+deals:
+  - {offer: o1, need: n1, agreed: 2021-06-12}
+"""
+
+
+def test_market_event_deals_open_items_and_suggestions(make_network: Callable[..., Path]) -> None:
+    code, out, _ = invoke(
+        make_network({"marketplace/markt.yaml": MARKET}), "market", "markt", "--format", "json"
+    )
+    assert code == 0
+    event = json.loads(out)["event"]
+    assert [(d["offer"]["id"], d["need"]["id"]) for d in event["deals"]] == [("o1", "n1")]
+    assert [o["id"] for o in event["open_offers"]] == ["o2", "o3", "o4"]
+    assert [n["id"] for n in event["open_needs"]] == ["n2", "n3"]
+    pairs = [(s["offer"]["id"], s["need"]["id"], s["shared"]) for s in event["suggestions"]]
+    assert pairs == [("o2", "n2", ["flyer"])]  # o3 is verein's own offer; n3 is another kind
+
+
+def test_market_balance_across_events(make_network: Callable[..., Path]) -> None:
+    later = "title: Markt 2\ndate: 2022-06-01\noffers:\n  - {id: a, partner: verein, what: Helfende, kind: staff}\nneeds:\n  - {id: b, partner: fa, what: Helfende, kind: staff}\ndeals:\n  - {offer: a, need: b}\n"
+    root = make_network({"marketplace/markt.yaml": MARKET, "marketplace/markt-2.yaml": later})
+    code, out, _ = invoke(root, "market")
+    assert code == 0
+    assert "| Markt (markt) | 12.06.2021 | 4 | 3 | 1 |" in out
+    assert (
+        "| TV Teststadt | 2 | 2 | 1 | 1 |" in out
+        and "| Volksbank Teststadt | 2 | 1 | 1 | 0 |" in out
+    )
+    assert invoke(root, "market", "makrt")[2].count("Meinten Sie „markt“?") == 1
+
+
+def test_person_lists_data_and_every_mention(make_network: Callable[..., Path]) -> None:
+    notes = (
+        BASE["partners/verein.yaml"]
+        + "notes: |\n  Ansprechpartnerin im Vorstand: Anna Albers (Vorsitz).\n"
+    )
+    root = make_network({"partners/verein.yaml": notes})
+    code, out, _ = invoke(root, "person", "anna", *TODAY, "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["data"]["email"] == "anna@example.org" and data["data"]["decision_maker"] is True
+    mentions = [(m["file"], m["line"], m["what"]) for m in data["mentions"]]
+    assert mentions == [
+        ("groups/ag.yaml", 6, "group_lead"),
+        ("groups/ag.yaml", 10, "member"),
+        ("meetings/2021/2021-03-15-ag.yaml", 6, "chair"),
+        ("meetings/2021/2021-03-15-ag.yaml", 9, "present"),
+        ("meetings/2021/2021-03-15-ag.yaml", 16, "presenter"),
+        ("meetings/2021/2021-03-15-ag.yaml", 27, "task_owner"),
+        ("partners/fa.yaml", 6, "contact"),
+        ("partners/verein.yaml", 12, "text"),
+        ("projects/umfrage.yaml", 4, "project_lead"),
+    ]
+    assert data["mentions"][7]["text"] == "Ansprechpartnerin im Vorstand: Anna Albers (Vorsitz)."
+
+
+def test_person_markdown_says_what_erasure_changes(make_network: Callable[..., Path]) -> None:
+    code, out, _ = invoke(make_network(), "person", "bernd", *TODAY)
+    assert code == 0
+    assert out.startswith("# Gespeicherte Daten über Bernd Brink\n")
+    assert "| phone | 0287112345 |" in out and "| decision_maker | ja |" in out
+    assert (
+        "| meetings/2021/2021-03-15-ag.yaml:7 | 2021-03-15-ag | Protokoll | andere Person eintragen oder Zeile löschen |"
+        in out
+    )
+
+
+@pytest.mark.parametrize(("args", "hint"), [(["person", "ana"], "„anna“"), (["market", "x"], None)])
+def test_unknown_ids_exit_2(
+    make_network: Callable[..., Path], args: list[str], hint: str | None
+) -> None:
+    code, _, err = invoke(make_network(), *args)
+    assert code == 2
+    if hint:
+        assert hint in err
+
+
+def test_rich_markup_in_data_is_shown_as_text(make_network: Callable[..., Path]) -> None:
+    odd = BASE["partners/verein.yaml"].replace(
+        "name: TV Teststadt", 'name: "TV [bold]Teststadt[/bold] [/]"'
+    )
+    result = runner.invoke(
+        app,
+        ["-C", str(make_network({"partners/verein.yaml": odd})), "partners", *TODAY],
+        env={"COLUMNS": "250"},
+    )
+    assert (
+        result.exit_code == 0 and "TV [bold]Teststadt[/bold] [/]" in result.stdout
+    )  # shown, not interpreted

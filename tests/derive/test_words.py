@@ -1,0 +1,49 @@
+"""German word forms: what a coordinator expects to find when searching."""
+
+from __future__ import annotations
+
+import pytest
+
+from netzwerkctl.derive.words import compare, normalize, stem, words
+
+
+def test_case_umlauts_and_sharp_s() -> None:
+    assert normalize("Öffentlichkeitsarbeit") == "oeffentlichkeitsarbeit"
+    assert normalize("Straße") == "strasse"
+    assert words("Bildung/Qualifizierung") == ["bildung", "qualifizierung"]
+    hit = compare("oeffentlichkeitsarbeit", "Öffentlichkeitsarbeit")
+    assert hit is not None and hit.how == "same"
+
+
+@pytest.mark.parametrize(
+    ("query", "tag", "how"),
+    [
+        ("Vereine", "Verein", "stem"),
+        ("Vereinen", "Verein", "stem"),
+        ("Schulungen", "Schulung", "stem"),
+        ("Flyern", "Flyer", "stem"),
+        ("Kindern", "Kinder", "stem"),
+        ("Referentinnen", "Referent", "stem"),
+        ("Jugend", "Jugendarbeit", "part"),
+        ("Senioren", "Seniorenarbeit", "part"),
+        ("Jugendarbeit", "Jugend", "part"),
+        ("Bildung", "Ausbildung", "part"),
+        ("fundraising", "Fundraising", "same"),
+    ],
+)
+def test_forms_and_compounds(query: str, tag: str, how: str) -> None:
+    hit = compare(query, tag)
+    assert hit is not None and hit.how == how
+
+
+@pytest.mark.parametrize(
+    ("query", "tag"), [("AG", "Tagespflege"), ("Bank", "Seniorenarbeit"), ("Kunst", "Kultur")]
+)
+def test_no_far_fetched_matches(query: str, tag: str) -> None:
+    assert compare(query, tag) is None
+
+
+def test_stem_keeps_short_words_and_word_ends() -> None:
+    assert stem("haus") == "haus" and stem("ende") == "ende"
+    assert stem("verein") == "verein" and stem("prozess") == "prozess"
+    assert stem("prozesse") == "prozess" and stem("aufgaben") == stem("aufgabe")
