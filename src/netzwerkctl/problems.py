@@ -23,6 +23,7 @@ class Location:
     file: str
     line: int | None = None
     column: int | None = None
+    key: str = ""  # the key path inside the file (`contacts[0].email`), where known
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,26 @@ def as_json(problems: Iterable[Problem], lang: Lang = "de") -> str:
         }
         for p in problems
     ]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def as_gitlab(problems: Iterable[Problem], lang: Lang = "de", prefix: str = "") -> str:
+    """GitLab Code Quality JSON. Fingerprints come from file, code, key path and the
+    message's arguments, not the line: a problem keeps its identity when lines move."""
+    import hashlib
+
+    rows = []
+    for p in problems:
+        identity = "\0".join((p.file, p.code, p.location.key, repr(p.args)))
+        rows.append(
+            {
+                "description": f"{p.code} {p.message(lang)}",
+                "check_name": p.code,
+                "fingerprint": hashlib.sha256(identity.encode()).hexdigest(),
+                "severity": "major" if p.severity == "error" else "minor",
+                "location": {"path": prefix + p.file, "lines": {"begin": p.line or 1}},
+            }
+        )
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 

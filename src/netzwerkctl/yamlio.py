@@ -61,12 +61,21 @@ class Document:
     def at(self, *path: str | int) -> Location:
         """The location of a key path; the nearest enclosing one if the key is absent."""
         key: KeyPath = tuple(path)
+        name = key_name(key)
         while key:
             pos = self.positions.get(key)
             if pos is not None:
-                return Location(self.file, pos[0], pos[1])
+                return Location(self.file, pos[0], pos[1], name)
             key = key[:-1]
-        return Location(self.file, 1, 1)
+        return Location(self.file, 1, 1, name)
+
+
+def key_name(path: KeyPath) -> str:
+    """`contacts[0].email`: a key path as one stable string."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
 
 
 def read_document(raw: bytes, file: str) -> Document:

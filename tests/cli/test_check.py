@@ -138,3 +138,21 @@ def test_a_misnamed_marker_file_is_named(tmp_path: Path) -> None:
     assert (
         result.exit_code == 2 and "netzwerk.yml" in result.stderr and "umbenennen" in result.stderr
     )
+
+
+def test_gitlab_code_quality_with_fingerprints_that_survive_moved_lines(
+    make_network: Callable[..., Path],
+) -> None:
+    code, out, _ = run(make_network({**TYPO, **PLANNED}), "--format", "gitlab")
+    assert code == 1
+    rows = json.loads(out)
+    assert [(r["check_name"], r["severity"], r["location"]) for r in rows] == [
+        ("NW406", "minor", {"path": "meetings/2021/2021-12-01-ag.yaml", "lines": {"begin": 3}}),
+        ("NW101", "major", {"path": "partners/fa.yaml", "lines": {"begin": 8}}),
+    ]
+    assert rows[1]["description"].startswith("NW101 Unbekannter Schlüssel „emial“")
+    moved = {"partners/fa.yaml": "# ein Kommentar oben\n\n" + TYPO["partners/fa.yaml"]}
+    again = json.loads(run(make_network({**moved, **PLANNED}), "--format", "gitlab")[1])
+    assert again[1]["location"]["lines"]["begin"] == 10
+    assert [r["fingerprint"] for r in again] == [r["fingerprint"] for r in rows]
+    assert len({r["fingerprint"] for r in rows}) == len(rows)

@@ -20,13 +20,18 @@ class Format(str, Enum):
     text = "text"
     json = "json"
     github = "github"
+    gitlab = "gitlab"
 
 
 def check(
     ctx: typer.Context,
     output_format: Annotated[
         Format,
-        typer.Option("--format", "-f", help="text für Menschen, json oder github für CI."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="text für Menschen; json, github oder gitlab (Code Quality) für CI.",
+        ),
     ] = Format.text,
     strict: Annotated[
         bool, typer.Option("--strict", help="Auch Warnungen lassen die Prüfung scheitern.")
@@ -48,7 +53,7 @@ def check(
       netzwerkctl -C examples/stadt-bocholt check --format github
     """
     from netzwerkctl.check import check_network
-    from netzwerkctl.problems import as_github, as_json, summary
+    from netzwerkctl.problems import as_github, as_gitlab, as_json, summary
 
     root = network_root(ctx)
     result = check_network(root, parse_today(today))
@@ -57,7 +62,9 @@ def check(
     if output_format is Format.json:
         sys.stdout.write(as_json(problems, lang))
     elif output_format is Format.github:
-        sys.stdout.write(as_github(problems, lang, _repository_prefix(root)))
+        sys.stdout.write(as_github(problems, lang, _repository_prefix(root, "GITHUB_WORKSPACE")))
+    elif output_format is Format.gitlab:
+        sys.stdout.write(as_gitlab(problems, lang, _repository_prefix(root, "CI_PROJECT_DIR")))
     else:
         _print_text(root, problems, lang)
     line = summary(problems, result.network.files, lang)
@@ -69,12 +76,12 @@ def check(
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
 
 
-def _repository_prefix(root: Path) -> str:
-    """The network's folder relative to where GitHub resolves annotation paths:
-    GITHUB_WORKSPACE in Actions, else the current folder."""
+def _repository_prefix(root: Path, variable: str) -> str:
+    """The network's folder relative to where the CI service resolves paths (its
+    workspace variable, GITHUB_WORKSPACE or CI_PROJECT_DIR), else the current folder."""
     import os
 
-    base = Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd()).resolve()
+    base = Path(os.environ.get(variable) or Path.cwd()).resolve()
     try:
         relative = root.resolve().relative_to(base).as_posix()
     except ValueError:
