@@ -14,7 +14,7 @@ from datetime import date, time
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 # -- scalar types ------------------------------------------------------------------
@@ -133,15 +133,54 @@ def _number(pattern: re.Pattern[str]) -> Any:
     return check
 
 
-Id = Annotated[str, AfterValidator(_slug)]
-Day = Annotated[date, BeforeValidator(parse_day)]
-Clock = Annotated[time, BeforeValidator(parse_clock)]
-YesNo = Annotated[bool, BeforeValidator(_parse_yes_no)]
-Email = Annotated[str, AfterValidator(_email)]
+# What editors see (JSON Schema, YAML 1.2): each type says how to write it, in German.
+ID_SCHEMA: dict[str, Any] = {
+    "type": "string",
+    "pattern": "^[a-z0-9][a-z0-9-]*$",
+    "patternErrorMessage": (
+        "Kennung: nur Kleinbuchstaben, Ziffern und Bindestriche, z. B. caritas-bocholt"
+    ),
+}
+DAY_SCHEMA: dict[str, Any] = {
+    "type": "string",
+    "pattern": "^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4})$",
+    "patternErrorMessage": "Datum als 2021-03-15 oder 15.03.2021",
+}
+CLOCK_SCHEMA: dict[str, Any] = {
+    "type": "string",
+    "pattern": "^[0-9]{1,2}:[0-9]{2}$",
+    "patternErrorMessage": "Uhrzeit als HH:MM, z. B. 18:30",
+}
+YES_NO_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "boolean"},
+        {
+            "type": "string",
+            "enum": ["ja", "nein", "Ja", "Nein", "JA", "NEIN", "j", "n", "yes", "no", "y"],
+        },
+    ]
+}
+
+Id = Annotated[str, AfterValidator(_slug), WithJsonSchema(ID_SCHEMA)]
+Day = Annotated[date, BeforeValidator(parse_day), WithJsonSchema(DAY_SCHEMA)]
+Clock = Annotated[time, BeforeValidator(parse_clock), WithJsonSchema(CLOCK_SCHEMA)]
+YesNo = Annotated[bool, BeforeValidator(_parse_yes_no), WithJsonSchema(YES_NO_SCHEMA)]
+Email = Annotated[
+    str,
+    AfterValidator(_email),
+    WithJsonSchema({"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"}),
+]
 Text = Annotated[str, Field(min_length=1)]
-Ids = Annotated[tuple[Id, ...], BeforeValidator(_one_or_many), Field(min_length=1)]
-Int = Annotated[int, BeforeValidator(_number(_INTEGER))]
-Num = Annotated[Decimal, BeforeValidator(_number(_DECIMAL))]
+Ids = Annotated[
+    tuple[Id, ...],
+    BeforeValidator(_one_or_many),
+    Field(min_length=1),
+    WithJsonSchema({"anyOf": [ID_SCHEMA, {"type": "array", "items": ID_SCHEMA, "minItems": 1}]}),
+]
+Int = Annotated[int, BeforeValidator(_number(_INTEGER)), WithJsonSchema({"type": "integer"})]
+Num = Annotated[Decimal, BeforeValidator(_number(_DECIMAL)), WithJsonSchema({"type": "number"})]
+# An unquoted phone number is an integer to a YAML 1.2 editor; netzwerkctl keeps the text.
+Phone = Annotated[str, WithJsonSchema({"type": ["string", "integer"]})]
 
 
 class Entry(BaseModel):
@@ -198,7 +237,7 @@ class Contact(Entry):
     name: Text
     role: str | None = None
     email: Email | None = None
-    phone: str | None = None
+    phone: Phone | None = None
     decision_maker: YesNo = False
     intro_talk: Day | None = None
     consent: Day | None = None
@@ -246,12 +285,31 @@ class Patron(Entry):
     until: Day | None = None
 
 
+PATRON_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        ID_SCHEMA,
+        {
+            "type": "object",
+            "properties": {
+                "partner": ID_SCHEMA,
+                "since": {"anyOf": [DAY_SCHEMA, {"type": "null"}]},
+                "until": {"anyOf": [DAY_SCHEMA, {"type": "null"}]},
+            },
+            "required": ["partner"],
+            "additionalProperties": False,
+        },
+    ]
+}
+
+
 class Group(Entry):
     name: Text
     kind: GroupKind
     topic: str | None = None
     host: Id | None = None
-    patrons: tuple[Annotated[Patron, BeforeValidator(_patron_entry)], ...] = ()
+    patrons: tuple[
+        Annotated[Patron, BeforeValidator(_patron_entry), WithJsonSchema(PATRON_SCHEMA)], ...
+    ] = ()
     lead: Id | None = None
     started: Day | None = None
     ended: Day | None = None

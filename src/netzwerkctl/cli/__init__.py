@@ -21,6 +21,7 @@ from netzwerkctl.cli import new as new_commands
 from netzwerkctl.cli import partners as partner_commands
 from netzwerkctl.cli import remind as remind_command
 from netzwerkctl.cli import report as report_command
+from netzwerkctl.cli import schema as schema_command
 from netzwerkctl.cli.common import State
 
 app = typer.Typer(
@@ -75,6 +76,7 @@ app.command(name="partners")(partner_commands.partners)
 app.command(name="match")(partner_commands.match)
 app.command(name="market")(partner_commands.market)
 app.command(name="person")(partner_commands.person)
+app.command(name="schema")(schema_command.schema)
 app.add_typer(new_commands.app, name="new")
 
 

@@ -1,0 +1,58 @@
+"""`netzwerkctl schema`: JSON Schemas of the files, for editors and validators."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from netzwerkctl.cli.common import fail, network_root
+
+
+def schema(
+    ctx: typer.Context,
+    kind: Annotated[
+        Optional[str],  # noqa: UP045  (Typer needs Optional on Python 3.10)
+        typer.Argument(
+            help="netzwerk, partner, group, meeting, project, marketplace oder report; ohne: alle.",
+            show_default=False,
+        ),
+    ] = None,
+    write: Annotated[
+        bool, typer.Option("--write", help="In den Ordner .schemas/ des Netzwerks schreiben.")
+    ] = False,
+) -> None:
+    """JSON Schemas (draft-07) der Dateiarten, aus den Modellen erzeugt: Editoren wie
+    VS Code zeigen damit Vervollständigung, Hilfe zu jedem Schlüssel und rote
+    Wellenlinien bei Tippfehlern.
+
+    Beispiele:
+
+      netzwerkctl schema partner
+
+      netzwerkctl schema --write
+    """
+    from netzwerkctl.schema import KINDS, schema_file, schema_for, schema_text
+    from netzwerkctl.writers import WriteError, write_atomic
+
+    if kind is not None and kind not in KINDS:
+        fail(f"Eine Dateiart „{kind}“ gibt es nicht. Erlaubt: {' | '.join(KINDS)}.")
+    kinds = [kind] if kind else list(KINDS)
+    if not write:
+        if kind:
+            sys.stdout.write(schema_text(kind))
+        else:
+            everything = {k: schema_for(k) for k in kinds}
+            sys.stdout.write(
+                json.dumps(everything, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+            )
+        return
+    root = network_root(ctx)
+    for k in kinds:
+        try:
+            write_atomic(root / ".schemas" / schema_file(k), schema_text(k).encode("utf-8"))
+        except WriteError as exc:
+            fail(str(exc))
+        typer.echo(f"geschrieben: .schemas/{schema_file(k)}")

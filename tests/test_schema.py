@@ -1,0 +1,129 @@
+"""The editor schemas: every example file passes an independent draft-07 validator
+reading YAML the way editors do (1.2), typos fail, and the committed copies match."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from jsonschema import Draft7Validator
+from typer.testing import CliRunner
+
+from netzwerkctl.cli import app
+from netzwerkctl.schema import FILES, KINDS, schema_file, schema_for, schema_text
+
+EXAMPLE = Path(__file__).parents[1] / "examples" / "stadt-bocholt"
+
+
+class Yaml12Loader(yaml.SafeLoader):
+    """YAML 1.2 core schema, as the VS Code YAML extension reads files: 18:30 and
+    2021-03-15 are strings, `no` is a string, 0287112345 is an integer."""
+
+
+Yaml12Loader.yaml_implicit_resolvers = {}
+for tag, pattern, first in (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("int", r"^[-+]?[0-9]+$", list("-+0123456789")),
+    ("float", r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", list("-+.0123456789")),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+):
+    Yaml12Loader.add_implicit_resolver(f"tag:yaml.org,2002:{tag}", re.compile(pattern), first)
+
+
+def _decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    return int(loader.construct_scalar(node), 10)  # 1.2: 0287112345 is decimal, not octal
+
+
+Yaml12Loader.add_constructor("tag:yaml.org,2002:int", _decimal)
+
+
+def _kind_of(rel: str) -> str:
+    if rel == "netzwerk.yaml":
+        return "netzwerk"
+    folder = rel.split("/", 1)[0]
+    return next(k for k, patterns in FILES.items() if patterns[0].startswith(folder + "/"))
+
+
+def _files() -> list[str]:
+    return sorted(
+        p.relative_to(EXAMPLE).as_posix()
+        for p in EXAMPLE.rglob("*.yaml")
+        if ".schemas" not in p.parts
+    )
+
+
+def _validate(kind: str, data: Any) -> list[str]:
+    validator = Draft7Validator(schema_for(kind))
+    return [f"{'.'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(data)]
+
+
+def test_schemas_are_valid_draft_07() -> None:
+    for kind in KINDS:
+        Draft7Validator.check_schema(schema_for(kind))
+        text = schema_text(kind)
+        assert '"$defs"' not in text and '"format": "time"' not in text
+
+
+@pytest.mark.parametrize("rel", _files())
+def test_every_example_file_passes(rel: str) -> None:
+    data = yaml.load((EXAMPLE / rel).read_text(encoding="utf-8"), Loader=Yaml12Loader)
+    assert _validate(_kind_of(rel), data) == []
+
+
+def test_a_misspelled_key_and_a_bad_date_fail() -> None:
+    data = yaml.load(
+        (EXAMPLE / "partners/caritas-bocholt.yaml").read_text(encoding="utf-8"), Loader=Yaml12Loader
+    )
+    data["contacts"][0]["emial"] = data["contacts"][0].pop("email")
+    data["joined"] = "15.13.2016x"
+    errors = _validate("partner", data)
+    assert any("emial" in e for e in errors) and any(e.startswith("joined") for e in errors)
+
+
+def test_times_and_german_yes_no_as_editors_see_them() -> None:
+    meeting = {"group": "ag", "date": "2021-03-15", "start": "18:30", "status": "held"}
+    assert _validate("meeting", meeting) == []
+    assert _validate("meeting", {**meeting, "start": "18.30 Uhr"}) != []
+    contact = {
+        "name": "X",
+        "kind": "other",
+        "status": "active",
+        "contacts": [{"id": "x", "name": "X", "decision_maker": "ja", "phone": 287112345}],
+    }
+    assert _validate("partner", contact) == []
+
+
+def test_descriptions_are_german_hover_help() -> None:
+    partner = schema_for("partner")
+    assert partner["properties"]["expertise"]["description"].startswith("Stichworte")
+    assert partner["definitions"]["Contact"]["properties"]["consent"]["description"].endswith(
+        "(DSGVO)."
+    )
+    rules = schema_for("netzwerk")["properties"]["rules"]
+    assert rules["description"] == "Regeln des Netzwerks." and "$ref" not in rules
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_committed_schemas_match_the_models(kind: str) -> None:
+    committed = (EXAMPLE / ".schemas" / schema_file(kind)).read_text(encoding="utf-8")
+    assert committed == schema_text(kind), (
+        "run: netzwerkctl -C examples/stadt-bocholt schema --write"
+    )
+
+
+def test_schema_command(tmp_path: Path) -> None:
+    runner = CliRunner()
+    one = runner.invoke(app, ["schema", "meeting"])
+    assert one.exit_code == 0 and json.loads(one.stdout)["title"].startswith("Eine Sitzung")
+    assert set(json.loads(runner.invoke(app, ["schema"]).stdout)) == set(KINDS)
+    assert runner.invoke(app, ["schema", "sitzung"]).exit_code == 2
+    (tmp_path / "netzwerk.yaml").write_text("name: X\n", encoding="utf-8")
+    written = runner.invoke(app, ["-C", str(tmp_path), "schema", "--write"])
+    assert written.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / ".schemas").iterdir()) == sorted(
+        schema_file(k) for k in KINDS
+    )
