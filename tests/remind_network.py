@@ -39,6 +39,8 @@ _project = (
     )
 )
 
+BANK = _bank  # the bank's file of this network, as text (for tests that change it)
+
 REMIND: Files = {
     "partners/verein.yaml": _verein,
     "partners/bank.yaml": _bank,

@@ -53,7 +53,9 @@ agenda:
     # projects: umfrage (2021, 1140.00 EUR), fest (a date in 2021: 12 h), laeuft
     # (since 2019, 100.50 EUR and 3.5 h); alt-projekt (2020) does not count
     "projects/fest.yaml": "name: Fest\nkind: event\nstatus: done\ndate: 2021-05-05\ncontributions:\n  - {partner: fa, kind: rooms, hours: 12}\n",
-    "projects/laeuft.yaml": "name: Läuft\nkind: campaign\nstatus: running\nstart: 2019-01-01\ncontributions:\n  - {partner: verein, kind: material, value_eur: 100.50, hours: 3.5}\nawards:\n  - {to: bank, date: 2019-05-01}\n",
+    # laeuft runs since 2019: a dated contribution counts in its year, an undated one in
+    # the project's first year (2019), never again
+    "projects/laeuft.yaml": "name: Läuft\nkind: campaign\nstatus: running\nstart: 2019-01-01\ncontributions:\n  - {partner: verein, kind: material, value_eur: 100.50, hours: 3.5, date: 2021-04-01}\n  - {partner: bank, kind: staff, value_eur: 999}\nawards:\n  - {to: bank, date: 2019-05-01}\n",
     "projects/alt-projekt.yaml": "name: Alt\nkind: event\nstatus: done\nstart: 2020-01-01\nend: 2020-12-31\ncontributions:\n  - {partner: bank, kind: staff, value_eur: 500}\nawards:\n  - {to: fa, date: 2020-01-01, valid_until: 2021-06-30}\n",
     # awards: granted 2021 one (umfrage); valid at year end: umfrage's and laeuft's
     "marketplace/markt-2020.yaml": "title: Markt 2020\ndate: 2020-06-01\noffers:\n  - {id: o1, partner: bank, what: Beratung, kind: expertise}\n",

@@ -62,7 +62,8 @@ def test_open_task_deadlines_as_all_day_events(make_network: Callable[..., Path]
     assert task["dtstart"].dt == date(2021, 5, 31)  # type: ignore[index]
     assert task["dtend"].dt == date(2021, 6, 1)  # type: ignore[index]
     assert str(task["summary"]) == "Frist: Porto klären"  # type: ignore[index]
-    assert "task-2021-03-15-ag#1@testnetz.netzwerkctl" not in found  # done tasks stay out
+    done = found["task-2021-03-15-ag#1@testnetz.netzwerkctl"]  # re-imported, it disappears
+    assert done["status"] == "CANCELLED"  # type: ignore[index]
     assert "task-porto-klaeren@testnetz.netzwerkctl" not in events(calendar(make_network()))
 
 

@@ -15,7 +15,7 @@ from aiosmtpd.controller import Controller
 from typer.testing import CliRunner
 
 from netzwerkctl.cli import app
-from remind_network import REMIND
+from remind_network import BANK, REMIND
 
 runner = CliRunner()
 
@@ -261,3 +261,50 @@ def test_starttls_and_login_against_a_server_that_requires_them(
     assert code == 0, out + err
     assert logins == [(b"koordination", b"geheim-123")]
     assert [rcpt for rcpt, _ in inbox.received] == [["anna@example.org"], ["bernd@example.org"]]
+
+
+def test_plain_smtp_only_to_this_machine(
+    make_network: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NETZWERKCTL_SMTP_HOST", "mail.example.org")
+    monkeypatch.setenv("NETZWERKCTL_SMTP_FROM", "fa@example.org")
+    monkeypatch.setenv("NETZWERKCTL_SMTP_SECURITY", "none")
+    result = runner.invoke(
+        app,
+        [
+            "-C",
+            str(make_network(REMIND)),
+            "remind",
+            "--today",
+            "2022-01-10",
+            "--send",
+            "--outbox",
+            str(tmp_path),
+        ],
+    )
+    assert result.exit_code == 2 and "localhost" in result.stderr
+
+
+def test_international_domains_travel_as_ascii(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    bank = BANK.replace("bernd@example.org", "bernd@bürgerstiftung-süd.de")
+    root = make_network({**REMIND, "partners/bank.yaml": bank})
+    result = runner.invoke(
+        app,
+        [
+            "-C",
+            str(root),
+            "remind",
+            "--today",
+            "2022-01-10",
+            "--mail",
+            "--outbox",
+            str(tmp_path / "out"),
+        ],
+    )
+    assert result.exit_code == 0
+    msg = message_from_bytes(
+        (tmp_path / "out" / "2022-01-10-bernd.eml").read_bytes(), policy=policy.default
+    )
+    assert msg["To"].addresses[0].domain == "xn--brgerstiftung-sd-jzbo.de"

@@ -91,3 +91,9 @@ def test_slugify_suggests_a_valid_id() -> None:
     assert slugify("Caritas Bocholt") == "caritas-bocholt"
     assert slugify("Öffentlichkeitsarbeit & Presse") == "oeffentlichkeitsarbeit-presse"
     assert slugify("!!!") == "beispiel"
+
+
+def test_e_mail_local_parts_must_be_ascii() -> None:
+    with pytest.raises(ValidationError):
+        Contact.model_validate({"id": "a", "name": "A", "email": "jürgen@example.org"})
+    assert Contact.model_validate({"id": "a", "name": "A", "email": "juergen@bürger.de"}).email

@@ -236,6 +236,20 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
         "partners/bank.yaml",
         6,
     ),
+    "NW505": (
+        _replace("partners/verein.yaml", "status: active", "status: former"),
+        "partners/verein.yaml",
+        3,
+    ),
+    "NW506": (
+        _replace(
+            "partners/bank.yaml",
+            "    consent: 01.02.2016\n",
+            "    consent: 01.02.2016\n    until: 2021-06-30\n",
+        ),
+        "groups/ag.yaml",
+        13,
+    ),
     "NW601": (
         _replace(
             "marketplace/markt.yaml",
@@ -621,4 +635,11 @@ def test_a_contact_who_left_is_no_decision_maker(run_check: Callable[..., CheckR
         "    consent: 2016-01-01\n",
         "    consent: 2016-01-01\n    until: 2021-12-31\n",
     )
-    assert [p.code for p in run_check(gone).problems] == ["NW503"]
+    # and the membership she still holds in the group is reported as well
+    assert sorted(p.code for p in run_check(gone).problems) == ["NW503", "NW506"]
+
+
+def test_a_cancelled_meeting_decides_nothing(run_check: Callable[..., CheckResult]) -> None:
+    text = "group: ag\ndate: 2021-12-01\nstatus: cancelled\nagenda:\n  - title: X\n    decisions: [Beschluss]\n"
+    [hit] = run_check({"meetings/2021/2021-12-01-ag.yaml": text}).problems
+    assert (hit.code, hit.line, dict(hit.args)["key"]) == ("NW407", 6, "decisions")

@@ -83,7 +83,7 @@ def build_calendar(
     if with_tasks:
         for task in all_tasks(network):
             due = task.task.due
-            if due is None or task.task.done is not None:
+            if due is None:
                 continue
             if group is not None and task.group != group:
                 continue
@@ -99,6 +99,8 @@ def build_calendar(
                 f"{words['owner']}: {owners}\n{words['raised']}: {task.meeting}",
             )
             event.add("transp", "TRANSPARENT")
+            if task.task.done is not None:  # re-imported, it removes the old deadline
+                event.add("status", "CANCELLED")
             cal.add_component(event)
 
     # Transitions only for the years the data covers: compact, and not cut off in 2038.

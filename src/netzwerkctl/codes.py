@@ -502,6 +502,24 @@ _ALL: tuple[Code, ...] = (
         "„{partner}“ ist Pate von {groups}, aber keine seiner Personen hat decision_maker: ja.",
         "'{partner}' is patron of {groups}, but none of its persons has decision_maker: yes.",
     ),
+    _c(
+        "NW505",
+        WARNING,
+        "Ehemaliger Partner ohne Austrittsdatum",
+        "„{partner}“ hat den Status former, aber kein left-Datum. Tragen Sie ein, wann der "
+        "Partner ausgeschieden ist; bis dahin zählt der Bericht ihn nicht mit.",
+        "'{partner}' has the status former but no left date. Enter when it left; until "
+        "then the report does not count it.",
+    ),
+    _c(
+        "NW506",
+        WARNING,
+        "Mitglied ohne aktuelle Ansprechperson",
+        "„{person}“ ist seit {since} nicht mehr für {partner} da, ist aber noch Mitglied der "
+        "Gruppe (bis: –). Mitgliedschaft beenden (until) oder die Ansprechperson verlängern.",
+        "'{person}' no longer speaks for {partner} since {since} but is still a member of "
+        "the group. End the membership (until) or extend the contact.",
+    ),
     # -- NW6xx: marketplace and projects ----------------------------------------------
     _c(
         "NW601",

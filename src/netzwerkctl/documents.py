@@ -80,8 +80,9 @@ def _common(network: Network, meeting_id: str) -> Context:
     }
 
 
-def agenda_context(network: Network, meeting_id: str) -> Context:
-    """The invitation: timed agenda, open tasks of the group, invitees."""
+def agenda_context(network: Network, meeting_id: str, today: date) -> Context:
+    """The invitation: timed agenda, open tasks of the group (overdue as of `today`, the
+    day the invitation goes out), invitees."""
     meeting = network.meetings[meeting_id]
     plan = schedule(meeting)
     open_tasks = open_tasks_of_group(network, meeting.group, before=meeting.date, on=meeting.date)
@@ -102,12 +103,12 @@ def agenda_context(network: Network, meeting_id: str) -> Context:
         "total_minutes": plan.minutes,
         "ends": plan.ends,
         "overrun": plan.overrun,
-        "open_tasks": [_task(network, t, meeting.date) for t in open_tasks],
+        "open_tasks": [_task(network, t, today) for t in open_tasks],
         "invitees": [_person(a) for a in invitees(network, meeting_id)],
     }
 
 
-def minutes_context(network: Network, meeting_id: str) -> Context:
+def minutes_context(network: Network, meeting_id: str, today: date) -> Context:
     """The Protokoll: attendance, every item with notes, numbered decisions and tasks."""
     meeting = network.meetings[meeting_id]
     tasks = meeting_tasks(network, meeting_id)

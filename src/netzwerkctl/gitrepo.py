@@ -11,6 +11,18 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+# What makes up a network's data (relative to its root).
+DATA_PATHS = (
+    "netzwerk.yaml",
+    "partners",
+    "groups",
+    "meetings",
+    "projects",
+    "marketplace",
+    "reports",
+    "templates",
+)
+
 
 @dataclass(frozen=True)
 class Provenance:
@@ -36,8 +48,12 @@ def provenance(root: Path) -> Provenance:
     try:
         top = Path(repo.working_tree_dir or root).resolve()
         relative = root.resolve().relative_to(top).as_posix()
-        paths = [] if relative == "." else [relative]
-        dirty = repo.is_dirty(untracked_files=True, path=relative if paths else None)
+        prefix = "" if relative == "." else relative + "/"
+        # only what netzwerkctl reads: a report written into the folder, a README or
+        # an outbox must not make the data look changed
+        paths = [prefix + p for p in DATA_PATHS]
+        status = repo.git.status("--porcelain", "--untracked-files=all", "--", *paths)
+        dirty = any(line[3:].endswith((".yaml", ".yml", ".j2")) for line in status.splitlines())
         try:
             last = next(repo.iter_commits(paths=paths, max_count=1))
         except (StopIteration, ValueError, git.GitCommandError):  # no commits yet

@@ -49,7 +49,13 @@ class Letter:
     body: str
 
 
-def letters(network: Network, found: list[Reminder], lang: Lang, today: date) -> list[Letter]:
+def letters(
+    network: Network,
+    found: list[Reminder],
+    lang: Lang,
+    today: date,
+    templates: Path | None = None,
+) -> list[Letter]:
     """One letter per person who has reminders (persons, not 'nobody')."""
     from netzwerkctl.render import render
 
@@ -71,7 +77,7 @@ def letters(network: Network, found: list[Reminder], lang: Lang, today: date) ->
             "overdue": [i for i in items if i["overdue"]],
             "upcoming": [i for i in items if not i["overdue"]],
         }
-        body = render("reminder-mail", context, lang)
+        body = render("reminder-mail", context, lang, network_templates=templates)
         one, many = _SUBJECT[lang]
         count = len(items)
         subject = (one if count == 1 else many).format(n=count, net=network_name)
@@ -108,7 +114,9 @@ def to_message(letter: Letter, sender: str, today: date, timezone: str) -> Email
     msg = EmailMessage(policy=policy.SMTP)
     msg["From"] = one_line(sender)
     local, _, domain = letter.email.partition("@")
-    msg["To"] = Address(display_name=one_line(letter.name), username=local, domain=domain)
+    # internationalised domains (bürgerstiftung-süd.de) travel in their ASCII form
+    ascii_domain = domain.encode("idna").decode("ascii")
+    msg["To"] = Address(display_name=one_line(letter.name), username=local, domain=ascii_domain)
     msg["Subject"] = letter.subject
     msg["Date"] = format_datetime(datetime.combine(today, time(8, 0), tzinfo=ZoneInfo(timezone)))
     msg["Message-ID"] = f"<{letter.key}@netzwerkctl.invalid>"
@@ -139,6 +147,11 @@ def smtp_config(environ: Mapping[str, str]) -> SmtpConfig:
     security = environ.get(ENV + "SECURITY", "starttls").strip().lower()
     if security not in ("starttls", "ssl", "none"):
         raise ConfigError(f"{ENV}SECURITY muss starttls, ssl oder none sein.")
+    if security == "none" and host not in ("localhost", "127.0.0.1", "::1"):
+        raise ConfigError(
+            f"{ENV}SECURITY=none nur für einen Server auf diesem Rechner (localhost): "
+            "sonst gingen Passwort und Inhalte unverschlüsselt durchs Netz."
+        )
     default_port = {"starttls": 587, "ssl": 465, "none": 25}[security]
     port_text = environ.get(ENV + "PORT", str(default_port)).strip()
     if not port_text.isdigit():

@@ -85,7 +85,8 @@ def _parse_yes_no(value: Any) -> Any:
 
 
 def _email(value: str) -> str:
-    if not _EMAIL.match(value):
+    # the part before @ must be ASCII: most mail servers cannot deliver anything else
+    if not _EMAIL.match(value) or not value.split("@", 1)[0].isascii():
         raise PydanticCustomError("nw_email", "invalid e-mail address")
     return value
 
@@ -395,6 +396,7 @@ class Contribution(Entry):
     what: str | None = None
     value_eur: Amount | None = None
     hours: Amount | None = None
+    date: Day | None = None  # when it was given; without: the project's first year
 
 
 class Award(Entry):

@@ -87,6 +87,17 @@ class Network:
     def is_known_person(self, person_id: str) -> bool:
         return person_id in self.known_persons
 
+    def person_active(self, person_id: str, day: date) -> bool:
+        """A person still speaks for their partner on `day`: the contact has not ended
+        and the partner has not left the network before it (an end date is inclusive)."""
+        person = self.persons.get(person_id)
+        if person is None:
+            return False
+        partner = self.partners.get(person.partner)
+        until = person.contact.until
+        left = partner.left if partner else None
+        return (until is None or until >= day) and (left is None or left >= day)
+
     def members_on(self, group_id: str, day: date) -> frozenset[str]:
         """The persons who are members of a group on a day (since/until inclusive)."""
         group = self.groups.get(group_id)

@@ -43,10 +43,8 @@ def _german(r: Reminder) -> str:
             )
         case "meeting_upcoming":
             start = f" um {f['start']} Uhr" if f["start"] else ""
-            items = (
-                f"Tagesordnung mit {f['items']} Punkten"
-                if f["items"] != "0"
-                else "noch ohne Tagesordnung"
+            items = {"0": "noch ohne Tagesordnung", "1": "Tagesordnung mit 1 Punkt"}.get(
+                f["items"], f"Tagesordnung mit {f['items']} Punkten"
             )
             minutes = (
                 f"Protokoll: {f['minutes_by']}" if f["minutes_by"] else "Protokoll: noch offen"
@@ -82,10 +80,14 @@ def _german(r: Reminder) -> str:
         case "prospect_follow_up":
             return f"{f['partner']} wurde am {f['approached']} angesprochen: Zeit nachzufassen."
         case "group_quiet":
-            since = "zuletzt getagt am" if f["held_before"] else "gegründet am"
+            if f["held_before"]:
+                return (
+                    f"„{f['group']}“ trifft sich alle {f['weeks']} Wochen, hat zuletzt am "
+                    f"{f['last']} getagt und keine Sitzung geplant."
+                )
             return (
-                f"„{f['group']}“ trifft sich alle {f['weeks']} Wochen, hat {since} {f['last']} "
-                "und keine Sitzung geplant."
+                f"„{f['group']}“ trifft sich alle {f['weeks']} Wochen, hat seit der Gründung am "
+                f"{f['last']} noch nicht getagt und keine Sitzung geplant."
             )
     raise ValueError(r.kind)
 
@@ -99,7 +101,9 @@ def _english(r: Reminder) -> str:
             return f"Task '{f['title']}' is due {f['due']} (from '{f['group']}', {f['raised']})."
         case "meeting_upcoming":
             start = f" at {f['start']}" if f["start"] else ""
-            items = f"agenda with {f['items']} items" if f["items"] != "0" else "no agenda yet"
+            items = {"0": "no agenda yet", "1": "agenda with 1 item"}.get(
+                f["items"], f"agenda with {f['items']} items"
+            )
             minutes = (
                 f"minutes: {f['minutes_by']}" if f["minutes_by"] else "minutes: not yet assigned"
             )
@@ -126,7 +130,7 @@ def _english(r: Reminder) -> str:
         case "prospect_follow_up":
             return f"{f['partner']} was approached on {f['approached']}: time to follow up."
         case "group_quiet":
-            since = "last met on" if f["held_before"] else "started on"
+            since = "last met on" if f["held_before"] else "has not met since it started on"
             return (
                 f"'{f['group']}' meets every {f['weeks']} weeks, {since} {f['last']} "
                 "and has nothing planned."
@@ -213,7 +217,8 @@ def as_ics(network: Network, found: list[Reminder], lang: Lang) -> bytes:
     cal.add("x-wr-calname", name)
     for r in found:
         event = Event()
-        event.add("uid", f"{r.kind}.{r.subject}.{r.date.isoformat()}@{domain}")
+        # the kind stays out of the UID: a task due today and overdue tomorrow is one event
+        event.add("uid", f"{r.subject}.{r.date.isoformat()}@{domain}")
         event.add("dtstamp", utc_midnight(r.date))
         event.add("summary", message(r, lang))
         event.add("dtstart", r.date)

@@ -139,7 +139,13 @@ def render(
         raise TemplateProblem(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
     except jinja2.TemplateNotFound as exc:
         raise TemplateProblem(f"template not found: {exc.name}") from None
-    except (jinja2.UndefinedError, jinja2.exceptions.SecurityError) as exc:
+    except (
+        jinja2.TemplateError,  # undefined names, the sandbox's refusals, …
+        TypeError,  # {{ meeting.date + 1 }} in a network's own template
+        ValueError,
+        ArithmeticError,
+        LookupError,
+    ) as exc:
         raise TemplateProblem(f"{_template_position(exc) or template_name}: {exc}") from None
 
 

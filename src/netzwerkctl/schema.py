@@ -174,6 +174,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "what": "Was genau.",
         "value_eur": "Wert in Euro, z. B. 1140.50.",
         "hours": "Stunden.",
+        "date": "Wann der Beitrag geleistet wurde (sonst zählt er im ersten Projektjahr).",
     },
     "Award": {
         "to": "Partner-Kennung oder Name der Organisation oder Person.",

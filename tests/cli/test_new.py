@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import BASE
 from netzwerkctl.check import check_network
 from netzwerkctl.cli import app
 
@@ -54,10 +55,10 @@ def test_new_never_overwrites(make_network: Callable[..., Path]) -> None:
     path = root / "meetings/2021/2021-03-15-ag.yaml"
     before = path.read_bytes()
     code, _, err = invoke(root, "meeting", "ag", "2021-03-15")
-    assert code == 1 and "überschreibt keine Datei" in err
+    assert code == 1 and "gibt es schon" in err
     assert path.read_bytes() == before
     code, _, err = invoke(root, "partner", "fa")
-    assert code == 1 and "partners/fa.yaml gibt es schon" in err
+    assert code == 1 and "gibt es schon: partners/fa.yaml" in err
 
 
 @pytest.mark.parametrize(
@@ -107,3 +108,34 @@ def test_new_partner_and_group_pass_check(make_network: Callable[..., Path]) -> 
     text = (root / "partners/repair-cafe.yaml").read_text(encoding="utf-8")
     assert 'name: "Repair-Café: Nord"' in text and "approached: 2021-10-01" in text
     assert check_network(root, date(2022, 1, 1)).problems == []
+
+
+def test_new_refuses_an_id_that_another_file_has(make_network: Callable[..., Path]) -> None:
+    root = make_network(
+        {
+            "meetings/sonder/2022-03-01-ag.yml": "group: ag\ndate: 2022-03-01\nstatus: planned\n",
+            "partners/alt/caritas.yml": "name: C\nkind: other\nstatus: prospect\n",
+        }
+    )
+    code, _, err = invoke(root, "meeting", "ag", "2022-03-01")
+    assert code == 1 and "meetings/sonder/2022-03-01-ag.yml" in err
+    code, _, err = invoke(root, "partner", "caritas")
+    assert code == 1 and "partners/alt/caritas.yml" in err
+    assert (
+        not (root / "meetings/2022/2022-03-01-ag.yaml").exists()
+        and not (root / "partners/caritas.yaml").exists()
+    )
+
+
+def test_new_meeting_only_while_the_group_exists(make_network: Callable[..., Path]) -> None:
+    root = make_network(
+        {
+            "groups/ag.yaml": BASE["groups/ag.yaml"].replace(
+                "started: 2016-01-01", "started: 2016-01-01\nended: 2019-12-31"
+            )
+        }
+    )
+    code, _, err = invoke(root, "meeting", "ag", "2022-05-01")
+    assert code == 2 and "besteht am 01.05.2022 nicht" in err
+    code, _, err = invoke(root, "meeting", "ag", "31.02.2022")
+    assert code == 2 and "DATE: „31.02.2022“ ist kein Datum" in err

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from conftest import BASE
 from netzwerkctl.cli import app
-from remind_network import EXPECTED, REMIND
+from remind_network import BANK, EXPECTED, REMIND
 
 runner = CliRunner()
 TODAY = ["--today", "2022-01-10"]
@@ -82,9 +82,46 @@ def test_ics_has_an_all_day_event_per_reminder(make_network: Callable[..., Path]
     assert len(events) == len(EXPECTED)
     first = events[0]
     assert first.start.isoformat() == "2021-05-31"
-    assert str(first["uid"]) == "task_overdue.porto-klaeren.2021-05-31@testnetz.netzwerkctl"
+    assert str(first["uid"]) == "porto-klaeren.2021-05-31@testnetz.netzwerkctl"  # no kind
 
 
 def test_nothing_to_remind(make_network: Callable[..., Path]) -> None:
     result = runner.invoke(app, ["-C", str(make_network()), "remind", "--today", "2021-01-01"])
     assert result.exit_code == 0 and "Keine Erinnerungen." in result.stdout
+
+
+def test_for_one_person_shows_and_mails_no_one_else(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = make_network(REMIND)
+    code, out, _ = remind(root, "--for", "bernd", "--format", "md")
+    assert code == 0 and "## Bernd Brink" in out and "## Anna Albers" not in out
+    code, out, _ = remind(root, "--for", "bernd", "--mail", "--outbox", str(tmp_path / "out"))
+    assert code == 0
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.eml")) == ["2022-01-10-bernd.eml"]
+
+
+def test_reminders_of_someone_who_left_go_to_the_coordinator(
+    make_network: Callable[..., Path],
+) -> None:
+    gone = BANK.replace(
+        "    consent: 01.02.2016\n", "    consent: 01.02.2016\n    until: 2021-12-31\n"
+    )
+    code, out, _ = remind(make_network({**REMIND, "partners/bank.yaml": gone}), "--format", "json")
+    assert code == 0
+    rows = {(r["kind"], r["subject"]): r["recipients"] for r in json.loads(out)}
+    assert rows[("task_due", "2021-12-01-ag#1")] == ["anna"]  # bernd's task, to the office
+    assert rows[("task_overdue", "porto-klaeren")] == ["anna"]
+
+
+def test_a_meeting_of_a_group_without_members_goes_to_the_coordinator(
+    make_network: Callable[..., Path],
+) -> None:
+    leer = {
+        "groups/leer.yaml": "name: AG Leer\nkind: working\nstarted: 2021-01-01\n",
+        "meetings/2022/2022-01-12-leer.yaml": "group: leer\ndate: 2022-01-12\nstatus: planned\n",
+    }
+    _, out, _ = remind(make_network({**REMIND, **leer}), "--format", "json")
+    assert [r["recipients"] for r in json.loads(out) if r["subject"] == "2022-01-12-leer"] == [
+        ["anna"]
+    ]

@@ -256,3 +256,11 @@ def test_the_report_network_itself_is_clean(make_network: Callable[..., Path]) -
     from netzwerkctl.check import check_network
 
     assert check_network(make_network(REPORT), date(2022, 1, 1)).problems == []
+
+
+def test_one_patron_reads_in_the_singular(make_network: Callable[..., Path]) -> None:
+    _, out = report(make_network(REPORT))
+    assert (
+        "Von der ursprünglichen Patin oder dem ursprünglichen Paten ist 1 geblieben; 2 sind später hinzugekommen, 1 ausgeschieden."
+        in out
+    )

@@ -106,7 +106,7 @@ def test_invitees_are_members_on_the_day_plus_invited(net: Callable[[Files], Net
     )
     people = invitees(n, "2021-12-01-ag")
     assert [(p.person, p.role, p.organisation, p.intro_missing) for p in people] == [
-        ("anna", "chair", "Freiwilligenagentur Teststadt", False),
+        ("anna", "member", "Freiwilligenagentur Teststadt", False),  # roles are the meeting's
         ("carla", "invited", "TV Teststadt", True),  # bernd left the group in June
     ]
 

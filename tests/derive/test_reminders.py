@@ -60,7 +60,7 @@ def test_messages_in_both_languages(make_network: Callable[..., Path]) -> None:
     quiet = found[("group_quiet", "ag2", "2021-11-29")]
     assert (
         message(quiet, "de")
-        == "„AG Zwei“ trifft sich alle 4 Wochen, hat zuletzt getagt am 01.11.2021 und keine Sitzung geplant."
+        == "„AG Zwei“ trifft sich alle 4 Wochen, hat zuletzt am 01.11.2021 getagt und keine Sitzung geplant."
     )
     for r in found.values():
         assert message(r, "de") and message(r, "en")

@@ -33,6 +33,8 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
+    # a traceback must never print local variables: they can hold contact data
+    pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

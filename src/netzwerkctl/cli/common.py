@@ -55,6 +55,11 @@ def parse_today(value: str | None) -> date:
     """`--today` as ISO or German date; the real date when not given."""
     if value is None:
         return date.today()
+    return parse_date(value, "--today")
+
+
+def parse_date(value: str, name: str) -> date:
+    """A date given on the command line, ISO or German; exit 2 naming `name` if not."""
     from netzwerkctl.model import parse_day
 
     try:
@@ -62,7 +67,7 @@ def parse_today(value: str | None) -> date:
     except ValueError:
         parsed = None
     if not isinstance(parsed, date):
-        fail(f"--today: „{value}“ ist kein Datum. Schreiben Sie 2021-03-15 oder 15.03.2021.")
+        fail(f"{name}: „{value}“ ist kein Datum. Schreiben Sie 2021-03-15 oder 15.03.2021.")
     return parsed
 
 

@@ -58,7 +58,9 @@ LangOpt = Annotated[
 ]
 TodayOpt = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option(help="Stichtag für „nächste Sitzung“ (2021-03-15 oder 15.03.2021)."),
+    typer.Option(
+        help="Stichtag für „nächste Sitzung“ und „überfällig“ (2021-03-15 oder 15.03.2021)."
+    ),
 ]
 
 
@@ -113,7 +115,7 @@ def _document(
     output: Path | None,
     lang: Language | None,
     today: str | None,
-    build: Callable[[Network, str], dict[str, Any]],
+    build: Callable[[Network, str, date], dict[str, Any]],
 ) -> None:
     from netzwerkctl.render import TemplateProblem, render
 
@@ -132,7 +134,9 @@ def _document(
             )
     language: Lang = lang.value if lang else network.language
     try:
-        text = render(name, build(network, meeting_id), language, fmt.value, root / "templates")
+        text = render(
+            name, build(network, meeting_id, day), language, fmt.value, root / "templates"
+        )
     except TemplateProblem as exc:
         fail(f"Vorlage: {exc}", EXIT_PROBLEMS)
     emit(text, output)
@@ -154,9 +158,10 @@ def _meeting(network: Network, root: Path, ref: str, today: date) -> str:
 
     key = ref
     if ref.endswith((".yaml", ".yml")):
-        path = Path(ref).resolve()
+        # relative to the network root first (as check prints paths), else to here
+        path = root / ref if (root / ref).is_file() else Path(ref)
         try:
-            key = path.relative_to(root).as_posix()
+            key = path.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
             fail(f"{ref} liegt nicht im Netzwerk {root}.")
     try:

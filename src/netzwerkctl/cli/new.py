@@ -9,7 +9,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from netzwerkctl.cli.common import EXIT_PROBLEMS, fail, load_checked, network_root, parse_today
+from netzwerkctl.cli.common import (
+    EXIT_PROBLEMS,
+    fail,
+    load_checked,
+    network_root,
+    parse_date,
+    parse_today,
+)
 
 app = typer.Typer(
     help="Neue Dateien anlegen: Sitzung, Partner, Gruppe.\n\n"
@@ -78,11 +85,20 @@ def meeting(
     from netzwerkctl.newfiles import meeting_path, meeting_yaml
     from netzwerkctl.translate import suggest
 
-    when = parse_today(day)
+    when = parse_date(day, "DATE")
     root, network = load_checked(ctx, when)
     if group not in network.groups:
         hint = suggest(group, sorted(network.groups))
         fail(f"Eine Gruppe „{group}“ gibt es nicht." + (f" Meinten Sie „{hint}“?" if hint else ""))
+    g = network.groups[group]
+    if (g.started and when < g.started) or (g.ended and when > g.ended):
+        fail(f"Die Gruppe „{group}“ besteht am {when:%d.%m.%Y} nicht (started/ended).")
+    meeting_id = f"{when.isoformat()}-{group}"
+    if network.is_known("meeting", meeting_id):
+        fail(
+            f"Eine Sitzung {meeting_id} gibt es schon ({network.file_of('meeting', meeting_id)}).",
+            EXIT_PROBLEMS,
+        )
     begin, finish = _clock(start, "--start"), _clock(end, "--end")
     if begin is not None and finish is not None and finish <= begin:
         fail("--end muss nach --start liegen.")
@@ -119,6 +135,7 @@ def partner(
     _choice(kind, get_args(PartnerKind), "--kind")
     _choice(status, get_args(PartnerStatus), "--status")
     root = network_root(ctx)
+    _not_known(root, "partner", partner_id)
     text = partner_yaml(name or partner_id, kind, status, parse_today(today))
     _write_new(root, f"partners/{partner_id}.yaml", text)
 
@@ -149,9 +166,19 @@ def group(
     _slug(group_id, "Gruppen")
     _choice(kind, get_args(GroupKind), "--kind")
     root = network_root(ctx)
+    _not_known(root, "group", group_id)
     _write_new(
         root, f"groups/{group_id}.yaml", group_yaml(name or group_id, kind, parse_today(today))
     )
+
+
+def _not_known(root: Path, kind: str, entity_id: str) -> None:
+    """Also `partners/x/caritas.yml` counts: two files with one id would not pass check."""
+    from netzwerkctl.load import classify, network_files
+
+    for rel in network_files(root):
+        if classify(rel) == (kind, entity_id):
+            fail(f"Die Kennung „{entity_id}“ gibt es schon: {rel}.", EXIT_PROBLEMS)
 
 
 def _choice(value: str, allowed: tuple[str, ...], option: str) -> None:

@@ -4,6 +4,7 @@ JSON or calendar entries, and as e-mails (written to an outbox, or sent)."""
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -81,16 +82,16 @@ def remind(
     from netzwerkctl.remindtext import as_ics, as_json, markdown_context
 
     day = parse_today(today)
-    _, network = load_checked(ctx, day)
+    root, network = load_checked(ctx, day)
     lang = network.language
     window = days if days is not None else (network.info.rules.remind_days if network.info else 14)
     found = reminders(network, day, window)
-    if person is not None:
+    if person is not None:  # that person's reminders, and for no one else
         _known_person(network, person)
-        found = [r for r in found if person in r.recipients]
+        found = [replace(r, recipients=(person,)) for r in found if person in r.recipients]
 
     if mail or send:
-        _mail(network, found, lang, day, outbox, send)
+        _mail(network, found, lang, day, outbox, send, root / "templates")
         return
     if output_format is RemindFormat.json:
         emit(as_json(found, lang), output)
@@ -99,7 +100,8 @@ def remind(
     elif output_format is RemindFormat.md:
         from netzwerkctl.render import render
 
-        emit(render("reminders", markdown_context(network, found, lang, day, window), lang), output)
+        context = markdown_context(network, found, lang, day, window)
+        emit(render("reminders", context, lang, network_templates=root / "templates"), output)
     else:
         _table(network, found, lang, day, window)
 
@@ -142,7 +144,13 @@ def _table(network: Network, found: list[Reminder], lang: Lang, day: date, windo
 
 
 def _mail(
-    network: Network, found: list[Reminder], lang: Lang, day: date, outbox: Path, send: bool
+    network: Network,
+    found: list[Reminder],
+    lang: Lang,
+    day: date,
+    outbox: Path,
+    send: bool,
+    templates: Path,
 ) -> None:
     import os
 
@@ -169,7 +177,7 @@ def _mail(
     timezone = network.info.timezone if network.info else "Europe/Berlin"
     prepared = []
     phone_only = []
-    for letter in letters(network, found, lang, day):
+    for letter in letters(network, found, lang, day, templates):
         if not letter.email:
             phone_only.append(letter)
             continue
@@ -181,6 +189,13 @@ def _mail(
         prepared.append((letter, msg))
     out = sys.stdout
     out.write(f"{len(prepared)} E-Mail(s) in {outbox}/ geschrieben.\n")
+    nobody = [r for r in found if not r.recipients]
+    if nobody:
+        from netzwerkctl.remindtext import message
+
+        out.write("Ohne Empfänger (kein coordinator in netzwerk.yaml?):\n")
+        for r in nobody:
+            out.write(f"  - {message(r, lang)}\n")
     if phone_only:
         out.write("Ohne E-Mail-Adresse – bitte anrufen:\n")
         for letter in phone_only:
@@ -205,10 +220,16 @@ def _mail(
 
 
 def _default_sender(network: Network) -> str:
-    """For the outbox only: the coordinator's first e-mail address, else a placeholder."""
+    """For the outbox only: the coordinator's first e-mail address, else a placeholder.
+    Built as an address object, so a comma in the name cannot split it in two."""
+    from email.headerregistry import Address
+
+    from netzwerkctl.mail import one_line
+
     coordinator = network.info.coordinator if network.info else None
     partner = network.partners.get(coordinator) if coordinator else None
     for contact in partner.contacts if partner else ():
         if contact.email:
-            return f"{partner.name if partner else ''} <{contact.email}>"
+            name = one_line(partner.name) if partner else ""
+            return str(Address(display_name=name, addr_spec=contact.email))
     return "netzwerkctl <netzwerkctl@localhost>"

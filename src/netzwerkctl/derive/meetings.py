@@ -123,24 +123,42 @@ def _attendee(network: Network, person_id: str, role: str, day: date) -> Attende
     name, organisation = person_label(network, person_id)
     person = network.persons.get(person_id)
     intro = person.contact.intro_talk if person else None
-    return Attendee(person_id, name, organisation, role, intro is None or intro > day)
+    required = network.info is not None and network.info.rules.intro_talk_required
+    return Attendee(
+        person_id, name, organisation, role, required and (intro is None or intro > day)
+    )
+
+
+def _meeting_role(meeting: Meeting, person_id: str, default: str) -> str:
+    if person_id == meeting.chair:
+        return "chair"
+    if person_id == meeting.minutes_by:
+        return "minutes"
+    return default
 
 
 def invitees(network: Network, meeting_id: str) -> list[Attendee]:
-    """The group's members on the meeting's date (in the group's order), then `invited`."""
+    """Who is invited: the group's members on the meeting's date (in the group's order),
+    then `invited`, then chair and minute-taker if they are neither — leaving out
+    persons who no longer speak for their partner on that day. Roles are the
+    meeting's (chair, minutes), not the group's."""
     meeting = network.meetings[meeting_id]
     group = network.groups.get(meeting.group)
     members = network.members_on(meeting.group, meeting.date)
+    order = [m.person for m in group.members if m.person in members] if group else []
     result: list[Attendee] = []
     seen: set[str] = set()
-    for member in group.members if group else ():
-        if member.person in members and member.person not in seen:
-            seen.add(member.person)
-            result.append(_attendee(network, member.person, member.role, meeting.date))
-    for person_id in meeting.invited:
-        if person_id not in seen:
-            seen.add(person_id)
-            result.append(_attendee(network, person_id, "invited", meeting.date))
+    extra = [p for p in (meeting.chair, meeting.minutes_by) if p]
+    for person_id, default in (
+        *((p, "member") for p in order),
+        *((p, "invited") for p in meeting.invited),
+        *((p, "invited") for p in extra),
+    ):
+        if person_id in seen or not network.person_active(person_id, meeting.date):
+            continue
+        seen.add(person_id)
+        role = _meeting_role(meeting, person_id, default)
+        result.append(_attendee(network, person_id, role, meeting.date))
     return result
 
 
@@ -149,7 +167,8 @@ def attendees(network: Network, meeting_id: str, key: str) -> list[Attendee]:
     meeting = network.meetings[meeting_id]
     roles = {a.person: a.role for a in invitees(network, meeting_id)}
     listed: tuple[str, ...] = getattr(meeting, key) or ()
-    return [_attendee(network, p, roles.get(p, "invited"), meeting.date) for p in listed]
+    unique = list(dict.fromkeys(listed))  # a person listed twice is one person
+    return [_attendee(network, p, roles.get(p, "invited"), meeting.date) for p in unique]
 
 
 def next_meeting(network: Network, meeting_id: str) -> date | None:

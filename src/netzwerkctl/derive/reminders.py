@@ -58,6 +58,14 @@ def coordinator_contacts(network: Network, today: date) -> tuple[str, ...]:
     return tuple(c.id for c in partner.contacts if c.until is None or c.until >= today)
 
 
+def _addressed(
+    network: Network, persons: tuple[str, ...], today: date, coordinators: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The persons who still speak for their partner; if none is left, the coordinator."""
+    active = tuple(p for p in persons if network.person_active(p, today))
+    return active or coordinators
+
+
 def _group_name(network: Network, group_id: str) -> str:
     group = network.groups.get(group_id)
     return group.name if group else group_id
@@ -68,7 +76,7 @@ def reminders(network: Network, today: date, days: int) -> list[Reminder]:
     horizon = today + timedelta(days=days)
     coordinators = coordinator_contacts(network, today)
     found: list[Reminder] = []
-    found += _tasks(network, today, horizon)
+    found += _tasks(network, today, horizon, coordinators)
     found += _meetings(network, today, horizon, coordinators)
     found += _projects(network, today, horizon, coordinators)
     found += _prospects(network, today, coordinators)
@@ -77,7 +85,9 @@ def reminders(network: Network, today: date, days: int) -> list[Reminder]:
     return sorted(marked, key=Reminder.sort_key)
 
 
-def _tasks(network: Network, today: date, horizon: date) -> list[Reminder]:
+def _tasks(
+    network: Network, today: date, horizon: date, coordinators: tuple[str, ...]
+) -> list[Reminder]:
     found = []
     for t in all_tasks(network):
         due = t.task.due
@@ -90,7 +100,8 @@ def _tasks(network: Network, today: date, horizon: date) -> list[Reminder]:
             "raised": t.raised.isoformat(),
             "due": due.isoformat(),
         }
-        found.append(Reminder(kind, due, t.id, t.task.owner, facts))
+        owners = _addressed(network, t.task.owner, today, coordinators)
+        found.append(Reminder(kind, due, t.id, owners, facts))
     return found
 
 
@@ -110,9 +121,8 @@ def _meetings(
                 "items": str(len(m.agenda)),
                 "minutes_by": _person_name(network, m.minutes_by),
             }
-            found.append(
-                Reminder("meeting_upcoming", m.date, mid, tuple(p.person for p in people), facts)
-            )
+            invited = tuple(p.person for p in people) or coordinators  # nobody: the office
+            found.append(Reminder("meeting_upcoming", m.date, mid, invited, facts))
             for person in people:
                 if person.intro_missing and person.person not in intro_reminded:
                     intro_reminded.add(person.person)
@@ -128,7 +138,7 @@ def _meetings(
         held_unrecorded = m.status == "held" and not m.present
         if past_planned or held_unrecorded:
             owner = m.minutes_by or m.chair
-            recipients = (owner,) if owner else coordinators
+            recipients = _addressed(network, (owner,) if owner else (), today, coordinators)
             facts = {**base, "reason": "planned" if past_planned else "no_attendance"}
             found.append(Reminder("minutes_missing", m.date, mid, recipients, facts))
     return found
@@ -146,7 +156,7 @@ def _projects(
 ) -> list[Reminder]:
     found = []
     for pid, project in network.projects.items():
-        lead = (project.lead,) if project.lead else coordinators
+        lead = _addressed(network, (project.lead,) if project.lead else (), today, coordinators)
         for ms in project.milestones:
             if ms.done is not None or ms.due is None or ms.due > horizon:
                 continue
@@ -189,13 +199,21 @@ def _quiet_groups(network: Network, today: date, coordinators: tuple[str, ...]) 
         meetings = [m for m in network.meetings.values() if m.group == gid]
         if any(m.status == "planned" and m.date >= today for m in meetings):
             continue
-        held = [m.date for m in meetings if m.status == "held"]
+        # a past meeting still marked planned probably took place (its minutes are
+        # missing, which minutes_missing reports): it counts as the last meeting
+        held = [
+            m.date
+            for m in meetings
+            if m.status == "held" or (m.status == "planned" and m.date < today)
+        ]
         last = max(held, default=group.started)
         if last is None:
             continue
         due = last + timedelta(weeks=weeks)
         if due < today:
-            recipients = (group.lead,) if group.lead else coordinators
+            recipients = _addressed(
+                network, (group.lead,) if group.lead else (), today, coordinators
+            )
             facts = {
                 "group": group.name,
                 "last": last.isoformat(),

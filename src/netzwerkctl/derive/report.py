@@ -21,7 +21,10 @@ from netzwerkctl.network import Network
 
 def member_on(partner: Partner, day: date) -> bool:
     """A partner of the network on `day`: status active, paused or former, joined on
-    or before the day (an unknown join date counts as before), not left before it."""
+    or before the day (an unknown join date counts as before), not left before it. A
+    former partner without a `left` date is not counted (check warns about it)."""
+    if partner.status == "former" and partner.left is None:
+        return False
     return (
         partner.status in MEMBER_STATUSES
         and (partner.joined is None or partner.joined <= day)
@@ -84,12 +87,16 @@ class _Patronage:
     original: bool
 
 
-def _patronages(group: Group) -> list[_Patronage]:
+def _patronages(network: Network, group: Group) -> list[_Patronage]:
+    """A patronage ends with its `until`, or when the group ends, or when the partner
+    leaves the network — whichever comes first."""
     result = []
     for p in group.patrons:
         since = p.since or group.started
         original = p.since is None or (group.started is not None and p.since <= group.started)
-        result.append(_Patronage(p.partner, since, p.until, original))
+        partner = network.partners.get(p.partner)
+        ends = [d for d in (p.until, group.ended, partner.left if partner else None) if d]
+        result.append(_Patronage(p.partner, since, min(ends, default=None), original))
     return result
 
 
@@ -98,8 +105,8 @@ def _patron_figures(patronages: list[_Patronage], year: int) -> PatronFigures:
     began = [p for p in patronages if p.since is None or p.since <= end]
     partners = sorted({p.partner for p in began})
 
-    def active_at_end(partner: str) -> bool:
-        return any(p.partner == partner and (p.until is None or p.until > end) for p in began)
+    def active_at_end(partner: str) -> bool:  # an end date is inclusive, as everywhere
+        return any(p.partner == partner and (p.until is None or p.until >= end) for p in began)
 
     original = sorted({p.partner for p in began if p.original})
     current = [p for p in partners if active_at_end(p)]
@@ -122,7 +129,7 @@ def _patron_figures(patronages: list[_Patronage], year: int) -> PatronFigures:
             p
             for p in partners
             if not active_at_end(p)
-            and any(x.partner == p and x.until and start <= x.until <= end for x in began)
+            and any(x.partner == p and x.until and start <= x.until < end for x in began)
         ],
     )
 
@@ -131,9 +138,11 @@ def patron_figures(network: Network, year: int) -> tuple[PatronFigures, dict[str
     """Overall (each partner once; original if it was an original patron anywhere) and
     per group."""
     per_group = {
-        gid: _patron_figures(_patronages(g), year) for gid, g in network.groups.items() if g.patrons
+        gid: _patron_figures(_patronages(network, g), year)
+        for gid, g in network.groups.items()
+        if g.patrons
     }
-    everything = [p for g in network.groups.values() for p in _patronages(g)]
+    everything = [p for g in network.groups.values() for p in _patronages(network, g)]
     originals = {p.partner for p in everything if p.original}
     merged = [_Patronage(p.partner, p.since, p.until, p.partner in originals) for p in everything]
     return _patron_figures(merged, year), per_group
@@ -165,10 +174,10 @@ def group_figures(network: Network, year: int) -> dict[str, GroupFigures]:
             name=group.name,
             held=len(held),
             cancelled=sum(1 for m in meetings.values() if m.status == "cancelled"),
-            present=sum(len(m.present or ()) for m in held.values()),
+            present=sum(len(set(m.present or ())) for m in held.values()),
             expected=sum(len(invitees(network, mid)) for mid in held),
-            decisions=sum(len(i.decisions) for m in meetings.values() for i in m.agenda),
-            tasks=sum(len(i.tasks) for m in meetings.values() for i in m.agenda),
+            decisions=sum(len(i.decisions) for m in held.values() for i in m.agenda),
+            tasks=sum(len(i.tasks) for m in held.values() for i in m.agenda),
         )
     return result
 
@@ -219,8 +228,10 @@ class TaskFigures:
 
 
 def task_figures(network: Network, year: int) -> TaskFigures:
+    """Tasks of held meetings only: what a cancelled meeting lists never happened."""
     start, end = date(year, 1, 1), date(year, 12, 31)
-    tasks = all_tasks(network)
+    held = {mid for mid, m in network.meetings.items() if m.status == "held"}
+    tasks = [t for t in all_tasks(network) if t.meeting in held]
     open_end = [t for t in tasks if t.raised <= end and t.open_on(end)]
     return TaskFigures(
         raised=sum(1 for t in tasks if t.raised.year == year),
@@ -232,13 +243,19 @@ def task_figures(network: Network, year: int) -> TaskFigures:
 
 def project_active(project: Project, year: int) -> bool:
     """A project counts for every year its start–end span, or its date, touches; a
-    project with a start and no end runs on."""
+    project with a start and no end runs on; one with only an end counts in that year."""
     start, end = date(year, 1, 1), date(year, 12, 31)
     if project.date is not None and start <= project.date <= end:
         return True
     if project.start is None:
-        return False
+        return project.end is not None and project.end.year == year
     return project.start <= end and (project.end is None or project.end >= start)
+
+
+def first_year(project: Project) -> int | None:
+    """The year a contribution without its own date is counted in."""
+    first = project.date or project.start or project.end
+    return first.year if first else None
 
 
 @dataclass(frozen=True)
@@ -251,7 +268,8 @@ class ContributionFigures:
 
 
 def contribution_figures(network: Network, year: int) -> ContributionFigures:
-    """All contributions of the projects that count for the year."""
+    """Contributions of the projects that count for the year: those dated in the year,
+    and those without a date in the project's first year (never in several years)."""
     eur: Decimal = Decimal(0)
     hours: Decimal = Decimal(0)
     count = 0
@@ -261,6 +279,9 @@ def contribution_figures(network: Network, year: int) -> ContributionFigures:
         if not project_active(project, year):
             continue
         for c in project.contributions:
+            counted_in = c.date.year if c.date else first_year(project)
+            if counted_in != year:
+                continue
             value, time = c.value_eur or Decimal(0), c.hours or Decimal(0)
             eur += value
             hours += time

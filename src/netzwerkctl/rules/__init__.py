@@ -36,6 +36,8 @@ RULES: tuple[Rule, ...] = (
     partners.patrons,
     partners.consent,
     partners.decision_makers,
+    partners.former_without_left,
+    partners.members_who_left,
     marketplace.deals,
     marketplace.unique_ids,
 )

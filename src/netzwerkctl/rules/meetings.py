@@ -79,6 +79,10 @@ def status(net: Network, today: date) -> Iterable[Problem]:
             for key in ("present", "excused"):
                 if getattr(m, key):
                     yield problem("NW407", net.at("meeting", mid, key), key=key)
+            for key in ("decisions", "tasks"):  # nothing was decided at a meeting not held
+                first = next((i for i, item in enumerate(m.agenda) if getattr(item, key)), None)
+                if first is not None:
+                    yield problem("NW407", net.at("meeting", mid, "agenda", first, key), key=key)
 
 
 def file_names(net: Network, today: date) -> Iterable[Problem]:

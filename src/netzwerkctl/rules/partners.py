@@ -49,3 +49,29 @@ def decision_makers(net: Network, today: date) -> Iterable[Problem]:
             yield problem("NW504", at, partner=pid, groups=", ".join(sorted(patron_of[pid])))
         elif partner.status == "active":
             yield problem("NW503", at, partner=pid)
+
+
+def former_without_left(net: Network, today: date) -> Iterable[Problem]:
+    for pid, partner in net.partners.items():
+        if partner.status == "former" and partner.left is None:
+            yield problem("NW505", net.at("partner", pid, "status"), partner=pid)
+
+
+def members_who_left(net: Network, today: date) -> Iterable[Problem]:
+    """A membership still open for a person who no longer speaks for their partner."""
+    for gid, group in net.groups.items():
+        for i, member in enumerate(group.members):
+            if member.until is not None and member.until < today:
+                continue
+            person = net.persons.get(member.person)
+            if person is None or net.person_active(member.person, today):
+                continue
+            partner = net.partners.get(person.partner)
+            ends = [d for d in (person.contact.until, partner.left if partner else None) if d]
+            yield problem(
+                "NW506",
+                net.at("group", gid, "members", i),
+                person=member.person,
+                partner=person.partner,
+                since=min(ends) if ends else None,
+            )
