@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 # What makes up a network's data (relative to its root).
 DATA_PATHS = (
@@ -61,5 +61,113 @@ def provenance(root: Path) -> Provenance:
         return Provenance("git", last.hexsha[:10], last.committed_datetime.date(), dirty)
     except git.GitError:  # e.g. git refusing a repository owned by someone else
         return Provenance("no-repo")
+    finally:
+        repo.close()
+
+
+class GitUnavailable(Exception):
+    """git is not installed, or the folder is not in a git repository (message for a
+    person)."""
+
+
+def _repo(root: Path) -> Any:
+    try:
+        import git
+    except ImportError:
+        raise GitUnavailable(
+            "git ist nicht installiert (oder nicht im PATH). Bitte git installieren."
+        ) from None
+    try:
+        return git.Repo(root, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise GitUnavailable(f"{root} liegt in keinem git-Repository.") from None
+
+
+def _prefix(repo: Any, root: Path) -> str:
+    top = Path(repo.working_tree_dir).resolve()
+    relative = root.resolve().relative_to(top).as_posix()
+    return "" if relative == "." else relative + "/"
+
+
+def init_repository(root: Path, message: str) -> str:
+    """`git init` and a first commit of everything in `root`; the commit's short id.
+    Uses the person's git identity where one is configured."""
+    try:
+        import git
+    except ImportError:
+        raise GitUnavailable(
+            "git ist nicht installiert: Der Ordner wurde ohne git angelegt."
+        ) from None
+    repo = git.Repo.init(root, initial_branch="main")
+    try:
+        repo.git.add(A=True)
+        reader = repo.config_reader()
+        name = reader.get_value("user", "name", "") or "netzwerkctl"
+        email = reader.get_value("user", "email", "") or "netzwerkctl@localhost"
+        actor = git.Actor(str(name), str(email))
+        commit = repo.index.commit(message, author=actor, committer=actor)
+        return str(commit.hexsha[:10])
+    finally:
+        repo.close()
+
+
+def changed_files(root: Path, rev: str) -> set[str]:
+    """Files of the network changed since `rev`: committed since, staged, modified in
+    the working tree, or new and untracked. Paths relative to the network root."""
+    repo = _repo(root)  # first: it turns a missing git into a message
+    import git
+
+    try:
+        prefix = _prefix(repo, root)
+        try:
+            diff = repo.git.diff("--name-only", rev, "--", prefix or ".")
+        except git.GitCommandError:
+            raise GitUnavailable(
+                f"„{rev}“ ist keine bekannte git-Version (Commit, Tag, Zweig)."
+            ) from None
+        names = {*diff.splitlines(), *repo.untracked_files}
+        return {n[len(prefix) :] for n in names if n.startswith(prefix)}
+    finally:
+        repo.close()
+
+
+def resolve_rev(root: Path, ref: str) -> str:
+    """A commit id for a revision, or for a date (ISO or German): the last commit made
+    on or before that day."""
+    from netzwerkctl.model import parse_day
+
+    repo = _repo(root)  # first: it turns a missing git into a message
+    import git
+
+    try:
+        try:
+            day = parse_day(ref)
+        except ValueError:
+            day = None
+        try:
+            if isinstance(day, date):
+                found = repo.git.rev_list("-1", f"--before={day.isoformat()} 23:59:59", "HEAD")
+                if not found:
+                    raise GitUnavailable(f"Vor dem {day:%d.%m.%Y} gibt es noch keinen Commit.")
+                return str(found.strip())
+            return str(repo.commit(ref).hexsha)
+        except (git.BadName, git.GitCommandError, ValueError):
+            raise GitUnavailable(f"„{ref}“ ist weder ein Datum noch eine git-Version.") from None
+    finally:
+        repo.close()
+
+
+def files_at(root: Path, rev: str) -> list[tuple[str, bytes]]:
+    """The network's files as they were at a commit (paths relative to the network)."""
+    repo = _repo(root)
+    try:
+        prefix = _prefix(repo, root)
+        tree = repo.commit(rev).tree
+        found = []
+        for item in tree.traverse():
+            path = str(item.path)
+            if item.type == "blob" and path.startswith(prefix):
+                found.append((path[len(prefix) :], item.data_stream.read()))
+        return sorted(found)
     finally:
         repo.close()

@@ -101,6 +101,20 @@ def network_files(root: Path) -> list[str]:
     return sorted(found, key=lambda p: (p != MARKER, p))
 
 
+def is_data_file(rel: str) -> bool:
+    """Whether a path (relative to the root) is one of the files a network consists of,
+    by the same rules as `network_files` (for file lists that come from git)."""
+    parts = rel.split("/")
+    if rel == MARKER:
+        return True
+    return (
+        len(parts) >= 2
+        and parts[0] in FOLDERS
+        and not any(p.startswith(".") for p in parts)
+        and parts[-1].lower().endswith(YAML_SUFFIXES)
+    )
+
+
 def stray_folders(root: Path) -> list[Problem]:
     """Top-level folders whose name is close to a data folder (`partner/` for
     `partners/`) and that hold YAML files: most likely a typo, whose files would

@@ -129,3 +129,79 @@ def group_yaml(name: str, kind: str, day: date) -> str:
         f"#    since: {day.isoformat()}",
     ]
     return "\n".join(lines) + "\n"
+
+
+GITATTRIBUTES = "*.yaml text eol=lf\n*.yml text eol=lf\n*.md text eol=lf\n"
+EDITORCONFIG = """\
+root = true
+
+[*]
+charset = utf-8
+end_of_line = lf
+insert_final_newline = true
+trim_trailing_whitespace = true
+
+[*.{yaml,yml}]
+indent_style = space
+indent_size = 2
+"""
+GITIGNORE = "postausgang/\n.netzwerkctl/\n"
+
+
+def network_yaml(name: str, city: str | None, day: date) -> str:
+    lines = [f"name: {quote(name)}"]
+    if city:
+        lines.append(f"city: {quote(city)}")
+    lines += [
+        f"founded: {day.isoformat()}",
+        "language: de",
+        "timezone: Europe/Berlin",
+        "coordinator: koordination",
+        "vision: |",
+        "  Hier steht die gemeinsame Vision des Netzwerks.",
+        "focus:",
+        "  - Förderung bürgerschaftlichen Engagements",
+        "rules:",
+        "  intro_talk_required: ja",
+        "  remind_days: 14",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def init_partner_yaml(day: date) -> str:
+    d = day.isoformat()
+    return f"""\
+name: "Koordinierungsstelle"
+kind: volunteer_agency  # {PARTNER_KINDS}
+status: active  # prospect | approached | active | paused | former
+expertise: [Koordination, Öffentlichkeitsarbeit]
+joined: {d}
+contacts:
+  - id: vorname-nachname
+    name: "Vorname Nachname"
+    role: "Koordination"
+    decision_maker: ja
+    intro_talk: {d}
+    consent: {d}
+    since: {d}
+"""
+
+
+def init_group_yaml(day: date) -> str:
+    d = day.isoformat()
+    return f"""\
+name: "Steuerungsgruppe"
+kind: steering  # steering | working | workshop | jury | network | other
+topic: "Steuerung des Netzwerks"
+host: koordination
+patrons: []
+lead: vorname-nachname
+started: {d}
+meets_every_weeks: 12
+goals:
+  - "Gemeinsame Vorhaben planen und begleiten"
+members:
+  - person: vorname-nachname
+    role: chair  # chair | deputy | minutes | member
+    since: {d}
+"""

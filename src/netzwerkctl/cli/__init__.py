@@ -15,8 +15,10 @@ import typer
 
 from netzwerkctl import __version__
 from netzwerkctl.cli import calendar as calendar_command
+from netzwerkctl.cli import changes as changes_command
 from netzwerkctl.cli import check as check_command
 from netzwerkctl.cli import documents as document_commands
+from netzwerkctl.cli import init as init_command
 from netzwerkctl.cli import new as new_commands
 from netzwerkctl.cli import partners as partner_commands
 from netzwerkctl.cli import remind as remind_command
@@ -79,6 +81,8 @@ app.command(name="match")(partner_commands.match)
 app.command(name="market")(partner_commands.market)
 app.command(name="person")(partner_commands.person)
 app.command(name="schema")(schema_command.schema)
+app.command(name="init")(init_command.init)
+app.command(name="changes")(changes_command.changes)
 app.add_typer(new_commands.app, name="new")
 
 

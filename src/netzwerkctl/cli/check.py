@@ -40,6 +40,22 @@ def check(
         Optional[str],  # noqa: UP045  (Typer needs Optional on Python 3.10)
         typer.Option(help="Stichtag statt des heutigen Datums (2021-03-15 oder 15.03.2021)."),
     ] = None,
+    changed: Annotated[
+        bool,
+        typer.Option(
+            "--changed",
+            help="Nur Probleme in Dateien melden, die seit dem letzten Commit geändert, "
+            "vorgemerkt oder neu sind; geprüft wird trotzdem alles.",
+        ),
+    ] = False,
+    changed_since: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--changed-since",
+            metavar="REV",
+            help="Wie --changed, aber seit REV (Commit, Tag, Zweig) statt seit HEAD.",
+        ),
+    ] = None,
 ) -> None:
     """Prüft alle Dateien des Netzwerks und meldet jedes Problem mit Datei und Zeile.
 
@@ -51,6 +67,8 @@ def check(
       netzwerkctl check
 
       netzwerkctl -C examples/stadt-bocholt check --format github
+
+      netzwerkctl check --changed      # vor einem Commit: nur die eigenen Änderungen
     """
     from netzwerkctl.check import check_network
     from netzwerkctl.problems import as_github, as_gitlab, as_json, summary
@@ -59,6 +77,8 @@ def check(
     result = check_network(root, parse_today(today))
     lang = result.network.language
     problems = result.problems
+    if changed or changed_since is not None:
+        problems = _only_changed(root, problems, changed_since or "HEAD")
     if output_format is Format.json:
         sys.stdout.write(as_json(problems, lang))
     elif output_format is Format.github:
@@ -72,8 +92,27 @@ def check(
         sys.stdout.write(line + "\n")
     else:
         sys.stderr.write(line + "\n")
-    failed = result.errors > 0 or (strict and result.warnings > 0)
+    errors = sum(1 for p in problems if p.severity == "error")
+    failed = errors > 0 or (strict and len(problems) > errors)
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
+
+
+def _only_changed(root: Path, problems: list[Problem], rev: str) -> list[Problem]:
+    """All rules ran; report what lies in files changed since `rev` (a problem in an
+    unchanged file caused by a changed one, like a dangling reference, shows in the
+    file that changed only if the rule points there)."""
+    from netzwerkctl.cli.common import fail
+    from netzwerkctl.gitrepo import GitUnavailable, changed_files
+
+    try:
+        changed = changed_files(root, rev)
+    except GitUnavailable as exc:
+        fail(f"--changed: {exc}")
+    return [
+        p
+        for p in problems
+        if p.file in changed or any(c.startswith(p.file) for c in changed if p.file.endswith("/"))
+    ]
 
 
 def _repository_prefix(root: Path, variable: str) -> str:

@@ -71,6 +71,15 @@ def agenda(
     output: OutputOpt = None,
     lang: LangOpt = None,
     today: TodayOpt = None,
+    changes_since: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--changes-since",
+            metavar="DATE|REV",
+            help="Punkt „Neues im Netzwerk“ mit den Änderungen seit diesem Datum "
+            "oder dieser git-Version.",
+        ),
+    ] = None,
 ) -> None:
     """Einladung zu einer Sitzung: Tagesordnung mit Uhrzeiten, offene Arbeitsaufträge,
     Eingeladene.
@@ -83,7 +92,12 @@ def agenda(
     """
     from netzwerkctl.documents import agenda_context
 
-    _document(ctx, "agenda", meeting, output_format, output, lang, today, agenda_context)
+    def build(network: Network, meeting_id: str, day: date) -> dict[str, Any]:
+        context = agenda_context(network, meeting_id, day)
+        context["changes"] = _news(ctx, changes_since, lang) if changes_since else None
+        return context
+
+    _document(ctx, "agenda", meeting, output_format, output, lang, today, build)
 
 
 def minutes(
@@ -140,6 +154,21 @@ def _document(
     except TemplateProblem as exc:
         fail(f"Vorlage: {exc}", EXIT_PROBLEMS)
     emit(text, output)
+
+
+def _news(ctx: typer.Context, since: str, lang: Language | None) -> list[str]:
+    from netzwerkctl.cli.common import network_root
+    from netzwerkctl.derive.changes import wording
+    from netzwerkctl.gitrepo import GitUnavailable
+    from netzwerkctl.history import changes_between, network_at
+
+    root = network_root(ctx)
+    try:
+        found = changes_between(root, since)
+    except GitUnavailable as exc:
+        fail(f"--changes-since: {exc}")
+    language: Lang = lang.value if lang else network_at(root, None).language
+    return [wording(c, language) for c in found]
 
 
 def _format(output_format: DocFormat | None, output: Path | None) -> DocFormat:

@@ -1,0 +1,78 @@
+"""`netzwerkctl changes`: what happened in the network, from its git history."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from netzwerkctl.cli.common import emit, fail, network_root
+
+
+class ChangesFormat(str, Enum):
+    md = "md"
+    json = "json"
+
+
+def changes(
+    ctx: typer.Context,
+    since: Annotated[
+        str,
+        typer.Option(
+            help="Seit wann: ein Datum (2022-06-22) oder eine git-Version; Standard HEAD, "
+            "also was noch nicht eingecheckt ist."
+        ),
+    ] = "HEAD",
+    until: Annotated[
+        Optional[str],  # noqa: UP045  (Typer needs Optional on Python 3.10)
+        typer.Option(
+            help="Bis wann: ein Datum oder eine git-Version; "
+            "Standard: die Dateien, wie sie jetzt sind."
+        ),
+    ] = None,
+    output_format: Annotated[
+        ChangesFormat, typer.Option("--format", "-f", help="md oder json.")
+    ] = ChangesFormat.md,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="In diese Datei schreiben.", dir_okay=False),
+    ] = None,
+) -> None:
+    """Was sich im Netzwerk geändert hat, laut git: neue und ausgeschiedene Partner,
+    geänderte Angaben, neue Personen, neue und stattgefundene Sitzungen, erledigte
+    Aufträge, neue Beschlüsse.
+
+    Beispiele:
+
+      netzwerkctl changes --since 2022-06-22      # seit der letzten Steuerungsgruppe
+
+      netzwerkctl changes --since v2021 --until v2022 --format json
+    """
+    from netzwerkctl.derive.changes import wording
+    from netzwerkctl.gitrepo import GitUnavailable
+    from netzwerkctl.history import changes_between, network_at
+
+    root = network_root(ctx)
+    try:
+        found = changes_between(root, since, until)
+    except GitUnavailable as exc:
+        fail(str(exc))
+    lang = network_at(root, None).language
+    if output_format is ChangesFormat.json:
+        rows = [{"kind": c.kind, "subject": c.subject, "text": wording(c, lang)} for c in found]
+        emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", output)
+        return
+    title = (
+        f"# Neues im Netzwerk seit {since}"
+        if lang == "de"
+        else f"# New in the network since {since}"
+    )
+    if until:
+        title += f" bis {until}" if lang == "de" else f" until {until}"
+    lines = [f"- {wording(c, lang)}" for c in found] or [
+        "Keine Änderungen." if lang == "de" else "No changes."
+    ]
+    emit(title + "\n\n" + "\n".join(lines) + "\n", output)

@@ -1,0 +1,100 @@
+"""`netzwerkctl init DIR`: a new network folder that works at once — in the editor,
+in git, in pre-commit and in CI."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from netzwerkctl.cli.common import EXIT_PROBLEMS, fail, parse_today
+
+
+def init(
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIR", help="Neuer oder leerer Ordner.", show_default=False)
+    ],
+    name: Annotated[str, typer.Option(help="Name des Netzwerks.")] = "Mein Netzwerk",
+    city: Annotated[Optional[str], typer.Option(help="Stadt.")] = None,  # noqa: UP045
+    today: Annotated[
+        Optional[str],  # noqa: UP045  (Typer needs Optional on Python 3.10)
+        typer.Option(help="Datum für die Beispieldateien (Standard: heute)."),
+    ] = None,
+) -> None:
+    """Legt einen neuen Netzwerkordner an: netzwerk.yaml, ein Beispielpartner, eine
+    Gruppe und eine Sitzung (alle bestehen check), Editor-Einstellungen und Schemas
+    für VS Code, .gitattributes, .editorconfig, eine kurze Anleitung und eine
+    CI-Datei für GitHub – dann git init und ein erster Commit.
+
+    Beispiel:
+
+      netzwerkctl init engagierte-stadt --name "Engagierte Stadt Bocholt" --city Bocholt
+    """
+    from netzwerkctl.gitrepo import GitUnavailable, init_repository
+    from netzwerkctl.load import build_network
+    from netzwerkctl.newfiles import (
+        EDITORCONFIG,
+        GITATTRIBUTES,
+        GITIGNORE,
+        init_group_yaml,
+        init_partner_yaml,
+        meeting_path,
+        meeting_yaml,
+        network_yaml,
+    )
+    from netzwerkctl.render import builtin_templates, render
+    from netzwerkctl.schema import (
+        KINDS,
+        schema_file,
+        schema_text,
+        vscode_extensions,
+        vscode_settings,
+    )
+    from netzwerkctl.writers import WriteError, write_atomic
+
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        fail(
+            f"{directory} ist nicht leer; netzwerkctl init legt ein Netzwerk nur in einem "
+            "neuen oder leeren Ordner an.",
+            EXIT_PROBLEMS,
+        )
+    day = parse_today(today)
+    files: dict[str, str] = {
+        "netzwerk.yaml": network_yaml(name, city, day),
+        "partners/koordination.yaml": init_partner_yaml(day),
+        "groups/steuerungsgruppe.yaml": init_group_yaml(day),
+    }
+    network = build_network([(rel, text.encode()) for rel, text in files.items()]).network
+    first_meeting = day + timedelta(days=14)
+    files[meeting_path("steuerungsgruppe", first_meeting)] = meeting_yaml(
+        network, "steuerungsgruppe", first_meeting, None, None, None, "de"
+    )
+    files.update(
+        {
+            "README.md": render("init-readme", {"name": name, "city": city}, "de"),
+            ".gitattributes": GITATTRIBUTES,
+            ".editorconfig": EDITORCONFIG,
+            ".gitignore": GITIGNORE,
+            ".vscode/settings.json": vscode_settings(),
+            ".vscode/extensions.json": vscode_extensions(),
+            ".github/workflows/netzwerk.yml": (
+                builtin_templates() / "init" / "github-workflow.yml"
+            ).read_text(encoding="utf-8"),
+            **{f".schemas/{schema_file(k)}": schema_text(k) for k in KINDS},
+        }
+    )
+    for rel, text in files.items():
+        try:
+            write_atomic(directory / rel, text.encode("utf-8"), exclusive=True)
+        except WriteError as exc:
+            fail(str(exc))
+    typer.echo(f"Netzwerk angelegt in {directory} ({len(files)} Dateien).")
+    try:
+        commit = init_repository(directory, "Neues Netzwerk angelegt (netzwerkctl init)")
+    except GitUnavailable as exc:
+        typer.echo(f"Hinweis: {exc}", err=True)
+        return
+    typer.echo(f"git-Repository mit erstem Commit {commit}.")
+    typer.echo(f"Weiter: cd {directory} && netzwerkctl check")

@@ -1,0 +1,26 @@
+"""The network's history from git: its state at a commit or a date, and what changed
+between two states (for `changes` and the agenda's "Neues im Netzwerk")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from netzwerkctl.derive.changes import Change, changes
+from netzwerkctl.load import build_network, is_data_file, load_network
+from netzwerkctl.network import Network
+
+
+def network_at(root: Path, ref: str | None) -> Network:
+    """The network at a revision or date; the files as they are now for None."""
+    if ref is None:
+        return load_network(root).network
+    from netzwerkctl.gitrepo import files_at, resolve_rev
+
+    files = [
+        (rel, data) for rel, data in files_at(root, resolve_rev(root, ref)) if is_data_file(rel)
+    ]
+    return build_network(files).network
+
+
+def changes_between(root: Path, since: str, until: str | None = None) -> list[Change]:
+    return changes(network_at(root, since), network_at(root, until))
