@@ -20,7 +20,12 @@ def test_hook_runs_check_on_the_data_files_only() -> None:
     words = hook["entry"].split()
     assert words[0] == "netzwerkctl" and words[1] in typer.main.get_command(app).commands  # type: ignore[attr-defined]
     files = re.compile(hook["files"])
-    for path in ("netzwerk.yaml", "partners/caritas.yaml", "meetings/2021/2021-03-15-ag.yml", "reports/2021.yaml"):
+    for path in (
+        "netzwerk.yaml",
+        "partners/caritas.yaml",
+        "meetings/2021/2021-03-15-ag.yml",
+        "reports/2021.yaml",
+    ):
         assert files.search(path), path
     for path in ("README.md", "notizen/x.yaml", "partners/notiz.txt", "templates/de/agenda.md.j2"):
         assert not files.search(path), path
