@@ -8,8 +8,9 @@ turn every reference to it into a second, misleading error.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import date
 from typing import Literal
 
@@ -76,6 +77,10 @@ class Network:
         if doc is None:
             return Location("netzwerk.yaml" if kind == "network" else entity_id, None)
         return doc.at(*path)
+
+    def where(self, kind: Kind, entity_id: str, *path: str | int) -> Callable[[], Location]:
+        """`at`, deferred: rules pass this and look the place up only for a problem."""
+        return partial(self.at, kind, entity_id, *path)
 
     def file_of(self, kind: Kind, entity_id: str) -> str:
         doc = self.documents.get((kind, entity_id))

@@ -37,6 +37,7 @@ app = typer.Typer(
     add_completion=False,
     # a traceback must never print local variables: they can hold contact data
     pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,  # plain help: rendering it with Rich doubles the start-up time
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

@@ -68,7 +68,7 @@ def check(
 
       netzwerkctl -C examples/stadt-bocholt check --format github
 
-      netzwerkctl check --changed      # vor einem Commit: nur die eigenen Änderungen
+      netzwerkctl check --changed
     """
     from netzwerkctl.check import check_network
     from netzwerkctl.problems import as_github, as_gitlab, as_json, summary

@@ -7,7 +7,7 @@ exist but failed validation count as known, so their own problems are not repeat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from netzwerkctl.network import Kind, Network
@@ -17,66 +17,69 @@ from netzwerkctl.translate import suggest
 _SLUG_WITH_HYPHEN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)+\Z")
 
 
+Where = Callable[[], Location]  # a place looked up only when there is a problem
+
+
 def _ref(
-    net: Network, code: str, target: Kind, ref: str, at: Location, key: str
+    net: Network, code: str, target: Kind, ref: str, at: Where, key: str
 ) -> Iterator[Problem]:
     if not net.is_known(target, ref):
         choices = sorted(net.known.get(target, frozenset()))
-        yield problem(code, at, ref=ref, key=key, suggestion=suggest(ref, choices))
+        yield problem(code, at(), ref=ref, key=key, suggestion=suggest(ref, choices))
 
 
-def _partner(net: Network, ref: str, at: Location, key: str) -> Iterator[Problem]:
+def _partner(net: Network, ref: str, at: Where, key: str) -> Iterator[Problem]:
     return _ref(net, "NW201", "partner", ref, at, key)
 
 
-def _person(net: Network, ref: str, at: Location, key: str) -> Iterator[Problem]:
+def _person(net: Network, ref: str, at: Where, key: str) -> Iterator[Problem]:
     if not net.is_known_person(ref):
         yield problem(
-            "NW202", at, ref=ref, key=key, suggestion=suggest(ref, sorted(net.known_persons))
+            "NW202", at(), ref=ref, key=key, suggestion=suggest(ref, sorted(net.known_persons))
         )
 
 
 def network_refs(net: Network, today: date) -> Iterable[Problem]:
     if net.info and net.info.coordinator:
         yield from _partner(
-            net, net.info.coordinator, net.at("network", "netzwerk", "coordinator"), "coordinator"
+            net, net.info.coordinator, net.where("network", "netzwerk", "coordinator"), "coordinator"
         )
 
 
 def group_refs(net: Network, today: date) -> Iterable[Problem]:
     for gid, group in net.groups.items():
         if group.host:
-            yield from _partner(net, group.host, net.at("group", gid, "host"), "host")
+            yield from _partner(net, group.host, net.where("group", gid, "host"), "host")
         for i, patron in enumerate(group.patrons):
-            yield from _partner(net, patron.partner, net.at("group", gid, "patrons", i), "patrons")
+            yield from _partner(net, patron.partner, net.where("group", gid, "patrons", i), "patrons")
         if group.lead:
-            yield from _person(net, group.lead, net.at("group", gid, "lead"), "lead")
+            yield from _person(net, group.lead, net.where("group", gid, "lead"), "lead")
         for i, member in enumerate(group.members):
-            at = net.at("group", gid, "members", i, "person")
+            at = net.where("group", gid, "members", i, "person")
             yield from _person(net, member.person, at, "members.person")
 
 
 def meeting_refs(net: Network, today: date) -> Iterable[Problem]:
     for mid, m in net.meetings.items():
-        yield from _ref(net, "NW203", "group", m.group, net.at("meeting", mid, "group"), "group")
+        yield from _ref(net, "NW203", "group", m.group, net.where("meeting", mid, "group"), "group")
         if m.venue:
-            yield from _partner(net, m.venue, net.at("meeting", mid, "venue"), "venue")
+            yield from _partner(net, m.venue, net.where("meeting", mid, "venue"), "venue")
         for key in ("chair", "minutes_by"):
             person = getattr(m, key)
             if person:
-                yield from _person(net, person, net.at("meeting", mid, key), key)
+                yield from _person(net, person, net.where("meeting", mid, key), key)
         for key in ("invited", "present", "excused"):
             for i, person in enumerate(getattr(m, key) or ()):
-                yield from _person(net, person, net.at("meeting", mid, key, i), key)
+                yield from _person(net, person, net.where("meeting", mid, key, i), key)
         for i, item in enumerate(m.agenda):
             if item.by:
-                yield from _person(net, item.by, net.at("meeting", mid, "agenda", i, "by"), "by")
+                yield from _person(net, item.by, net.where("meeting", mid, "agenda", i, "by"), "by")
             for j, task in enumerate(item.tasks):
                 for k, owner in enumerate(task.owner):
-                    at = net.at("meeting", mid, "agenda", i, "tasks", j, "owner", k)
+                    at = net.where("meeting", mid, "agenda", i, "tasks", j, "owner", k)
                     yield from _person(net, owner, at, "tasks.owner")
                 if task.project:
-                    at = net.at("meeting", mid, "agenda", i, "tasks", j, "project")
+                    at = net.where("meeting", mid, "agenda", i, "tasks", j, "project")
                     yield from _ref(net, "NW204", "project", task.project, at, "tasks.project")
 
 
@@ -84,14 +87,14 @@ def project_refs(net: Network, today: date) -> Iterable[Problem]:
     for pid, p in net.projects.items():
         if p.group:
             yield from _ref(
-                net, "NW203", "group", p.group, net.at("project", pid, "group"), "group"
+                net, "NW203", "group", p.group, net.where("project", pid, "group"), "group"
             )
         if p.lead:
-            yield from _person(net, p.lead, net.at("project", pid, "lead"), "lead")
+            yield from _person(net, p.lead, net.where("project", pid, "lead"), "lead")
         for i, partner in enumerate(p.partners):
-            yield from _partner(net, partner, net.at("project", pid, "partners", i), "partners")
+            yield from _partner(net, partner, net.where("project", pid, "partners", i), "partners")
         for i, c in enumerate(p.contributions):
-            at = net.at("project", pid, "contributions", i, "partner")
+            at = net.where("project", pid, "contributions", i, "partner")
             yield from _partner(net, c.partner, at, "contributions.partner")
         for i, award in enumerate(p.awards):
             # `to` is a partner id or free text; an unknown id-like value close to a
@@ -100,33 +103,33 @@ def project_refs(net: Network, today: date) -> Iterable[Problem]:
             if _SLUG_WITH_HYPHEN.match(to) and not net.is_known("partner", to):
                 hint = suggest(to, sorted(net.known.get("partner", frozenset())))
                 if hint:
-                    at = net.at("project", pid, "awards", i, "to")
-                    yield problem("NW201", at, ref=to, key="awards.to", suggestion=hint)
+                    place = net.at("project", pid, "awards", i, "to")
+                    yield problem("NW201", place, ref=to, key="awards.to", suggestion=hint)
 
 
 def marketplace_refs(net: Network, today: date) -> Iterable[Problem]:
     for mid, market in net.marketplaces.items():
         for key, entries in (("offers", market.offers), ("needs", market.needs)):
             for i, entry in enumerate(entries):
-                at = net.at("marketplace", mid, key, i, "partner")
+                at = net.where("marketplace", mid, key, i, "partner")
                 yield from _partner(net, entry.partner, at, f"{key}.partner")
         offers = [o.id for o in market.offers]
         needs = [n.id for n in market.needs]
         for i, deal in enumerate(market.deals):
             if deal.offer not in offers:
-                at = net.at("marketplace", mid, "deals", i, "offer")
+                place = net.at("marketplace", mid, "deals", i, "offer")
                 yield problem(
                     "NW205",
-                    at,
+                    place,
                     ref=deal.offer,
                     key="deals.offer",
                     suggestion=suggest(deal.offer, offers),
                 )
             if deal.need not in needs:
-                at = net.at("marketplace", mid, "deals", i, "need")
+                place = net.at("marketplace", mid, "deals", i, "need")
                 yield problem(
                     "NW206",
-                    at,
+                    place,
                     ref=deal.need,
                     key="deals.need",
                     suggestion=suggest(deal.need, needs),
