@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from netzwerkctl.derive.changes import Change, changes
-from netzwerkctl.load import build_network, is_data_file, load_network
+from netzwerkctl.files import is_data_file
+from netzwerkctl.load import build_network, load_network
 from netzwerkctl.network import Network
 
 

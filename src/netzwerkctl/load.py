@@ -7,15 +7,23 @@ tests can build networks from inline text and faster readers can feed it later.
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from netzwerkctl.files import (
+    FOLDERS,
+    YAML_SUFFIXES,
+    Kind,
+    ReadResult,
+    classify,
+    network_files,
+    read_files,
+)
 from netzwerkctl.model import (
     Group,
     Marketplace,
@@ -26,13 +34,11 @@ from netzwerkctl.model import (
     Report,
     slugify,
 )
-from netzwerkctl.network import FOLDERS, Kind, Network, Person
+from netzwerkctl.network import Network, Person
 from netzwerkctl.problems import Location, Problem, problem
 from netzwerkctl.translate import suggest, validation_problems
 from netzwerkctl.yamlio import Document, read_document
 
-MARKER = "netzwerk.yaml"
-YAML_SUFFIXES = (".yaml", ".yml")
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 _YEAR = re.compile(r"\d{4}\Z")
 
@@ -45,74 +51,6 @@ MODELS: dict[Kind, type[BaseModel]] = {
     "marketplace": Marketplace,
     "report": Report,
 }
-
-
-class NetworkNotFound(Exception):
-    """No `netzwerk.yaml` where the network was looked for; `misnamed` is a
-    `netzwerk.yml` (or other spelling) found instead, to be named in the message."""
-
-    def __init__(self, where: str, misnamed: Path | None = None) -> None:
-        super().__init__(where)
-        self.misnamed = misnamed
-
-
-def find_root(start: Path, explicit: bool = False) -> Path:
-    """The folder holding `netzwerk.yaml`: `start` itself when given explicitly
-    (`-C DIR`), otherwise the first of `start` and its parents, as git finds `.git`."""
-    start = start.resolve()
-    folders = [start] if explicit else [start, *start.parents]
-    for folder in folders:
-        if (folder / MARKER).is_file():
-            return folder
-    for folder in folders:
-        for other in ("netzwerk.yml", "Netzwerk.yaml", "netzwerk.YAML", "netzwerk.yaml.txt"):
-            if (folder / other).is_file():
-                raise NetworkNotFound(str(start), folder / other)
-    raise NetworkNotFound(str(start))
-
-
-def network_files(root: Path) -> list[str]:
-    """The network's YAML files as sorted POSIX paths relative to the root.
-
-    Hidden files and folders (`.git`, caches) are skipped, and so are links that lead
-    outside the network: the data of a network is what lies inside its folder.
-    """
-    found = [MARKER]
-    real_root = root.resolve()
-
-    def inside(path: Path) -> bool:
-        return path.resolve().is_relative_to(real_root)
-
-    for folder in FOLDERS:
-        base = root / folder
-        if not base.is_dir() or not inside(base):
-            continue
-        for dirpath, dirnames, filenames in os.walk(base):  # does not follow linked folders
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in filenames:
-                if name.startswith(".") or not name.lower().endswith(YAML_SUFFIXES):
-                    continue
-                path = Path(dirpath) / name
-                if path.is_symlink() and not inside(path):
-                    continue
-                if not path.is_symlink() and not path.is_file():
-                    continue  # a pipe or device named *.yaml would block reading
-                found.append(path.relative_to(root).as_posix())
-    return sorted(found, key=lambda p: (p != MARKER, p))
-
-
-def is_data_file(rel: str) -> bool:
-    """Whether a path (relative to the root) is one of the files a network consists of,
-    by the same rules as `network_files` (for file lists that come from git)."""
-    parts = rel.split("/")
-    if rel == MARKER:
-        return True
-    return (
-        len(parts) >= 2
-        and parts[0] in FOLDERS
-        and not any(p.startswith(".") for p in parts)
-        and parts[-1].lower().endswith(YAML_SUFFIXES)
-    )
 
 
 def stray_folders(root: Path) -> list[Problem]:
@@ -130,20 +68,6 @@ def stray_folders(root: Path) -> list[Problem]:
     return found
 
 
-ReadResult = bytes | OSError
-
-
-def read_files(root: Path, files: Iterable[str]) -> list[tuple[str, ReadResult]]:
-    """Each file's bytes, or the error that kept it from being read."""
-    result: list[tuple[str, ReadResult]] = []
-    for rel in files:
-        try:
-            result.append((rel, (root / rel).read_bytes()))
-        except OSError as exc:
-            result.append((rel, exc))
-    return result
-
-
 @dataclass(frozen=True)
 class Loaded:
     network: Network
@@ -153,17 +77,6 @@ class Loaded:
 def load_network(root: Path) -> Loaded:
     loaded = build_network(read_files(root, network_files(root)))
     return Loaded(loaded.network, [*loaded.problems, *stray_folders(root)])
-
-
-def classify(rel: str) -> tuple[Kind, str] | None:
-    """The kind and id of a file from its path, or None for files we do not read."""
-    path = PurePosixPath(rel)
-    if rel == MARKER:
-        return "network", "netzwerk"
-    if len(path.parts) < 2 or path.parts[0] not in FOLDERS:
-        return None
-    stem = path.name.rsplit(".", 1)[0]  # `Caritas.YAML` is read, and its id refused
-    return FOLDERS[path.parts[0]], stem
 
 
 def build_network(files: Sequence[tuple[str, ReadResult]]) -> Loaded:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import partial
 from datetime import date
+from functools import partial
 from typing import Literal
 
+from netzwerkctl.files import FOLDERS, Kind
 from netzwerkctl.model import (
     Contact,
     Group,
@@ -27,17 +28,7 @@ from netzwerkctl.model import (
 from netzwerkctl.problems import Location
 from netzwerkctl.yamlio import Document
 
-Kind = Literal["network", "partner", "group", "meeting", "project", "marketplace", "report"]
-
-# The folder each kind of file lives in, below the network root.
-FOLDERS: dict[str, Kind] = {
-    "partners": "partner",
-    "groups": "group",
-    "meetings": "meeting",
-    "projects": "project",
-    "marketplace": "marketplace",
-    "reports": "report",
-}
+__all__ = ["FOLDERS", "Kind", "Network", "Person"]
 
 
 @dataclass(frozen=True)

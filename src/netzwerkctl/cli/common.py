@@ -30,7 +30,7 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 
 def network_root(ctx: typer.Context) -> Path:
-    from netzwerkctl.load import NetworkNotFound, find_root
+    from netzwerkctl.files import NetworkNotFound, find_root
 
     state: State = ctx.obj
     try:

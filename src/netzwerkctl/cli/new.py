@@ -174,7 +174,7 @@ def group(
 
 def _not_known(root: Path, kind: str, entity_id: str) -> None:
     """Also `partners/x/caritas.yml` counts: two files with one id would not pass check."""
-    from netzwerkctl.load import classify, network_files
+    from netzwerkctl.files import classify, network_files
 
     for rel in network_files(root):
         if classify(rel) == (kind, entity_id):

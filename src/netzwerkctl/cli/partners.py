@@ -287,7 +287,7 @@ def person(
       netzwerkctl person maria-schulte --format json -o auskunft.json
     """
     from netzwerkctl.derive.person import person_view
-    from netzwerkctl.load import network_files
+    from netzwerkctl.files import network_files
     from netzwerkctl.partnerdocs import person_context
     from netzwerkctl.render import render
     from netzwerkctl.translate import suggest

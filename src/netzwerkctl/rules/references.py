@@ -20,9 +20,7 @@ _SLUG_WITH_HYPHEN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)+\Z")
 Where = Callable[[], Location]  # a place looked up only when there is a problem
 
 
-def _ref(
-    net: Network, code: str, target: Kind, ref: str, at: Where, key: str
-) -> Iterator[Problem]:
+def _ref(net: Network, code: str, target: Kind, ref: str, at: Where, key: str) -> Iterator[Problem]:
     if not net.is_known(target, ref):
         choices = sorted(net.known.get(target, frozenset()))
         yield problem(code, at(), ref=ref, key=key, suggestion=suggest(ref, choices))
@@ -41,9 +39,8 @@ def _person(net: Network, ref: str, at: Where, key: str) -> Iterator[Problem]:
 
 def network_refs(net: Network, today: date) -> Iterable[Problem]:
     if net.info and net.info.coordinator:
-        yield from _partner(
-            net, net.info.coordinator, net.where("network", "netzwerk", "coordinator"), "coordinator"
-        )
+        where = net.where("network", "netzwerk", "coordinator")
+        yield from _partner(net, net.info.coordinator, where, "coordinator")
 
 
 def group_refs(net: Network, today: date) -> Iterable[Problem]:
@@ -51,7 +48,8 @@ def group_refs(net: Network, today: date) -> Iterable[Problem]:
         if group.host:
             yield from _partner(net, group.host, net.where("group", gid, "host"), "host")
         for i, patron in enumerate(group.patrons):
-            yield from _partner(net, patron.partner, net.where("group", gid, "patrons", i), "patrons")
+            where = net.where("group", gid, "patrons", i)
+            yield from _partner(net, patron.partner, where, "patrons")
         if group.lead:
             yield from _person(net, group.lead, net.where("group", gid, "lead"), "lead")
         for i, member in enumerate(group.members):

@@ -1,0 +1,118 @@
+"""The network's files on disk: where the root is, which files belong to it, their
+bytes. Kept free of pydantic and the models, so that a check answered from the cache
+starts as fast as Typer itself."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+from typing import Literal
+
+MARKER = "netzwerk.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+Kind = Literal["network", "partner", "group", "meeting", "project", "marketplace", "report"]
+
+# The folder each kind of file lives in, below the network root.
+FOLDERS: dict[str, Kind] = {
+    "partners": "partner",
+    "groups": "group",
+    "meetings": "meeting",
+    "projects": "project",
+    "marketplace": "marketplace",
+    "reports": "report",
+}
+
+
+class NetworkNotFound(Exception):
+    """No `netzwerk.yaml` where the network was looked for; `misnamed` is a
+    `netzwerk.yml` (or other spelling) found instead, to be named in the message."""
+
+    def __init__(self, where: str, misnamed: Path | None = None) -> None:
+        super().__init__(where)
+        self.misnamed = misnamed
+
+
+def find_root(start: Path, explicit: bool = False) -> Path:
+    """The folder holding `netzwerk.yaml`: `start` itself when given explicitly
+    (`-C DIR`), otherwise the first of `start` and its parents, as git finds `.git`."""
+    start = start.resolve()
+    folders = [start] if explicit else [start, *start.parents]
+    for folder in folders:
+        if (folder / MARKER).is_file():
+            return folder
+    for folder in folders:
+        for other in ("netzwerk.yml", "Netzwerk.yaml", "netzwerk.YAML", "netzwerk.yaml.txt"):
+            if (folder / other).is_file():
+                raise NetworkNotFound(str(start), folder / other)
+    raise NetworkNotFound(str(start))
+
+
+def network_files(root: Path) -> list[str]:
+    """The network's YAML files as sorted POSIX paths relative to the root.
+
+    Hidden files and folders (`.git`, caches) are skipped, and so are links that lead
+    outside the network: the data of a network is what lies inside its folder.
+    """
+    found = [MARKER]
+    real_root = root.resolve()
+
+    def inside(path: Path) -> bool:
+        return path.resolve().is_relative_to(real_root)
+
+    for folder in FOLDERS:
+        base = root / folder
+        if not base.is_dir() or not inside(base):
+            continue
+        for dirpath, dirnames, filenames in os.walk(base):  # does not follow linked folders
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in filenames:
+                if name.startswith(".") or not name.lower().endswith(YAML_SUFFIXES):
+                    continue
+                path = Path(dirpath) / name
+                if path.is_symlink() and not inside(path):
+                    continue
+                if not path.is_symlink() and not path.is_file():
+                    continue  # a pipe or device named *.yaml would block reading
+                found.append(path.relative_to(root).as_posix())
+    return sorted(found, key=lambda p: (p != MARKER, p))
+
+
+def is_data_file(rel: str) -> bool:
+    """Whether a path (relative to the root) is one of the files a network consists of,
+    by the same rules as `network_files` (for file lists that come from git)."""
+    parts = rel.split("/")
+    if rel == MARKER:
+        return True
+    return (
+        len(parts) >= 2
+        and parts[0] in FOLDERS
+        and not any(p.startswith(".") for p in parts)
+        and parts[-1].lower().endswith(YAML_SUFFIXES)
+    )
+
+
+ReadResult = bytes | OSError
+
+
+def read_files(root: Path, files: Iterable[str]) -> list[tuple[str, ReadResult]]:
+    """Each file's bytes, or the error that kept it from being read."""
+    result: list[tuple[str, ReadResult]] = []
+    for rel in files:
+        try:
+            result.append((rel, (root / rel).read_bytes()))
+        except OSError as exc:
+            result.append((rel, exc))
+    return result
+
+
+def classify(rel: str) -> tuple[Kind, str] | None:
+    """The kind and id of a file from its path, or None for files we do not read."""
+    path = PurePosixPath(rel)
+    if rel == MARKER:
+        return "network", "netzwerk"
+    if len(path.parts) < 2 or path.parts[0] not in FOLDERS:
+        return None
+    stem = path.name.rsplit(".", 1)[0]  # `Caritas.YAML` is read, and its id refused
+    return FOLDERS[path.parts[0]], stem
