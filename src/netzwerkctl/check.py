@@ -1,7 +1,9 @@
 """`check` as a library function: load the folder, run every rule, sort the problems.
 
 Kept apart from the command line so that other commands (and tests) can check a
-network before working on it, and so that the command itself stays thin.
+network before working on it, and so that the command itself stays thin. With
+`use_cache`, an unchanged network is answered from `cache.py` without importing the
+models at all.
 """
 
 from __future__ import annotations
@@ -9,17 +11,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from netzwerkctl.load import load_network
-from netzwerkctl.network import Network
+from netzwerkctl.files import network_files, read_files
 from netzwerkctl.problems import Problem, sort_problems
-from netzwerkctl.rules import run_rules
+
+if TYPE_CHECKING:
+    from netzwerkctl.codes import Lang
+    from netzwerkctl.network import Network
 
 
 @dataclass(frozen=True)
 class CheckResult:
-    network: Network
     problems: list[Problem]
+    files: int
+    language: Lang
+    loaded: Network | None = None  # None when the answer came from the cache
+
+    @property
+    def network(self) -> Network:
+        if self.loaded is None:
+            raise ValueError("answered from the cache: no network was loaded")
+        return self.loaded
 
     @property
     def errors(self) -> int:
@@ -30,7 +43,25 @@ class CheckResult:
         return len(self.problems) - self.errors
 
 
-def check_network(root: Path, today: date) -> CheckResult:
-    loaded = load_network(root)
-    problems = [*loaded.problems, *run_rules(loaded.network, today)]
-    return CheckResult(loaded.network, sort_problems(problems))
+def check_network(root: Path, today: date, use_cache: bool = False) -> CheckResult:
+    files = read_files(root, network_files(root))
+    key = None
+    if use_cache:
+        from netzwerkctl import cache
+
+        key = cache.result_key(root, files, today)
+        hit = cache.load(root, key)
+        if hit is not None:
+            problems, count, language = hit
+            return CheckResult(problems, count, "en" if language == "en" else "de")
+    from netzwerkctl.load import build_network, stray_folders
+    from netzwerkctl.rules import run_rules
+
+    loaded = build_network(files)
+    net = loaded.network
+    problems = sort_problems([*loaded.problems, *stray_folders(root), *run_rules(net, today)])
+    if key is not None:
+        from netzwerkctl import cache
+
+        cache.store(root, key, problems, net.files, net.language)
+    return CheckResult(problems, net.files, net.language, net)

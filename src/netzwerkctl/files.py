@@ -53,29 +53,36 @@ def network_files(root: Path) -> list[str]:
     """The network's YAML files as sorted POSIX paths relative to the root.
 
     Hidden files and folders (`.git`, caches) are skipped, and so are links that lead
-    outside the network: the data of a network is what lies inside its folder.
+    outside the network and anything that is not a regular file (a pipe named *.yaml
+    would block reading): the data of a network is what lies inside its folder.
     """
     found = [MARKER]
-    real_root = root.resolve()
+    real_root = os.path.realpath(root)
 
-    def inside(path: Path) -> bool:
-        return path.resolve().is_relative_to(real_root)
+    def inside(path: str) -> bool:
+        real = os.path.realpath(path)
+        return real == real_root or real.startswith(real_root + os.sep)
+
+    def walk(folder: str, rel: str) -> None:
+        # scandir's entries know their type from the directory listing: no stat per file
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                link = entry.is_symlink()
+                if link and not inside(entry.path):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, f"{rel}/{entry.name}")
+                elif entry.name.lower().endswith(YAML_SUFFIXES) and (
+                    link or entry.is_file(follow_symlinks=False)
+                ):
+                    found.append(f"{rel}/{entry.name}")
 
     for folder in FOLDERS:
-        base = root / folder
-        if not base.is_dir() or not inside(base):
-            continue
-        for dirpath, dirnames, filenames in os.walk(base):  # does not follow linked folders
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in filenames:
-                if name.startswith(".") or not name.lower().endswith(YAML_SUFFIXES):
-                    continue
-                path = Path(dirpath) / name
-                if path.is_symlink() and not inside(path):
-                    continue
-                if not path.is_symlink() and not path.is_file():
-                    continue  # a pipe or device named *.yaml would block reading
-                found.append(path.relative_to(root).as_posix())
+        base = os.path.join(root, folder)  # noqa: PTH118  (strings: thousands of files)
+        if os.path.isdir(base) and inside(base):  # noqa: PTH112
+            walk(base, folder)
     return sorted(found, key=lambda p: (p != MARKER, p))
 
 
@@ -99,9 +106,11 @@ ReadResult = bytes | OSError
 def read_files(root: Path, files: Iterable[str]) -> list[tuple[str, ReadResult]]:
     """Each file's bytes, or the error that kept it from being read."""
     result: list[tuple[str, ReadResult]] = []
+    base = os.fspath(root)
     for rel in files:
         try:
-            result.append((rel, (root / rel).read_bytes()))
+            with open(os.path.join(base, rel), "rb") as handle:  # noqa: PTH118, PTH123
+                result.append((rel, handle.read()))
         except OSError as exc:
             result.append((rel, exc))
     return result

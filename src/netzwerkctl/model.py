@@ -17,11 +17,11 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from netzwerkctl.dates import read_date
+
 # -- scalar types ------------------------------------------------------------------
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\Z")
-_GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\Z")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})\Z")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+\Z")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -43,17 +43,8 @@ def parse_day(value: Any) -> Any:
     """A date written as 2021-03-15 or 15.03.2021 (also with one-digit day/month)."""
     if isinstance(value, date) or value is None:
         return value
-    if isinstance(value, str):
-        text = value.strip()
-        iso = _ISO_DATE.match(text)
-        german = _GERMAN_DATE.match(text)
-        try:
-            if iso:
-                return date(int(iso[1]), int(iso[2]), int(iso[3]))
-            if german:
-                return date(int(german[3]), int(german[2]), int(german[1]))
-        except ValueError:
-            pass  # 31.02.2021 and the like: fall through to the error
+    if isinstance(value, str) and (day := read_date(value)) is not None:
+        return day
     raise PydanticCustomError("nw_date", "invalid date")
 
 

@@ -48,6 +48,13 @@ def check(
             "vorgemerkt oder neu sind; geprüft wird trotzdem alles.",
         ),
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Nicht das gespeicherte Ergebnis eines unveränderten Netzwerks verwenden.",
+        ),
+    ] = False,
     changed_since: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -74,8 +81,8 @@ def check(
     from netzwerkctl.problems import as_github, as_gitlab, as_json, summary
 
     root = network_root(ctx)
-    result = check_network(root, parse_today(today))
-    lang = result.network.language
+    result = check_network(root, parse_today(today), use_cache=not no_cache)
+    lang = result.language
     problems = result.problems
     if changed or changed_since is not None:
         problems = _only_changed(root, problems, changed_since or "HEAD")
@@ -87,7 +94,7 @@ def check(
         sys.stdout.write(as_gitlab(problems, lang, _repository_prefix(root, "CI_PROJECT_DIR")))
     else:
         _print_text(root, problems, lang)
-    line = summary(problems, result.network.files, lang)
+    line = summary(problems, result.files, lang)
     if output_format is Format.text:
         sys.stdout.write(line + "\n")
     else:

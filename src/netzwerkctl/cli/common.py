@@ -60,13 +60,10 @@ def parse_today(value: str | None) -> date:
 
 def parse_date(value: str, name: str) -> date:
     """A date given on the command line, ISO or German; exit 2 naming `name` if not."""
-    from netzwerkctl.model import parse_day
+    from netzwerkctl.dates import read_date
 
-    try:
-        parsed = parse_day(value)
-    except ValueError:
-        parsed = None
-    if not isinstance(parsed, date):
+    parsed = read_date(value)
+    if parsed is None:
         fail(f"{name}: „{value}“ ist kein Datum. Schreiben Sie 2021-03-15 oder 15.03.2021.")
     return parsed
 
