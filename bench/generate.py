@@ -21,7 +21,16 @@ SIZES = {
     "L": {"partners": 1000, "groups": 100, "meetings": 4800, "projects": 200},
     "XL": {"partners": 1000, "groups": 100, "meetings": 48000, "projects": 200},
 }
-KINDS = ["association", "welfare", "business", "bank", "school", "education", "church", "foundation"]
+KINDS = [
+    "association",
+    "welfare",
+    "business",
+    "bank",
+    "school",
+    "education",
+    "church",
+    "foundation",
+]
 TAGS = ["Bildung", "Jugendarbeit", "Seniorenarbeit", "Öffentlichkeitsarbeit", "Fundraising",
         "Räume", "Druck", "Flüchtlingshilfe", "Sport", "Kultur", "Umwelt", "Digitales"]  # fmt: skip
 START = date(2012, 1, 1)
@@ -68,7 +77,9 @@ def generate(size: str, target: Path, seed: int = 2021) -> int:
                 "    consent: 2012-01-01",
                 "    since: 2012-01-01",
             ]
-        lines.append("notes: |\n  Zusammenarbeit seit der Gründung.\n  Ansprechbar für gemeinsame Projekte.")
+        lines.append(
+            "notes: |\n  Zusammenarbeit seit der Gründung.\n  Ansprechbar für gemeinsame Projekte."
+        )
         files[f"partners/{pid}.yaml"] = "\n".join(lines) + "\n"
 
     groups: list[tuple[str, list[str]]] = []
@@ -110,7 +121,7 @@ def generate(size: str, target: Path, seed: int = 2021) -> int:
                     f"        due: {due.isoformat()}\n        done: {done}"
                 )
             files[f"meetings/{day.year}/{day.isoformat()}-{gid}.yaml"] = (
-                f"group: {gid}\ndate: {day.isoformat()}\nstart: \"18:00\"\nend: \"20:00\"\n"
+                f'group: {gid}\ndate: {day.isoformat()}\nstart: "18:00"\nend: "20:00"\n'
                 f"location: Raum {n % 7}\nstatus: held\nchair: {members[0]}\nminutes_by: {members[1]}\n"
                 f"present: [{', '.join(present)}]\nexcused: [{members[6]}]\n"
                 "agenda:\n"
@@ -118,7 +129,9 @@ def generate(size: str, target: Path, seed: int = 2021) -> int:
                 f"  - title: Stand der Arbeitsaufträge\n    duration: 20\n    kind: discussion\n    by: {members[0]}\n"
                 "    notes: |\n      Die Gruppe bespricht die offenen Aufträge.\n      Zwei sind erledigt.\n"
                 f"  - title: Neues Vorhaben\n    duration: 45\n    kind: decision\n    by: {members[1]}\n"
-                "    decisions:\n      - Das Vorhaben wird umgesetzt.\n    tasks:\n" + "\n".join(tasks) + "\n"
+                "    decisions:\n      - Das Vorhaben wird umgesetzt.\n    tasks:\n"
+                + "\n".join(tasks)
+                + "\n"
             )
 
     for p in range(spec["projects"]):

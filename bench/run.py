@@ -50,19 +50,28 @@ def measure(cmd: list[str], runs: int) -> tuple[float, float, float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", default="S,L")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--keep", type=Path, help="folder for the generated networks (default: temporary)")
+    parser.add_argument(
+        "--keep", type=Path, help="folder for the generated networks (default: temporary)"
+    )
     args = parser.parse_args()
     tool = [PY, "-m", "netzwerkctl"]
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="netzwerkctl-bench-"))
-    print(f"# netzwerkctl benchmark — {platform.python_implementation()} {platform.python_version()}, "
-          f"{os.cpu_count()} cores, {platform.machine()}, {platform.system()} {platform.release()}")
+    print(
+        f"# netzwerkctl benchmark — {platform.python_implementation()} {platform.python_version()}, "
+        f"{os.cpu_count()} cores, {platform.machine()}, {platform.system()} {platform.release()}"
+    )
     rows: list[tuple[str, str, tuple[float, float, float, float]]] = []
     typer_floor = measure([PY, "-c", "import typer"], args.runs)
     trio = measure([PY, "-c", "import typer, pydantic, yaml"], args.runs)
-    rows += [("-", "python -c 'import typer'", typer_floor), ("-", "python -c 'import typer, pydantic, yaml'", trio)]
+    rows += [
+        ("-", "python -c 'import typer'", typer_floor),
+        ("-", "python -c 'import typer, pydantic, yaml'", trio),
+    ]
     rows.append(("-", "netzwerkctl --version", measure([*tool, "--version"], args.runs)))
     rows.append(("-", "netzwerkctl --help", measure([*tool, "--help"], args.runs)))
     parse_of: dict[str, tuple[float, float, float, float]] = {}
@@ -80,18 +89,24 @@ def main() -> None:
         ):
             if name == "check --no-cache" and "--no-cache" not in _help(tool):
                 continue
-            rows.append((size, f"netzwerkctl {name}", measure([*tool, "-C", str(root), *extra], args.runs)))
+            rows.append(
+                (size, f"netzwerkctl {name}", measure([*tool, "-C", str(root), *extra], args.runs))
+            )
     print()
     print("| size | command | median s | min s | max s | peak MB | ÷ import typer | ÷ parse |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for size, name, (med, low, high, peak) in rows:
         parse = parse_of.get(size)
         to_parse = f"{med / parse[0]:.2f}" if parse and "baseline" not in name else ""
-        print(f"| {size} | {name} | {med:.3f} | {low:.3f} | {high:.3f} | {peak:.0f} | {med / typer_floor[0]:.2f} | {to_parse} |")
+        print(
+            f"| {size} | {name} | {med:.3f} | {low:.3f} | {high:.3f} | {peak:.0f} | {med / typer_floor[0]:.2f} | {to_parse} |"
+        )
 
 
 def _help(tool: list[str]) -> str:
-    return subprocess.run([*tool, "check", "--help"], capture_output=True, text=True, check=False).stdout
+    return subprocess.run(
+        [*tool, "check", "--help"], capture_output=True, text=True, check=False
+    ).stdout
 
 
 if __name__ == "__main__":

@@ -232,3 +232,11 @@ def assert_golden(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
     assert path.exists(), f"no golden file {path}; run with {UPDATE}=1 and review it"
     assert text == path.read_text(encoding="utf-8"), f"{path.name} changed; see {UPDATE}"
+
+
+def body(document: str) -> str:
+    """A generated Markdown document without netzwerkctl's marker line."""
+    from netzwerkctl.render import MARKDOWN_MARKER
+
+    assert document.startswith(MARKDOWN_MARKER), document[:80]
+    return document[len(MARKDOWN_MARKER) :]

@@ -83,3 +83,21 @@ def test_check_codes_page_is_up_to_date(tmp_path: Path) -> None:
 def test_every_code_is_documented() -> None:
     documented = set(re.findall(r"^## (NW\d{3}) ", PAGE.read_text(encoding="utf-8"), re.M))
     assert documented == set(CODES)
+
+
+def test_security_page_names_tests_that_exist() -> None:
+    """docs/security.md backs every guarantee with a test: those tests must exist."""
+    page = (DOCS / "security.md").read_text(encoding="utf-8")
+    top = DOCS.parent
+    refs = re.findall(r"`((?:tests|bench)/[\w/]+\.py)(?:::(\w+))?`", page)
+    assert len(refs) > 20
+    last_file = ""
+    for file, name in refs:
+        last_file = file
+        assert (top / file).exists(), file
+        if name:
+            assert f"def {name}(" in (top / file).read_text(encoding="utf-8"), f"{file}::{name}"
+    # `…::name` continues the file named just before it
+    for file, name in re.findall(r"`(tests/[\w/]+\.py)::\w+`, `…::(\w+)`", page):
+        assert f"def {name}(" in (top / file).read_text(encoding="utf-8"), f"{file}::{name}"
+    assert last_file

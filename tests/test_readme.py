@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import body
 from netzwerkctl.cli import app
 
 TOP = Path(__file__).parents[1]
@@ -40,4 +41,4 @@ def test_readme_main_command_works_on_the_example(monkeypatch: pytest.MonkeyPatc
     assert args[0] == "netzwerkctl"
     result = CliRunner().invoke(app, args[1:], catch_exceptions=False)
     assert result.exit_code == 0, result.stdout
-    assert result.stdout.startswith("# Engagementbericht 2021\n")
+    assert body(result.stdout).startswith("# Engagementbericht 2021\n")

@@ -37,10 +37,17 @@ def _override(tmp_path: Path, name: str, text: str, lang: str | None = None) -> 
 
 def test_network_templates_override_builtin_ones(tmp_path: Path) -> None:
     folder = _override(tmp_path, "agenda.md.j2", "Eigene Einladung: {{ title }}\n", "de")
-    assert render("agenda", MINIMAL, "de", network_templates=folder) == "Eigene Einladung: x\n"
+    assert (
+        render("agenda", MINIMAL, "de", network_templates=folder, marker=False)
+        == "Eigene Einladung: x\n"
+    )
+    marked = render("agenda", MINIMAL, "de", network_templates=folder)
+    assert marked.startswith("<!-- netzwerkctl:") and marked.endswith("Eigene Einladung: x\n")
     # a template directly in templates/ serves every language
     folder = _override(tmp_path / "b", "agenda.md.j2", "Für alle: {{ title }}\n")
-    assert render("agenda", MINIMAL, "en", network_templates=folder) == "Für alle: x\n"
+    assert (
+        render("agenda", MINIMAL, "en", network_templates=folder, marker=False) == "Für alle: x\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -74,11 +81,11 @@ def test_date_filters_follow_the_language(tmp_path: Path) -> None:
     folder = _override(tmp_path, "agenda.md.j2", text)
     ctx = {"d": date(2021, 12, 1), "t": time(14, 0)}
     assert (
-        render("agenda", ctx, "de", network_templates=folder)
+        render("agenda", ctx, "de", network_templates=folder, marker=False)
         == "Mittwoch, 1. Dezember 2021 / 01.12.2021 / 14:00\n"
     )
     assert (
-        render("agenda", ctx, "en", network_templates=folder)
+        render("agenda", ctx, "en", network_templates=folder, marker=False)
         == "Wednesday, December 1, 2021 / 2021-12-01 / 14:00\n"
     )
 

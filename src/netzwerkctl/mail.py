@@ -77,7 +77,7 @@ def letters(
             "overdue": [i for i in items if i["overdue"]],
             "upcoming": [i for i in items if not i["overdue"]],
         }
-        body = render("reminder-mail", context, lang, network_templates=templates)
+        body = render("reminder-mail", context, lang, network_templates=templates, marker=False)
         one, many = _SUBJECT[lang]
         count = len(items)
         subject = (one if count == 1 else many).format(n=count, net=network_name)

@@ -19,6 +19,13 @@ from typing import Any, Literal
 from netzwerkctl.codes import Lang
 
 Format = Literal["md", "html"]
+
+# Every generated Markdown document starts with this line (HTML carries
+# <meta name="generator" content="netzwerkctl">): netzwerkctl overwrites files that carry
+# it, and no others without --force. Invisible when the Markdown is rendered.
+MARKDOWN_MARKER = (
+    "<!-- netzwerkctl: erzeugtes Dokument, wird beim nächsten Lauf überschrieben -->\n"
+)
 # Markdown's inline syntax characters: escaped in values that come from the data.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 _MD_UNESCAPE = re.compile(r"\\([\\`*_\[\]<>|#])")
@@ -109,11 +116,13 @@ def render(
     fmt: Format = "md",
     network_templates: Path | None = None,
     charts: dict[str, str] | None = None,
+    marker: bool = True,
 ) -> str:
     """Render document `name` (e.g. "agenda") as Markdown or as one HTML page.
 
     A template places chart `x` with `{{ chart("x") }}`: nothing in Markdown (its
-    tables carry the numbers), the SVG from `charts` in HTML.
+    tables carry the numbers), the SVG from `charts` in HTML. Markdown starts with
+    MARKDOWN_MARKER unless `marker` is off (text that is not a file, like an e-mail).
     """
     import jinja2
     from markupsafe import Markup
@@ -127,7 +136,7 @@ def render(
     try:
         markdown = env.get_template(template_name).render({**context, "chart": chart})
         if fmt == "md":
-            return _tidy(markdown)
+            return (MARKDOWN_MARKER if marker else "") + _tidy(markdown)
         body = str(markdown_to_html(markdown))
         for chart_name, svg in (charts or {}).items():
             body = body.replace(f"<p>{_CHART_MARK}{chart_name}{_CHART_MARK}</p>", svg)
@@ -137,8 +146,9 @@ def render(
         return _tidy(page)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateProblem(f"template not found: {exc.name}") from None
+    except jinja2.TemplateNotFound as exc:  # also {% include %} of something not there
+        where = _template_position(exc) or template_name
+        raise TemplateProblem(f"{where}: template not found: {exc.name}") from None
     except (
         jinja2.TemplateError,  # undefined names, the sandbox's refusals, …
         TypeError,  # {{ meeting.date + 1 }} in a network's own template

@@ -249,6 +249,7 @@ def report_json(context: Context) -> Context:
     p, c = context["partners"], context["contributions"]
     meetings = context["groups"]
     return {
+        "generator": "netzwerkctl",  # marks the file as made by netzwerkctl (see emit)
         "year": context["year"],
         "network": context["network"]["name"],
         "partners": {

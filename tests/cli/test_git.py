@@ -14,7 +14,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from conftest import BASE
+from conftest import BASE, body
 from netzwerkctl.check import check_network
 from netzwerkctl.cli import app
 
@@ -185,7 +185,7 @@ def test_changes_tells_what_happened_since_a_date(make_network: Callable[..., Pa
     git(root, "commit", "-qm", "Protokoll", when="2021-12-12T12:00:00")
     code, out, _ = invoke(root, "changes", "--since", "06.12.2021")
     assert code == 0
-    assert out == (
+    assert body(out) == (
         "# Neues im Netzwerk seit 06.12.2021\n\n"
         "- Neuer Partner: Neuer Verein (approached)\n"
         "- Ausgeschieden: TV Teststadt (am 20.12.2021)\n"

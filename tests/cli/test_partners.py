@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import BASE, Files
+from conftest import BASE, Files, body
 from netzwerkctl.cli import app
 
 runner = CliRunner()
@@ -227,7 +227,7 @@ def test_person_lists_data_and_every_mention(make_network: Callable[..., Path]) 
 def test_person_markdown_says_what_erasure_changes(make_network: Callable[..., Path]) -> None:
     code, out, _ = invoke(make_network(), "person", "bernd", *TODAY)
     assert code == 0
-    assert out.startswith("# Gespeicherte Daten über Bernd Brink\n")
+    assert body(out).startswith("# Gespeicherte Daten über Bernd Brink\n")
     assert "| phone | 0287112345 |" in out and "| decision_maker | ja |" in out
     assert (
         "| meetings/2021/2021-03-15-ag.yaml:7 | 2021-03-15-ag | Protokoll | andere Person eintragen oder Zeile löschen |"

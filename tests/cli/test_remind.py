@@ -9,7 +9,7 @@ from pathlib import Path
 from icalendar import Calendar, Event
 from typer.testing import CliRunner
 
-from conftest import BASE
+from conftest import BASE, body
 from netzwerkctl.cli import app
 from remind_network import BANK, EXPECTED, REMIND
 
@@ -62,7 +62,7 @@ def test_table_groups_by_person(make_network: Callable[..., Path]) -> None:
 def test_markdown_is_a_printable_list_per_person(make_network: Callable[..., Path]) -> None:
     code, out, _ = remind(make_network(REMIND), "--format", "md")
     assert code == 0
-    assert out.startswith(
+    assert body(out).startswith(
         "# Erinnerungen – Testnetz\n\nStand: Montag, 10. Januar 2022; Vorschau: 14 Tage.\n"
     )
     assert (

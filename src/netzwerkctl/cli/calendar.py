@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from netzwerkctl.cli.common import emit, fail, load_checked, parse_today
+from netzwerkctl.cli.common import ForceOpt, emit, fail, load_checked, parse_today
 
 
 def calendar(
@@ -24,6 +24,7 @@ def calendar(
         bool,
         typer.Option("--tasks", help="Fristen offener Arbeitsaufträge als ganztägige Termine."),
     ] = False,
+    force: ForceOpt = False,
 ) -> None:
     """Alle Sitzungen als iCalendar-Datei (.ics) zum Import in Outlook, Thunderbird,
     Google oder Apple Kalender. Ein erneuter Import aktualisiert die Termine.
@@ -41,4 +42,4 @@ def calendar(
     if group is not None and group not in network.groups:
         hint = suggest(group, sorted(network.groups))
         fail(f"Eine Gruppe „{group}“ gibt es nicht." + (f" Meinten Sie „{hint}“?" if hint else ""))
-    emit(build_calendar(network, network.language, group, tasks), output)
+    emit(build_calendar(network, network.language, group, tasks), output, force)

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from netzwerkctl.cli.common import emit, fail, network_root
+from netzwerkctl.cli.common import ForceOpt, emit, fail, network_root
 
 
 class ChangesFormat(str, Enum):
@@ -40,6 +40,7 @@ def changes(
         Optional[Path],  # noqa: UP045
         typer.Option("--output", "-o", help="In diese Datei schreiben.", dir_okay=False),
     ] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Was sich im Netzwerk geändert hat, laut git: neue und ausgeschiedene Partner,
     geänderte Angaben, neue Personen, neue und stattgefundene Sitzungen, erledigte
@@ -63,7 +64,7 @@ def changes(
     lang = network_at(root, None).language
     if output_format is ChangesFormat.json:
         rows = [{"kind": c.kind, "subject": c.subject, "text": wording(c, lang)} for c in found]
-        emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", output)
+        emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", output, force)
         return
     title = (
         f"# Neues im Netzwerk seit {since}"
@@ -75,4 +76,6 @@ def changes(
     lines = [f"- {wording(c, lang)}" for c in found] or [
         "Keine Änderungen." if lang == "de" else "No changes."
     ]
-    emit(title + "\n\n" + "\n".join(lines) + "\n", output)
+    from netzwerkctl.render import MARKDOWN_MARKER
+
+    emit(MARKDOWN_MARKER + title + "\n\n" + "\n".join(lines) + "\n", output, force)

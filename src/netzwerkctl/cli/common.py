@@ -6,7 +6,7 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -83,8 +83,35 @@ def load_checked(ctx: typer.Context, today: date) -> tuple[Path, Network]:
     return root, result.network
 
 
-def emit(data: str | bytes, output: Path | None) -> None:
-    """To stdout, or atomically into a file."""
+ForceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--force", help="-o: auch eine Datei überschreiben, die nicht von netzwerkctl stammt."
+    ),
+]
+
+# What marks a file as made by netzwerkctl (in its first few kilobytes).
+_MARKERS = (
+    b"<!-- netzwerkctl:",
+    b'<meta name="generator" content="netzwerkctl">',
+    b"PRODID:-//netzwerkctl//",
+    b'"generator": "netzwerkctl"',
+)
+
+
+def made_by_us(path: Path) -> bool:
+    """An empty file, or one that carries netzwerkctl's marker."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return not head or any(marker in head for marker in _MARKERS)
+
+
+def emit(data: str | bytes, output: Path | None, force: bool = False) -> None:
+    """To stdout, or atomically into a file. A file that exists and was not made by
+    netzwerkctl (a person may have edited it) is only replaced with --force."""
     from netzwerkctl.writers import WriteError, write_atomic
 
     raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -92,6 +119,11 @@ def emit(data: str | bytes, output: Path | None) -> None:
         sys.stdout.buffer.write(raw)
         sys.stdout.flush()
         return
+    if output.exists() and not force and not made_by_us(output):
+        fail(
+            f"{output} gibt es schon, und sie stammt nicht von netzwerkctl. Nichts "
+            "geschrieben; mit --force wird sie ersetzt."
+        )
     try:
         write_atomic(output, raw)
     except WriteError as exc:

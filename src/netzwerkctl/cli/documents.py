@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from netzwerkctl.cli.common import EXIT_PROBLEMS, emit, fail, load_checked, parse_today
+from netzwerkctl.cli.common import EXIT_PROBLEMS, ForceOpt, emit, fail, load_checked, parse_today
 
 if TYPE_CHECKING:
     from netzwerkctl.codes import Lang
@@ -69,6 +69,7 @@ def agenda(
     meeting: MeetingArg,
     output_format: FormatOpt = None,
     output: OutputOpt = None,
+    force: ForceOpt = False,
     lang: LangOpt = None,
     today: TodayOpt = None,
     changes_since: Annotated[
@@ -97,7 +98,7 @@ def agenda(
         context["changes"] = _news(ctx, changes_since, lang) if changes_since else None
         return context
 
-    _document(ctx, "agenda", meeting, output_format, output, lang, today, build)
+    _document(ctx, "agenda", meeting, output_format, output, lang, today, build, force)
 
 
 def minutes(
@@ -105,6 +106,7 @@ def minutes(
     meeting: MeetingArg,
     output_format: FormatOpt = None,
     output: OutputOpt = None,
+    force: ForceOpt = False,
     lang: LangOpt = None,
     today: TodayOpt = None,
 ) -> None:
@@ -118,7 +120,7 @@ def minutes(
     """
     from netzwerkctl.documents import minutes_context
 
-    _document(ctx, "minutes", meeting, output_format, output, lang, today, minutes_context)
+    _document(ctx, "minutes", meeting, output_format, output, lang, today, minutes_context, force)
 
 
 def _document(
@@ -130,6 +132,7 @@ def _document(
     lang: Language | None,
     today: str | None,
     build: Callable[[Network, str, date], dict[str, Any]],
+    force: bool,
 ) -> None:
     from netzwerkctl.render import TemplateProblem, render
 
@@ -153,7 +156,7 @@ def _document(
         )
     except TemplateProblem as exc:
         fail(f"Vorlage: {exc}", EXIT_PROBLEMS)
-    emit(text, output)
+    emit(text, output, force)
 
 
 def _news(ctx: typer.Context, since: str, lang: Language | None) -> list[str]:

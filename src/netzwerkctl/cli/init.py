@@ -73,7 +73,7 @@ def init(
     )
     files.update(
         {
-            "README.md": render("init-readme", {"name": name, "city": city}, "de"),
+            "README.md": render("init-readme", {"name": name, "city": city}, "de", marker=False),
             ".gitattributes": GITATTRIBUTES,
             ".editorconfig": EDITORCONFIG,
             ".gitignore": GITIGNORE,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from netzwerkctl.cli.common import emit, fail, load_checked, parse_today
+from netzwerkctl.cli.common import ForceOpt, emit, fail, load_checked, parse_today
 
 if TYPE_CHECKING:
     from netzwerkctl.network import Network
@@ -61,6 +61,7 @@ def partners(
         ListFormat, typer.Option("--format", "-f", help="table, md, json oder csv.")
     ] = ListFormat.table,
     output: OutputOpt = None,
+    force: ForceOpt = False,
     today: TodayOpt = None,
 ) -> None:
     """Die Partner mit Status, Weg (angesprochen → dabei), Art, Expertise, Kontakten,
@@ -86,11 +87,15 @@ def partners(
     rows = filter_rows(partner_rows(network, day), status, kind, expertise)
     if output_format is ListFormat.json:
         context = partners_context(network, rows, cluster)
-        emit(_json(context["clusters"] if cluster else context["partners"]), output)
+        emit(_json(context["clusters"] if cluster else context["partners"]), output, force)
     elif output_format is ListFormat.csv:
-        emit(_csv([partner_row(network, r) for r in rows]), output)
+        emit(_csv([partner_row(network, r) for r in rows]), output, force)
     elif output_format is ListFormat.md or cluster:
-        emit(render("partners", partners_context(network, rows, cluster), network.language), output)
+        emit(
+            render("partners", partners_context(network, rows, cluster), network.language),
+            output,
+            force,
+        )
     else:
         _partner_table(network, [partner_row(network, r) for r in rows])
 
@@ -179,6 +184,7 @@ def match(
         DocFormat, typer.Option("--format", "-f", help="md oder json.")
     ] = DocFormat.md,
     output: OutputOpt = None,
+    force: ForceOpt = False,
     today: TodayOpt = None,
 ) -> None:
     """Wer kann helfen? Partner (aktive und mögliche) mit passender Expertise, die
@@ -215,9 +221,9 @@ def match(
         fail("Bitte ein Thema angeben (netzwerkctl match Bildung) oder --group.")
     context = match_context(words, find(network, words, day, exclude), group)
     if output_format is DocFormat.json:
-        emit(_json(context), output)
+        emit(_json(context), output, force)
     else:
-        emit(render("match", context, network.language), output)
+        emit(render("match", context, network.language), output, force)
 
 
 def market(
@@ -232,6 +238,7 @@ def market(
         DocFormat, typer.Option("--format", "-f", help="md oder json.")
     ] = DocFormat.md,
     output: OutputOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Marktplatz: Vereinbarungen, offene Angebote und Gesuche, Vorschläge für Paare
     (gleiche Art, gemeinsame Wörter, nie ein Partner mit sich selbst) und die Bilanz
@@ -260,9 +267,9 @@ def market(
         view = market_view(network, event)
     context = market_context(network, view)
     if output_format is DocFormat.json:
-        emit(_json(context), output)
+        emit(_json(context), output, force)
     else:
-        emit(render("market", context, network.language), output)
+        emit(render("market", context, network.language), output, force)
 
 
 def person(
@@ -274,6 +281,7 @@ def person(
         DocFormat, typer.Option("--format", "-f", help="md oder json.")
     ] = DocFormat.md,
     output: OutputOpt = None,
+    force: ForceOpt = False,
     today: TodayOpt = None,
 ) -> None:
     """Auskunft nach Art. 15 DSGVO: alles, was über eine Person gespeichert ist, und
@@ -308,6 +316,6 @@ def person(
             continue
     context = person_context(person_view(network, person_id, texts), day)
     if output_format is DocFormat.json:
-        emit(_json(context), output)
+        emit(_json(context), output, force)
     else:
-        emit(render("person", context, network.language), output)
+        emit(render("person", context, network.language), output, force)

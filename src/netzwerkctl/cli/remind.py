@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from netzwerkctl.cli.common import EXIT_PROBLEMS, emit, fail, load_checked, parse_today
+from netzwerkctl.cli.common import EXIT_PROBLEMS, ForceOpt, emit, fail, load_checked, parse_today
 
 if TYPE_CHECKING:
     from netzwerkctl.codes import Lang
@@ -63,6 +63,7 @@ def remind(
             "wiederholt.",
         ),
     ] = False,
+    force: ForceOpt = False,
 ) -> None:
     """Erinnerungen an Fristen, Sitzungen und Arbeitsaufträge, nach Person.
 
@@ -94,14 +95,16 @@ def remind(
         _mail(network, found, lang, day, outbox, send, root / "templates")
         return
     if output_format is RemindFormat.json:
-        emit(as_json(found, lang), output)
+        emit(as_json(found, lang), output, force)
     elif output_format is RemindFormat.ics:
-        emit(as_ics(network, found, lang), output)
+        emit(as_ics(network, found, lang), output, force)
     elif output_format is RemindFormat.md:
         from netzwerkctl.render import render
 
         context = markdown_context(network, found, lang, day, window)
-        emit(render("reminders", context, lang, network_templates=root / "templates"), output)
+        emit(
+            render("reminders", context, lang, network_templates=root / "templates"), output, force
+        )
     else:
         _table(network, found, lang, day, window)
 

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from netzwerkctl.cli.common import EXIT_PROBLEMS, emit, fail, load_checked
+from netzwerkctl.cli.common import EXIT_PROBLEMS, ForceOpt, emit, fail, load_checked
 
 
 class ReportFormat(str, Enum):
@@ -47,6 +47,7 @@ def report(
         Optional[str],  # noqa: UP045
         typer.Option("--lang", help="de oder en; Standard: language des Netzwerks."),
     ] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Der Engagementbericht eines Jahres: Partner, Patinnen und Paten, Sitzungen,
     Beteiligung, Arbeitsaufträge, Projekte, Beiträge, Auszeichnungen, Marktplatz und
@@ -73,14 +74,14 @@ def report(
     language = "en" if lang == "en" else "de" if lang == "de" else network.language
     context = report_context(network, year, provenance(root), _source_date())
     if fmt is ReportFormat.json:
-        emit(json.dumps(report_json(context), ensure_ascii=False, indent=2) + "\n", output)
+        emit(json.dumps(report_json(context), ensure_ascii=False, indent=2) + "\n", output, force)
         return
     charts = report_charts(network, year, language) if fmt is ReportFormat.html else None
     try:
         text = render("report", context, language, fmt.value, root / "templates", charts)
     except TemplateProblem as exc:
         fail(f"Vorlage: {exc}", EXIT_PROBLEMS)
-    emit(text, output)
+    emit(text, output, force)
 
 
 def _source_date() -> date | None:
