@@ -13,24 +13,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from netzwerkctl.model import (
-    Group,
-    Marketplace,
-    Meeting,
-    NetworkInfo,
-    Partner,
-    Project,
-    Report,
-)
+from netzwerkctl.load import MODELS
 
+# The file kinds by the names of their schema files (netzwerk.yaml's kind is "network").
 KINDS: dict[str, type[BaseModel]] = {
-    "netzwerk": NetworkInfo,
-    "partner": Partner,
-    "group": Group,
-    "meeting": Meeting,
-    "project": Project,
-    "marketplace": Marketplace,
-    "report": Report,
+    ("netzwerk" if kind == "network" else kind): model for kind, model in MODELS.items()
 }
 
 # Which files each schema is for (patterns for the editor's settings).

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from netzwerkctl.cli.common import ForceOpt, emit, fail, load_checked, parse_today
+from netzwerkctl.cli.common import ForceOpt, emit, load_checked, parse_today, require
 
 
 def calendar(
@@ -36,10 +36,8 @@ def calendar(
       netzwerkctl calendar --group ag-bildung --tasks -o ag-bildung.ics
     """
     from netzwerkctl.calendar import build_calendar
-    from netzwerkctl.translate import suggest
 
     _, network = load_checked(ctx, parse_today(None))
-    if group is not None and group not in network.groups:
-        hint = suggest(group, sorted(network.groups))
-        fail(f"Eine Gruppe „{group}“ gibt es nicht." + (f" Meinten Sie „{hint}“?" if hint else ""))
+    if group is not None:
+        require(group, network.groups, "Eine Gruppe")
     emit(build_calendar(network, network.language, group, tasks), output, force)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,18 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """Print a message for a person (no traceback) and exit."""
     sys.stderr.write(f"netzwerkctl: {message}\n")
     raise typer.Exit(code)
+
+
+def require(value: str, known: Iterable[str], what: str) -> None:
+    """Exit 2 unless `value` is one of `known`: „Eine Gruppe „x“ gibt es nicht. Meinten
+    Sie „y“?“ — `what` is the phrase for the kind of thing („Eine Gruppe“)."""
+    choices = sorted(known)
+    if value in choices:
+        return
+    from netzwerkctl.translate import suggest
+
+    hint = suggest(value, choices)
+    fail(f"{what} „{value}“ gibt es nicht." + (f" Meinten Sie „{hint}“?" if hint else ""))
 
 
 def network_root(ctx: typer.Context) -> Path:

@@ -16,6 +16,7 @@ from netzwerkctl.cli.common import (
     network_root,
     parse_date,
     parse_today,
+    require,
 )
 
 app = typer.Typer(
@@ -83,13 +84,10 @@ def meeting(
       netzwerkctl new meeting ag-bildung 2022-11-09 --start 18:00 --location "VHS"
     """
     from netzwerkctl.newfiles import meeting_path, meeting_yaml
-    from netzwerkctl.translate import suggest
 
     when = parse_date(day, "DATE")
     root, network = load_checked(ctx, when)
-    if group not in network.groups:
-        hint = suggest(group, sorted(network.groups))
-        fail(f"Eine Gruppe „{group}“ gibt es nicht." + (f" Meinten Sie „{hint}“?" if hint else ""))
+    require(group, network.groups, "Eine Gruppe")
     g = network.groups[group]
     if (g.started and when < g.started) or (g.ended and when > g.ended):
         fail(f"Die Gruppe „{group}“ besteht am {when:%d.%m.%Y} nicht (started/ended).")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from netzwerkctl.cli.common import ForceOpt, emit, fail, load_checked, parse_today
+from netzwerkctl.cli.common import ForceOpt, emit, fail, load_checked, parse_today, require
 
 if TYPE_CHECKING:
     from netzwerkctl.network import Network
@@ -201,19 +201,13 @@ def match(
     from netzwerkctl.derive.partners import match as find
     from netzwerkctl.partnerdocs import match_context
     from netzwerkctl.render import render
-    from netzwerkctl.translate import suggest
 
     day = parse_today(today)
     _, network = load_checked(ctx, day)
     words = list(topics or [])
     exclude: frozenset[str] = frozenset()
     if group is not None:
-        if group not in network.groups:
-            hint = suggest(group, sorted(network.groups))
-            fail(
-                f"Eine Gruppe „{group}“ gibt es nicht."
-                + (f" Meinten Sie „{hint}“?" if hint else "")
-            )
+        require(group, network.groups, "Eine Gruppe")
         g = network.groups[group]
         words = words or [g.topic or g.name]
         exclude = involved_in_group(network, group, day)
@@ -253,17 +247,11 @@ def market(
     from netzwerkctl.derive.market import market_view
     from netzwerkctl.partnerdocs import market_context
     from netzwerkctl.render import render
-    from netzwerkctl.translate import suggest
 
     _, network = load_checked(ctx, parse_today(None))
     view = None
     if event is not None:
-        if event not in network.marketplaces:
-            hint = suggest(event, sorted(network.marketplaces))
-            fail(
-                f"Einen Marktplatz „{event}“ gibt es nicht."
-                + (f" Meinten Sie „{hint}“?" if hint else "")
-            )
+        require(event, network.marketplaces, "Einen Marktplatz")
         view = market_view(network, event)
     context = market_context(network, view)
     if output_format is DocFormat.json:
@@ -298,16 +286,10 @@ def person(
     from netzwerkctl.files import network_files
     from netzwerkctl.partnerdocs import person_context
     from netzwerkctl.render import render
-    from netzwerkctl.translate import suggest
 
     day = parse_today(today)
     root, network = load_checked(ctx, day)
-    if person_id not in network.persons:
-        hint = suggest(person_id, sorted(network.persons))
-        fail(
-            f"Eine Person „{person_id}“ gibt es nicht."
-            + (f" Meinten Sie „{hint}“?" if hint else "")
-        )
+    require(person_id, network.persons, "Eine Person")
     texts = {}
     for rel in network_files(root):
         try:

@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from netzwerkctl.cli.common import EXIT_PROBLEMS, ForceOpt, emit, fail, load_checked, parse_today
+from netzwerkctl.cli.common import (
+    EXIT_PROBLEMS,
+    ForceOpt,
+    emit,
+    fail,
+    load_checked,
+    parse_today,
+    require,
+)
 
 if TYPE_CHECKING:
     from netzwerkctl.codes import Lang
@@ -110,11 +118,7 @@ def remind(
 
 
 def _known_person(network: Network, person: str) -> None:
-    if person not in network.persons:
-        from netzwerkctl.translate import suggest
-
-        hint = suggest(person, sorted(network.persons))
-        fail(f"Eine Person „{person}“ gibt es nicht." + (f" Meinten Sie „{hint}“?" if hint else ""))
+    require(person, network.persons, "Eine Person")
 
 
 def _table(network: Network, found: list[Reminder], lang: Lang, day: date, window: int) -> None:
