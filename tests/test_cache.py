@@ -154,3 +154,44 @@ def test_an_answer_from_the_cache_loads_no_models(make_network: Callable[..., Pa
     warm = subprocess.run(command, capture_output=True, text=True, check=False, timeout=60)
     assert warm.returncode == 1
     assert "netzwerkctl.model" not in warm.stderr and "netzwerkctl.rules" not in warm.stderr
+
+
+def test_a_planted_link_cannot_make_check_write_elsewhere(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "anderswo"
+    elsewhere.mkdir()
+    (elsewhere / ".gitignore").write_text("meins\n", encoding="utf-8")
+    root = make_network(FAULTS)
+    (root / ".netzwerkctl").symlink_to(elsewhere, target_is_directory=True)
+    assert check_network(root, TODAY, use_cache=True).errors == 2
+    assert sorted(p.name for p in elsewhere.iterdir()) == [".gitignore"]
+    assert (elsewhere / ".gitignore").read_text(encoding="utf-8") == "meins\n"
+
+
+@pytest.mark.parametrize("kind", ["dev-zero", "deep-json", "fifo"])
+def test_hostile_cache_files_are_ignored(make_network: Callable[..., Path], kind: str) -> None:
+    root = make_network(FAULTS)
+    target = root / ".netzwerkctl/cache/check.json"
+    target.parent.mkdir(parents=True)
+    if kind == "dev-zero":
+        target.symlink_to("/dev/zero")  # would be read without end
+    elif kind == "fifo":
+        os.mkfifo(target)  # would block forever
+    else:
+        target.write_text("[" * 200_000, encoding="utf-8")  # would blow the parser's stack
+    assert _rows(check_network(root, TODAY, use_cache=True).problems) == _rows(
+        check_network(root, TODAY).problems
+    )
+
+
+def test_a_stray_folder_gaining_yaml_is_not_answered_from_the_cache(
+    make_network: Callable[..., Path],
+) -> None:
+    root = make_network()
+    (root / "partner").mkdir()
+    assert check_network(root, TODAY, use_cache=True).problems == []
+    (root / "partner" / "x.yaml").write_text("name: X\n", encoding="utf-8")
+    assert [p.code for p in check_network(root, TODAY, use_cache=True).problems] == ["NW015"]
+    (root / "partner" / "x.yaml").unlink()
+    assert check_network(root, TODAY, use_cache=True).problems == []

@@ -147,3 +147,24 @@ def test_the_smtp_password_is_not_in_the_settings_repr() -> None:
         }
     )
     assert config.password == "geheim-123" and "geheim-123" not in repr(config)
+
+
+def test_links_cannot_lead_a_template_out_of_its_folder(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    secret = tmp_path / "geheim.txt"
+    secret.write_text("PASSWORT-4711\n", encoding="utf-8")
+    root = make_network()
+    folder = root / "templates" / "de"
+    folder.mkdir(parents=True)
+    (folder / "geheim.txt").symlink_to(secret)
+    (folder / "minutes.md.j2").write_text(
+        'Protokoll\n{% include "geheim.txt" %}\n', encoding="utf-8"
+    )
+    result = runner.invoke(app, ["-C", str(root), "minutes", "2021-03-15-ag"])
+    assert result.exit_code == 1 and "PASSWORT-4711" not in result.stdout + result.stderr
+    (folder / "minutes.md.j2").unlink()
+    (folder / "minutes.md.j2").symlink_to(secret)  # the template itself a link out
+    result = runner.invoke(app, ["-C", str(root), "minutes", "2021-03-15-ag"])
+    assert "PASSWORT-4711" not in result.stdout + result.stderr  # the built-in one is used
+    assert result.exit_code == 0 and "# Protokoll" in result.stdout

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -38,11 +40,12 @@ def _code_fingerprint() -> str:
 
 
 def result_key(root: Path, files: list[tuple[str, ReadResult]], today: date) -> str:
+    from netzwerkctl.files import stray_folders
+
     digest = hashlib.sha256()
     digest.update(f"{FORMAT}\0{_code_fingerprint()}\0{today.isoformat()}\0".encode())
-    try:  # visible names only, like stray_folders (the cache's own folder is hidden)
-        names = sorted(p.name for p in root.iterdir() if not p.name.startswith("."))
-        digest.update("\0".join(names).encode())
+    try:  # the stray-folder warnings depend on folders outside the data: key them too
+        digest.update(repr(stray_folders(root)).encode())
     except OSError:
         digest.update(b"?")
     for rel, raw in files:
@@ -59,16 +62,52 @@ def result_key(root: Path, files: list[tuple[str, ReadResult]], today: date) -> 
     return digest.hexdigest()
 
 
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def _plain_folder(root: Path) -> bool:
+    """The cache's folders are real folders, not links that lead somewhere else."""
+    for folder in (root / FOLDER, root / FOLDER / "cache"):
+        try:
+            if not stat.S_ISDIR(folder.lstat().st_mode):
+                return False
+        except FileNotFoundError:
+            return True  # not there yet: created by store
+        except OSError:
+            return False
+    return True
+
+
+def _read(path: Path) -> bytes | None:
+    """A regular file's bytes (not a link, pipe or device), at most MAX_BYTES."""
+    try:
+        fd = os.open(
+            path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        )
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+            return None
+        return handle.read(MAX_BYTES + 1)
+
+
 def load(root: Path, key: str) -> tuple[list[Problem], int, str] | None:
     """(problems, number of files, language) if the cache holds this key, else None."""
+    if not _plain_folder(root):
+        return None
+    raw = _read(root / FOLDER / FILE)
+    if raw is None:
+        return None
     try:
-        data = json.loads((root / FOLDER / FILE).read_text(encoding="utf-8"))
+        data = json.loads(raw)
         if data.get("format") != FORMAT or data.get("key") != key:
             return None
         problems = [_problem(row) for row in data["problems"]]
         return problems, int(data["files"]), str(data["language"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None  # missing, corrupt or foreign: computed anew
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, MemoryError):
+        return None  # corrupt or foreign: computed anew
 
 
 def store(root: Path, key: str, problems: list[Problem], files: int, language: str) -> None:
@@ -82,8 +121,13 @@ def store(root: Path, key: str, problems: list[Problem], files: int, language: s
         "problems": [_row(p) for p in problems],
     }
     folder = root / FOLDER
+    if not _plain_folder(root):
+        return  # a link planted as .netzwerkctl must not make check write elsewhere
     try:
-        write_atomic(folder / ".gitignore", b"# netzwerkctl's cache, not part of the network\n*\n")
+        if not (folder / ".gitignore").exists():
+            write_atomic(
+                folder / ".gitignore", b"# netzwerkctl's cache, not part of the network\n*\n"
+            )
         write_atomic(folder / FILE, json.dumps(data, ensure_ascii=False).encode("utf-8"))
     except WriteError:
         pass  # a read-only network is checked all the same, just without a cache

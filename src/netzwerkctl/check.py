@@ -54,7 +54,8 @@ def check_network(root: Path, today: date, use_cache: bool = False) -> CheckResu
         if hit is not None:
             problems, count, language = hit
             return CheckResult(problems, count, "en" if language == "en" else "de")
-    from netzwerkctl.load import build_network, stray_folders
+    from netzwerkctl.files import stray_folders
+    from netzwerkctl.load import build_network
     from netzwerkctl.rules import run_rules
 
     loaded = build_network(files)

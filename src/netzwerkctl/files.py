@@ -7,7 +7,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from netzwerkctl.problems import Problem
 
 MARKER = "netzwerk.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -125,3 +128,33 @@ def classify(rel: str) -> tuple[Kind, str] | None:
         return None
     stem = path.name.rsplit(".", 1)[0]  # `Caritas.YAML` is read, and its id refused
     return FOLDERS[path.parts[0]], stem
+
+
+def stray_folders(root: Path) -> list[Problem]:
+    """Top-level folders whose name is close to a data folder (`partner/` for
+    `partners/`) and that hold YAML files: most likely a typo, whose files would
+    otherwise be ignored without a word. Links are not followed (`partner -> /`)."""
+    from netzwerkctl.problems import Location, problem
+    from netzwerkctl.similar import suggest
+
+    found = []
+    for entry in sorted(root.iterdir()):
+        if (
+            entry.name in FOLDERS
+            or entry.name.startswith(".")
+            or entry.is_symlink()
+            or not entry.is_dir()
+        ):
+            continue
+        close = suggest(entry.name.lower(), list(FOLDERS))
+        if close and _holds_yaml(entry):
+            at = Location(entry.name + "/")
+            found.append(problem("NW015", at, folder=entry.name, suggestion=close + "/"))
+    return found
+
+
+def _holds_yaml(folder: Path) -> bool:
+    for _folder, _subfolders, filenames in os.walk(folder):  # does not follow links
+        if any(name.lower().endswith(YAML_SUFFIXES) for name in filenames):
+            return True
+    return False

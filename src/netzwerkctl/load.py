@@ -16,13 +16,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from netzwerkctl.files import (
-    FOLDERS,
-    YAML_SUFFIXES,
     Kind,
     ReadResult,
     classify,
     network_files,
     read_files,
+    stray_folders,
 )
 from netzwerkctl.model import (
     Group,
@@ -36,7 +35,7 @@ from netzwerkctl.model import (
 )
 from netzwerkctl.network import Network, Person
 from netzwerkctl.problems import Location, Problem, problem
-from netzwerkctl.translate import suggest, validation_problems
+from netzwerkctl.translate import validation_problems
 from netzwerkctl.yamlio import Document, read_document
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
@@ -51,21 +50,6 @@ MODELS: dict[Kind, type[BaseModel]] = {
     "marketplace": Marketplace,
     "report": Report,
 }
-
-
-def stray_folders(root: Path) -> list[Problem]:
-    """Top-level folders whose name is close to a data folder (`partner/` for
-    `partners/`) and that hold YAML files: most likely a typo, whose files would
-    otherwise be ignored without a word."""
-    found = []
-    for entry in sorted(root.iterdir()):
-        if entry.name in FOLDERS or entry.name.startswith(".") or not entry.is_dir():
-            continue
-        close = suggest(entry.name.lower(), list(FOLDERS))
-        if close and any(p.name.lower().endswith(YAML_SUFFIXES) for p in entry.rglob("*")):
-            at = Location(entry.name + "/")
-            found.append(problem("NW015", at, folder=entry.name, suggestion=close + "/"))
-    return found
 
 
 @dataclass(frozen=True)

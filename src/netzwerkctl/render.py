@@ -87,16 +87,40 @@ class TemplateProblem(Exception):
     """A template could not be rendered; the message names the template and line."""
 
 
+def _confined_loader(folder: Path, allowed: Path) -> Any:
+    """A FileSystemLoader that refuses templates whose real path (links resolved) lies
+    outside `allowed`: a network's `templates/` may not reach /proc/self/environ or any
+    other file through a symbolic link."""
+    import os
+
+    from jinja2 import FileSystemLoader, TemplateNotFound
+
+    class Confined(FileSystemLoader):
+        def get_source(self, environment: Any, template: str) -> Any:
+            source, filename, uptodate = super().get_source(environment, template)
+            real = os.path.realpath(filename)
+            root = os.path.realpath(allowed)
+            if real != root and not real.startswith(root + os.sep):
+                raise TemplateNotFound(template)
+            return source, filename, uptodate
+
+    return Confined(str(folder))
+
+
 def environment(lang: Lang, network_templates: Path | None = None) -> Any:
-    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+    from jinja2 import ChoiceLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    folders: list[Path] = []
+    folders: list[tuple[Path, Path]] = []
     if network_templates is not None:
-        folders += [network_templates / lang, network_templates]
-    folders += [builtin_templates() / lang, builtin_templates()]
+        folders += [
+            (network_templates / lang, network_templates),
+            (network_templates, network_templates),
+        ]
+    builtin = builtin_templates()
+    folders += [(builtin / lang, builtin), (builtin, builtin)]
     env = ImmutableSandboxedEnvironment(
-        loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders]),
+        loader=ChoiceLoader([_confined_loader(f, allowed) for f, allowed in folders]),
         undefined=StrictUndefined,
         autoescape=lambda name: bool(name) and str(name).endswith((".html", ".html.j2")),
         trim_blocks=True,

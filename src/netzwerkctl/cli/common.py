@@ -36,7 +36,7 @@ def require(value: str, known: Iterable[str], what: str) -> None:
     choices = sorted(known)
     if value in choices:
         return
-    from netzwerkctl.translate import suggest
+    from netzwerkctl.similar import suggest
 
     hint = suggest(value, choices)
     fail(f"{what} „{value}“ gibt es nicht." + (f" Meinten Sie „{hint}“?" if hint else ""))

@@ -102,7 +102,7 @@ def partners(
 
 def _choice(value: str | None, allowed: tuple[str, ...], option: str) -> None:
     if value is not None and value not in allowed:
-        from netzwerkctl.translate import suggest
+        from netzwerkctl.similar import suggest
 
         hint = suggest(value, list(allowed))
         fail(

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 from netzwerkctl.model import AgendaItem, Meeting
 from netzwerkctl.network import Network
-from netzwerkctl.translate import suggest
+from netzwerkctl.similar import suggest
 
 
 class MeetingNotFound(LookupError):

@@ -12,7 +12,7 @@ from datetime import date
 
 from netzwerkctl.network import Kind, Network
 from netzwerkctl.problems import Location, Problem, problem
-from netzwerkctl.translate import suggest
+from netzwerkctl.similar import suggest
 
 _SLUG_WITH_HYPHEN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)+\Z")
 
