@@ -119,16 +119,31 @@ def changed_files(root: Path, rev: str) -> set[str]:
 
     try:
         prefix = _prefix(repo, root)
-        try:
-            diff = repo.git.diff("--name-only", rev, "--", prefix or ".")
-        except git.GitCommandError:
-            raise GitUnavailable(
-                f"„{rev}“ ist keine bekannte git-Version (Commit, Tag, Zweig)."
-            ) from None
-        names = {*diff.splitlines(), *repo.untracked_files}
+        base = _verified(repo, rev, git)
+        # -z: paths as they are (git would quote "Lörrach/…" otherwise)
+        diff = repo.git.diff("-z", "--name-only", base, "--", prefix or ".")
+        untracked = repo.git.ls_files("-z", "--others", "--exclude-standard", "--", prefix or ".")
+        names = {n for n in (*diff.split("\0"), *untracked.split("\0")) if n}
         return {n[len(prefix) :] for n in names if n.startswith(prefix)}
     finally:
         repo.close()
+
+
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's well-known empty tree
+
+
+def _verified(repo: Any, rev: str, git: Any) -> str:
+    """A commit id for `rev`, checked so that a value like `--output=…` can never be
+    taken for an option of git; the empty tree in a repository without commits."""
+    if rev == "HEAD" and not repo.head.is_valid():
+        return EMPTY_TREE
+    try:
+        found = repo.git.rev_parse("--verify", "--end-of-options", f"{rev}^{{commit}}")
+    except git.GitCommandError:
+        raise GitUnavailable(
+            f"„{rev}“ ist keine bekannte git-Version (Commit, Tag, Zweig)."
+        ) from None
+    return str(found.strip())
 
 
 def resolve_rev(root: Path, ref: str) -> str:
@@ -150,7 +165,7 @@ def resolve_rev(root: Path, ref: str) -> str:
                 if not found:
                     raise GitUnavailable(f"Vor dem {day:%d.%m.%Y} gibt es noch keinen Commit.")
                 return str(found.strip())
-            return str(repo.commit(ref).hexsha)
+            return _verified(repo, ref, git)
         except (git.BadName, git.GitCommandError, ValueError):
             raise GitUnavailable(f"„{ref}“ ist weder ein Datum noch eine git-Version.") from None
     finally:

@@ -245,3 +245,53 @@ def test_without_git_the_commands_that_need_it_say_so(
 def test_outside_a_repository(make_network: Callable[..., Path]) -> None:
     code, _, err = invoke(make_network(), "check", "--changed")
     assert code == 2 and "keinem git-Repository" in err
+
+
+def test_changed_files_with_umlauts_in_their_path(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    top = tmp_path / "repo"
+    top.mkdir()
+    root = top / "Lörrach"
+    shutil.copytree(make_network(), root)
+    git(top, "init", "-q", "-b", "main")
+    git(top, "add", ".")
+    git(top, "commit", "-qm", "x")
+    target = root / "meetings/2021/Sitzungen ä/2021-12-01-ag.yaml"
+    target.parent.mkdir(parents=True)
+    target.write_text("group: ag\ndate: 2021-12-01\nstatus: planned\nbogus: 1\n", encoding="utf-8")
+    (root / "partners/fa.yaml").write_text(
+        BASE["partners/fa.yaml"].replace("    email:", "    emial:"), encoding="utf-8"
+    )
+    code, out, _ = invoke(root, "check", "--changed", "--today", "2022-01-01", "--format", "json")
+    assert code == 1
+    assert {p["file"] for p in json.loads(out)} == {
+        "partners/fa.yaml",
+        "meetings/2021/Sitzungen ä/2021-12-01-ag.yaml",
+    }
+
+
+def test_errors_a_change_causes_elsewhere_are_counted(make_network: Callable[..., Path]) -> None:
+    root = repo(make_network)
+    git(root, "rm", "-q", "partners/verein.yaml")  # carla and the club are referenced elsewhere
+    code, out, _ = invoke(root, "check", "--changed", "--today", "2022-01-01")
+    assert code == 0  # nothing wrong in the changed files themselves …
+    assert "Fehler in unveränderten Dateien" in out.splitlines()[-1]  # … but it is said
+
+
+def test_a_repository_without_commits(make_network: Callable[..., Path]) -> None:
+    root = make_network({"partners/neu.yaml": "name: N\nkind: other\nstatus: active\nbogus: 1\n"})
+    git(root, "init", "-q", "-b", "main")
+    code, out, _ = invoke(root, "check", "--changed", "--today", "2022-01-01", "--format", "json")
+    assert code == 1 and "partners/neu.yaml" in {p["file"] for p in json.loads(out)}
+
+
+def test_a_revision_is_never_taken_for_an_option(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = repo(make_network)
+    victim = tmp_path / "opfer.txt"
+    victim.write_text("bleibt\n", encoding="utf-8")
+    code, _, err = invoke(root, "check", f"--changed-since=--output={victim}")
+    assert code == 2 and "keine bekannte git-Version" in err
+    assert victim.read_text(encoding="utf-8") == "bleibt\n"

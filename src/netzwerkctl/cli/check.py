@@ -84,8 +84,13 @@ def check(
     result = check_network(root, parse_today(today), use_cache=not no_cache)
     lang = result.language
     problems = result.problems
+    hidden = 0
     if changed or changed_since is not None:
-        problems = _only_changed(root, problems, changed_since or "HEAD")
+        shown = _only_changed(root, problems, changed_since or "HEAD")
+        hidden = sum(1 for p in problems if p.severity == "error") - sum(
+            1 for p in shown if p.severity == "error"
+        )
+        problems = shown
     if output_format is Format.json:
         sys.stdout.write(as_json(problems, lang))
     elif output_format is Format.github:
@@ -95,6 +100,12 @@ def check(
     else:
         _print_text(root, problems, lang)
     line = summary(problems, result.files, lang)
+    if hidden:  # e.g. a deleted partner breaks references in files that did not change
+        line += (
+            f" (dazu {hidden} Fehler in unveränderten Dateien: netzwerkctl check zeigt sie)"
+            if lang == "de"
+            else f" (and {hidden} errors in unchanged files: netzwerkctl check shows them)"
+        )
     if output_format is Format.text:
         sys.stdout.write(line + "\n")
     else:
