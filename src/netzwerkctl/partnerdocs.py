@@ -149,10 +149,11 @@ def market_context(network: Network, view: MarketView | None) -> Context:
 def person_context(view: PersonView, today: date) -> Context:
     return {
         "today": today,
-        "id": view.person.id,
-        "name": view.person.contact.name,
-        "partner": view.person.partner,
+        "id": view.id,
+        "name": view.name,
+        "partner": view.partner,
         "partner_name": view.partner_name,
+        "complete": view.complete,
         "data": view.data,
         "mentions": [
             {"file": m.file, "line": m.line, "what": m.what, "where": m.where, "text": m.text}

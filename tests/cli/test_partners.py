@@ -235,6 +235,40 @@ def test_person_markdown_says_what_erasure_changes(make_network: Callable[..., P
     )
 
 
+def test_person_found_by_email_phone_and_possibly_by_surname(
+    make_network: Callable[..., Path],
+) -> None:
+    notes = BASE["partners/verein.yaml"] + (
+        "notes: |\n"
+        "  Rückfragen an anna@example.org.\n"
+        "  Zusage kam telefonisch von 0287112345.\n"
+        "  Frau Albers hat zugesagt.\n"
+        "  Albersloh ist ein Ort.\n"
+    )
+    root = make_network({"partners/verein.yaml": notes})
+    code, out, _ = invoke(root, "person", "anna", *TODAY, "--format", "json")
+    texts = [(m["what"], m["text"]) for m in json.loads(out)["mentions"] if m["text"]]
+    assert code == 0 and texts == [
+        ("text", "Rückfragen an anna@example.org."),
+        ("maybe", "Frau Albers hat zugesagt."),
+    ]
+    code, out, _ = invoke(root, "person", "bernd", *TODAY, "--format", "json")
+    texts = [(m["what"], m["text"]) for m in json.loads(out)["mentions"] if m["text"]]
+    assert texts == [("text", "Zusage kam telefonisch von 0287112345.")]
+
+
+def test_person_in_a_partner_file_with_errors_is_still_found(
+    make_network: Callable[..., Path],
+) -> None:
+    broken = BASE["partners/fa.yaml"].replace("status: active", "status: aktive")
+    root = make_network({"partners/fa.yaml": broken})
+    code, out, err = invoke(root, "person", "anna", *TODAY)
+    assert code == 0 and "Fehler" in err
+    assert "**Unvollständig:**" in out
+    assert "| groups/ag.yaml:6 | ag | Leitung der Gruppe |" in out  # references still listed
+    assert "Nicht durchsucht sind: die git-Geschichte" in out
+
+
 @pytest.mark.parametrize(("args", "hint"), [(["person", "ana"], "„anna“"), (["market", "x"], None)])
 def test_unknown_ids_exit_2(
     make_network: Callable[..., Path], args: list[str], hint: str | None

@@ -289,7 +289,7 @@ def person(
 
     day = parse_today(today)
     root, network = load_checked(ctx, day)
-    require(person_id, network.persons, "Eine Person")
+    require(person_id, network.known_persons, "Eine Person")  # also in a file with errors
     texts = {}
     for rel in network_files(root):
         try:

@@ -24,22 +24,32 @@ class Mention:
 
 @dataclass(frozen=True)
 class PersonView:
-    person: Person
+    id: str
+    name: str
+    partner: str
     partner_name: str
     data: dict[str, Any]  # the contact entry as stored, None values left out
     mentions: list[Mention]
+    complete: bool  # False: the person's partner file has errors, its entry could not be read
 
 
 def person_view(network: Network, person_id: str, texts: dict[str, str]) -> PersonView:
-    """`texts` are the network's files (path → text), searched for lines that name
-    the person by id or by name without being a reference the model knows of."""
-    person = network.persons[person_id]
+    """`texts` are the network's files (path → text), searched for lines that name the
+    person — by id, name, e-mail address or phone number, and as possible mentions by
+    "Frau/Herr <surname>" — that are not references the model knows of. A person whose
+    partner file has errors is still found (by id), and the view says it is incomplete."""
+    person = network.persons.get(person_id)
     found: list[Mention] = []
 
     def add(at: Location, what: str, where: str) -> None:
         found.append(Mention(at.file, at.line, what, where, ""))
 
-    add(network.at("partner", person.partner, "contacts", person.index), "contact", person.partner)
+    if person is not None:
+        add(
+            network.at("partner", person.partner, "contacts", person.index),
+            "contact",
+            person.partner,
+        )
     for gid, group in network.groups.items():
         for i, member in enumerate(group.members):
             if member.person == person_id:
@@ -67,23 +77,37 @@ def person_view(network: Network, person_id: str, texts: dict[str, str]) -> Pers
             add(network.at("project", pid, "lead"), "project_lead", pid)
 
     known = {(m.file, m.line) for m in found}
-    contact_lines = _entry_lines(network, person)
-    pattern = re.compile(
-        rf"(?<![\w-]){re.escape(person_id)}(?![\w-])|{re.escape(person.contact.name)}",
-        re.IGNORECASE,
-    )
+    contact_lines = _entry_lines(network, person) if person else set()
+    contact = person.contact if person else None
+    exact = [rf"(?<![\w-]){re.escape(person_id)}(?![\w-])"]
+    maybe: list[str] = []
+    if contact is not None:
+        exact.append(re.escape(contact.name))
+        exact += [re.escape(v) for v in (contact.email, contact.phone) if v]
+        surname = contact.name.split()[-1]
+        maybe.append(rf"\b(?:Frau|Herrn?|Fr\.|Hr\.)\s+(?:Dr\.\s+)?{re.escape(surname)}\b")
+    sure = re.compile("|".join(exact), re.IGNORECASE)
+    possible = re.compile("|".join(maybe)) if maybe else None
     for file in sorted(texts):
         for number, line in enumerate(texts[file].split("\n"), start=1):
             if (file, number) in known or (file, number) in contact_lines:
                 continue
-            if pattern.search(line):
+            what = (
+                "text"
+                if sure.search(line)
+                else "maybe"
+                if possible and possible.search(line)
+                else ""
+            )
+            if what:
                 where = file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-                found.append(Mention(file, number, "text", where, line.strip()))
-    data = person.contact.model_dump(mode="json", exclude_none=True)
+                found.append(Mention(file, number, what, where, line.strip()))
+    mentions = sorted(found, key=lambda m: (m.file, m.line or 0))
+    if person is None or contact is None:
+        return PersonView(person_id, person_id, "", "", {}, mentions, complete=False)
     partner = network.partners[person.partner]
-    return PersonView(
-        person, partner.name, data, sorted(found, key=lambda m: (m.file, m.line or 0))
-    )
+    data = contact.model_dump(mode="json", exclude_none=True)
+    return PersonView(person_id, contact.name, person.partner, partner.name, data, mentions, True)
 
 
 def _entry_lines(network: Network, person: Person) -> set[tuple[str, int]]:
