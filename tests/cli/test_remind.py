@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from icalendar import Calendar, Event
 from typer.testing import CliRunner
 
@@ -99,6 +100,19 @@ def test_for_one_person_shows_and_mails_no_one_else(
     code, out, _ = remind(root, "--for", "bernd", "--mail", "--outbox", str(tmp_path / "out"))
     assert code == 0
     assert sorted(p.name for p in (tmp_path / "out").glob("*.eml")) == ["2022-01-10-bernd.eml"]
+
+
+def test_outbox_defaults_to_the_network_folder_not_the_working_folder(
+    make_network: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_network(REMIND)
+    elsewhere = tmp_path / "anderswo"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    code, out, _ = remind(root, "--for", "bernd", "--mail")
+    assert code == 0 and str(root / "postausgang") in out
+    assert [p.name for p in (root / "postausgang").glob("*.eml")] == ["2022-01-10-bernd.eml"]
+    assert list(elsewhere.iterdir()) == []
 
 
 def test_reminders_of_someone_who_left_go_to_the_coordinator(

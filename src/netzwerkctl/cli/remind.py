@@ -60,8 +60,13 @@ def remind(
         bool, typer.Option("--mail", help="Eine E-Mail pro Person als .eml in den Postausgang.")
     ] = False,
     outbox: Annotated[
-        Path, typer.Option(help="Ordner für die .eml-Dateien.", file_okay=False)
-    ] = Path("postausgang"),
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            help="Ordner für die .eml-Dateien und die Liste des Versendeten "
+            "[Standard: postausgang/ im Netzwerk-Ordner].",
+            file_okay=False,
+        ),
+    ] = None,
     send: Annotated[
         bool,
         typer.Option(
@@ -100,7 +105,10 @@ def remind(
         found = [replace(r, recipients=(person,)) for r in found if person in r.recipients]
 
     if mail or send:
-        _mail(network, found, lang, day, outbox, send, root / "templates")
+        # In the network folder by default, whatever the working folder: the record of
+        # what was sent lives there, and a second run must find it.
+        box = outbox if outbox is not None else root / "postausgang"
+        _mail(network, found, lang, day, box, send, root / "templates")
         return
     if output_format is RemindFormat.json:
         emit(as_json(found, lang), output, force)
