@@ -118,14 +118,21 @@ def as_json(problems: Iterable[Problem], lang: Lang = "de") -> str:
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
+_VOLATILE_ARGS = frozenset({"today", "suggestion", "first_line"})
+
+
 def as_gitlab(problems: Iterable[Problem], lang: Lang = "de", prefix: str = "") -> str:
     """GitLab Code Quality JSON. Fingerprints come from file, code, key path and the
-    message's arguments, not the line: a problem keeps its identity when lines move."""
+    message's arguments, not the line: a problem keeps its identity when lines move.
+    Arguments that change without the problem changing (the day of the check, a
+    suggestion that depends on other files, the line of a first definition) are left
+    out, or GitLab would report the same problem as fixed and new every day."""
     import hashlib
 
     rows = []
     for p in problems:
-        identity = "\0".join((p.file, p.code, p.location.key, repr(p.args)))
+        stable = tuple((k, v) for k, v in p.args if k not in _VOLATILE_ARGS)
+        identity = "\0".join((p.file, p.code, p.location.key, repr(stable)))
         rows.append(
             {
                 "description": f"{p.code} {p.message(lang)}",

@@ -140,6 +140,21 @@ def test_a_misnamed_marker_file_is_named(tmp_path: Path) -> None:
     )
 
 
+def test_gitlab_fingerprints_do_not_change_with_the_day_of_the_check(
+    make_network: Callable[..., Path],
+) -> None:
+    held = "group: ag\ndate: 2030-12-01\nstatus: held\npresent: [anna]\n"
+    root = make_network({"meetings/2030/2030-12-01-ag.yaml": held})
+
+    def on(day: str) -> list[tuple[str, str]]:
+        result = runner.invoke(app, ["-C", str(root), "check", "--today", day, "-f", "gitlab"])
+        return [(r["check_name"], r["fingerprint"]) for r in json.loads(result.stdout)]
+
+    first = on("2022-01-10")
+    assert "NW410" in dict(first)  # held in the future: the message names the day
+    assert on("2022-01-11") == first
+
+
 def test_gitlab_code_quality_with_fingerprints_that_survive_moved_lines(
     make_network: Callable[..., Path],
 ) -> None:
