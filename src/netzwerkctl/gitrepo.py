@@ -89,6 +89,27 @@ def _prefix(repo: Any, root: Path) -> str:
     return "" if relative == "." else relative + "/"
 
 
+def enclosing_repository(folder: Path) -> Path | None:
+    """The top of the git repository `folder` (which need not exist yet) would lie in,
+    or None: outside any repository, or git not installed."""
+    try:
+        import git
+    except ImportError:
+        return None
+    start = folder.resolve()
+    while not start.exists():
+        start = start.parent
+    try:
+        repo = git.Repo(start, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitError):
+        return None
+    try:
+        top = repo.working_tree_dir
+        return Path(top) if top is not None else None
+    finally:
+        repo.close()
+
+
 def init_repository(root: Path, message: str) -> str:
     """`git init` and a first commit of everything in `root`; the commit's short id.
     Uses the person's git identity where one is configured."""

@@ -106,6 +106,24 @@ def test_init_makes_a_checked_committed_network(tmp_path: Path) -> None:
     )
 
 
+def test_init_inside_a_repository_adds_files_but_no_repository_and_no_commit(
+    tmp_path: Path,
+) -> None:
+    office = tmp_path / "buero"
+    office.mkdir()
+    git(office, "init", "-q", "-b", "main")
+    (office / "liesmich.txt").write_text("Büro\n", encoding="utf-8")
+    git(office, "add", ".")
+    git(office, "commit", "-q", "-m", "Büro")
+    target = office / "projekte" / "netzwerk"
+    result = runner.invoke(app, ["init", str(target), "--today", "2022-03-01"])
+    assert result.exit_code == 0, result.stderr
+    assert not (target / ".git").exists() and not (target / ".github").exists()
+    assert git(office, "log", "--format=%s").strip() == "Büro"  # no commit made for them
+    assert "git-Repository" in result.stdout and "-C projekte/netzwerk" in result.stdout
+    assert check_network(target, __import__("datetime").date(2022, 3, 1)).problems == []
+
+
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     (tmp_path / "notiz.txt").write_text("meins", encoding="utf-8")
     result = runner.invoke(app, ["init", str(tmp_path)])

@@ -26,13 +26,14 @@ def init(
     """Legt einen neuen Netzwerkordner an: netzwerk.yaml, ein Beispielpartner, eine
     Gruppe und eine Sitzung (alle bestehen check), Editor-Einstellungen und Schemas
     für VS Code, .gitattributes, .editorconfig, eine kurze Anleitung und eine
-    CI-Datei für GitHub – dann git init und ein erster Commit.
+    CI-Datei für GitHub – dann git init und ein erster Commit. Liegt der Ordner schon
+    in einem git-Repository, bleibt es bei den Dateien (ohne CI-Datei).
 
     Beispiel:
 
       netzwerkctl init engagierte-stadt --name "Engagierte Stadt Bocholt" --city Bocholt
     """
-    from netzwerkctl.gitrepo import GitUnavailable, init_repository
+    from netzwerkctl.gitrepo import GitUnavailable, enclosing_repository, init_repository
     from netzwerkctl.load import build_network
     from netzwerkctl.newfiles import (
         EDITORCONFIG,
@@ -61,6 +62,10 @@ def init(
             EXIT_PROBLEMS,
         )
     day = parse_today(today)
+    # Inside an existing repository (a "netzwerk/" folder in the office's repository):
+    # no repository in the repository, no commit in someone else's history, and no
+    # workflow where GitHub would never read it.
+    enclosing = enclosing_repository(directory)
     files: dict[str, str] = {
         "netzwerk.yaml": network_yaml(name, city, day),
         "partners/koordination.yaml": init_partner_yaml(day),
@@ -79,18 +84,28 @@ def init(
             ".gitignore": GITIGNORE,
             ".vscode/settings.json": vscode_settings(),
             ".vscode/extensions.json": vscode_extensions(),
-            ".github/workflows/netzwerk.yml": (
-                builtin_templates() / "init" / "github-workflow.yml"
-            ).read_text(encoding="utf-8"),
             **{f".schemas/{schema_file(k)}": schema_text(k) for k in KINDS},
         }
     )
+    if enclosing is None:
+        files[".github/workflows/netzwerk.yml"] = (
+            builtin_templates() / "init" / "github-workflow.yml"
+        ).read_text(encoding="utf-8")
     for rel, text in files.items():
         try:
             write_atomic(directory / rel, text.encode("utf-8"), exclusive=True)
         except WriteError as exc:
             fail(str(exc))
     typer.echo(f"Netzwerk angelegt in {directory} ({len(files)} Dateien).")
+    if enclosing is not None:
+        inside = directory.resolve().relative_to(enclosing.resolve()).as_posix()
+        typer.echo(
+            f"Der Ordner liegt im git-Repository {enclosing}: kein eigenes Repository, "
+            "kein Commit, keine CI-Datei (GitHub liest Workflows nur in "
+            f".github/workflows/ oben im Repository; dort `netzwerkctl -C {inside} …`).\n"
+            f"Aufnehmen mit: git add {directory} && git commit"
+        )
+        return
     try:
         commit = init_repository(directory, "Neues Netzwerk angelegt (netzwerkctl init)")
     except GitUnavailable as exc:
