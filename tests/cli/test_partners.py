@@ -133,6 +133,21 @@ def test_match_finds_umlaut_free_spelling(make_network: Callable[..., Path]) -> 
     assert "   Ansprechen: Paul Presse (entscheidet)" in out
 
 
+def test_match_reads_a_phrase_by_its_meaningful_words(make_network: Callable[..., Path]) -> None:
+    code, out, _ = invoke(
+        make_network(PARTNERS), "match", "Raum für die Arbeit mit Jugend", *TODAY, "-f", "json"
+    )
+    assert code == 0
+    reasons = {m["id"]: m["reasons"] for m in json.loads(out)["matches"]}
+    assert reasons["vhs"] == [{"query": "raum", "tag": "Räume", "how": "stem"}]
+    assert reasons["jugendring"] == [
+        {"query": "arbeit", "tag": "Jugendarbeit", "how": "part"},
+        {"query": "jugend", "tag": "Jugend", "how": "same"},
+    ]
+    # "für", "die" and "mit" are not searched for
+    assert all(r["query"] in {"raum", "arbeit", "jugend"} for rs in reasons.values() for r in rs)
+
+
 def test_match_for_a_group_leaves_out_who_is_involved(make_network: Callable[..., Path]) -> None:
     bank = BASE["partners/bank.yaml"].replace(
         "expertise: [Finanzen, Vereinsbuchhaltung]", "expertise: [Bildung]"

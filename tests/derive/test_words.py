@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from netzwerkctl.derive.words import compare, normalize, stem, words
+from netzwerkctl.derive.words import compare, normalize, stem, terms, words
 
 
 def test_case_umlauts_and_sharp_s() -> None:
@@ -29,6 +29,9 @@ def test_case_umlauts_and_sharp_s() -> None:
         ("Jugendarbeit", "Jugend", "part"),
         ("Bildung", "Ausbildung", "part"),
         ("fundraising", "Fundraising", "same"),
+        ("Raum", "Räume", "stem"),
+        ("Räume", "Raum", "stem"),
+        ("Buchhaltung", "Vereinsbuchhaltung", "part"),
     ],
 )
 def test_forms_and_compounds(query: str, tag: str, how: str) -> None:
@@ -37,7 +40,14 @@ def test_forms_and_compounds(query: str, tag: str, how: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("query", "tag"), [("AG", "Tagespflege"), ("Bank", "Seniorenarbeit"), ("Kunst", "Kultur")]
+    ("query", "tag"),
+    [
+        ("AG", "Tagespflege"),
+        ("Bank", "Seniorenarbeit"),
+        ("Kunst", "Kultur"),
+        ("Bank", "Datenbankpflege"),  # inside, neither beginning nor end
+        ("Rate", "Beratung"),
+    ],
 )
 def test_no_far_fetched_matches(query: str, tag: str) -> None:
     assert compare(query, tag) is None
@@ -47,3 +57,16 @@ def test_stem_keeps_short_words_and_word_ends() -> None:
     assert stem("haus") == "haus" and stem("ende") == "ende"
     assert stem("verein") == "verein" and stem("prozess") == "prozess"
     assert stem("prozesse") == "prozess" and stem("aufgaben") == stem("aufgabe")
+
+
+def test_decomposed_umlauts_are_the_same_word() -> None:
+    decomposed = "O\u0308ffentlichkeitsarbeit"  # "Ö" as O and a combining mark
+    assert words(decomposed) == ["oeffentlichkeitsarbeit"]
+    hit = compare(decomposed, "Öffentlichkeitsarbeit")
+    assert hit is not None and hit.how == "same"
+
+
+def test_terms_leave_out_filler_and_short_words_of_a_phrase() -> None:
+    assert terms("Hilfe bei der Öffentlichkeitsarbeit und IT") == ["oeffentlichkeitsarbeit"]
+    assert terms("IT") == ["it"]  # typed alone, it is what was meant
+    assert terms("und oder") == []

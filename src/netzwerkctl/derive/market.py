@@ -6,53 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from netzwerkctl.derive.words import stem, words
+from netzwerkctl.derive.words import FILLER, stem, words
 from netzwerkctl.model import Deal, Exchange
 from netzwerkctl.network import Network
 
-# Words that say nothing about what is offered or needed.
-_FILLER = frozenset(
-    {
-        "und",
-        "oder",
-        "fuer",
-        "der",
-        "die",
-        "das",
-        "den",
-        "dem",
-        "des",
-        "ein",
-        "eine",
-        "einen",
-        "einer",
-        "mit",
-        "bei",
-        "von",
-        "zum",
-        "zur",
-        "auf",
-        "aus",
-        "nach",
-        "ueber",
-        "unser",
-        "unsere",
-        "unseren",
-        "fuers",
-        "hilfe",
-        "unterstuetzung",
-        "stunden",
-        "and",
-        "for",
-        "the",
-        "with",
-        "help",
-    }
-)
-
 
 def _terms(text: str) -> set[str]:
-    return {stem(w) for w in words(text) if len(w) >= 4 and w not in _FILLER}
+    return {stem(w) for w in words(text) if len(w) >= 4 and w not in FILLER}
 
 
 @dataclass(frozen=True)

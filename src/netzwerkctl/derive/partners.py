@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from netzwerkctl.derive.words import Hit, compare, words
+from netzwerkctl.derive.words import Hit, compare, terms
 from netzwerkctl.model import Contact, Partner
 from netzwerkctl.network import Network
 
@@ -112,14 +112,14 @@ def match(
         tags = [*partner.expertise, *([partner.cluster] if partner.cluster else [])]
         hits = []
         for topic in topics:
-            for word in words(topic):
+            for word in terms(topic):
                 best = max(
                     (h for t in tags if (h := compare(word, t)) is not None),
                     key=lambda h: h.score,
                     default=None,
                 )
                 if best is not None:
-                    hits.append(Hit(topic if len(words(topic)) == 1 else word, best.tag, best.how))
+                    hits.append(Hit(topic if len(terms(topic)) == 1 else word, best.tag, best.how))
         if not hits:
             continue
         found.append(
