@@ -88,14 +88,32 @@ def test_partners_json_with_pipeline_groups_and_patronage(
 
 def test_partners_filters_and_csv(make_network: Callable[..., Path]) -> None:
     root = make_network(PARTNERS)
+    raw = runner.invoke(
+        app, ["-C", str(root), "partners", *TODAY, "--status", "prospect", "-f", "csv"]
+    ).stdout_bytes
+    assert raw.startswith("\ufeffid;name;kind;".encode()) and raw.count(b"\r\n") == 3
     code, out, _ = invoke(root, "partners", *TODAY, "--status", "prospect", "--format", "csv")
     assert code == 0
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff")), delimiter=";"))
     assert [r["id"] for r in rows] == ["jugendring", "kirche"]
-    assert rows[0]["expertise"] == "Jugendarbeit; Ferienfreizeiten"
+    assert rows[0]["expertise"] == "Jugendarbeit, Ferienfreizeiten"
     code, out, _ = invoke(root, "partners", *TODAY, "--expertise", "bildung", "--format", "json")
     assert [r["id"] for r in json.loads(out)] == ["alt", "vhs"]  # Erwachsenenbildung counts
     assert invoke(root, "partners", "--status", "aktiv")[0] == 2
+
+
+def test_csv_cells_that_look_like_formulas_stay_text(make_network: Callable[..., Path]) -> None:
+    odd = (
+        PARTNERS["partners/jugendring.yaml"]
+        .replace("name: Jugendring", 'name: "=HYPERLINK(\\"http://x\\")"')
+        .replace("cluster: Jugend", "cluster: '@Jugend'")
+    )
+    root = make_network({**PARTNERS, "partners/jugendring.yaml": odd})
+    code, out, _ = invoke(root, "partners", *TODAY, "--status", "prospect", "--format", "csv")
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out.lstrip("\ufeff")), delimiter=";")}
+    assert code == 0
+    assert rows["jugendring"]["name"] == '\'=HYPERLINK("http://x")'
+    assert rows["jugendring"]["cluster"] == "'@Jugend"
 
 
 def test_partners_by_cluster(make_network: Callable[..., Path]) -> None:

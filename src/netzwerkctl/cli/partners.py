@@ -111,23 +111,31 @@ def _choice(value: str | None, allowed: tuple[str, ...], option: str) -> None:
         )
 
 
-def _csv(rows: list[dict[str, Any]]) -> str:
+def _csv(rows: list[dict[str, Any]]) -> bytes:
+    """CSV as a German Excel opens it with a double click: UTF-8 with a byte order mark
+    (else umlauts break), ";" between fields, CRLF. A cell that starts like a formula
+    gets a leading apostrophe, so a partner named "=HYPERLINK(…)" stays text."""
     import csv
     import io
 
     keys = ["id", "name", "kind", "status", "cluster", "expertise", "approached", "joined",
             "left", "contacts", "decision_makers", "groups", "patron_of"]  # fmt: skip
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(keys)
     for row in rows:
         writer.writerow(
             [
-                "; ".join(v) if isinstance(v := row[k], list) else "" if v is None else v
+                _cell(", ".join(v) if isinstance(v := row[k], list) else "" if v is None else v)
                 for k in keys
             ]
         )
-    return buffer.getvalue()
+    return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+
+
+def _cell(value: object) -> str:
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _partner_table(network: Network, rows: list[dict[str, Any]]) -> None:
