@@ -104,7 +104,7 @@ def test_partners_filters_and_csv(make_network: Callable[..., Path]) -> None:
 
 def test_csv_cells_that_look_like_formulas_stay_text(make_network: Callable[..., Path]) -> None:
     odd = (
-        PARTNERS["partners/jugendring.yaml"]
+        str(PARTNERS["partners/jugendring.yaml"])
         .replace("name: Jugendring", 'name: "=HYPERLINK(\\"http://x\\")"')
         .replace("cluster: Jugend", "cluster: '@Jugend'")
     )
