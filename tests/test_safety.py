@@ -45,6 +45,46 @@ def test_output_never_replaces_a_file_a_person_wrote(
     assert again.exit_code == 0
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["partners", "--format", "csv"],
+        ["partners", "--format", "json"],
+        ["remind", "--today", "2022-09-01", "--format", "json"],
+        ["market", "--format", "json"],
+    ],
+)
+def test_outputs_without_a_marker_are_replaced_until_a_person_edits_them(
+    make_network: Callable[..., Path], tmp_path: Path, args: list[str]
+) -> None:
+    root = make_network()
+    target = tmp_path / "liste.out"
+
+    def write(*extra: str) -> int:
+        return runner.invoke(app, ["-C", str(root), *args, "-o", str(target), *extra]).exit_code
+
+    assert write() == 0
+    assert write() == 0  # what netzwerkctl wrote, it may write again
+    target.write_bytes(target.read_bytes() + b"meine Ergaenzung\n")
+    assert write() == 2  # edited by a person since: not without --force
+    assert target.read_bytes().endswith(b"meine Ergaenzung\n")
+    assert write("--force") == 0 and write() == 0
+    assert (root / ".netzwerkctl" / ".gitignore").is_file()  # the list stays out of git
+
+
+def test_the_list_of_written_files_is_never_followed_through_a_link(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    root, elsewhere = make_network(), tmp_path / "anderswo"
+    elsewhere.mkdir()
+    (root / ".netzwerkctl").symlink_to(elsewhere, target_is_directory=True)
+    target = tmp_path / "partner.csv"
+    args = ["-C", str(root), "partners", "-f", "csv", "-o", str(target)]
+    assert runner.invoke(app, args).exit_code == 0
+    assert list(elsewhere.iterdir()) == []  # nothing written through the link
+    assert runner.invoke(app, args).exit_code == 2  # so the file is not known as ours
+
+
 def test_an_unwritable_target_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "datei").write_text("x", encoding="utf-8")
     result = runner.invoke(

@@ -65,7 +65,7 @@ def result_key(root: Path, files: list[tuple[str, ReadResult]], today: date) -> 
 MAX_BYTES = 20 * 1024 * 1024
 
 
-def _plain_folder(root: Path) -> bool:
+def plain_folder(root: Path) -> bool:
     """The cache's folders are real folders, not links that lead somewhere else."""
     for folder in (root / FOLDER, root / FOLDER / "cache"):
         try:
@@ -78,7 +78,7 @@ def _plain_folder(root: Path) -> bool:
     return True
 
 
-def _read(path: Path) -> bytes | None:
+def read_regular(path: Path) -> bytes | None:
     """A regular file's bytes (not a link, pipe or device), at most MAX_BYTES."""
     try:
         fd = os.open(
@@ -93,11 +93,19 @@ def _read(path: Path) -> bytes | None:
         return handle.read(MAX_BYTES + 1)
 
 
+def write_ignored(folder: Path) -> None:
+    """A .gitignore that keeps netzwerkctl's own folder out of git (WriteError)."""
+    from netzwerkctl.writers import write_atomic
+
+    if not (folder / ".gitignore").exists():
+        write_atomic(folder / ".gitignore", b"# netzwerkctl's own files, not the network\n*\n")
+
+
 def load(root: Path, key: str) -> tuple[list[Problem], int, str] | None:
     """(problems, number of files, language) if the cache holds this key, else None."""
-    if not _plain_folder(root):
+    if not plain_folder(root):
         return None
-    raw = _read(root / FOLDER / FILE)
+    raw = read_regular(root / FOLDER / FILE)
     if raw is None:
         return None
     try:
@@ -121,13 +129,10 @@ def store(root: Path, key: str, problems: list[Problem], files: int, language: s
         "problems": [_row(p) for p in problems],
     }
     folder = root / FOLDER
-    if not _plain_folder(root):
+    if not plain_folder(root):
         return  # a link planted as .netzwerkctl must not make check write elsewhere
     try:
-        if not (folder / ".gitignore").exists():
-            write_atomic(
-                folder / ".gitignore", b"# netzwerkctl's cache, not part of the network\n*\n"
-            )
+        write_ignored(folder)
         write_atomic(folder / FILE, json.dumps(data, ensure_ascii=False).encode("utf-8"))
     except WriteError:
         pass  # a read-only network is checked all the same, just without a cache

@@ -37,7 +37,7 @@ def calendar(
     """
     from netzwerkctl.calendar import build_calendar
 
-    _, network = load_checked(ctx, parse_today(None))
+    root, network = load_checked(ctx, parse_today(None))
     if group is not None:
         require(group, network.groups, "Eine Gruppe")
-    emit(build_calendar(network, network.language, group, tasks), output, force)
+    emit(build_calendar(network, network.language, group, tasks), output, force, root)

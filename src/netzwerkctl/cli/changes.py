@@ -64,7 +64,7 @@ def changes(
     lang = network_at(root, None).language
     if output_format is ChangesFormat.json:
         rows = [{"kind": c.kind, "subject": c.subject, "text": wording(c, lang)} for c in found]
-        emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", output, force)
+        emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", output, force, root)
         return
     title = (
         f"# Neues im Netzwerk seit {since}"
@@ -78,4 +78,4 @@ def changes(
     ]
     from netzwerkctl.render import MARKDOWN_MARKER
 
-    emit(MARKDOWN_MARKER + title + "\n\n" + "\n".join(lines) + "\n", output, force)
+    emit(MARKDOWN_MARKER + title + "\n\n" + "\n".join(lines) + "\n", output, force, root)

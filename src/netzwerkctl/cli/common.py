@@ -122,9 +122,14 @@ def made_by_us(path: Path) -> bool:
     return not head or any(marker in head for marker in _MARKERS)
 
 
-def emit(data: str | bytes, output: Path | None, force: bool = False) -> None:
-    """To stdout, or atomically into a file. A file that exists and was not made by
-    netzwerkctl (a person may have edited it) is only replaced with --force."""
+def emit(
+    data: str | bytes, output: Path | None, force: bool = False, root: Path | None = None
+) -> None:
+    """To stdout, or atomically into a file. A file that exists is replaced only if
+    netzwerkctl made it — it carries the marker, or it holds exactly what netzwerkctl
+    last wrote there (see written.py; the list is kept in the network `root`) — or with
+    --force: a person may have edited it."""
+    from netzwerkctl import written
     from netzwerkctl.writers import WriteError, write_atomic
 
     raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -132,13 +137,20 @@ def emit(data: str | bytes, output: Path | None, force: bool = False) -> None:
         sys.stdout.buffer.write(raw)
         sys.stdout.flush()
         return
-    if output.exists() and not force and not made_by_us(output):
+    if (
+        output.exists()
+        and not force
+        and not made_by_us(output)
+        and not (root is not None and written.unchanged_since_written(root, output))
+    ):
         fail(
-            f"{output} gibt es schon, und sie stammt nicht von netzwerkctl. Nichts "
-            "geschrieben; mit --force wird sie ersetzt."
+            f"{output} gibt es schon, und sie stammt nicht von netzwerkctl (oder wurde "
+            "seitdem bearbeitet). Nichts geschrieben; mit --force wird sie ersetzt."
         )
     try:
         write_atomic(output, raw)
     except WriteError as exc:
         fail(str(exc))
+    if root is not None:
+        written.remember(root, output, raw)
     sys.stderr.write(f"netzwerkctl: geschrieben: {output}\n")

@@ -156,7 +156,7 @@ def _document(
         )
     except TemplateProblem as exc:
         fail(f"Vorlage: {exc}", EXIT_PROBLEMS)
-    emit(text, output, force)
+    emit(text, output, force, root)
 
 
 def _news(ctx: typer.Context, since: str, lang: Language | None) -> list[str]:

@@ -83,18 +83,19 @@ def partners(
     _choice(status, get_args(PartnerStatus), "--status")
     _choice(kind, get_args(PartnerKind), "--kind")
     day = parse_today(today)
-    _, network = load_checked(ctx, day)
+    root, network = load_checked(ctx, day)
     rows = filter_rows(partner_rows(network, day), status, kind, expertise)
     if output_format is ListFormat.json:
         context = partners_context(network, rows, cluster)
-        emit(_json(context["clusters"] if cluster else context["partners"]), output, force)
+        emit(_json(context["clusters"] if cluster else context["partners"]), output, force, root)
     elif output_format is ListFormat.csv:
-        emit(_csv([partner_row(network, r) for r in rows]), output, force)
+        emit(_csv([partner_row(network, r) for r in rows]), output, force, root)
     elif output_format is ListFormat.md or cluster:
         emit(
             render("partners", partners_context(network, rows, cluster), network.language),
             output,
             force,
+            root,
         )
     else:
         _partner_table(network, [partner_row(network, r) for r in rows])
@@ -211,7 +212,7 @@ def match(
     from netzwerkctl.render import render
 
     day = parse_today(today)
-    _, network = load_checked(ctx, day)
+    root, network = load_checked(ctx, day)
     words = list(topics or [])
     exclude: frozenset[str] = frozenset()
     if group is not None:
@@ -223,9 +224,9 @@ def match(
         fail("Bitte ein Thema angeben (netzwerkctl match Bildung) oder --group.")
     context = match_context(words, find(network, words, day, exclude), group)
     if output_format is DocFormat.json:
-        emit(_json(context), output, force)
+        emit(_json(context), output, force, root)
     else:
-        emit(render("match", context, network.language), output, force)
+        emit(render("match", context, network.language), output, force, root)
 
 
 def market(
@@ -256,16 +257,16 @@ def market(
     from netzwerkctl.partnerdocs import market_context
     from netzwerkctl.render import render
 
-    _, network = load_checked(ctx, parse_today(None))
+    root, network = load_checked(ctx, parse_today(None))
     view = None
     if event is not None:
         require(event, network.marketplaces, "Einen Marktplatz")
         view = market_view(network, event)
     context = market_context(network, view)
     if output_format is DocFormat.json:
-        emit(_json(context), output, force)
+        emit(_json(context), output, force, root)
     else:
-        emit(render("market", context, network.language), output, force)
+        emit(render("market", context, network.language), output, force, root)
 
 
 def person(
@@ -306,6 +307,6 @@ def person(
             continue
     context = person_context(person_view(network, person_id, texts), day)
     if output_format is DocFormat.json:
-        emit(_json(context), output, force)
+        emit(_json(context), output, force, root)
     else:
-        emit(render("person", context, network.language), output, force)
+        emit(render("person", context, network.language), output, force, root)

@@ -111,9 +111,9 @@ def remind(
         _mail(network, found, lang, day, box, send, root / "templates")
         return
     if output_format is RemindFormat.json:
-        emit(as_json(found, lang), output, force)
+        emit(as_json(found, lang), output, force, root)
     elif output_format is RemindFormat.ics:
-        emit(as_ics(network, found, lang), output, force)
+        emit(as_ics(network, found, lang), output, force, root)
     elif output_format is RemindFormat.md:
         from netzwerkctl.render import render
 

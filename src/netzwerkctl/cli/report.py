@@ -74,14 +74,19 @@ def report(
     language = "en" if lang == "en" else "de" if lang == "de" else network.language
     context = report_context(network, year, provenance(root), _source_date())
     if fmt is ReportFormat.json:
-        emit(json.dumps(report_json(context), ensure_ascii=False, indent=2) + "\n", output, force)
+        emit(
+            json.dumps(report_json(context), ensure_ascii=False, indent=2) + "\n",
+            output,
+            force,
+            root,
+        )
         return
     charts = report_charts(network, year, language) if fmt is ReportFormat.html else None
     try:
         text = render("report", context, language, fmt.value, root / "templates", charts)
     except TemplateProblem as exc:
         fail(f"Vorlage: {exc}", EXIT_PROBLEMS)
-    emit(text, output, force)
+    emit(text, output, force, root)
 
 
 def _source_date() -> date | None:
