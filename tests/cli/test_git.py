@@ -205,7 +205,7 @@ def test_changes_tells_what_happened_since_a_date(make_network: Callable[..., Pa
     assert code == 0
     assert body(out) == (
         "# Neues im Netzwerk seit 06.12.2021\n\n"
-        "- Neuer Partner: Neuer Verein (approached)\n"
+        "- Neuer Partner: Neuer Verein (angesprochen)\n"
         "- Ausgeschieden: TV Teststadt (am 20.12.2021)\n"
         "- Neue Person: Nora Neu (Neuer Verein)\n"
         "- Sitzung hat stattgefunden: AG Bildung am 10.12.2021\n"
@@ -214,13 +214,19 @@ def test_changes_tells_what_happened_since_a_date(make_network: Callable[..., Pa
     )
     all_of_it = json.loads(invoke(root, "changes", "--since", "2021-12-01", "--format", "json")[1])
     assert ("meeting_added", "2021-12-10-ag") in {(c["kind"], c["subject"]) for c in all_of_it}
-    assert invoke(root, "changes", "--since", "2021-12-05", "--until", "2021-12-06")[1].endswith(
-        "Keine Änderungen.\n"
+    between = invoke(root, "changes", "--since", "2021-12-05", "--until", "2021-12-06")[1]
+    assert (
+        body(between) == "# Neues im Netzwerk seit 05.12.2021 bis 06.12.2021\n\nKeine Änderungen.\n"
+    )
+    (root / "partners/kirche.yaml").unlink()
+    assert body(invoke(root, "changes")[1]) == (
+        "# Noch nicht eingecheckte Änderungen\n\n"
+        "- Partner aus den Daten entfernt: Kirchengemeinde\n"
     )
     agenda = invoke(
         root, "agenda", "2021-12-10-ag", "--changes-since", "2021-12-06", "--today", "2021-12-01"
     )[1]
-    assert "## Neues im Netzwerk\n\n- Neuer Partner: Neuer Verein (approached)\n" in agenda
+    assert "## Neues im Netzwerk\n\n- Neuer Partner: Neuer Verein (angesprochen)\n" in agenda
 
 
 def test_changes_before_the_first_commit(make_network: Callable[..., Path]) -> None:

@@ -66,16 +66,33 @@ def changes(
         rows = [{"kind": c.kind, "subject": c.subject, "text": wording(c, lang)} for c in found]
         emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", output, force, root)
         return
-    title = (
-        f"# Neues im Netzwerk seit {since}"
-        if lang == "de"
-        else f"# New in the network since {since}"
-    )
-    if until:
-        title += f" bis {until}" if lang == "de" else f" until {until}"
+    title = _title(since, until, lang)
     lines = [f"- {wording(c, lang)}" for c in found] or [
         "Keine Änderungen." if lang == "de" else "No changes."
     ]
     from netzwerkctl.render import MARKDOWN_MARKER
 
     emit(MARKDOWN_MARKER + title + "\n\n" + "\n".join(lines) + "\n", output, force, root)
+
+
+def _title(since: str, until: str | None, lang: str) -> str:
+    """ "seit 06.12.2021" for a date (as the coordinator writes it), a revision as
+    given; HEAD alone means what is not committed yet, and says so."""
+    from netzwerkctl.dates import read_date
+
+    def shown(point: str) -> str:
+        day = read_date(point)
+        if day is None:
+            return point
+        return day.strftime("%d.%m.%Y") if lang == "de" else day.isoformat()
+
+    if since == "HEAD" and until is None:
+        return "# Noch nicht eingecheckte Änderungen" if lang == "de" else "# Uncommitted changes"
+    title = (
+        f"# Neues im Netzwerk seit {shown(since)}"
+        if lang == "de"
+        else (f"# New in the network since {shown(since)}")
+    )
+    if until:
+        title += f" bis {shown(until)}" if lang == "de" else f" until {shown(until)}"
+    return title

@@ -3,18 +3,22 @@ coordinator uses at the next meeting ("Neues im Netzwerk")."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from netzwerkctl.codes import Lang
-from netzwerkctl.derive.tasks import all_tasks
-from netzwerkctl.network import Network
+from netzwerkctl.derive.tasks import TaskRef, all_tasks
+from netzwerkctl.model import Group, Project
+from netzwerkctl.network import Kind, Network
 
 
 @dataclass(frozen=True)
 class Change:
     kind: str  # partner_added | partner_left | partner_status | partner_changed |
-    #            person_added | group_added | project_added | meeting_added |
-    #            meeting_held | task_done | decision
+    #            partner_removed | person_added | person_removed | group_added |
+    #            group_removed | project_added | project_removed | meeting_added |
+    #            meeting_removed | meeting_held | task_done | decision |
+    #            decision_changed | decision_removed
     subject: str  # the id it is about
     facts: tuple[tuple[str, str], ...]
 
@@ -27,9 +31,50 @@ def _f(**facts: object) -> tuple[tuple[str, str], ...]:
 
 
 def changes(before: Network, after: Network) -> list[Change]:
-    """What `after` has that `before` had not. Entries whose file existed before but did
-    not pass validation then are not "new"; they are compared only once both are valid."""
+    """What `after` has that `before` had not, and what it no longer has. Entries whose
+    file existed but did not pass validation on one side are neither new nor removed;
+    they are compared only once both sides are valid."""
     found: list[Change] = []
+    found += _partners(before, after)
+    for person_id, person in after.persons.items():
+        if not before.is_known_person(person_id):
+            partner = after.partners.get(person.partner)
+            org = partner.name if partner else person.partner
+            found.append(Change("person_added", person_id, _f(name=person.contact.name, org=org)))
+    for person_id, person in before.persons.items():
+        if not after.is_known_person(person_id):
+            partner = before.partners.get(person.partner)
+            org = partner.name if partner else person.partner
+            found.append(Change("person_removed", person_id, _f(name=person.contact.name, org=org)))
+    found += _named(before, after, "group", before.groups, after.groups)
+    found += _named(before, after, "project", before.projects, after.projects)
+    found += _meetings(before, after)
+    found += _tasks_done(before, after)
+    return found
+
+
+def _named(
+    before: Network,
+    after: Network,
+    kind: Kind,
+    then: Mapping[str, Group | Project],
+    now: Mapping[str, Group | Project],
+) -> list[Change]:
+    found = [
+        Change(f"{kind}_added", eid, _f(name=e.name))
+        for eid, e in now.items()
+        if not before.is_known(kind, eid)
+    ]
+    found += [
+        Change(f"{kind}_removed", eid, _f(name=e.name))
+        for eid, e in then.items()
+        if not after.is_known(kind, eid)
+    ]
+    return found
+
+
+def _partners(before: Network, after: Network) -> list[Change]:
+    found = []
     for pid, p in after.partners.items():
         old = before.partners.get(pid)
         if old is None:
@@ -43,44 +88,61 @@ def changes(before: Network, after: Network) -> list[Change]:
                 Change("partner_status", pid, _f(name=p.name, old=old.status, new=p.status))
             )
         else:
-            keys = sorted(
+            keys = [
                 k
                 for k in type(p).model_fields
                 if k not in ("status", "left", "contacts") and getattr(p, k) != getattr(old, k)
-            )
+            ]
             if keys:
-                found.append(Change("partner_changed", pid, _f(name=p.name, keys=", ".join(keys))))
-    for person_id, person in after.persons.items():
-        if not before.is_known_person(person_id):
-            partner = after.partners.get(person.partner)
-            org = partner.name if partner else person.partner
-            found.append(Change("person_added", person_id, _f(name=person.contact.name, org=org)))
-    for gid, g in after.groups.items():
-        if not before.is_known("group", gid):
-            found.append(Change("group_added", gid, _f(name=g.name)))
-    for pid, project in after.projects.items():
-        if not before.is_known("project", pid):
-            found.append(Change("project_added", pid, _f(name=project.name)))
+                found.append(Change("partner_changed", pid, _f(name=p.name, keys=",".join(keys))))
+    for pid, p in before.partners.items():
+        if not after.is_known("partner", pid):
+            found.append(Change("partner_removed", pid, _f(name=p.name)))
+    return found
+
+
+def _meetings(before: Network, after: Network) -> list[Change]:
+    found = []
     for mid, m in after.meetings.items():
-        old_meeting = before.meetings.get(mid)
+        old = before.meetings.get(mid)
         group = after.groups.get(m.group)
         facts = _f(group=group.name if group else m.group, date=m.date)
-        if old_meeting is None and not before.is_known("meeting", mid):
+        if old is None and not before.is_known("meeting", mid):
             found.append(Change("meeting_added", mid, facts))
-        if m.status == "held" and (old_meeting is None or old_meeting.status != "held"):
+        if m.status == "held" and (old is None or old.status != "held"):
             found.append(Change("meeting_held", mid, facts))  # minutes entered
-        old_decisions = (
-            {d for i in old_meeting.agenda for d in i.decisions} if old_meeting else set()
-        )
-        for item in m.agenda:
-            for decision in item.decisions:
-                if decision not in old_decisions:
-                    found.append(Change("decision", mid, _f(text=decision, date=m.date)))
-    done_before = {t.id for t in all_tasks(before) if t.task.done}
-    for t in all_tasks(after):
-        if t.task.done and t.id not in done_before:
-            found.append(Change("task_done", t.id, _f(title=t.task.title, done=t.task.done)))
+        now = [d for item in m.agenda for d in item.decisions]
+        then = [d for item in old.agenda for d in item.decisions] if old else []
+        added = [d for d in now if d not in then]
+        dropped = [d for d in then if d not in now]
+        # as many reworded as both sides allow (in order), the rest new or withdrawn
+        for was, text in zip(dropped, added, strict=False):
+            found.append(Change("decision_changed", mid, _f(old=was, text=text, date=m.date)))
+        for text in added[len(dropped) :]:
+            found.append(Change("decision", mid, _f(text=text, date=m.date)))
+        for was in dropped[len(added) :]:
+            found.append(Change("decision_removed", mid, _f(text=was, date=m.date)))
+    for mid, m in before.meetings.items():
+        if not after.is_known("meeting", mid):
+            group = before.groups.get(m.group)
+            facts = _f(group=group.name if group else m.group, date=m.date)
+            found.append(Change("meeting_removed", mid, facts))
     return found
+
+
+def _task_key(t: TaskRef) -> tuple[str, ...]:
+    """A task's own id if it has one; else its meeting and title. Not its position:
+    a task added above another must not make that one look newly done."""
+    return (t.task.id,) if t.task.id else (t.meeting, " ".join(t.task.title.split()).lower())
+
+
+def _tasks_done(before: Network, after: Network) -> list[Change]:
+    done_before = {_task_key(t) for t in all_tasks(before) if t.task.done}
+    return [
+        Change("task_done", t.id, _f(title=t.task.title, done=t.task.done))
+        for t in all_tasks(after)
+        if t.task.done and _task_key(t) not in done_before
+    ]
 
 
 _WORDS: dict[Lang, dict[str, str]] = {
@@ -89,29 +151,66 @@ _WORDS: dict[Lang, dict[str, str]] = {
         "partner_left": "Ausgeschieden: {name} (am {left})",
         "partner_status": "{name}: Status {old} → {new}",
         "partner_changed": "Angaben geändert bei {name}: {keys}",
+        "partner_removed": "Partner aus den Daten entfernt: {name}",
         "person_added": "Neue Person: {name} ({org})",
+        "person_removed": "Person aus den Daten entfernt: {name} ({org})",
         "group_added": "Neue Gruppe: {name}",
+        "group_removed": "Gruppe aus den Daten entfernt: {name}",
         "project_added": "Neues Projekt: {name}",
+        "project_removed": "Projekt aus den Daten entfernt: {name}",
         "meeting_added": "Neue Sitzung: {group} am {date}",
+        "meeting_removed": "Sitzung aus den Daten entfernt: {group} am {date}",
         "meeting_held": "Sitzung hat stattgefunden: {group} am {date}",
         "task_done": "Erledigt: {title} (am {done})",
         "decision": "Beschluss vom {date}: {text}",
+        "decision_changed": "Beschluss vom {date} geändert: {text} (vorher: {old})",
+        "decision_removed": "Beschluss vom {date} gestrichen: {text}",
     },
     "en": {
         "partner_added": "New partner: {name} ({status})",
         "partner_left": "Left: {name} (on {left})",
         "partner_status": "{name}: status {old} → {new}",
         "partner_changed": "Details changed for {name}: {keys}",
+        "partner_removed": "Partner removed from the data: {name}",
         "person_added": "New person: {name} ({org})",
+        "person_removed": "Person removed from the data: {name} ({org})",
         "group_added": "New group: {name}",
+        "group_removed": "Group removed from the data: {name}",
         "project_added": "New project: {name}",
+        "project_removed": "Project removed from the data: {name}",
         "meeting_added": "New meeting: {group} on {date}",
+        "meeting_removed": "Meeting removed from the data: {group} on {date}",
         "meeting_held": "Meeting held: {group} on {date}",
         "task_done": "Done: {title} (on {done})",
         "decision": "Decision of {date}: {text}",
+        "decision_changed": "Decision of {date} changed: {text} (before: {old})",
+        "decision_removed": "Decision of {date} withdrawn: {text}",
     },
 }
 _DATES = frozenset({"left", "date", "done"})
+_STATUS: dict[Lang, dict[str, str]] = {
+    "de": {
+        "prospect": "möglich",
+        "approached": "angesprochen",
+        "active": "aktiv",
+        "paused": "pausiert",
+        "former": "ehemalig",
+    },
+    "en": {},
+}
+_FIELDS: dict[Lang, dict[str, str]] = {
+    "de": {
+        "name": "Name",
+        "kind": "Art",
+        "cluster": "Cluster",
+        "expertise": "Expertise",
+        "approached": "angesprochen am",
+        "joined": "dabei seit",
+        "website": "Website",
+        "notes": "Notizen",
+    },
+    "en": {"approached": "approached on", "joined": "joined on"},
+}
 
 
 def wording(change: Change, lang: Lang) -> str:
@@ -120,5 +219,9 @@ def wording(change: Change, lang: Lang) -> str:
         if key in _DATES and value and lang == "de":
             y, m, d = value.split("-")
             value = f"{d}.{m}.{y}"
+        elif key in ("status", "old", "new") and change.kind.startswith("partner"):
+            value = _STATUS[lang].get(value, value)
+        elif key == "keys":
+            value = ", ".join(_FIELDS[lang].get(k, k) for k in value.split(","))
         facts[key] = value
     return _WORDS[lang][change.kind].format(**facts)

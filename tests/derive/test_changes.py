@@ -1,0 +1,90 @@
+"""What changed between two states of a network, and how it reads."""
+
+from __future__ import annotations
+
+from conftest import BASE
+from netzwerkctl.derive.changes import Change, changes, wording
+from netzwerkctl.load import build_network
+from netzwerkctl.network import Network
+
+MEETING = "meetings/2021/2021-03-15-ag.yaml"
+
+
+def network(patch: dict[str, str | None] | None = None) -> Network:
+    files = {**BASE, **(patch or {})}
+    return build_network(
+        [(rel, text.encode()) for rel, text in files.items() if text is not None]
+    ).network
+
+
+def kinds(found: list[Change]) -> list[tuple[str, str]]:
+    return [(c.kind, c.subject) for c in found]
+
+
+def test_nothing_changed() -> None:
+    assert changes(network(), network()) == []
+
+
+def test_a_task_added_above_a_done_one_does_not_make_it_newly_done() -> None:
+    inserted = BASE[MEETING].replace(
+        "    tasks:\n",
+        "    tasks:\n      - title: Neuer Auftrag\n        owner: anna\n        due: 2021-06-30\n",
+    )
+    assert changes(network(), network({MEETING: inserted})) == []
+
+
+def test_a_task_done_since_is_reported_once() -> None:
+    done = BASE[MEETING].replace(
+        "        due: 2021-05-31\n", "        due: 2021-05-31\n        done: 2021-06-02\n"
+    )
+    found = changes(network(), network({MEETING: done}))
+    assert kinds(found) == [("task_done", "porto-klaeren")]
+    assert wording(found[0], "de") == "Erledigt: Porto klären (am 02.06.2021)"
+
+
+def test_removals_are_reported() -> None:
+    after = network({"partners/kirche.yaml": None, "projects/umfrage.yaml": None})
+    found = changes(network(), after)
+    assert kinds(found) == [("partner_removed", "kirche"), ("project_removed", "umfrage")]
+    assert [wording(c, "de") for c in found] == [
+        "Partner aus den Daten entfernt: Kirchengemeinde",
+        "Projekt aus den Daten entfernt: Umfrage zum Ehrenamt",
+    ]
+
+
+def test_a_removed_contact_is_a_removed_person() -> None:
+    without = BASE["partners/verein.yaml"].split("contacts:")[0]
+    found = changes(network(), network({"partners/verein.yaml": without}))
+    assert ("person_removed", "carla") in kinds(found)
+
+
+def test_a_file_with_errors_is_neither_new_nor_removed() -> None:
+    broken = BASE["partners/kirche.yaml"].replace("status: prospect", "status: möglich")
+    assert changes(network(), network({"partners/kirche.yaml": broken})) == []
+    assert changes(network({"partners/kirche.yaml": broken}), network()) == []
+
+
+def test_reworded_and_withdrawn_decisions() -> None:
+    reworded = BASE[MEETING].replace(
+        "      - Die Umfrage startet im April.\n", "      - Die Umfrage startet im Mai.\n"
+    )
+    found = changes(network(), network({MEETING: reworded}))
+    assert [wording(c, "de") for c in found] == [
+        "Beschluss vom 15.03.2021 geändert: Die Umfrage startet im Mai. "
+        "(vorher: Die Umfrage startet im April.)"
+    ]
+    withdrawn = BASE[MEETING].replace("    decisions:\n      - Die Umfrage startet im April.\n", "")
+    found = changes(network(), network({MEETING: withdrawn}))
+    assert [wording(c, "de") for c in found] == [
+        "Beschluss vom 15.03.2021 gestrichen: Die Umfrage startet im April."
+    ]
+
+
+def test_status_and_fields_in_the_network_language() -> None:
+    joined = BASE["partners/kirche.yaml"].replace("status: prospect", "status: approached")
+    found = changes(network(), network({"partners/kirche.yaml": joined}))
+    assert wording(found[0], "de") == "Kirchengemeinde: Status möglich → angesprochen"
+    assert wording(found[0], "en") == "Kirchengemeinde: status prospect → approached"
+    moved = BASE["partners/kirche.yaml"] + "cluster: Kirche\nexpertise: [Räume]\n"
+    found = changes(network(), network({"partners/kirche.yaml": moved}))
+    assert wording(found[0], "de") == "Angaben geändert bei Kirchengemeinde: Cluster, Expertise"
