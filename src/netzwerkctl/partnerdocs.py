@@ -57,10 +57,19 @@ def partners_context(network: Network, rows: list[PartnerRow], by_cluster: bool)
     }
 
 
-def match_context(topics: list[str], matches: list[Match], group: str | None) -> Context:
+def match_context(
+    topics: list[str],
+    matches: list[Match],
+    group: str | None,
+    group_name: str | None = None,
+    involved: list[str] | None = None,
+) -> Context:
+    """`involved`: names of partners that would fit but are in the group already."""
     return {
         "topics": topics,
         "group": group,
+        "group_name": group_name,
+        "involved": involved or [],
         "matches": [
             {
                 "id": m.id,

@@ -206,6 +206,32 @@ deals:
 """
 
 
+def test_match_for_a_group_names_it_and_says_when_all_who_fit_are_in_it(
+    make_network: Callable[..., Path],
+) -> None:
+    bank = BASE["partners/bank.yaml"].replace(
+        "expertise: [Finanzen, Vereinsbuchhaltung]", "expertise: [Bildung]"
+    )
+    root = make_network({"partners/bank.yaml": bank})  # no VHS: only the bank fits
+    code, out, _ = invoke(root, "match", "--group", "ag", *TODAY)
+    assert code == 0
+    assert "# Wer kann helfen bei: Bildung (für AG Bildung, noch nicht beteiligt)" in out
+    assert (
+        "Alle Partner, die dazu passen, sind in der Gruppe schon beteiligt: Volksbank Teststadt."
+        in out
+    )
+
+
+def test_partner_table_and_market_speak_german(make_network: Callable[..., Path]) -> None:
+    result = runner.invoke(
+        app, ["-C", str(make_network(PARTNERS)), "partners", *TODAY], env={"COLUMNS": "200"}
+    )
+    assert "angesprochen" in result.stdout and "Bildungseinrichtung" in result.stdout
+    assert "approached" not in result.stdout and "education" not in result.stdout
+    code, out, _ = invoke(make_network({"marketplace/markt.yaml": MARKET}), "market", "markt")
+    assert code == 0 and "(Material)" in out and "(material)" not in out
+
+
 def test_market_event_deals_open_items_and_suggestions(make_network: Callable[..., Path]) -> None:
     code, out, _ = invoke(
         make_network({"marketplace/markt.yaml": MARKET}), "market", "markt", "--format", "json"
@@ -216,7 +242,7 @@ def test_market_event_deals_open_items_and_suggestions(make_network: Callable[..
     assert [o["id"] for o in event["open_offers"]] == ["o2", "o3", "o4"]
     assert [n["id"] for n in event["open_needs"]] == ["n2", "n3"]
     pairs = [(s["offer"]["id"], s["need"]["id"], s["shared"]) for s in event["suggestions"]]
-    assert pairs == [("o2", "n2", ["flyer"])]  # o3 is verein's own offer; n3 is another kind
+    assert pairs == [("o2", "n2", ["Flyern"])]  # o3 is verein's own offer; n3 is another kind
 
 
 def test_market_balance_across_events(make_network: Callable[..., Path]) -> None:

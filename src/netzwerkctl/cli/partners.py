@@ -144,6 +144,8 @@ def _partner_table(network: Network, rows: list[dict[str, Any]]) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from netzwerkctl.labels import PARTNER_KIND, PARTNER_STATUS, label
+
     de = network.language == "de"
     table = Table(show_lines=True)
     heads = (
@@ -164,9 +166,10 @@ def _partner_table(network: Network, rows: list[dict[str, Any]]) -> None:
         groups = ", ".join(r["groups"])
         if r["patron_of"]:
             groups += ("\nPate von: " if de else "\npatron of: ") + ", ".join(r["patron_of"])
+        status = label(PARTNER_STATUS, r["status"], network.language)
         cells = (
-            f"{r['name']}\n{r['kind']}",
-            f"{r['status']}\n{way}" if way else r["status"],
+            f"{r['name']}\n{label(PARTNER_KIND, r['kind'], network.language)}",
+            f"{status}\n{way}" if way else status,
             ", ".join(r["expertise"]),
             contacts,
             groups,
@@ -214,15 +217,23 @@ def match(
     day = parse_today(today)
     root, network = load_checked(ctx, day)
     words = list(topics or [])
-    exclude: frozenset[str] = frozenset()
-    if group is not None:
+    if group is None:
+        if not words:
+            fail("Bitte ein Thema angeben (netzwerkctl match Bildung) oder --group.")
+        context = match_context(words, find(network, words, day), None)
+    else:
         require(group, network.groups, "Eine Gruppe")
         g = network.groups[group]
         words = words or [g.topic or g.name]
+        found = find(network, words, day)
         exclude = involved_in_group(network, group, day)
-    if not words:
-        fail("Bitte ein Thema angeben (netzwerkctl match Bildung) oder --group.")
-    context = match_context(words, find(network, words, day, exclude), group)
+        context = match_context(
+            words,
+            [m for m in found if m.id not in exclude],
+            group,
+            g.name,
+            [m.partner.name for m in found if m.id in exclude],
+        )
     if output_format is DocFormat.json:
         emit(_json(context), output, force, root)
     else:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from netzwerkctl.codes import Lang
 from netzwerkctl.derive.tasks import TaskRef, all_tasks
+from netzwerkctl.labels import PARTNER_STATUS, label
 from netzwerkctl.model import Group, Project
 from netzwerkctl.network import Kind, Network
 
@@ -188,16 +189,6 @@ _WORDS: dict[Lang, dict[str, str]] = {
     },
 }
 _DATES = frozenset({"left", "date", "done"})
-_STATUS: dict[Lang, dict[str, str]] = {
-    "de": {
-        "prospect": "möglich",
-        "approached": "angesprochen",
-        "active": "aktiv",
-        "paused": "pausiert",
-        "former": "ehemalig",
-    },
-    "en": {},
-}
 _FIELDS: dict[Lang, dict[str, str]] = {
     "de": {
         "name": "Name",
@@ -220,7 +211,7 @@ def wording(change: Change, lang: Lang) -> str:
             y, m, d = value.split("-")
             value = f"{d}.{m}.{y}"
         elif key in ("status", "old", "new") and change.kind.startswith("partner"):
-            value = _STATUS[lang].get(value, value)
+            value = label(PARTNER_STATUS, value, lang)
         elif key == "keys":
             value = ", ".join(_FIELDS[lang].get(k, k) for k in value.split(","))
         facts[key] = value

@@ -15,11 +15,25 @@ def _terms(text: str) -> set[str]:
     return {stem(w) for w in words(text) if len(w) >= 4 and w not in FILLER}
 
 
+def _as_written(text: str, stems: set[str]) -> tuple[str, ...]:
+    """The words of `text` whose stems are in `stems`, spelled as in the text
+    ("Flyern", not the stem "flyer"), each stem once, in the text's order."""
+    found: list[str] = []
+    seen: set[str] = set()
+    for token in text.split():
+        token = token.strip(".,;:!?()[]\"'„“”")
+        for w in words(token):
+            if (s := stem(w)) in stems and s not in seen:
+                seen.add(s)
+                found.append(token)
+    return tuple(found)
+
+
 @dataclass(frozen=True)
 class Suggestion:
     offer: Exchange
     need: Exchange
-    shared: tuple[str, ...]  # the words they have in common (stems)
+    shared: tuple[str, ...]  # the words they have in common, as the offer writes them
 
 
 @dataclass(frozen=True)
@@ -47,7 +61,7 @@ def market_view(network: Network, market_id: str) -> MarketView:
                 continue  # never a partner with itself
             shared = _terms(offer.what) & _terms(need.what)
             if shared:
-                suggestions.append(Suggestion(offer, need, tuple(sorted(shared))))
+                suggestions.append(Suggestion(offer, need, _as_written(offer.what, shared)))
     suggestions.sort(key=lambda s: (-len(s.shared), s.offer.id, s.need.id))
     return MarketView(
         market_id,
