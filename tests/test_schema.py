@@ -97,6 +97,47 @@ def test_times_and_german_yes_no_as_editors_see_them() -> None:
     assert _validate("partner", contact) == []
 
 
+@pytest.mark.parametrize(
+    ("value", "model_accepts"),
+    [
+        ("Ja", True),
+        ("JA", True),
+        ("Yes", True),
+        ("True", True),
+        (" nein ", True),
+        ("N", True),
+        ("vielleicht", False),
+        ("jaa", False),
+    ],
+)
+def test_yes_no_in_the_schema_is_exactly_what_check_accepts(
+    value: str, model_accepts: bool
+) -> None:
+    from pydantic import ValidationError
+
+    from netzwerkctl.model import Contact
+
+    try:
+        Contact.model_validate({"id": "x", "name": "X", "decision_maker": value})
+        accepted = True
+    except ValidationError:
+        accepted = False
+    contact = {"id": "x", "name": "X", "decision_maker": value}
+    partner = {"name": "X", "kind": "other", "status": "active", "contacts": [contact]}
+    assert accepted == model_accepts
+    assert (_validate("partner", partner) == []) == model_accepts
+
+
+def test_numbers_in_quotes_are_numbers_as_for_check() -> None:
+    meeting = {"group": "ag", "date": "2021-03-15", "status": "planned"}
+    item = {"title": "Begrüßung"}
+    assert _validate("meeting", {**meeting, "agenda": [{**item, "duration": "10"}]}) == []
+    assert _validate("meeting", {**meeting, "agenda": [{**item, "duration": "zehn"}]}) != []
+    figures = {"name": "U", "kind": "survey", "status": "done", "figures": {"quote": "0.31"}}
+    assert _validate("project", figures) == []
+    assert _validate("project", {**figures, "figures": {"quote": "1.140,00"}}) != []
+
+
 def test_descriptions_are_german_hover_help() -> None:
     partner = schema_for("partner")
     assert partner["properties"]["expertise"]["description"].startswith("Stichworte")

@@ -143,13 +143,32 @@ CLOCK_SCHEMA: dict[str, Any] = {
     "pattern": "^[0-9]{1,2}:[0-9]{2}$",
     "patternErrorMessage": "Uhrzeit als HH:MM, z. B. 18:30",
 }
+
+
+def _any_case(word: str) -> str:
+    """A JSON Schema pattern (no flags there) for `word` in any case: [Jj][Aa]."""
+    return "".join(f"[{c.upper()}{c.lower()}]" for c in word)
+
+
 YES_NO_SCHEMA: dict[str, Any] = {
     "anyOf": [
         {"type": "boolean"},
         {
+            # exactly what _parse_yes_no accepts: any case, spaces around
             "type": "string",
-            "enum": ["ja", "nein", "Ja", "Nein", "JA", "NEIN", "j", "n", "yes", "no", "y"],
+            "pattern": "^\\s*(" + "|".join(_any_case(w) for w in sorted(_YES | _NO)) + ")\\s*$",
+            "patternErrorMessage": "ja oder nein",
         },
+    ]
+}
+# Numbers may be written in quotes ("12"); the same patterns as the model's check.
+INT_SCHEMA: dict[str, Any] = {
+    "anyOf": [{"type": "integer"}, {"type": "string", "pattern": "^\\s*-?[0-9]+\\s*$"}]
+}
+NUM_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "number"},
+        {"type": "string", "pattern": "^\\s*-?[0-9]+(\\.[0-9]+)?\\s*$"},
     ]
 }
 
@@ -169,8 +188,8 @@ Ids = Annotated[
     Field(min_length=1),
     WithJsonSchema({"anyOf": [ID_SCHEMA, {"type": "array", "items": ID_SCHEMA, "minItems": 1}]}),
 ]
-Int = Annotated[int, BeforeValidator(_number(_INTEGER)), WithJsonSchema({"type": "integer"})]
-Num = Annotated[Decimal, BeforeValidator(_number(_DECIMAL)), WithJsonSchema({"type": "number"})]
+Int = Annotated[int, BeforeValidator(_number(_INTEGER)), WithJsonSchema(INT_SCHEMA)]
+Num = Annotated[Decimal, BeforeValidator(_number(_DECIMAL)), WithJsonSchema(NUM_SCHEMA)]
 # An unquoted phone number is an integer to a YAML 1.2 editor; netzwerkctl keeps the text.
 Phone = Annotated[str, WithJsonSchema({"type": ["string", "integer"]})]
 
