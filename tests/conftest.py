@@ -199,6 +199,21 @@ def write_network(root: Path, patch: Files | None = None, base: bool = True) -> 
     return root
 
 
+EXAMPLE_NETWORK = Path(__file__).parents[1] / "examples" / "stadt-bocholt"
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A copy of the example network, for commands that write into the network's own
+    folder (netzwerkctl remembers the files it wrote there): the source tree stays as
+    it is, and no test sees another's state."""
+    import shutil
+
+    copy = tmp_path / "stadt-bocholt"
+    shutil.copytree(EXAMPLE_NETWORK, copy, ignore=shutil.ignore_patterns(".netzwerkctl"))
+    return copy
+
+
 @pytest.fixture
 def make_network(tmp_path: Path) -> Callable[..., Path]:
     """Each call writes a fresh network folder (netz, netz-2, …)."""

@@ -60,9 +60,9 @@ def test_the_harness_sees_console_errors(tmp_path: Path) -> None:
     assert any("kaputt" in m for m in console_messages(result.stderr))
 
 
-def test_report_renders_with_charts_and_no_console_errors(tmp_path: Path) -> None:
+def test_report_renders_with_charts_and_no_console_errors(tmp_path: Path, example: Path) -> None:
     page = tmp_path / "bericht.html"
-    result = CliRunner().invoke(app, ["-C", str(EXAMPLE), "report", "2021", "-o", str(page)])
+    result = CliRunner().invoke(app, ["-C", str(example), "report", "2021", "-o", str(page)])
     assert result.exit_code == 0
     dom = chromium(tmp_path, page, "--dump-dom")
     assert dom.returncode == 0

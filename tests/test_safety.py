@@ -32,16 +32,16 @@ EXAMPLE = Path(__file__).parents[1] / "examples" / "stadt-bocholt"
     ],
 )
 def test_output_never_replaces_a_file_a_person_wrote(
-    tmp_path: Path, args: list[str], suffix: str
+    tmp_path: Path, example: Path, args: list[str], suffix: str
 ) -> None:
     target = tmp_path / f"dokument{suffix}"
     target.write_text("Meine Notizen, von Hand geschrieben.\n", encoding="utf-8")
-    result = runner.invoke(app, ["-C", str(EXAMPLE), *args, "-o", str(target)])
+    result = runner.invoke(app, ["-C", str(example), *args, "-o", str(target)])
     assert result.exit_code == 2 and "--force" in result.stderr
     assert target.read_text(encoding="utf-8") == "Meine Notizen, von Hand geschrieben.\n"
-    forced = runner.invoke(app, ["-C", str(EXAMPLE), *args, "-o", str(target), "--force"])
+    forced = runner.invoke(app, ["-C", str(example), *args, "-o", str(target), "--force"])
     assert forced.exit_code == 0 and "netzwerkctl" in target.read_text(encoding="utf-8")
-    again = runner.invoke(app, ["-C", str(EXAMPLE), *args, "-o", str(target)])  # ours now
+    again = runner.invoke(app, ["-C", str(example), *args, "-o", str(target)])  # ours now
     assert again.exit_code == 0
 
 

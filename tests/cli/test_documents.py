@@ -30,9 +30,9 @@ def test_example_documents_match_golden_files(command: str, meeting: str, lang: 
     assert_golden(GOLDEN / f"{command}-{lang}.md", out)
 
 
-def test_example_agenda_as_html_matches_golden_file(tmp_path: Path) -> None:
+def test_example_agenda_as_html_matches_golden_file(tmp_path: Path, example: Path) -> None:
     target = tmp_path / "einladung.html"
-    code, _, err = invoke(EXAMPLE, "agenda", AGENDA, "-o", str(target), "--today", "2022-09-01")
+    code, _, err = invoke(example, "agenda", AGENDA, "-o", str(target), "--today", "2022-09-01")
     assert code == 0, err
     assert_golden(GOLDEN / "agenda-de.html", target.read_text(encoding="utf-8"))
 

@@ -118,10 +118,10 @@ def test_html_is_self_contained_with_charts_and_escaped(
     assert not re.search(r"(src|href)=\"(https?:)?//", page) and "<link" not in page
 
 
-def test_two_runs_give_the_same_bytes(tmp_path: Path) -> None:
+def test_two_runs_give_the_same_bytes(tmp_path: Path, example: Path) -> None:
     outputs = []
     for name in ("a.html", "b.html"):
-        runner.invoke(app, ["-C", str(EXAMPLE), "report", "2021", "-o", str(tmp_path / name)])
+        runner.invoke(app, ["-C", str(example), "report", "2021", "-o", str(tmp_path / name)])
         outputs.append((tmp_path / name).read_bytes())
     assert outputs[0] == outputs[1]
 
