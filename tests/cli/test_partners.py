@@ -166,6 +166,22 @@ def test_match_reads_a_phrase_by_its_meaningful_words(make_network: Callable[...
     assert all(r["query"] in {"raum", "arbeit", "jugend"} for rs in reasons.values() for r in rs)
 
 
+def test_match_short_words_in_a_phrase_meet_whole_tags_only(
+    make_network: Callable[..., Path],
+) -> None:
+    presse = str(PARTNERS["partners/presse.yaml"]).replace(
+        "expertise: [Öffentlichkeitsarbeit]", "expertise: [EDV, IT, Arbeit im Verein]"
+    )
+    root = make_network({**PARTNERS, "partners/presse.yaml": presse})
+    code, out, _ = invoke(root, "match", "Hilfe bei EDV und IT", *TODAY, "-f", "json")
+    assert code == 0
+    assert [(m["id"], [r["tag"] for r in m["reasons"]]) for m in json.loads(out)["matches"]] == [
+        ("presse", ["EDV", "IT"])
+    ]
+    code, out, _ = invoke(root, "match", "Räume im Zentrum", *TODAY, "-f", "json")
+    assert "presse" not in [m["id"] for m in json.loads(out)["matches"]]  # "im" alone
+
+
 def test_match_for_a_group_leaves_out_who_is_involved(make_network: Callable[..., Path]) -> None:
     bank = BASE["partners/bank.yaml"].replace(
         "expertise: [Finanzen, Vereinsbuchhaltung]", "expertise: [Bildung]"

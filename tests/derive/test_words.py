@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from netzwerkctl.derive.words import compare, normalize, stem, terms, words
+from netzwerkctl.derive.words import compare, normalize, stem, terms, whole_tag, words
 
 
 def test_case_umlauts_and_sharp_s() -> None:
@@ -66,7 +66,13 @@ def test_decomposed_umlauts_are_the_same_word() -> None:
     assert hit is not None and hit.how == "same"
 
 
-def test_terms_leave_out_filler_and_short_words_of_a_phrase() -> None:
-    assert terms("Hilfe bei der Öffentlichkeitsarbeit und IT") == ["oeffentlichkeitsarbeit"]
-    assert terms("IT") == ["it"]  # typed alone, it is what was meant
+def test_terms_leave_out_filler() -> None:
+    assert terms("Hilfe bei der Öffentlichkeitsarbeit und IT") == ["oeffentlichkeitsarbeit", "it"]
+    assert terms("Hilfe") == ["hilfe"]  # typed alone, it is what was meant
     assert terms("und oder") == []
+
+
+def test_a_short_word_meets_only_a_whole_tag() -> None:
+    assert whole_tag("it", "IT") and whole_tag("edv", "EDV")
+    assert not whole_tag("im", "Arbeit im Verein")
+    assert whole_tag("verein", "Arbeit im Verein")

@@ -22,10 +22,10 @@ def _as_written(text: str, stems: set[str]) -> tuple[str, ...]:
     seen: set[str] = set()
     for token in text.split():
         token = token.strip(".,;:!?()[]\"'„“”")
-        for w in words(token):
-            if (s := stem(w)) in stems and s not in seen:
-                seen.add(s)
-                found.append(token)
+        hits = {stem(w) for w in words(token)} & stems
+        if hits - seen and token not in found:  # "Flyer-Druck" once, for both stems
+            found.append(token)
+        seen |= hits
     return tuple(found)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from netzwerkctl.derive.words import Hit, compare, terms
+from netzwerkctl.derive.words import Hit, compare, terms, whole_tag
 from netzwerkctl.model import Contact, Partner
 from netzwerkctl.network import Network
 
@@ -114,7 +114,11 @@ def match(
         for topic in topics:
             for word in terms(topic):
                 best = max(
-                    (h for t in tags if (h := compare(word, t)) is not None),
+                    (
+                        h
+                        for t in tags
+                        if whole_tag(word, t) and (h := compare(word, t)) is not None
+                    ),
                     key=lambda h: h.score,
                     default=None,
                 )

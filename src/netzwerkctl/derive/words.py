@@ -62,7 +62,7 @@ FILLER = frozenset(
         "help",
     }
 )
-_MIN_TERM = 4  # shorter words in a phrase ("AG", "IT") count only when typed alone
+SHORT = 4  # a shorter word ("IT", "EDV", "im") meets only a tag that is just that word
 
 
 def _composed(text: str) -> str:
@@ -86,12 +86,18 @@ def _folded_words(text: str) -> list[str]:
 
 
 def terms(text: str) -> list[str]:
-    """The words of a phrase that carry its meaning: no filler, nothing shorter than
-    four letters. A single word is kept as typed, however short ("IT")."""
+    """The words of a phrase that carry its meaning: no filler ("Hilfe bei der
+    Öffentlichkeitsarbeit" → oeffentlichkeitsarbeit). A single word is kept as typed."""
     found = words(text)
     if len(found) == 1:
         return found
-    return [w for w in found if len(w) >= _MIN_TERM and w not in FILLER]
+    return [w for w in found if w not in FILLER]
+
+
+def whole_tag(word: str, tag: str) -> bool:
+    """A short word counts only as a whole tag: "IT" meets the tag "IT", but "im" does
+    not meet "Arbeit im Verein"."""
+    return len(word) >= SHORT or words(tag) == [word]
 
 
 def stem(word: str) -> str:
