@@ -161,14 +161,16 @@ YES_NO_SCHEMA: dict[str, Any] = {
         },
     ]
 }
-# Numbers may be written in quotes ("12"); the same patterns as the model's check.
+# Numbers may be written in quotes ("12"), as _number accepts them: never a German
+# thousands form ("1.000" is refused, not read as 1).
+_NOT_THOUSANDS = "(?!\\s*-?[1-9][0-9]{0,2}([.,][0-9]{3})+\\s*$)"
 INT_SCHEMA: dict[str, Any] = {
     "anyOf": [{"type": "integer"}, {"type": "string", "pattern": "^\\s*-?[0-9]+\\s*$"}]
 }
 NUM_SCHEMA: dict[str, Any] = {
     "anyOf": [
         {"type": "number"},
-        {"type": "string", "pattern": "^\\s*-?[0-9]+(\\.[0-9]+)?\\s*$"},
+        {"type": "string", "pattern": "^" + _NOT_THOUSANDS + "\\s*-?[0-9]+(\\.[0-9]+)?\\s*$"},
     ]
 }
 

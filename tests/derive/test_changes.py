@@ -88,3 +88,13 @@ def test_status_and_fields_in_the_network_language() -> None:
     moved = BASE["partners/kirche.yaml"] + "cluster: Kirche\nexpertise: [Räume]\n"
     found = changes(network(), network({"partners/kirche.yaml": moved}))
     assert wording(found[0], "de") == "Angaben geändert bei Kirchengemeinde: Cluster, Expertise"
+
+
+def test_an_id_added_or_a_title_fixed_later_is_not_newly_done() -> None:
+    with_id = BASE[MEETING].replace(
+        "      - title: Fragebogen entwerfen\n",
+        "      - id: fragebogen\n        title: Fragebogen entwerfen\n",
+    )
+    assert changes(network(), network({MEETING: with_id})) == []
+    retitled = BASE[MEETING].replace("Fragebogen entwerfen", "Fragebogen entwerfen und testen")
+    assert changes(network(), network({MEETING: retitled})) == []

@@ -131,18 +131,28 @@ def _meetings(before: Network, after: Network) -> list[Change]:
     return found
 
 
-def _task_key(t: TaskRef) -> tuple[str, ...]:
-    """A task's own id if it has one; else its meeting and title. Not its position:
-    a task added above another must not make that one look newly done."""
-    return (t.task.id,) if t.task.id else (t.meeting, " ".join(t.task.title.split()).lower())
+def _task_keys(t: TaskRef) -> set[tuple[str, ...]]:
+    """Ways to recognise a task across two states: its own id, its meeting and title,
+    or its meeting, done date and owners. Not its position: a task added above another
+    must not make that one look newly done, and neither must an id added later or a
+    typo fixed in its title."""
+    keys: set[tuple[str, ...]] = {("title", t.meeting, " ".join(t.task.title.split()).lower())}
+    if t.task.id:
+        keys.add(("id", t.task.id))
+    if t.task.done:
+        keys.add(("done", t.meeting, t.task.done.isoformat(), *sorted(t.task.owner)))
+    return keys
 
 
 def _tasks_done(before: Network, after: Network) -> list[Change]:
-    done_before = {_task_key(t) for t in all_tasks(before) if t.task.done}
+    done_before: set[tuple[str, ...]] = set()
+    for t in all_tasks(before):
+        if t.task.done:
+            done_before |= _task_keys(t)
     return [
         Change("task_done", t.id, _f(title=t.task.title, done=t.task.done))
         for t in all_tasks(after)
-        if t.task.done and _task_key(t) not in done_before
+        if t.task.done and not _task_keys(t) & done_before
     ]
 
 

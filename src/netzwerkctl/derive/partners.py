@@ -114,11 +114,7 @@ def match(
         for topic in topics:
             for word in terms(topic):
                 best = max(
-                    (
-                        h
-                        for t in tags
-                        if whole_tag(word, t) and (h := compare(word, t)) is not None
-                    ),
+                    (h for t in tags if whole_tag(word, t) and (h := compare(word, t)) is not None),
                     key=lambda h: h.score,
                     default=None,
                 )
