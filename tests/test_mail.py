@@ -308,3 +308,17 @@ def test_international_domains_travel_as_ascii(
         (tmp_path / "out" / "2022-01-10-bernd.eml").read_bytes(), policy=policy.default
     )
     assert msg["To"].addresses[0].domain == "xn--brgerstiftung-sd-jzbo.de"
+
+
+def test_the_record_is_never_appended_through_a_link(tmp_path: Path) -> None:
+    from datetime import date
+
+    from netzwerkctl.mail import RECORD, _record
+
+    target = tmp_path / "fremd.txt"
+    target.write_text("fremd\n", encoding="utf-8")
+    (tmp_path / RECORD).symlink_to(target)
+    letter = type("L", (), {"key": "k", "person": "anna"})()  # what _record reads
+    with pytest.raises(OSError):
+        _record(tmp_path / RECORD, letter, date(2022, 1, 10))
+    assert target.read_text(encoding="utf-8") == "fremd\n"

@@ -187,7 +187,9 @@ def read_record(path: Path) -> set[str]:
 
 def _record(path: Path, letter: Letter, today: date) -> None:
     entry = {"key": letter.key, "person": letter.person, "date": today.isoformat()}
-    with path.open("a", encoding="utf-8") as handle:
+    # never through a link: a planted versendet.jsonl must not append elsewhere
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+    with os.fdopen(os.open(path, flags, 0o644), "a", encoding="utf-8") as handle:
         handle.write(json.dumps(entry) + "\n")
         handle.flush()
         os.fsync(handle.fileno())

@@ -115,6 +115,25 @@ def test_outbox_defaults_to_the_network_folder_not_the_working_folder(
     assert list(elsewhere.iterdir()) == []
 
 
+def test_an_outbox_or_record_that_is_a_link_is_refused(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    root, elsewhere = make_network(REMIND), tmp_path / "anderswo"
+    elsewhere.mkdir()
+    (root / "postausgang").symlink_to(elsewhere, target_is_directory=True)
+    code, _, err = remind(root, "--mail")
+    assert code == 2 and "kein gewöhnlicher Ordner" in err
+    assert list(elsewhere.iterdir()) == []
+    (root / "postausgang").unlink()
+    (root / "postausgang").mkdir()
+    target = tmp_path / "fremd.txt"
+    target.write_text("fremd\n", encoding="utf-8")
+    (root / "postausgang" / "versendet.jsonl").symlink_to(target)
+    code, _, err = remind(root, "--mail")
+    assert code == 2 and "keine gewöhnliche Datei" in err
+    assert target.read_text(encoding="utf-8") == "fremd\n"
+
+
 def test_reminders_of_someone_who_left_go_to_the_coordinator(
     make_network: Callable[..., Path],
 ) -> None:

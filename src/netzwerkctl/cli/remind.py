@@ -108,6 +108,7 @@ def remind(
         # In the network folder by default, whatever the working folder: the record of
         # what was sent lives there, and a second run must find it.
         box = outbox if outbox is not None else root / "postausgang"
+        _check_outbox(box, default=outbox is None)
         _mail(network, found, lang, day, box, send, root / "templates")
         return
     if output_format is RemindFormat.json:
@@ -156,6 +157,22 @@ def _table(network: Network, found: list[Reminder], lang: Lang, day: date, windo
         console.print(table)
     horizon = "Tage" if de else "days"
     console.print(f"{len(found)} · {day.isoformat()} + {window} {horizon}", style="dim")
+
+
+def _check_outbox(box: Path, default: bool) -> None:
+    """The outbox in the network folder must be a real folder, not a link that sends
+    the messages (names and addresses) elsewhere; the record of what was sent is never
+    a link in any outbox."""
+    from netzwerkctl.mail import RECORD
+
+    if default and (box.is_symlink() or (box.exists() and not box.is_dir())):
+        fail(
+            f"{box} ist kein gewöhnlicher Ordner (ein Link?). Nichts geschrieben; "
+            "bitte entfernen oder mit --outbox einen Ordner angeben."
+        )
+    record = box / RECORD
+    if record.is_symlink() or (record.exists() and not record.is_file()):
+        fail(f"{record} ist keine gewöhnliche Datei (ein Link?). Nichts geschrieben.")
 
 
 def _mail(
