@@ -322,3 +322,31 @@ def test_the_record_is_never_appended_through_a_link(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         _record(tmp_path / RECORD, letter, date(2022, 1, 10))
     assert target.read_text(encoding="utf-8") == "fremd\n"
+
+
+class PlantingInbox(Inbox):
+    """Accepts messages; after the first, a link takes the record's place."""
+
+    def __init__(self, record: Path, target: Path) -> None:
+        super().__init__()
+        self.record, self.target = record, target
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        answer = await super().handle_DATA(server, session, envelope)
+        if len(self.received) == 1:
+            self.record.symlink_to(self.target)
+        return answer
+
+
+def test_a_delivery_that_cannot_be_noted_stops_the_run_and_says_so(
+    make_network: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, outbox = make_network(REMIND), tmp_path / "out"
+    target = tmp_path / "fremd.txt"
+    target.write_text("fremd\n", encoding="utf-8")
+    inbox = PlantingInbox(outbox / "versendet.jsonl", target)
+    with smtp(inbox) as port:
+        code, out, err = send(root, outbox, port, monkeypatch)
+    assert code == 1 and "zugestellt, aber nicht vermerkt" in err
+    assert len(inbox.received) == 1 and "NICHT versendet:" in out  # the rest not tried
+    assert target.read_text(encoding="utf-8") == "fremd\n"

@@ -201,6 +201,7 @@ class SendResult:
     already: list[Letter] = field(default_factory=list)
     failed: list[Letter] = field(default_factory=list)
     error: str | None = None
+    unrecorded: Letter | None = None  # delivered, but the record could not note it
 
 
 def send(
@@ -235,8 +236,14 @@ def send(
                 result.failed += [lt for lt, _ in todo[index:]]
                 result.error = _describe(exc)
                 break
-            _record(record, letter, today)
             result.sent.append(letter)
+            try:
+                _record(record, letter, today)
+            except OSError as exc:  # delivered but not noted: stop before the next one
+                result.unrecorded = letter
+                result.failed += [lt for lt, _ in todo[index + 1 :]]
+                result.error = f"{record} nicht beschreibbar: {exc.strerror or exc}"
+                break
     finally:
         try:
             server.quit()

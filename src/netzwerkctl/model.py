@@ -103,9 +103,10 @@ def _one_or_many(value: Any) -> Any:
     return value
 
 
-_DECIMAL = re.compile(r"-?\d+(\.\d+)?\Z")
-_INTEGER = re.compile(r"-?\d+\Z")
-_THOUSANDS = re.compile(r"-?[1-9]\d{0,2}([.,]\d{3})+\Z")  # 2.000 or 1.140,00
+# ASCII digits only, as in the editor schemas ("١٢" is not read as 12)
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
+_INTEGER = re.compile(r"-?[0-9]+\Z")
+_THOUSANDS = re.compile(r"-?[1-9][0-9]{0,2}([.,][0-9]{3})+\Z")  # 2.000 or 1.140,00
 
 
 def _number(pattern: re.Pattern[str]) -> Any:

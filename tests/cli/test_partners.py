@@ -182,6 +182,16 @@ def test_match_short_words_in_a_phrase_meet_whole_tags_only(
     assert "presse" not in [m["id"] for m in json.loads(out)["matches"]]  # "im" alone
 
 
+def test_match_a_short_word_alone_finds_compound_tags(make_network: Callable[..., Path]) -> None:
+    presse = str(PARTNERS["partners/presse.yaml"]).replace(
+        "expertise: [Öffentlichkeitsarbeit]", "expertise: [IT-Sicherheit, EDV Schulung]"
+    )
+    root = make_network({**PARTNERS, "partners/presse.yaml": presse})
+    for query in ("IT", "EDV", "Hilfe bei IT"):
+        code, out, _ = invoke(root, "match", query, *TODAY, "-f", "json")
+        assert code == 0 and [m["id"] for m in json.loads(out)["matches"]] == ["presse"], query
+
+
 def test_match_for_a_group_leaves_out_who_is_involved(make_network: Callable[..., Path]) -> None:
     bank = BASE["partners/bank.yaml"].replace(
         "expertise: [Finanzen, Vereinsbuchhaltung]", "expertise: [Bildung]"

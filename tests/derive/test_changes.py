@@ -98,3 +98,15 @@ def test_an_id_added_or_a_title_fixed_later_is_not_newly_done() -> None:
     assert changes(network(), network({MEETING: with_id})) == []
     retitled = BASE[MEETING].replace("Fragebogen entwerfen", "Fragebogen entwerfen und testen")
     assert changes(network(), network({MEETING: retitled})) == []
+
+
+def test_a_task_done_the_same_day_by_the_same_person_is_still_new() -> None:
+    same_day = BASE[MEETING].replace(
+        "        owner: [anna, bernd]\n        due: 2021-05-31\n",
+        "        owner: bernd\n        due: 2021-05-31\n",
+    )
+    both_done = same_day.replace(
+        "        due: 2021-05-31\n", "        due: 2021-05-31\n        done: 2021-04-20\n"
+    )
+    found = changes(network({MEETING: same_day}), network({MEETING: both_done}))
+    assert kinds(found) == [("task_done", "porto-klaeren")]

@@ -76,3 +76,8 @@ def test_a_short_word_meets_only_a_whole_tag() -> None:
     assert whole_tag("it", "IT") and whole_tag("edv", "EDV")
     assert not whole_tag("im", "Arbeit im Verein")
     assert whole_tag("verein", "Arbeit im Verein")
+
+
+def test_a_short_word_meets_a_part_of_a_hyphenated_tag() -> None:
+    assert whole_tag("it", "IT-Sicherheit") and whole_tag("edv", "EDV-Schulung")
+    assert not whole_tag("it", "IT und Medien")

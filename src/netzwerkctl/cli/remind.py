@@ -241,6 +241,15 @@ def _mail(
         out.write(f"versendet: {letter.name}\n")
     for letter in result.already:
         out.write(f"schon versendet, nicht wiederholt: {letter.name}\n")
+    if result.unrecorded is not None:
+        for letter in result.failed:
+            out.write(f"NICHT versendet: {letter.name}\n")
+        fail(
+            f"Versand abgebrochen ({result.error}). Die Nachricht an "
+            f"{result.unrecorded.name} ist zugestellt, aber nicht vermerkt: Ein neuer Lauf "
+            "schriebe ihr erneut. Erst den Vermerk in Ordnung bringen.",
+            EXIT_PROBLEMS,
+        )
     if result.failed:
         for letter in result.failed:
             out.write(f"NICHT versendet: {letter.name}\n")

@@ -132,27 +132,43 @@ def _meetings(before: Network, after: Network) -> list[Change]:
 
 
 def _task_keys(t: TaskRef) -> set[tuple[str, ...]]:
-    """Ways to recognise a task across two states: its own id, its meeting and title,
-    or its meeting, done date and owners. Not its position: a task added above another
-    must not make that one look newly done, and neither must an id added later or a
-    typo fixed in its title."""
+    """Ways to recognise a task across two states: its own id, or its meeting and
+    title. Not its position: a task added above another must not make that one look
+    newly done, and neither must an id added later."""
     keys: set[tuple[str, ...]] = {("title", t.meeting, " ".join(t.task.title.split()).lower())}
     if t.task.id:
         keys.add(("id", t.task.id))
-    if t.task.done:
-        keys.add(("done", t.meeting, t.task.done.isoformat(), *sorted(t.task.owner)))
     return keys
 
 
+def _done_key(t: TaskRef) -> tuple[str, ...]:
+    """Meeting, done date and owners: recognises a task whose title was corrected, but
+    only where no other task shares it (one person often closes several on one day)."""
+    done = t.task.done.isoformat() if t.task.done else ""
+    return ("done", t.meeting, done, *sorted(t.task.owner))
+
+
 def _tasks_done(before: Network, after: Network) -> list[Change]:
-    done_before: set[tuple[str, ...]] = set()
-    for t in all_tasks(before):
-        if t.task.done:
-            done_before |= _task_keys(t)
+    from collections import Counter
+
+    done_then = [t for t in all_tasks(before) if t.task.done]
+    done_now = [t for t in all_tasks(after) if t.task.done]
+    keys_then: set[tuple[str, ...]] = set()
+    for t in done_then:
+        keys_then |= _task_keys(t)
+    count_then = Counter(_done_key(t) for t in done_then)
+    count_now = Counter(_done_key(t) for t in done_now)
+
+    def known(t: TaskRef) -> bool:
+        if _task_keys(t) & keys_then:
+            return True
+        key = _done_key(t)
+        return count_then[key] == 1 and count_now[key] == 1
+
     return [
         Change("task_done", t.id, _f(title=t.task.title, done=t.task.done))
-        for t in all_tasks(after)
-        if t.task.done and not _task_keys(t) & done_before
+        for t in done_now
+        if not known(t)
     ]
 
 

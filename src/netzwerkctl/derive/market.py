@@ -34,6 +34,7 @@ class Suggestion:
     offer: Exchange
     need: Exchange
     shared: tuple[str, ...]  # the words they have in common, as the offer writes them
+    strength: int  # how many word stems they share (a compound may hold two)
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,10 @@ def market_view(network: Network, market_id: str) -> MarketView:
                 continue  # never a partner with itself
             shared = _terms(offer.what) & _terms(need.what)
             if shared:
-                suggestions.append(Suggestion(offer, need, _as_written(offer.what, shared)))
-    suggestions.sort(key=lambda s: (-len(s.shared), s.offer.id, s.need.id))
+                suggestions.append(
+                    Suggestion(offer, need, _as_written(offer.what, shared), len(shared))
+                )
+    suggestions.sort(key=lambda s: (-s.strength, s.offer.id, s.need.id))
     return MarketView(
         market_id,
         market.title,

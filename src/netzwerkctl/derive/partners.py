@@ -112,14 +112,17 @@ def match(
         tags = [*partner.expertise, *([partner.cluster] if partner.cluster else [])]
         hits = []
         for topic in topics:
-            for word in terms(topic):
+            searched = terms(topic)
+            phrase = len(searched) > 1  # a word typed alone is taken as it is
+            for word in searched:
+                candidates = [t for t in tags if not phrase or whole_tag(word, t)]
                 best = max(
-                    (h for t in tags if whole_tag(word, t) and (h := compare(word, t)) is not None),
+                    (h for t in candidates if (h := compare(word, t)) is not None),
                     key=lambda h: h.score,
                     default=None,
                 )
                 if best is not None:
-                    hits.append(Hit(topic if len(terms(topic)) == 1 else word, best.tag, best.how))
+                    hits.append(Hit(word if phrase else topic, best.tag, best.how))
         if not hits:
             continue
         found.append(

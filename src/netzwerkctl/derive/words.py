@@ -95,9 +95,13 @@ def terms(text: str) -> list[str]:
 
 
 def whole_tag(word: str, tag: str) -> bool:
-    """A short word counts only as a whole tag: "IT" meets the tag "IT", but "im" does
-    not meet "Arbeit im Verein"."""
-    return len(word) >= SHORT or words(tag) == [word]
+    """Within a phrase, a short word counts only as a whole tag or a part of a
+    hyphenated one: "IT" meets "IT" and "IT-Sicherheit", but "im" does not meet
+    "Arbeit im Verein"."""
+    if len(word) >= SHORT:
+        return True
+    tokens = tag.split()
+    return len(tokens) == 1 and word in words(tokens[0])
 
 
 def stem(word: str) -> str:
