@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from netzwerkctl.cli import app
 from remind_network import BANK, REMIND
@@ -72,6 +72,13 @@ def send(
         app, ["-C", str(root), "remind", "--today", "2022-01-10", "--send", "--outbox", str(outbox)]
     )
     return result.exit_code, result.stdout, result.stderr
+
+
+def write_mails(root: Path, outbox: Path) -> Result:
+    """`remind --mail` on the test day: the outbox only, nothing sent."""
+    return runner.invoke(
+        app, ["-C", str(root), "remind", "--today", "2022-01-10", "--mail", "--outbox", str(outbox)]
+    )
 
 
 def test_one_message_per_person_to_that_person_alone(
@@ -164,19 +171,7 @@ def test_missing_configuration_is_named(
 def test_mail_without_send_only_writes_the_outbox(
     make_network: Callable[..., Path], tmp_path: Path
 ) -> None:
-    result = runner.invoke(
-        app,
-        [
-            "-C",
-            str(make_network(REMIND)),
-            "remind",
-            "--today",
-            "2022-01-10",
-            "--mail",
-            "--outbox",
-            str(tmp_path / "out"),
-        ],
-    )
+    result = write_mails(make_network(REMIND), tmp_path / "out")
     assert result.exit_code == 0 and "2 E-Mail(s)" in result.stdout
     raw = (tmp_path / "out" / "2022-01-10-bernd.eml").read_bytes()
     msg = message_from_bytes(raw, policy=policy.default)
@@ -194,19 +189,7 @@ def test_line_breaks_in_names_cannot_inject_headers(
         "name: Anna Albers", 'name: "Anna\\nBcc: mallory@example.org"'
     )
     root = make_network({**REMIND, "partners/fa.yaml": evil})
-    result = runner.invoke(
-        app,
-        [
-            "-C",
-            str(root),
-            "remind",
-            "--today",
-            "2022-01-10",
-            "--mail",
-            "--outbox",
-            str(tmp_path / "out"),
-        ],
-    )
+    result = write_mails(root, tmp_path / "out")
     assert result.exit_code == 0
     msg = message_from_bytes(
         (tmp_path / "out" / "2022-01-10-anna.eml").read_bytes(), policy=policy.default
@@ -290,19 +273,7 @@ def test_international_domains_travel_as_ascii(
 ) -> None:
     bank = BANK.replace("bernd@example.org", "bernd@bürgerstiftung-süd.de")
     root = make_network({**REMIND, "partners/bank.yaml": bank})
-    result = runner.invoke(
-        app,
-        [
-            "-C",
-            str(root),
-            "remind",
-            "--today",
-            "2022-01-10",
-            "--mail",
-            "--outbox",
-            str(tmp_path / "out"),
-        ],
-    )
+    result = write_mails(root, tmp_path / "out")
     assert result.exit_code == 0
     msg = message_from_bytes(
         (tmp_path / "out" / "2022-01-10-bernd.eml").read_bytes(), policy=policy.default

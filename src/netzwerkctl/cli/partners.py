@@ -40,6 +40,24 @@ def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
 
 
+def _document(
+    name: str,
+    context: dict[str, Any],
+    output_format: DocFormat,
+    network: Network,
+    output: Path | None,
+    force: bool,
+    root: Path,
+) -> None:
+    """A partner document as JSON (its context) or rendered from its template."""
+    if output_format is DocFormat.json:
+        emit(_json(context), output, force, root)
+    else:
+        from netzwerkctl.render import render
+
+        emit(render(name, context, network.language), output, force, root)
+
+
 def partners(
     ctx: typer.Context,
     status: Annotated[
@@ -212,7 +230,6 @@ def match(
     from netzwerkctl.derive.partners import involved_in_group
     from netzwerkctl.derive.partners import match as find
     from netzwerkctl.partnerdocs import match_context
-    from netzwerkctl.render import render
 
     day = parse_today(today)
     root, network = load_checked(ctx, day)
@@ -234,10 +251,7 @@ def match(
             g.name,
             [m.partner.name for m in found if m.id in exclude],
         )
-    if output_format is DocFormat.json:
-        emit(_json(context), output, force, root)
-    else:
-        emit(render("match", context, network.language), output, force, root)
+    _document("match", context, output_format, network, output, force, root)
 
 
 def market(
@@ -266,7 +280,6 @@ def market(
     """
     from netzwerkctl.derive.market import market_view
     from netzwerkctl.partnerdocs import market_context
-    from netzwerkctl.render import render
 
     root, network = load_checked(ctx, parse_today(None))
     view = None
@@ -274,10 +287,7 @@ def market(
         require(event, network.marketplaces, "Einen Marktplatz")
         view = market_view(network, event)
     context = market_context(network, view)
-    if output_format is DocFormat.json:
-        emit(_json(context), output, force, root)
-    else:
-        emit(render("market", context, network.language), output, force, root)
+    _document("market", context, output_format, network, output, force, root)
 
 
 def person(
@@ -305,7 +315,6 @@ def person(
     from netzwerkctl.derive.person import person_view
     from netzwerkctl.files import network_files
     from netzwerkctl.partnerdocs import person_context
-    from netzwerkctl.render import render
 
     day = parse_today(today)
     root, network = load_checked(ctx, day)
@@ -317,7 +326,4 @@ def person(
         except OSError:
             continue
     context = person_context(person_view(network, person_id, texts), day)
-    if output_format is DocFormat.json:
-        emit(_json(context), output, force, root)
-    else:
-        emit(render("person", context, network.language), output, force, root)
+    _document("person", context, output_format, network, output, force, root)
