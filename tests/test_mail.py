@@ -68,16 +68,14 @@ def send(
         monkeypatch.delenv("NETZWERKCTL_SMTP_SECURITY", raising=False)
     else:
         monkeypatch.setenv("NETZWERKCTL_SMTP_SECURITY", security)
-    result = runner.invoke(
-        app, ["-C", str(root), "remind", "--today", "2022-01-10", "--send", "--outbox", str(outbox)]
-    )
+    result = remind_into(root, outbox, "--send")
     return result.exit_code, result.stdout, result.stderr
 
 
-def write_mails(root: Path, outbox: Path) -> Result:
-    """`remind --mail` on the test day: the outbox only, nothing sent."""
+def remind_into(root: Path, outbox: Path, flag: str = "--mail") -> Result:
+    """`remind --mail` (the outbox only) or `--send` on the test day."""
     return runner.invoke(
-        app, ["-C", str(root), "remind", "--today", "2022-01-10", "--mail", "--outbox", str(outbox)]
+        app, ["-C", str(root), "remind", "--today", "2022-01-10", flag, "--outbox", str(outbox)]
     )
 
 
@@ -151,19 +149,7 @@ def test_missing_configuration_is_named(
 ) -> None:
     monkeypatch.delenv("NETZWERKCTL_SMTP_HOST", raising=False)
     monkeypatch.delenv("NETZWERKCTL_SMTP_FROM", raising=False)
-    result = runner.invoke(
-        app,
-        [
-            "-C",
-            str(make_network(REMIND)),
-            "remind",
-            "--today",
-            "2022-01-10",
-            "--send",
-            "--outbox",
-            str(tmp_path),
-        ],
-    )
+    result = remind_into(make_network(REMIND), tmp_path, "--send")
     assert result.exit_code == 2
     assert "NETZWERKCTL_SMTP_HOST" in result.stderr and "NETZWERKCTL_SMTP_FROM" in result.stderr
 
@@ -171,7 +157,7 @@ def test_missing_configuration_is_named(
 def test_mail_without_send_only_writes_the_outbox(
     make_network: Callable[..., Path], tmp_path: Path
 ) -> None:
-    result = write_mails(make_network(REMIND), tmp_path / "out")
+    result = remind_into(make_network(REMIND), tmp_path / "out")
     assert result.exit_code == 0 and "2 E-Mail(s)" in result.stdout
     raw = (tmp_path / "out" / "2022-01-10-bernd.eml").read_bytes()
     msg = message_from_bytes(raw, policy=policy.default)
@@ -189,7 +175,7 @@ def test_line_breaks_in_names_cannot_inject_headers(
         "name: Anna Albers", 'name: "Anna\\nBcc: mallory@example.org"'
     )
     root = make_network({**REMIND, "partners/fa.yaml": evil})
-    result = write_mails(root, tmp_path / "out")
+    result = remind_into(root, tmp_path / "out")
     assert result.exit_code == 0
     msg = message_from_bytes(
         (tmp_path / "out" / "2022-01-10-anna.eml").read_bytes(), policy=policy.default
@@ -252,19 +238,7 @@ def test_plain_smtp_only_to_this_machine(
     monkeypatch.setenv("NETZWERKCTL_SMTP_HOST", "mail.example.org")
     monkeypatch.setenv("NETZWERKCTL_SMTP_FROM", "fa@example.org")
     monkeypatch.setenv("NETZWERKCTL_SMTP_SECURITY", "none")
-    result = runner.invoke(
-        app,
-        [
-            "-C",
-            str(make_network(REMIND)),
-            "remind",
-            "--today",
-            "2022-01-10",
-            "--send",
-            "--outbox",
-            str(tmp_path),
-        ],
-    )
+    result = remind_into(make_network(REMIND), tmp_path, "--send")
     assert result.exit_code == 2 and "localhost" in result.stderr
 
 
@@ -273,7 +247,7 @@ def test_international_domains_travel_as_ascii(
 ) -> None:
     bank = BANK.replace("bernd@example.org", "bernd@bürgerstiftung-süd.de")
     root = make_network({**REMIND, "partners/bank.yaml": bank})
-    result = write_mails(root, tmp_path / "out")
+    result = remind_into(root, tmp_path / "out")
     assert result.exit_code == 0
     msg = message_from_bytes(
         (tmp_path / "out" / "2022-01-10-bernd.eml").read_bytes(), policy=policy.default
