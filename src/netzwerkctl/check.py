@@ -56,9 +56,10 @@ def check_network(root: Path, today: date, use_cache: bool = False) -> CheckResu
             return CheckResult(problems, count, "en" if language == "en" else "de")
     from netzwerkctl.files import stray_folders
     from netzwerkctl.load import build_network
+    from netzwerkctl.parallel import available_jobs
     from netzwerkctl.rules import run_rules
 
-    loaded = build_network(files)
+    loaded = build_network(files, jobs=available_jobs(len(files)))
     net = loaded.network
     problems = sort_problems([*loaded.problems, *stray_folders(root), *run_rules(net, today)])
     if key is not None:

@@ -16,11 +16,12 @@ def network_at(root: Path, ref: str | None) -> Network:
     if ref is None:
         return load_network(root).network
     from netzwerkctl.gitrepo import files_at, resolve_rev
+    from netzwerkctl.parallel import available_jobs
 
     files = [
         (rel, data) for rel, data in files_at(root, resolve_rev(root, ref)) if is_data_file(rel)
     ]
-    return build_network(files).network
+    return build_network(files, jobs=available_jobs(len(files))).network
 
 
 def changes_between(root: Path, since: str, until: str | None = None) -> list[Change]:

@@ -2,7 +2,8 @@
 
 The I/O (walking the folder, reading bytes) is kept apart from `build_network`, a
 pure function from `(path, bytes)` pairs to the network and its problems, so that
-tests can build networks from inline text and faster readers can feed it later.
+tests can build networks from inline text. Every file is read and validated on its
+own (`_read_file`), which lets `parallel.py` share that work among processes.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from netzwerkctl.model import (
 from netzwerkctl.network import Network, Person
 from netzwerkctl.problems import Location, Problem, problem
 from netzwerkctl.translate import validation_problems
-from netzwerkctl.yamlio import Document, read_document
+from netzwerkctl.yamlio import Document, Source, read_document
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 _YEAR = re.compile(r"\d{4}\Z")
@@ -59,61 +60,85 @@ class Loaded:
 
 
 def load_network(root: Path) -> Loaded:
-    loaded = build_network(read_files(root, network_files(root)))
+    from netzwerkctl.parallel import available_jobs
+
+    files = read_files(root, network_files(root))
+    loaded = build_network(files, jobs=available_jobs(len(files)))
     return Loaded(loaded.network, [*loaded.problems, *stray_folders(root)])
 
 
-def build_network(files: Sequence[tuple[str, ReadResult]]) -> Loaded:
-    """Read, validate and index every file; collect all problems, stop at none."""
-    problems: list[Problem] = []
-    entities: dict[Kind, dict[str, Any]] = {kind: {} for kind in MODELS}
-    known: dict[Kind, set[str]] = {kind: set() for kind in MODELS}
-    documents: dict[tuple[Kind, str], Document] = {}
-    raw_contacts: list[tuple[str, Document, int, Any]] = []
-    info: NetworkInfo | None = None
+# A partner's contact as the person index sees it: the partner, the partner file, the
+# contact's position and the contact (or only its id, salvaged from an invalid file).
+_ContactEntry = tuple[str, Source, int, Any]
 
+
+@dataclass(frozen=True)
+class _Read:
+    """One file read and validated: all that the network keeps of it."""
+
+    source: Source
+    entity: BaseModel | None
+    problems: tuple[Problem, ...]
+    salvaged: tuple[tuple[int, str], ...] = ()  # contact ids of an invalid partner file
+    info: NetworkInfo | None = None  # netzwerk.yaml, also when partly invalid
+
+
+def build_network(files: Sequence[tuple[str, ReadResult]], jobs: int = 1) -> Loaded:
+    """Read, validate and index every file; collect all problems, stop at none.
+
+    Each file is read and validated on its own, in `jobs` processes (`parallel.py`);
+    the result is the same for any number of them.
+    """
+    from netzwerkctl.parallel import map_split
+
+    claimed: dict[tuple[Kind, str], str] = {}
+    # In file order: a problem found from the path alone, or a file to read.
+    steps: list[Problem | tuple[Kind, str]] = []
+    todo: list[tuple[Kind, str, ReadResult]] = []
     for rel, raw in files:
         where = classify(rel)
         if where is None:
             continue
         kind, entity_id = where
-        if not _valid_id(kind, entity_id, rel, problems):
+        refused = _refused_id(kind, entity_id, rel)
+        if refused is not None:
+            steps.append(refused)
             continue
-        if (kind, entity_id) in documents:
-            other = documents[(kind, entity_id)].file
-            problems.append(problem("NW207", Location(rel, 1, 1), id=entity_id, other=other))
+        if (kind, entity_id) in claimed:
+            other = claimed[(kind, entity_id)]
+            steps.append(problem("NW207", Location(rel, 1, 1), id=entity_id, other=other))
             continue
-        if isinstance(raw, OSError):
-            reason = raw.strerror or type(raw).__name__
-            doc = Document(rel, None, {}, (problem("NW014", Location(rel), reason=reason),))
-        else:
-            doc = read_document(raw, rel)
-        documents[(kind, entity_id)] = doc
-        known[kind].add(entity_id)
-        problems.extend(doc.problems)
-        if doc.data is None:
-            if kind == "partner" and not isinstance(raw, OSError):
-                raw_contacts.extend((entity_id, doc, 0, c) for c in _ids_in_text(raw))
-            continue
-        model = MODELS[kind]
-        try:
-            entity = model.model_validate(doc.data)
-        except ValidationError as exc:
-            problems.extend(validation_problems(exc, doc, model))
-            if kind == "partner":
-                raw_contacts.extend(_salvage_contacts(entity_id, doc))
-            elif kind == "network":
-                info = _salvage_info(doc.data, exc)
-            continue
-        if kind == "network":
-            assert isinstance(entity, NetworkInfo)
-            info = entity
-        else:
-            entities[kind][entity_id] = entity
-            if isinstance(entity, Partner):
-                raw_contacts.extend((entity_id, doc, i, c) for i, c in enumerate(entity.contacts))
+        claimed[(kind, entity_id)] = rel
+        steps.append((kind, entity_id))
+        todo.append((kind, rel, raw))
+    reads = iter(map_split(_read_file, todo, jobs))
 
-    persons, known_persons = _index_persons(raw_contacts, problems)
+    problems: list[Problem] = []
+    entities: dict[Kind, dict[str, Any]] = {kind: {} for kind in MODELS}
+    known: dict[Kind, set[str]] = {kind: set() for kind in MODELS}
+    documents: dict[tuple[Kind, str], Source] = {}
+    contacts: list[_ContactEntry] = []
+    info: NetworkInfo | None = None
+    for step in steps:
+        if isinstance(step, Problem):
+            problems.append(step)
+            continue
+        kind, entity_id = step
+        read = next(reads)
+        documents[(kind, entity_id)] = read.source
+        known[kind].add(entity_id)
+        problems.extend(read.problems)
+        contacts.extend((entity_id, read.source, i, c) for i, c in read.salvaged)
+        if kind == "network":
+            info = read.info
+        elif read.entity is not None:
+            entities[kind][entity_id] = read.entity
+            if isinstance(read.entity, Partner):
+                contacts.extend(
+                    (entity_id, read.source, i, c) for i, c in enumerate(read.entity.contacts)
+                )
+
+    persons, known_persons = _index_persons(contacts, problems)
     meetings = dict(sorted(entities["meeting"].items(), key=lambda kv: (kv[1].date, kv[0])))
     network = Network(
         info=info,
@@ -132,20 +157,44 @@ def build_network(files: Sequence[tuple[str, ReadResult]]) -> Loaded:
     return Loaded(network, problems)
 
 
-def _valid_id(kind: Kind, entity_id: str, rel: str, problems: list[Problem]) -> bool:
+def _read_file(item: tuple[Kind, str, ReadResult]) -> _Read:
+    """Parse and validate one file (in whichever process `map_split` gives it to)."""
+    kind, rel, raw = item
+    if isinstance(raw, OSError):
+        reason = raw.strerror or type(raw).__name__
+        return _Read(Source(rel), None, (problem("NW014", Location(rel), reason=reason),))
+    doc = read_document(raw, rel)
+    if doc.data is None:
+        salvaged = tuple((0, c) for c in _ids_in_text(raw)) if kind == "partner" else ()
+        return _Read(doc.source, None, doc.problems, salvaged=salvaged)
+    model = MODELS[kind]
+    try:
+        entity = model.model_validate(doc.data)
+    except ValidationError as exc:
+        problems = (*doc.problems, *validation_problems(exc, doc, model))
+        if kind == "partner":
+            return _Read(doc.source, None, problems, salvaged=_salvage_contacts(doc))
+        if kind == "network":
+            return _Read(doc.source, None, problems, info=_salvage_info(doc.data, exc))
+        return _Read(doc.source, None, problems)
+    if isinstance(entity, NetworkInfo):
+        return _Read(doc.source, None, doc.problems, info=entity)
+    return _Read(doc.source, entity, doc.problems)
+
+
+def _refused_id(kind: Kind, entity_id: str, rel: str) -> Problem | None:
+    """The problem with a file's name as an id, if it cannot be one."""
     if kind == "network":
-        return True
+        return None
     if kind == "report":
         if _YEAR.match(entity_id):
-            return True
-        problems.append(problem("NW013", Location(rel, 1, 1), name=PurePosixPath(rel).name))
-        return False
+            return None
+        return problem("NW013", Location(rel, 1, 1), name=PurePosixPath(rel).name)
     if _SLUG.match(entity_id):
-        return True
-    problems.append(
-        problem("NW012", Location(rel, 1, 1), name=PurePosixPath(rel).name, slug=slugify(entity_id))
+        return None
+    return problem(
+        "NW012", Location(rel, 1, 1), name=PurePosixPath(rel).name, slug=slugify(entity_id)
     )
-    return False
 
 
 _ID_LINE = re.compile(
@@ -175,36 +224,42 @@ def _salvage_info(data: dict[str, Any], exc: ValidationError) -> NetworkInfo | N
         return None
 
 
-def _salvage_contacts(partner_id: str, doc: Document) -> list[tuple[str, Document, int, Any]]:
+def _salvage_contacts(doc: Document) -> tuple[tuple[int, str], ...]:
     """Person ids from a partner file that failed validation, so that references to
     them are not reported as unknown on top of the file's own problems."""
     assert doc.data is not None
     contacts = doc.data.get("contacts")
     if not isinstance(contacts, list):
-        return []
-    return [
-        (partner_id, doc, i, c["id"])
+        return ()
+    return tuple(
+        (i, c["id"])
         for i, c in enumerate(contacts)
         if isinstance(c, dict) and isinstance(c.get("id"), str)
-    ]
+    )
 
 
 def _index_persons(
-    contacts: list[tuple[str, Document, int, Any]], problems: list[Problem]
+    contacts: list[_ContactEntry], problems: list[Problem]
 ) -> tuple[dict[str, Person], set[str]]:
     persons: dict[str, Person] = {}
     known: set[str] = set()
-    first: dict[str, Location] = {}
-    for partner_id, doc, index, contact in contacts:
+    first: dict[str, tuple[Source, int]] = {}
+    for partner_id, source, index, contact in contacts:
         person_id = contact if isinstance(contact, str) else contact.id
-        at = doc.at("contacts", index, "id")
         if person_id in first:
-            other = first[person_id]
+            other_source, other_index = first[person_id]
+            other = other_source.at("contacts", other_index, "id")
             problems.append(
-                problem("NW208", at, id=person_id, other=other.file, other_line=other.line)
+                problem(
+                    "NW208",
+                    source.at("contacts", index, "id"),
+                    id=person_id,
+                    other=other.file,
+                    other_line=other.line,
+                )
             )
             continue
-        first[person_id] = at
+        first[person_id] = (source, index)
         known.add(person_id)
         if not isinstance(contact, str):
             persons[person_id] = Person(person_id, partner_id, contact, index)

@@ -26,7 +26,7 @@ from netzwerkctl.model import (
     Report,
 )
 from netzwerkctl.problems import Location
-from netzwerkctl.yamlio import Document
+from netzwerkctl.yamlio import Source
 
 __all__ = ["FOLDERS", "Kind", "Network", "Person"]
 
@@ -55,7 +55,7 @@ class Network:
     # partner files: references to them are not reported as unknown.
     known: Mapping[Kind, frozenset[str]] = field(default_factory=dict)
     known_persons: frozenset[str] = frozenset()
-    documents: Mapping[tuple[Kind, str], Document] = field(default_factory=dict)
+    documents: Mapping[tuple[Kind, str], Source] = field(default_factory=dict)
     files: int = 0
 
     @property

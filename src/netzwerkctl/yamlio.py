@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -53,24 +54,52 @@ class _Loader(yaml.CSafeLoader):
 
 
 @dataclass(frozen=True)
-class Document:
-    """One file as read: its data (None when unreadable), source map and problems."""
+class Source:
+    """A file's name and text, to point at its keys.
+
+    The source map (line and column of every key and list item) is built from the
+    text the first time a place in the file is asked for: most files never have a
+    problem, and building the map for every file cost a tenth of `check`.
+    """
 
     file: str
-    data: dict[str, Any] | None
-    positions: Mapping[KeyPath, tuple[int, int]] = field(default_factory=dict)
-    problems: tuple[Problem, ...] = ()
+    text: str = ""
+
+    @cached_property
+    def positions(self) -> Mapping[KeyPath, tuple[int, int]]:
+        return source_map(self.text, self.file) if self.text else {}
 
     def at(self, *path: str | int) -> Location:
         """The location of a key path; the nearest enclosing one if the key is absent."""
         key: KeyPath = tuple(path)
         name = key_name(key)
+        positions = self.positions
         while key:
-            pos = self.positions.get(key)
+            pos = positions.get(key)
             if pos is not None:
                 return Location(self.file, pos[0], pos[1], name)
             key = key[:-1]
         return Location(self.file, 1, 1, name)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One file as read: where it is, its data (None when unreadable), its problems."""
+
+    source: Source
+    data: dict[str, Any] | None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def file(self) -> str:
+        return self.source.file
+
+    @property
+    def positions(self) -> Mapping[KeyPath, tuple[int, int]]:
+        return self.source.positions
+
+    def at(self, *path: str | int) -> Location:
+        return self.source.at(*path)
 
 
 def key_name(path: KeyPath) -> str:
@@ -102,27 +131,45 @@ def read_document(raw: bytes, file: str) -> Document:
         depth_problem = _measure_depth(text, file)
         if depth_problem is not None:
             return _failed(file, depth_problem)
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         return _failed(file, _syntax_problem(text, exc, file))
     except yaml.YAMLError as exc:  # reader errors without a mark
         return _failed(file, problem("NW004", Location(file, 1), detail=str(exc)))
-    finally:
-        loader.dispose()
     if node is None or (isinstance(node, ScalarNode) and node.tag == _NULL):
         return _failed(file, problem("NW002", Location(file, 1)))
     if not isinstance(node, MappingNode):
         found = "list" if isinstance(node, SequenceNode) else "text"
         return _failed(file, problem("NW008", _mark(file, node), t_found=found))
-    builder = _Builder(file)
+    builder = _Builder(file, record=False)
     data = builder.mapping(node, (), 0)
-    return Document(file, data, builder.positions, tuple(builder.problems))
+    if builder.problems:  # rare: read again with the source map their places need
+        builder = _Builder(file, record=True)
+        data = builder.mapping(node, (), 0)
+    return Document(Source(file, text), data, tuple(builder.problems))
+
+
+def source_map(text: str, file: str) -> dict[KeyPath, tuple[int, int]]:
+    """Line and column of every key and list item of a text `read_document` read."""
+    node = _compose(text)
+    if not isinstance(node, MappingNode):
+        return {}
+    builder = _Builder(file, record=True)
+    builder.mapping(node, (), 0)
+    return builder.positions
+
+
+def _compose(text: str) -> Node | None:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 def _failed(file: str, p: Problem) -> Document:
-    return Document(file, None, {}, (p,))
+    return Document(Source(file), None, (p,))
 
 
 def _mark(file: str, node: Node) -> Location:
@@ -131,10 +178,12 @@ def _mark(file: str, node: Node) -> Location:
 
 
 class _Builder:
-    """Turns libyaml's node tree into dicts, lists and strings, recording positions."""
+    """Turns libyaml's node tree into dicts, lists and strings; with `record`, it also
+    notes the position of every key and list item (the source map)."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, record: bool) -> None:
         self.file = file
+        self.record = record
         self.positions: dict[KeyPath, tuple[int, int]] = {}
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
@@ -164,8 +213,9 @@ class _Builder:
         items = []
         for index, item in enumerate(node.value):
             item_path = (*path, index)
-            mark = item.start_mark
-            self.positions[item_path] = (mark.line + 1, mark.column + 1)
+            if self.record:
+                mark = item.start_mark
+                self.positions[item_path] = (mark.line + 1, mark.column + 1)
             items.append(self.value(item, item_path, depth + 1))
         return items
 
@@ -181,7 +231,7 @@ class _Builder:
             key_path = (*path, key)
             mark = key_node.start_mark
             if key in result:
-                first = self.positions[key_path][0]
+                first = self.positions.get(key_path, (0, 0))[0]
                 self.problems.append(
                     problem(
                         "NW005",
@@ -191,7 +241,8 @@ class _Builder:
                     )
                 )
                 continue
-            self.positions[key_path] = (mark.line + 1, mark.column + 1)
+            if self.record:
+                self.positions[key_path] = (mark.line + 1, mark.column + 1)
             result[key] = self.value(value_node, key_path, depth + 1)
         return result
 

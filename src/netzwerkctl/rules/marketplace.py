@@ -29,10 +29,11 @@ def deals(net: Network, today: date) -> Iterable[Problem]:
 def unique_ids(net: Network, today: date) -> Iterable[Problem]:
     for mid, market in net.marketplaces.items():
         for key, entries in (("offers", market.offers), ("needs", market.needs)):
-            first: dict[str, int | None] = {}
+            first: dict[str, int] = {}
             for i, entry in enumerate(entries):
-                at = net.at("marketplace", mid, key, i, "id")
-                if entry.id in first:
-                    yield problem("NW209", at, id=entry.id, first_line=first[entry.id])
+                if entry.id in first:  # places are looked up only for a problem
+                    first_line = net.at("marketplace", mid, key, first[entry.id], "id").line
+                    at = net.at("marketplace", mid, key, i, "id")
+                    yield problem("NW209", at, id=entry.id, first_line=first_line)
                 else:
-                    first[entry.id] = at.line
+                    first[entry.id] = i

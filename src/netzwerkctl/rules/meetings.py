@@ -96,10 +96,11 @@ def file_names(net: Network, today: date) -> Iterable[Problem]:
 def listed_once(net: Network, today: date) -> Iterable[Problem]:
     for mid, m in net.meetings.items():
         for key in ("invited", "present", "excused"):
-            first: dict[str, int | None] = {}
+            first: dict[str, int] = {}
             for i, person in enumerate(getattr(m, key) or ()):
-                at = net.at("meeting", mid, key, i)
-                if person in first:
-                    yield problem("NW409", at, person=person, key=key, first_line=first[person])
+                if person in first:  # places are looked up only for a problem
+                    first_line = net.at("meeting", mid, key, first[person]).line
+                    at = net.at("meeting", mid, key, i)
+                    yield problem("NW409", at, person=person, key=key, first_line=first_line)
                 else:
-                    first[person] = at.line
+                    first[person] = i

@@ -44,11 +44,11 @@ def decision_makers(net: Network, today: date) -> Iterable[Problem]:
         current = [c for c in partner.contacts if c.until is None or c.until >= today]
         if any(c.decision_maker for c in current):
             continue
-        at = net.at("partner", pid, "contacts" if partner.contacts else "name")
+        at = net.where("partner", pid, "contacts" if partner.contacts else "name")
         if pid in patron_of:
-            yield problem("NW504", at, partner=pid, groups=", ".join(sorted(patron_of[pid])))
+            yield problem("NW504", at(), partner=pid, groups=", ".join(sorted(patron_of[pid])))
         elif partner.status == "active":
-            yield problem("NW503", at, partner=pid)
+            yield problem("NW503", at(), partner=pid)
 
 
 def former_without_left(net: Network, today: date) -> Iterable[Problem]:

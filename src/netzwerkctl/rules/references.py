@@ -136,14 +136,16 @@ def marketplace_refs(net: Network, today: date) -> Iterable[Problem]:
 
 def unique_task_ids(net: Network, today: date) -> Iterable[Problem]:
     """A task's own `id:` names it across the whole network."""
-    first: dict[str, str] = {}
+    first: dict[str, tuple[str, int, int]] = {}
     for mid, m in net.meetings.items():
         for i, item in enumerate(m.agenda):
             for j, task in enumerate(item.tasks):
                 if task.id is None:
                     continue
-                at = net.at("meeting", mid, "agenda", i, "tasks", j, "id")
-                if task.id in first:
-                    yield problem("NW207", at, id=task.id, other=first[task.id])
+                if task.id in first:  # places are looked up only for a problem
+                    other_mid, other_i, other_j = first[task.id]
+                    other = net.at("meeting", other_mid, "agenda", other_i, "tasks", other_j, "id")
+                    at = net.at("meeting", mid, "agenda", i, "tasks", j, "id")
+                    yield problem("NW207", at, id=task.id, other=f"{other.file}:{other.line}")
                 else:
-                    first[task.id] = f"{at.file}:{at.line}"
+                    first[task.id] = (mid, i, j)
