@@ -147,20 +147,30 @@ def _repository_prefix(root: Path, variable: str) -> str:
 
 
 def _print_text(root: Path, problems: list[Problem], lang: Lang) -> None:
-    """Each problem with the line it points at, coloured on a terminal only."""
-    from rich.console import Console
-    from rich.text import Text
+    """Each problem with the line it points at, coloured on a terminal only (Rich is
+    loaded only then: in a pipe or a CI log the text is the same without it)."""
+    import os
 
     from netzwerkctl.problems import as_text_line
 
-    console = Console(highlight=False, soft_wrap=True)
     sources: dict[str, list[str]] = {}
+    lines: list[tuple[str, str]] = []
     for p in problems:
-        style = "bold red" if p.severity == "error" else "yellow"
-        console.print(Text(as_text_line(p, lang), style=style))
+        lines.append((as_text_line(p, lang), "bold red" if p.severity == "error" else "yellow"))
         quoted = _source_line(root, p, sources)
         if quoted is not None:
-            console.print(Text(f"  {p.line:>4} | {quoted}", style="dim"))
+            lines.append((f"  {p.line:>4} | {quoted}", "dim"))
+    if not lines:
+        return
+    if not (sys.stdout.isatty() or os.environ.get("FORCE_COLOR")):
+        sys.stdout.write("".join(text + "\n" for text, _ in lines))
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False, soft_wrap=True)
+    for text, style in lines:
+        console.print(Text(text, style=style))
 
 
 def _source_line(root: Path, p: Problem, cache: dict[str, list[str]]) -> str | None:
