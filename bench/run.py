@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import generate  # noqa: E402
+from generate import generate
 
 PY = sys.executable
 PARSE = (
@@ -62,8 +62,9 @@ def main() -> None:
     tool = [PY, "-m", "netzwerkctl"]
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="netzwerkctl-bench-"))
     print(
-        f"# netzwerkctl benchmark — {platform.python_implementation()} {platform.python_version()}, "
-        f"{os.cpu_count()} cores, {platform.machine()}, {platform.system()} {platform.release()}"
+        f"# netzwerkctl benchmark — {platform.python_implementation()} "
+        f"{platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}, "
+        f"{platform.system()} {platform.release()}"
     )
     rows: list[tuple[str, str, tuple[float, float, float, float]]] = []
     typer_floor = measure([PY, "-c", "import typer"], args.runs)
@@ -98,9 +99,56 @@ def main() -> None:
     for size, name, (med, low, high, peak) in rows:
         parse = parse_of.get(size)
         to_parse = f"{med / parse[0]:.2f}" if parse and "baseline" not in name else ""
+        floor = f"{med / typer_floor[0]:.2f}"
         print(
-            f"| {size} | {name} | {med:.3f} | {low:.3f} | {high:.3f} | {peak:.0f} | {med / typer_floor[0]:.2f} | {to_parse} |"
+            f"| {size} | {name} | {med:.3f} | {low:.3f} | {high:.3f} | {peak:.0f} | {floor} "
+            f"| {to_parse} |"
         )
+    print()
+    print("| target | measured | met |")
+    print("| --- | --- | --- |")
+    for target, measured, met in targets({(size, name): m for size, name, m in rows}):
+        print(f"| {target} | {measured} | {'yes' if met else 'NO'} |")
+
+
+Measured = tuple[float, float, float, float]
+
+
+def targets(by: dict[tuple[str, str], Measured]) -> list[tuple[str, str, bool]]:
+    """The targets of the benchmark, each with what this run measured."""
+
+    def median(size: str, name: str) -> float:
+        return by[(size, name)][0]
+
+    found: list[tuple[str, str, bool]] = []
+    typer_floor = median("-", "python -c 'import typer'")
+    for name in ("netzwerkctl --version", "netzwerkctl --help"):
+        ratio = median("-", name) / typer_floor
+        found.append((f"`{name}` ≤ 1.5 × import typer", f"{ratio:.2f} ×", ratio <= 1.5))
+    trio = median("-", "python -c 'import typer, pydantic, yaml'")
+    if ("S", "netzwerkctl check") in by:
+        for name, label in (("check", "cache"), ("check --no-cache", "cold")):
+            ratio = median("S", f"netzwerkctl {name}") / trio
+            target = f"`{name}` on S ≤ 2 × import typer, pydantic, yaml ({label})"
+            found.append((target, f"{ratio:.2f} ×", ratio <= 2.0))
+    if ("L", "netzwerkctl check") in by:
+        parse = median("L", "yaml CSafeLoader parse (baseline)")
+        cold = median("L", "netzwerkctl check --no-cache")
+        warm = median("L", "netzwerkctl check")
+        found.append(("`check` on L, cold, ≤ 1.0 × parse", f"{cold / parse:.2f} ×", cold <= parse))
+        found.append(
+            ("`check` on L, warm, ≤ 0.3 × parse", f"{warm / parse:.2f} ×", warm <= 0.3 * parse)
+        )
+        for name in ("remind", "report"):
+            ratio = median("L", f"netzwerkctl {name}") / cold
+            found.append((f"`{name}` on L ≤ 1.3 × cold check", f"{ratio:.2f} ×", ratio <= 1.3))
+        peak = max(m[3] for (size, _), m in by.items() if size == "L")
+        found.append(("peak memory on L ≤ 400 MB", f"{peak:.0f} MB", peak <= 400))
+        if ("XL", "netzwerkctl check") in by:
+            for name in ("check", "check --no-cache", "remind", "report"):
+                ratio = median("XL", f"netzwerkctl {name}") / median("L", f"netzwerkctl {name}")
+                found.append((f"`{name}` XL ÷ L ≤ 11", f"{ratio:.1f}", ratio <= 11))
+    return found
 
 
 def _help(tool: list[str]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,6 +42,19 @@ def test_errors_exit_1_with_compiler_style_lines_and_the_source_line(
     )
     assert lines[1] == "     8 |     emial: anna@example.org"
     assert lines[-1] == "1 Fehler, 0 Warnungen in 10 Dateien"
+
+
+def test_colours_only_where_asked_for_and_the_same_text(
+    make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_network(TYPO)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    _, plain, _ = run(root)
+    assert "\x1b[" not in plain
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    _, coloured, _ = run(root)
+    assert "\x1b[1;31mpartners/fa.yaml:8:5: error NW101" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
 
 
 def test_warnings_pass_unless_strict(make_network: Callable[..., Path]) -> None:
