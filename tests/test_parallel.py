@@ -22,15 +22,53 @@ from test_rules import CASES
 PARENT = os.getpid()
 
 
+@pytest.fixture(autouse=True)
+def _no_other_threads() -> None:
+    # with another thread running, map_split does everything in this process: these
+    # tests would no longer fork at all
+    assert threading.active_count() == 1
+
+
+def _forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The pids of the children map_split forks from now on."""
+    pids: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        pid = fork()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counted)
+    return pids
+
+
 def _square(x: int) -> int:
     return x * x
 
 
 @pytest.mark.parametrize("jobs", [1, 2, 3, 5])
 @pytest.mark.parametrize("count", [0, 1, 2, 7, 100])
-def test_map_split_is_the_plain_map(jobs: int, count: int) -> None:
+def test_map_split_is_the_plain_map(jobs: int, count: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    forked = _forks(monkeypatch)
     items = list(range(count))
     assert parallel.map_split(_square, items, jobs) == [x * x for x in items]
+    chunks = -(-count // -(-count // jobs)) if count >= 2 else 1
+    assert len(forked) == (chunks - 1 if jobs > 1 else 0)
+
+
+def test_with_another_thread_everything_is_done_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    forked = _forks(monkeypatch)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert parallel.map_split(_square, list(range(10)), 2) == [x * x for x in range(10)]
+    finally:
+        stop.set()
+        thread.join()
+    assert forked == []
 
 
 def _dies_in_a_child(x: int) -> int:
@@ -94,21 +132,27 @@ CODES_WITH_FILES = [code for code, (patch, _, _) in sorted(CASES.items()) if _fi
 
 
 @pytest.mark.parametrize("code", CODES_WITH_FILES)
-def test_every_problem_case_reads_the_same_in_three_processes(code: str) -> None:
+def test_every_problem_case_reads_the_same_in_three_processes(
+    code: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     patch, _, _ = CASES[code]
     files = _files(patch)
     files.append(("partners/weg.yaml", PermissionError(13, "Permission denied")))
     plain = build_network(files, jobs=1)
+    forked = _forks(monkeypatch)
     shared = build_network(files, jobs=3)
+    assert len(forked) == 2
     assert shared.problems == plain.problems
     assert shared.network == plain.network
     assert run_rules(shared.network, TODAY) == run_rules(plain.network, TODAY)
 
 
-def test_the_example_reads_the_same_in_two_processes() -> None:
+def test_the_example_reads_the_same_in_two_processes(monkeypatch: pytest.MonkeyPatch) -> None:
     files = read_files(EXAMPLE_NETWORK, network_files(EXAMPLE_NETWORK))
     plain = build_network(files, jobs=1)
+    forked = _forks(monkeypatch)
     shared = build_network(files, jobs=2)
+    assert len(forked) == 1
     assert shared.problems == plain.problems
     assert shared.network == plain.network
 
@@ -127,8 +171,10 @@ def test_check_shares_the_work_on_a_large_network_with_the_same_result(
 
     monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
     monkeypatch.setattr(parallel, "map_split", spy)
+    forked = _forks(monkeypatch)
     shared = check_network(root, date(2022, 1, 1))
-    if parallel.available_jobs(100) > 1:
-        assert used and used[0] > 1
+    if parallel.available_jobs(100) > 1:  # a machine with more than one core
+        assert used[0] > 1
+        assert len(forked) == used[0] - 1
     assert shared.problems == plain.problems
     assert [p.code for p in plain.problems].count("NW409") == 1

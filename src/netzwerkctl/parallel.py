@@ -45,7 +45,7 @@ def available_jobs(items: int) -> int:
 
 def map_split(func: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
     """`[func(x) for x in items]`, with the work shared among `jobs` processes."""
-    if jobs <= 1 or len(items) < 2 or not hasattr(os, "fork"):
+    if jobs <= 1 or len(items) < 2 or not hasattr(os, "fork") or threading.active_count() > 1:
         return [func(x) for x in items]
     size = -(-len(items) // jobs)
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
