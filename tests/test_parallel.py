@@ -4,6 +4,7 @@ problems in the same order at the same lines, and the same network."""
 from __future__ import annotations
 
 import os
+import signal
 import threading
 from collections.abc import Callable
 from datetime import date
@@ -12,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from conftest import BASE, EXAMPLE_NETWORK, TODAY, Files, Symlink
-from netzwerkctl import parallel
+from netzwerkctl import load, parallel
 from netzwerkctl.check import check_network
-from netzwerkctl.files import network_files, read_files
+from netzwerkctl.files import Kind, network_files, read_files
 from netzwerkctl.load import build_network
 from netzwerkctl.rules import run_rules
 from test_rules import CASES
@@ -71,6 +72,82 @@ def test_with_another_thread_everything_is_done_here(monkeypatch: pytest.MonkeyP
     assert forked == []
 
 
+def _whoami(x: int) -> tuple[int, int]:
+    return x, os.getpid()
+
+
+def test_the_children_results_are_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    forked = _forks(monkeypatch)
+    results = parallel.map_split(_whoami, list(range(9)), 3)
+    assert [x for x, _ in results] == list(range(9))
+    assert [pid for _, pid in results] == [PARENT] * 3 + [forked[0]] * 3 + [forked[1]] * 3
+    _no_child_left()
+
+
+def _no_child_left() -> None:
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_without_a_second_pipe_the_main_process_does_the_rest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pipe = os.pipe
+    calls = 0
+
+    def only_one() -> tuple[int, int]:
+        nonlocal calls
+        calls += 1
+        if calls > 1:
+            raise OSError(24, "Too many open files")
+        return pipe()
+
+    monkeypatch.setattr(os, "pipe", only_one)
+    results = parallel.map_split(_whoami, list(range(9)), 3)
+    assert [x for x, _ in results] == list(range(9))
+    assert [pid == PARENT for _, pid in results] == [True] * 3 + [False] * 3 + [True] * 3
+    _no_child_left()
+
+
+def test_an_interrupt_while_collecting_stops_and_reaps_every_child(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def interrupted(self: object, expected: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(parallel._Child, "collect", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        parallel.map_split(_square, list(range(30)), 3)
+    _no_child_left()
+
+
+def test_a_child_reaped_by_someone_else_counts_as_failed(monkeypatch: pytest.MonkeyPatch) -> None:
+    forked = _forks(monkeypatch)
+    waitpid = os.waitpid
+
+    def gone(pid: int, options: int) -> tuple[int, int]:
+        waitpid(pid, options)  # as the system does with SIGCHLD ignored
+        raise ChildProcessError(10, "No child processes")
+
+    monkeypatch.setattr(os, "waitpid", gone)
+    results = parallel.map_split(_whoami, list(range(4)), 2)
+    assert results == [(x, PARENT) for x in range(4)]
+    assert len(forked) == 1
+    monkeypatch.undo()
+    _no_child_left()
+
+
+def test_with_sigchld_ignored_nothing_is_forked(monkeypatch: pytest.MonkeyPatch) -> None:
+    forked = _forks(monkeypatch)
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        assert parallel.available_jobs(parallel.MIN_ITEMS) == 1
+        assert parallel.map_split(_square, list(range(10)), 2) == [x * x for x in range(10)]
+    finally:
+        signal.signal(signal.SIGCHLD, previous)
+    assert forked == []
+
+
 def _dies_in_a_child(x: int) -> int:
     if os.getpid() != PARENT:
         os._exit(3)
@@ -99,8 +176,7 @@ def _fails_on_three(x: int) -> int:
 def test_an_error_in_the_main_share_is_raised_and_no_child_is_left() -> None:
     with pytest.raises(ValueError, match="drei"):
         parallel.map_split(_fails_on_three, list(range(20)), 2)
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)  # every child was reaped
+    _no_child_left()
 
 
 def test_available_jobs_only_for_large_networks_and_without_threads() -> None:
@@ -115,6 +191,20 @@ def test_available_jobs_only_for_large_networks_and_without_threads() -> None:
     finally:
         stop.set()
         thread.join()
+
+
+def _count_reads_here(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many files the main process reads from now on (a child counts in its copy)."""
+    count = [0]
+    original = load._read_file
+
+    def counted(item: tuple[Kind, str, bytes | OSError]) -> object:
+        if os.getpid() == PARENT:
+            count[0] += 1
+        return original(item)
+
+    monkeypatch.setattr(load, "_read_file", counted)
+    return count
 
 
 def _files(patch: Files) -> list[tuple[str, bytes | OSError]]:
@@ -140,8 +230,10 @@ def test_every_problem_case_reads_the_same_in_three_processes(
     files.append(("partners/weg.yaml", PermissionError(13, "Permission denied")))
     plain = build_network(files, jobs=1)
     forked = _forks(monkeypatch)
+    read_here = _count_reads_here(monkeypatch)
     shared = build_network(files, jobs=3)
     assert len(forked) == 2
+    assert read_here == [-(-len(plain.network.documents) // 3)]  # the rest came back
     assert shared.problems == plain.problems
     assert shared.network == plain.network
     assert run_rules(shared.network, TODAY) == run_rules(plain.network, TODAY)
@@ -151,8 +243,10 @@ def test_the_example_reads_the_same_in_two_processes(monkeypatch: pytest.MonkeyP
     files = read_files(EXAMPLE_NETWORK, network_files(EXAMPLE_NETWORK))
     plain = build_network(files, jobs=1)
     forked = _forks(monkeypatch)
+    read_here = _count_reads_here(monkeypatch)
     shared = build_network(files, jobs=2)
     assert len(forked) == 1
+    assert read_here == [-(-len(files) // 2)]
     assert shared.problems == plain.problems
     assert shared.network == plain.network
 

@@ -219,3 +219,13 @@ def test_source_map_has_every_key_and_item() -> None:
     # a key that is not there points at the nearest enclosing one
     assert doc.at("contacts", 1, "email").line == 5
     assert doc.at("missing").line == 1
+
+
+def test_control_characters_from_escapes_are_reported_and_replaced() -> None:
+    doc = read_document(b'a: "x\\ey\\tz"\n"k\\a": 1\nb: "eins\\nzwei\\rX"\nc: \'\\e\'\n', "f.yaml")
+    assert doc.data == {"a": "x?y\tz", "k?": "1", "b": "eins\nzwei?X", "c": "\\e"}
+    assert [(p.code, p.line, dict(p.args)["char"]) for p in doc.problems] == [
+        ("NW016", 1, "U+001B"),
+        ("NW016", 2, "U+0007"),
+        ("NW016", 3, "U+000D"),
+    ]

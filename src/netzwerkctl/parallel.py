@@ -32,9 +32,7 @@ MIN_ITEMS = 500
 
 def available_jobs(items: int) -> int:
     """How many processes `map_split` should use for `items` items on this machine."""
-    if items < MIN_ITEMS or not sys.platform.startswith("linux") or not hasattr(os, "fork"):
-        return 1
-    if threading.active_count() > 1:
+    if items < MIN_ITEMS or not _can_fork():
         return 1
     try:
         cores = len(os.sched_getaffinity(0))
@@ -43,70 +41,100 @@ def available_jobs(items: int) -> int:
     return max(1, min(cores, 4))
 
 
+def _can_fork() -> bool:
+    return (
+        sys.platform.startswith("linux")
+        and hasattr(os, "fork")
+        and threading.active_count() == 1
+        # with SIGCHLD ignored the system reaps children itself: their exit is unknown
+        and signal.getsignal(signal.SIGCHLD) is not signal.SIG_IGN
+    )
+
+
 def map_split(func: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
     """`[func(x) for x in items]`, with the work shared among `jobs` processes."""
-    if jobs <= 1 or len(items) < 2 or not hasattr(os, "fork") or threading.active_count() > 1:
+    if jobs <= 1 or len(items) < 2 or not _can_fork():
         return [func(x) for x in items]
     size = -(-len(items) // jobs)
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    children: list[tuple[int, int] | None] = []
+    children: list[_Child | None] = []
     try:
-        children = [_start(func, chunk) for chunk in chunks[1:]]
+        for chunk in chunks[1:]:
+            children.append(_Child.start(func, chunk))
         results = [func(x) for x in chunks[0]]
-        for index, chunk in enumerate(chunks[1:]):
-            child, children[index] = children[index], None
-            part = _collect(child, len(chunk)) if child is not None else None
+        for chunk, child in zip(chunks[1:], children, strict=True):
+            part = child.collect(len(chunk)) if child is not None else None
             results.extend(part if part is not None else [func(x) for x in chunk])
         return results
     finally:
-        for child in children:  # only after an exception: stop and reap the rest
+        for child in children:  # closes every pipe; after an error, stops the rest
             if child is not None:
-                _abandon(child)
+                child.close()
 
 
-def _start(func: Callable[[T], R], chunk: Sequence[T]) -> tuple[int, int] | None:
-    """Fork a child that maps `chunk` and writes the pickled list to a pipe."""
-    read_end, write_end = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read_end)
-        os.close(write_end)
-        return None
-    if pid == 0:  # the child: never returns into the caller's code
-        status = 1
+class _Child:
+    """A forked process mapping one share; its pickled list arrives through a pipe."""
+
+    def __init__(self, pid: int, pipe: int) -> None:
+        self.pid = pid
+        self.pipe: int | None = pipe
+        self.reaped = False
+
+    @classmethod
+    def start(cls, func: Callable[[T], R], chunk: Sequence[T]) -> _Child | None:
+        """Fork a child for `chunk`; None if no process or pipe can be had."""
         try:
+            read_end, write_end = os.pipe()
+        except OSError:
+            return None
+        try:
+            pid = os.fork()
+        except OSError:
             os.close(read_end)
-            payload = pickle.dumps([func(x) for x in chunk], protocol=pickle.HIGHEST_PROTOCOL)
-            with open(write_end, "wb") as pipe:  # noqa: PTH123  (a file descriptor)
-                pipe.write(payload)
-            status = 0
-        finally:
-            os._exit(status)  # no atexit handlers, no second flush of the parent's output
-    os.close(write_end)
-    return pid, read_end
+            os.close(write_end)
+            return None
+        if pid == 0:  # the child: never returns into the caller's code
+            status = 1
+            try:
+                os.close(read_end)
+                result = [func(x) for x in chunk]
+                payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+                with open(write_end, "wb") as pipe:  # noqa: PTH123  (a file descriptor)
+                    pipe.write(payload)
+                status = 0
+            finally:
+                os._exit(status)  # no atexit handlers, no second flush of the parent's output
+        os.close(write_end)
+        return cls(pid, read_end)
 
+    def collect(self, expected: int) -> list[Any] | None:
+        """The child's list, or None if it did not deliver one whole."""
+        assert self.pipe is not None
+        with open(self.pipe, "rb", closefd=False) as pipe:
+            payload = pipe.read()
+        try:
+            _, status = os.waitpid(self.pid, 0)
+        except ChildProcessError:  # reaped by someone else: its exit is unknown
+            self.reaped = True
+            return None
+        self.reaped = True
+        if os.waitstatus_to_exitcode(status) != 0:
+            return None
+        try:
+            part = pickle.loads(payload)  # from our own child, through our own pipe
+        except Exception:  # anything unreadable: the share is done here instead
+            return None
+        return part if isinstance(part, list) and len(part) == expected else None
 
-def _collect(child: tuple[int, int], expected: int) -> list[Any] | None:
-    """The child's list, or None if it did not deliver one whole."""
-    pid, read_end = child
-    with open(read_end, "rb") as pipe:  # noqa: PTH123
-        payload = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        return None
-    try:
-        part = pickle.loads(payload)  # from our own child, through our own pipe
-    except Exception:  # anything unreadable: the share is done here instead
-        return None
-    return part if isinstance(part, list) and len(part) == expected else None
-
-
-def _abandon(child: tuple[int, int]) -> None:
-    pid, read_end = child
-    with contextlib.suppress(OSError):
-        os.close(read_end)
-    with contextlib.suppress(OSError):
-        os.kill(pid, signal.SIGKILL)
-    with contextlib.suppress(OSError):
-        os.waitpid(pid, 0)
+    def close(self) -> None:
+        """Close the pipe; a child not yet reaped is stopped and reaped."""
+        if self.pipe is not None:
+            with contextlib.suppress(OSError):
+                os.close(self.pipe)
+            self.pipe = None
+        if not self.reaped:
+            self.reaped = True
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+            with contextlib.suppress(OSError):
+                os.waitpid(self.pid, 0)

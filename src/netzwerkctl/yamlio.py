@@ -36,6 +36,8 @@ _NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 _INVISIBLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\x85\u2028\u2029\ufffe\uffff]"
 )
+# What a double-quoted escape can produce beyond that: tab and line feed stay.
+_CONTROL_IN_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
 _MAP = "tag:yaml.org,2002:map"
@@ -201,11 +203,11 @@ class _Builder:
         self.seen.add(id(node))
         if isinstance(node, ScalarNode):
             if node.tag == _STR:
-                return node.value
+                return self.text(node)
             if node.tag == _NULL and node.value in _NULL_WORDS:
                 return None
             self._tag_problem(node)  # also `!!null text`, which would lose the text
-            return node.value
+            return self.text(node)
         if isinstance(node, MappingNode):
             return self.mapping(node, path, depth)
         if node.tag != _SEQ:
@@ -227,7 +229,7 @@ class _Builder:
             if not isinstance(key_node, ScalarNode) or key_node.tag not in (_STR, _NULL):
                 self.problems.append(problem("NW011", _mark(self.file, key_node)))
                 continue
-            key = key_node.value
+            key = self.text(key_node)
             key_path = (*path, key)
             mark = key_node.start_mark
             if key in result:
@@ -245,6 +247,19 @@ class _Builder:
                 self.positions[key_path] = (mark.line + 1, mark.column + 1)
             result[key] = self.value(value_node, key_path, depth + 1)
         return result
+
+    def text(self, node: ScalarNode) -> str:
+        """A scalar's text. Escapes in double quotes ("\\e", "\\r") can make control
+        characters the file itself may not hold: they are reported and replaced, so
+        that no value can move a terminal's cursor or colour a CI log."""
+        value: str = node.value
+        if node.style == '"':
+            found = _CONTROL_IN_VALUE.search(value)
+            if found is not None:
+                char = f"U+{ord(found.group()):04X}"
+                self.problems.append(problem("NW016", _mark(self.file, node), char=char))
+                return _CONTROL_IN_VALUE.sub("?", value)
+        return value
 
     def _where(self, path: KeyPath, node: Node) -> Location:
         # An alias's node carries the anchor's position; the key or list holding the

@@ -57,6 +57,25 @@ def test_colours_only_where_asked_for_and_the_same_text(
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
 
 
+def test_control_characters_in_values_never_reach_the_terminal(
+    make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_network(
+        {
+            "partners/kirche.yaml": BASE["partners/kirche.yaml"].replace(
+                "status: prospect", 'status: "pro\\tsp\\r\\e[31mect"'
+            )
+        }
+    )
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    _, plain, _ = run(root)
+    assert re.search("„pro +sp\\?\\?\\[31mect“", plain)
+    assert not re.search("[\t\r\x1b]", plain)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    _, coloured, _ = run(root)
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
+
+
 def test_warnings_pass_unless_strict(make_network: Callable[..., Path]) -> None:
     root = make_network(PLANNED)
     assert run(root)[0] == 0

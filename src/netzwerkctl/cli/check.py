@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -146,6 +147,11 @@ def _repository_prefix(root: Path, variable: str) -> str:
     return "" if relative == "." else relative + "/"
 
 
+# Control characters a value can carry through YAML escapes ("\r", "\e"): in a
+# terminal or CI log they would move the cursor or start escape sequences.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _print_text(root: Path, problems: list[Problem], lang: Lang) -> None:
     """Each problem with the line it points at, coloured on a terminal only (Rich is
     loaded only then: in a pipe or a CI log the text is the same without it)."""
@@ -156,7 +162,8 @@ def _print_text(root: Path, problems: list[Problem], lang: Lang) -> None:
     sources: dict[str, list[str]] = {}
     lines: list[tuple[str, str]] = []
     for p in problems:
-        lines.append((as_text_line(p, lang), "bold red" if p.severity == "error" else "yellow"))
+        text = _CONTROL.sub("?", as_text_line(p, lang).expandtabs(8))
+        lines.append((text, "bold red" if p.severity == "error" else "yellow"))
         quoted = _source_line(root, p, sources)
         if quoted is not None:
             lines.append((f"  {p.line:>4} | {quoted}", "dim"))
