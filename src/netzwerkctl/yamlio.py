@@ -203,11 +203,11 @@ class _Builder:
         self.seen.add(id(node))
         if isinstance(node, ScalarNode):
             if node.tag == _STR:
-                return self.text(node)
+                return node.value if node.style != '"' else self.quoted(node)
             if node.tag == _NULL and node.value in _NULL_WORDS:
                 return None
             self._tag_problem(node)  # also `!!null text`, which would lose the text
-            return self.text(node)
+            return node.value if node.style != '"' else self.quoted(node)
         if isinstance(node, MappingNode):
             return self.mapping(node, path, depth)
         if node.tag != _SEQ:
@@ -229,7 +229,7 @@ class _Builder:
             if not isinstance(key_node, ScalarNode) or key_node.tag not in (_STR, _NULL):
                 self.problems.append(problem("NW011", _mark(self.file, key_node)))
                 continue
-            key = self.text(key_node)
+            key = key_node.value if key_node.style != '"' else self.quoted(key_node)
             key_path = (*path, key)
             mark = key_node.start_mark
             if key in result:
@@ -248,18 +248,17 @@ class _Builder:
             result[key] = self.value(value_node, key_path, depth + 1)
         return result
 
-    def text(self, node: ScalarNode) -> str:
-        """A scalar's text. Escapes in double quotes ("\\e", "\\r") can make control
+    def quoted(self, node: ScalarNode) -> str:
+        """A double-quoted scalar's text. Its escapes ("\\e", "\\r") can make control
         characters the file itself may not hold: they are reported and replaced, so
         that no value can move a terminal's cursor or colour a CI log."""
         value: str = node.value
-        if node.style == '"':
-            found = _CONTROL_IN_VALUE.search(value)
-            if found is not None:
-                char = f"U+{ord(found.group()):04X}"
-                self.problems.append(problem("NW016", _mark(self.file, node), char=char))
-                return _CONTROL_IN_VALUE.sub("?", value)
-        return value
+        found = _CONTROL_IN_VALUE.search(value)
+        if found is None:
+            return value
+        char = f"U+{ord(found.group()):04X}"
+        self.problems.append(problem("NW016", _mark(self.file, node), char=char))
+        return _CONTROL_IN_VALUE.sub("?", value)
 
     def _where(self, path: KeyPath, node: Node) -> Location:
         # An alias's node carries the anchor's position; the key or list holding the
