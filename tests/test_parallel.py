@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable
 from datetime import date
@@ -21,6 +22,8 @@ from netzwerkctl.rules import run_rules
 from test_rules import CASES
 
 PARENT = os.getpid()
+# netzwerkctl forks only on Linux; elsewhere build_network reads in one process
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux only")
 
 
 @pytest.fixture(autouse=True)
@@ -205,6 +208,20 @@ def _count_reads_here(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(load, "_read_file", counted)
     return count
+
+
+@pytest.mark.parametrize(
+    ("limit", "expected"),
+    [("max 100000\n", 2), ("100000 100000\n", 1), ("150000 100000\n", 1), ("kaputt", 2)],
+)
+def test_a_container_cpu_limit_is_respected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str, expected: int
+) -> None:
+    cpu_max = tmp_path / "cpu.max"
+    cpu_max.write_text(limit, encoding="ascii")
+    monkeypatch.setattr(parallel, "CPU_MAX", str(cpu_max))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert parallel.available_jobs(parallel.MIN_ITEMS) == expected
 
 
 def _files(patch: Files) -> list[tuple[str, bytes | OSError]]:

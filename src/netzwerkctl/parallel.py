@@ -38,7 +38,25 @@ def available_jobs(items: int) -> int:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cores = os.cpu_count() or 1
+    quota = _cpu_quota()
+    if quota is not None:
+        cores = min(cores, quota)
     return max(1, min(cores, 4))
+
+
+# A container's CPU limit (cgroup v2): the machine's cores may all be visible while
+# the container may use only one of them.
+CPU_MAX = "/sys/fs/cgroup/cpu.max"
+
+
+def _cpu_quota() -> int | None:
+    """Whole CPUs the container may use, or None without a limit."""
+    try:
+        with open(CPU_MAX, encoding="ascii") as limit:  # noqa: PTH123
+            quota, period = limit.read().split()[:2]
+        return None if quota == "max" else max(1, int(quota) // int(period))
+    except (OSError, ValueError, ZeroDivisionError):
+        return None
 
 
 def _can_fork() -> bool:
