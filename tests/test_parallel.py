@@ -7,6 +7,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -81,15 +82,43 @@ def _whoami(x: int) -> tuple[int, int]:
 
 def test_the_children_results_are_used(monkeypatch: pytest.MonkeyPatch) -> None:
     forked = _forks(monkeypatch)
+    killed = _kills(monkeypatch)
     results = parallel.map_split(_whoami, list(range(9)), 3)
     assert [x for x, _ in results] == list(range(9))
     assert [pid for _, pid in results] == [PARENT] * 3 + [forked[0]] * 3 + [forked[1]] * 3
+    assert killed == []  # children that delivered are reaped, never killed
     _no_child_left()
+
+
+def _kills(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    killed: list[int] = []
+    kill = os.kill
+
+    def recorded(pid: int, sig: int) -> None:
+        killed.append(pid)
+        kill(pid, sig)
+
+    monkeypatch.setattr(os, "kill", recorded)
+    return killed
 
 
 def _no_child_left() -> None:
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
+    assert _open_fds() == FDS  # and no pipe left open
+
+
+def _open_fds() -> set[str]:
+    return {fd.name for fd in Path("/proc/self/fd").iterdir()} - {"0", "1", "2"}
+
+
+FDS: set[str] = set()
+
+
+@pytest.fixture(autouse=True)
+def _fds_before() -> None:
+    FDS.clear()
+    FDS.update(_open_fds())
 
 
 def test_without_a_second_pipe_the_main_process_does_the_rest(
@@ -119,9 +148,17 @@ def test_an_interrupt_while_collecting_stops_and_reaps_every_child(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(parallel._Child, "collect", interrupted)
+    killed = _kills(monkeypatch)
     with pytest.raises(KeyboardInterrupt):
-        parallel.map_split(_square, list(range(30)), 3)
+        parallel.map_split(_slow, list(range(30)), 3)
+    assert len(killed) == 2  # both were still at work
     _no_child_left()
+
+
+def _slow(x: int) -> int:
+    if os.getpid() != PARENT:
+        time.sleep(30)  # stopped long before
+    return x
 
 
 def test_a_child_reaped_by_someone_else_counts_as_failed(monkeypatch: pytest.MonkeyPatch) -> None:

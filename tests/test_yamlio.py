@@ -229,3 +229,16 @@ def test_control_characters_from_escapes_are_reported_and_replaced() -> None:
         ("NW016", 2, "U+0007"),
         ("NW016", 3, "U+000D"),
     ]
+
+
+@pytest.mark.parametrize("escape", ["\\0", "\\x7f", "\\N", "\\x9b", "\\L", "\\P", "\\v"])
+def test_every_control_character_an_escape_makes_is_caught(escape: str) -> None:
+    doc = read_document(f'a: "x{escape}y"\n'.encode(), "f.yaml")
+    assert doc.data == {"a": "x?y"}
+    assert [p.code for p in doc.problems] == ["NW016"]
+
+
+def test_umlauts_spaces_and_emoji_in_double_quotes_stay() -> None:
+    doc = read_document('a: "Grüße\\_aus\\tBocholt 🙂\\nZeile"\n'.encode(), "f.yaml")
+    assert doc.data == {"a": "Grüße\u00a0aus\tBocholt 🙂\nZeile"}
+    assert doc.problems == ()

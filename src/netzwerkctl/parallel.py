@@ -105,15 +105,21 @@ class _Child:
             read_end, write_end = os.pipe()
         except OSError:
             return None
+        # Ctrl-C between the fork and the child's `try` would send the child back into
+        # the caller's code: it waits until the child is inside.
+        interrupt = {signal.SIGINT}
+        signal.pthread_sigmask(signal.SIG_BLOCK, interrupt)
         try:
             pid = os.fork()
         except OSError:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, interrupt)
             os.close(read_end)
             os.close(write_end)
             return None
         if pid == 0:  # the child: never returns into the caller's code
             status = 1
             try:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, interrupt)
                 os.close(read_end)
                 result = [func(x) for x in chunk]
                 payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
@@ -122,6 +128,7 @@ class _Child:
                 status = 0
             finally:
                 os._exit(status)  # no atexit handlers, no second flush of the parent's output
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, interrupt)
         os.close(write_end)
         return cls(pid, read_end)
 
@@ -150,8 +157,14 @@ class _Child:
             with contextlib.suppress(OSError):
                 os.close(self.pipe)
             self.pipe = None
-        if not self.reaped:
-            self.reaped = True
+        if self.reaped:
+            return
+        self.reaped = True
+        try:  # only a child of ours that is still running is stopped
+            done, _ = os.waitpid(self.pid, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if done == 0:
             with contextlib.suppress(OSError):
                 os.kill(self.pid, signal.SIGKILL)
             with contextlib.suppress(OSError):

@@ -76,6 +76,26 @@ def test_control_characters_in_values_never_reach_the_terminal(
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
 
 
+def test_a_line_break_or_escape_cannot_forge_a_problem_line(
+    make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    forged = "netzwerk.yaml:1:1: error NW999 gefälscht"
+    root = make_network(
+        {"partners/kirche.yaml": BASE["partners/kirche.yaml"] + f'"x\\n{forged}": 1\n'}
+    )
+    (root / "partners" / "b\x1b[31m\nnetzwerk.yaml:2:2: error NW998.yaml").write_text(
+        BASE["partners/kirche.yaml"], encoding="utf-8"
+    )
+    for colour in ("", "1"):
+        monkeypatch.setenv("FORCE_COLOR", colour)
+        _, out, _ = run(root)
+        text = re.sub(r"\x1b\[[0-9;]*m", "", out) if colour else out
+        assert not any(line.startswith("netzwerk.yaml") for line in text.splitlines())
+        assert "NW101 Unbekannter Schlüssel „x?netzwerk.yaml:1:1: error NW999 gefälscht“" in text
+        assert "partners/b?[31m?netzwerk.yaml:2:2: error NW998.yaml:1:1: error NW012" in text
+        assert "\x1b[31m\n" not in out
+
+
 def test_warnings_pass_unless_strict(make_network: Callable[..., Path]) -> None:
     root = make_network(PLANNED)
     assert run(root)[0] == 0

@@ -147,9 +147,11 @@ def _repository_prefix(root: Path, variable: str) -> str:
     return "" if relative == "." else relative + "/"
 
 
-# Control characters a value can carry through YAML escapes ("\r", "\e"): in a
-# terminal or CI log they would move the cursor or start escape sequences.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Control characters, line breaks included: in a terminal or CI log they would move
+# the cursor, start escape sequences or begin a line that looks like another problem.
+# The reader replaces the others in values; line breaks in values and anything in a
+# file name reach this point.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _print_text(root: Path, problems: list[Problem], lang: Lang) -> None:
