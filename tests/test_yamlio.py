@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from netzwerkctl import yamlio
 from netzwerkctl.yamlio import MAX_DEPTH, read_document
@@ -133,6 +134,30 @@ def test_recursive_alias_does_not_hang() -> None:
 )
 def test_deep_nesting_is_a_problem_not_a_crash(raw: bytes) -> None:
     assert [c for c, _ in codes(raw)] == ["NW010"]
+
+
+@pytest.mark.parametrize("wording", ["exceeded maximum nesting depth", "something else entirely"])
+def test_deep_nesting_refused_by_libyaml_itself_is_nw010_whatever_its_wording(
+    monkeypatch: pytest.MonkeyPatch, wording: str
+) -> None:
+    """Newer libyaml releases stop at deep flow nesting on their own, before the
+    events are counted; the place decides, never the library's message text."""
+    raw = b"a: " + b"{x: " * 300 + b"1" + b"}" * 300 + b"\n"
+
+    def refuse(text: str, Loader: object) -> object:
+        mark = yaml.Mark("f.yaml", 250, 0, 250, "", 0)
+        raise yaml.scanner.ScannerError("while increasing flow level", mark, wording, mark)
+        yield  # pragma: no cover - makes this a generator like yaml.parse
+
+    monkeypatch.setattr(yaml, "parse", refuse)
+    [p] = read_document(raw, "f.yaml").problems
+    assert (p.code, p.line) == ("NW010", 1)
+
+
+def test_an_ordinary_syntax_error_stays_nw004_in_the_depth_check() -> None:
+    """Many brackets send a file through the depth check; shallow ones are no NW010."""
+    shallow = b"a: [x, y\nb: " + b"[1] " * 200 + b"\n"
+    assert [c for c, _ in codes(shallow)] == ["NW004"]
 
 
 def test_syntax_error_with_line_and_hint() -> None:

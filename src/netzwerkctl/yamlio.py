@@ -355,5 +355,34 @@ def _measure_depth(text: str, file: str) -> Problem | None:
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.MarkedYAMLError as exc:
+        # Newer libyaml releases refuse deep flow nesting themselves, while scanning
+        # ahead of the events counted above. Their wording differs between releases,
+        # so the brackets before the place it stopped decide, not the message.
+        stop = exc.problem_mark.index if exc.problem_mark is not None else len(text)
+        deep = _deep_flow_at(text, stop)
+        if deep is not None:
+            return problem("NW010", _location_of(text, deep, file), limit=MAX_DEPTH)
         return _syntax_problem(text, exc, file)
     return None
+
+
+def _deep_flow_at(text: str, stop: int) -> int | None:
+    """The index of the first bracket nested beyond MAX_DEPTH before `stop`, if any.
+
+    Brackets inside quotes count too: this runs only after libyaml has given up, and
+    then only to tell nesting apart from other syntax errors."""
+    depth = 0
+    for index in range(min(stop + 1, len(text))):
+        char = text[index]
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return index
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return None
+
+
+def _location_of(text: str, index: int, file: str) -> Location:
+    line = text.count("\n", 0, index) + 1
+    return Location(file, line, index - (text.rfind("\n", 0, index) + 1) + 1)
