@@ -255,6 +255,41 @@ def test_international_domains_travel_as_ascii(
     assert msg["To"].addresses[0].domain == "xn--brgerstiftung-sd-jzbo.de"
 
 
+def test_a_sharp_s_domain_is_encoded_with_idna_2008_not_2003(
+    make_network: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`fußball.de` and `fussball.de` are two domains: IDNA 2003 (Python's codec)
+    would send to the second."""
+    assert "fußball.de".encode("idna") == b"fussball.de"  # what the built-in codec does
+    bank = BANK.replace("bernd@example.org", "bernd@fußball.de")
+    inbox = Inbox()
+    with smtp(inbox) as port:
+        code, out, err = send(
+            make_network({**REMIND, "partners/bank.yaml": bank}),
+            tmp_path / "out",
+            port,
+            monkeypatch,
+        )
+    assert code == 0, out + err
+    assert ["bernd@xn--fuball-cta.de"] in [rcpt for rcpt, _ in inbox.received]
+    [bernd] = [msg for rcpt, msg in inbox.received if rcpt == ["bernd@xn--fuball-cta.de"]]
+    assert bernd["To"].addresses[0].domain == "xn--fuball-cta.de"
+
+
+@pytest.mark.parametrize(
+    "address", ["bernd@fuß..de", "bernd@-bank.de", "bernd@ex ample.de", "bernd@a..b.de"]
+)
+def test_a_domain_no_mail_server_can_reach_is_a_check_error(
+    make_network: Callable[..., Path], address: str
+) -> None:
+    root = make_network(
+        {**REMIND, "partners/bank.yaml": BANK.replace("bernd@example.org", address)}
+    )
+    result = runner.invoke(app, ["-C", str(root), "check", "--today", "2022-01-10"])
+    assert result.exit_code == 1
+    assert "NW111" in result.stdout and "partners/bank.yaml" in result.stdout
+
+
 def test_the_record_is_never_appended_through_a_link(tmp_path: Path) -> None:
     from datetime import date
 
@@ -265,7 +300,7 @@ def test_the_record_is_never_appended_through_a_link(tmp_path: Path) -> None:
     (tmp_path / RECORD).symlink_to(target)
     letter = type("L", (), {"key": "k", "person": "anna"})()  # what _record reads
     with pytest.raises(OSError):
-        _record(tmp_path / RECORD, letter, date(2022, 1, 10))
+        _record(tmp_path / RECORD, letter, date(2022, 1, 10), "Testnetz")
     assert target.read_text(encoding="utf-8") == "fremd\n"
 
 
@@ -295,3 +330,98 @@ def test_a_delivery_that_cannot_be_noted_stops_the_run_and_says_so(
     assert code == 1 and "zugestellt, aber nicht vermerkt" in err
     assert len(inbox.received) == 1 and "NICHT versendet:" in out  # the rest not tried
     assert target.read_text(encoding="utf-8") == "fremd\n"
+
+
+def _send_on(
+    root: Path, outbox: Path, port: int, monkeypatch: pytest.MonkeyPatch, *extra: str
+) -> Result:
+    monkeypatch.setenv("NETZWERKCTL_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("NETZWERKCTL_SMTP_PORT", str(port))
+    monkeypatch.setenv("NETZWERKCTL_SMTP_FROM", "Freiwilligenagentur Teststadt <fa@example.org>")
+    monkeypatch.setenv("NETZWERKCTL_SMTP_SECURITY", "none")
+    return runner.invoke(
+        app, ["-C", str(root), "remind", "--send", "--outbox", str(outbox), *extra]
+    )
+
+
+def _fix_a_typo(root: Path) -> None:
+    """A coordinator corrects a task title: Bernd's reminder text changes."""
+    meeting = root / "meetings/2021/2021-12-01-ag.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_text(text.replace("Flyer drucken", "Flyer drucken lassen"), encoding="utf-8")
+
+
+def test_a_correction_the_same_day_sends_nobody_a_second_reminder(
+    make_network: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, outbox = make_network(REMIND), tmp_path / "out"
+    first, second = Inbox(), Inbox()
+    with smtp(first) as port:
+        assert _send_on(root, outbox, port, monkeypatch, "--today", "2022-01-10").exit_code == 0
+    sent_copy = (outbox / "2022-01-10-bernd.eml").read_bytes()
+    _fix_a_typo(root)
+    with smtp(second) as port:
+        again = _send_on(root, outbox, port, monkeypatch, "--today", "2022-01-10")
+    assert again.exit_code == 0, again.stdout + again.stderr
+    assert second.received == []
+    assert "heute schon erinnert, nicht wiederholt: Bernd Brink" in again.stdout
+    assert "--resend" in again.stdout
+    # the outbox keeps the copy of what was sent, not the corrected text
+    assert (outbox / "2022-01-10-bernd.eml").read_bytes() == sent_copy
+    next_day = Inbox()
+    with smtp(next_day) as port:
+        later = _send_on(root, outbox, port, monkeypatch, "--today", "2022-01-11")
+    assert later.exit_code == 0
+    assert [rcpt for rcpt, _ in next_day.received] == [["anna@example.org"], ["bernd@example.org"]]
+
+
+def test_resend_sends_the_corrected_reminder_but_never_the_same_one_twice(
+    make_network: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, outbox = make_network(REMIND), tmp_path / "out"
+    with smtp(Inbox()) as port:
+        assert _send_on(root, outbox, port, monkeypatch, "--today", "2022-01-10").exit_code == 0
+    _fix_a_typo(root)
+    resent = Inbox()
+    with smtp(resent) as port:
+        result = _send_on(root, outbox, port, monkeypatch, "--today", "2022-01-10", "--resend")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert [rcpt for rcpt, _ in resent.received] == [["bernd@example.org"]]  # Anna's is unchanged
+    assert "Flyer drucken lassen" in resent.received[0][1].get_content()
+    assert "schon versendet, nicht wiederholt: Anna Albers" in result.stdout
+    twice = Inbox()
+    with smtp(twice) as port:
+        _send_on(root, outbox, port, monkeypatch, "--today", "2022-01-10", "--resend")
+    assert twice.received == []
+
+
+def test_an_interrupted_run_corrected_and_repeated_reminds_everyone_once(
+    make_network: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, outbox = make_network(REMIND), tmp_path / "out"
+    failing = Inbox(fail_after=1)
+    with smtp(failing) as port:
+        assert _send_on(root, outbox, port, monkeypatch, "--today", "2022-01-10").exit_code == 1
+    _fix_a_typo(root)  # Bernd, not yet reminded, gets the corrected text
+    healthy = Inbox()
+    with smtp(healthy) as port:
+        result = _send_on(root, outbox, port, monkeypatch, "--today", "2022-01-10")
+    assert result.exit_code == 0
+    delivered = [rcpt for rcpt, _ in failing.received + healthy.received]
+    assert delivered == [["anna@example.org"], ["bernd@example.org"]]
+    assert "Flyer drucken lassen" in healthy.received[0][1].get_content()
+
+
+def test_the_same_person_in_another_network_is_reminded_too(tmp_path: Path) -> None:
+    from datetime import date
+
+    from netzwerkctl.mail import RECORD, Letter, _record, read_record, reminded_earlier
+
+    letter = Letter("k1", "anna", "Anna", None, "a@example.org", None, "s", "b")
+    _record(tmp_path / RECORD, letter, date(2022, 1, 10), "Netz A")
+    record = read_record(tmp_path / RECORD)
+    changed = Letter("k2", "anna", "Anna", None, "a@example.org", None, "s", "b2")
+    assert reminded_earlier(changed, record, "Netz A", date(2022, 1, 10), resend=False)
+    assert not reminded_earlier(changed, record, "Netz B", date(2022, 1, 10), resend=False)
+    assert not reminded_earlier(changed, record, "Netz A", date(2022, 1, 11), resend=False)
+    assert not reminded_earlier(changed, record, "Netz A", date(2022, 1, 10), resend=True)

@@ -3,8 +3,10 @@
 Each message goes to one person alone (never a visible list of others), is encoded
 properly for umlauts, and carries a key made from the day, the person and the text.
 Sending records every delivered key at once, so a run that failed midway can be
-repeated without anyone getting a message twice. The SMTP password is read from
-the environment only and never printed.
+repeated without anyone getting a message twice. A person who was reminded on a day
+gets no second reminder from the same network that day, even when the text changed
+in between (a typo fixed in the data), unless the coordinator asks for it (`resend`).
+The SMTP password is read from the environment only and never printed.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 
+from netzwerkctl.addresses import ascii_domain
 from netzwerkctl.codes import Lang
 from netzwerkctl.derive.reminders import Reminder
 from netzwerkctl.model import slugify
@@ -115,8 +118,9 @@ def to_message(letter: Letter, sender: str, today: date, timezone: str) -> Email
     msg["From"] = one_line(sender)
     local, _, domain = letter.email.partition("@")
     # internationalised domains (bürgerstiftung-süd.de) travel in their ASCII form
-    ascii_domain = domain.encode("idna").decode("ascii")
-    msg["To"] = Address(display_name=one_line(letter.name), username=local, domain=ascii_domain)
+    msg["To"] = Address(
+        display_name=one_line(letter.name), username=local, domain=ascii_domain(domain)
+    )
     msg["Subject"] = letter.subject
     msg["Date"] = format_datetime(datetime.combine(today, time(8, 0), tzinfo=ZoneInfo(timezone)))
     msg["Message-ID"] = f"<{letter.key}@netzwerkctl.invalid>"
@@ -170,29 +174,65 @@ def eml_name(today: date, letter: Letter) -> str:
     return f"{today.isoformat()}-{slugify(letter.person)}.eml"
 
 
-def read_record(path: Path) -> set[str]:
-    """Keys of messages already delivered; a damaged line is skipped, not fatal."""
-    keys: set[str] = set()
+@dataclass(frozen=True)
+class Record:
+    """What the record of sent messages says: which messages were delivered, and who
+    was reminded on which day by which network."""
+
+    keys: frozenset[str] = frozenset()
+    # (network, person, day); network None for entries written before it was noted
+    reminded: frozenset[tuple[str | None, str, str]] = frozenset()
+
+    def reminded_on(self, network: str, person: str, day: date) -> bool:
+        iso = day.isoformat()
+        return (network, person, iso) in self.reminded or (None, person, iso) in self.reminded
+
+
+def read_record(path: Path) -> Record:
+    """The record of delivered messages; a damaged line is skipped, not fatal."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
-        return keys
+        return Record()
+    keys: set[str] = set()
+    reminded: set[tuple[str | None, str, str]] = set()
     for line in lines:
         try:
-            keys.add(json.loads(line)["key"])
+            entry = json.loads(line)
+            keys.add(str(entry["key"]))
         except (ValueError, KeyError, TypeError):
             continue
-    return keys
+        person, day, network = entry.get("person"), entry.get("date"), entry.get("network")
+        if isinstance(person, str) and isinstance(day, str):
+            reminded.add((network if isinstance(network, str) else None, person, day))
+    return Record(frozenset(keys), frozenset(reminded))
 
 
-def _record(path: Path, letter: Letter, today: date) -> None:
-    entry = {"key": letter.key, "person": letter.person, "date": today.isoformat()}
+def _record(path: Path, letter: Letter, today: date, network: str) -> None:
+    entry = {
+        "key": letter.key,
+        "person": letter.person,
+        "date": today.isoformat(),
+        "network": network,
+    }
     # never through a link: a planted versendet.jsonl must not append elsewhere
     flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
     with os.fdopen(os.open(path, flags, 0o644), "a", encoding="utf-8") as handle:
         handle.write(json.dumps(entry) + "\n")
         handle.flush()
         os.fsync(handle.fileno())
+
+
+def reminded_earlier(
+    letter: Letter, record: Record, network: str, today: date, resend: bool
+) -> bool:
+    """Whether (without `resend`) the person already got another reminder from this
+    network today: a letter whose text changed since is not sent again."""
+    return (
+        not resend
+        and letter.key not in record.keys
+        and record.reminded_on(network, letter.person, today)
+    )
 
 
 @dataclass
@@ -205,14 +245,20 @@ class SendResult:
 
 
 def send(
-    pending: list[tuple[Letter, EmailMessage]], config: SmtpConfig, record: Path, today: date
+    pending: list[tuple[Letter, EmailMessage]],
+    config: SmtpConfig,
+    record: Path,
+    today: date,
+    network: str,
+    resend: bool = False,
 ) -> SendResult:
-    """Send each message once; record each delivery before the next one is tried."""
+    """Send each message once, and to each person at most one a day unless `resend`;
+    record each delivery before the next one is tried."""
     result = SendResult()
     done = read_record(record)
     todo = []
     for letter, msg in pending:
-        if letter.key in done:
+        if letter.key in done.keys or reminded_earlier(letter, done, network, today, resend):
             result.already.append(letter)
         else:
             todo.append((letter, msg))
@@ -238,7 +284,7 @@ def send(
                 break
             result.sent.append(letter)
             try:
-                _record(record, letter, today)
+                _record(record, letter, today, network)
             except OSError as exc:  # delivered but not noted: stop before the next one
                 result.unrecorded = letter
                 result.failed += [lt for lt, _ in todo[index + 1 :]]

@@ -76,9 +76,16 @@ def _parse_yes_no(value: Any) -> Any:
 
 
 def _email(value: str) -> str:
+    from netzwerkctl.addresses import ascii_domain
+
     # the part before @ must be ASCII: most mail servers cannot deliver anything else
-    if not _EMAIL.match(value) or not value.split("@", 1)[0].isascii():
+    local, _, domain = value.partition("@")
+    if not _EMAIL.match(value) or not local.isascii():
         raise PydanticCustomError("nw_email", "invalid e-mail address")
+    try:
+        ascii_domain(domain)
+    except ValueError:
+        raise PydanticCustomError("nw_email", "invalid e-mail address") from None
     return value
 
 

@@ -73,7 +73,15 @@ def remind(
             "--send",
             help="Die E-Mails auch über SMTP versenden (NETZWERKCTL_SMTP_HOST, _PORT, _USER, "
             "_PASSWORD, _FROM, _SECURITY=starttls|ssl|none). Schon Versendetes wird nicht "
-            "wiederholt.",
+            "wiederholt, und niemand bekommt am selben Tag eine zweite Erinnerung.",
+        ),
+    ] = False,
+    resend: Annotated[
+        bool,
+        typer.Option(
+            "--resend",
+            help="Auch wer heute schon eine Erinnerung bekommen hat, erhält eine neue, wenn "
+            "sich ihr Text seitdem geändert hat (eine gleichlautende nie zweimal).",
         ),
     ] = False,
     force: ForceOpt = False,
@@ -91,6 +99,8 @@ def remind(
       netzwerkctl remind --today 2022-09-01 --format json
 
       netzwerkctl remind --mail --outbox postausgang
+
+      netzwerkctl remind --send --resend    # nach einer Korrektur: geänderte noch einmal
     """
     from netzwerkctl.derive.reminders import reminders
     from netzwerkctl.remindtext import as_ics, as_json, markdown_context
@@ -109,7 +119,7 @@ def remind(
         # what was sent lives there, and a second run must find it.
         box = outbox if outbox is not None else root / "postausgang"
         _check_outbox(box, default=outbox is None)
-        _mail(network, found, lang, day, box, send, root / "templates")
+        _mail(network, found, lang, day, box, send, resend, root / "templates")
         return
     if output_format is RemindFormat.json:
         emit(as_json(found, lang), output, force, root)
@@ -182,6 +192,7 @@ def _mail(
     day: date,
     outbox: Path,
     send: bool,
+    resend: bool,
     templates: Path,
 ) -> None:
     import os
@@ -191,6 +202,8 @@ def _mail(
         ConfigError,
         eml_name,
         letters,
+        read_record,
+        reminded_earlier,
         smtp_config,
         to_message,
     )
@@ -207,11 +220,19 @@ def _mail(
             fail(str(exc))
     sender = config.sender if config else _default_sender(network)
     timezone = network.info.timezone if network.info else "Europe/Berlin"
+    network_name = network.info.name if network.info else ""
+    # Who was reminded today keeps the copy of what was sent in the outbox: neither a
+    # dry run nor a run after a correction replaces it (unless --resend).
+    record = read_record(outbox / RECORD)
     prepared = []
     phone_only = []
+    reminded_today = []
     for letter in letters(network, found, lang, day, templates):
         if not letter.email:
             phone_only.append(letter)
+            continue
+        if reminded_earlier(letter, record, network_name, day, resend):
+            reminded_today.append(letter)
             continue
         msg = to_message(letter, sender, day, timezone)
         try:
@@ -221,6 +242,10 @@ def _mail(
         prepared.append((letter, msg))
     out = sys.stdout
     out.write(f"{len(prepared)} E-Mail(s) in {outbox}/ geschrieben.\n")
+    for letter in reminded_today:
+        out.write(f"heute schon erinnert, nicht wiederholt: {letter.name}\n")
+    if reminded_today and not resend:
+        out.write("(Mit --resend erhalten sie die geänderte Erinnerung trotzdem.)\n")
     nobody = [r for r in found if not r.recipients]
     if nobody:
         from netzwerkctl.remindtext import message
@@ -236,7 +261,7 @@ def _mail(
             out.write(f"  - {letter.name}{org}{phone}\n")
     if config is None:
         return
-    result = send_messages(prepared, config, outbox / RECORD, day)
+    result = send_messages(prepared, config, outbox / RECORD, day, network_name, resend)
     for letter in result.sent:
         out.write(f"versendet: {letter.name}\n")
     for letter in result.already:
@@ -265,6 +290,7 @@ def _default_sender(network: Network) -> str:
     Built as an address object, so a comma in the name cannot split it in two."""
     from email.headerregistry import Address
 
+    from netzwerkctl.addresses import ascii_domain
     from netzwerkctl.mail import one_line
 
     coordinator = network.info.coordinator if network.info else None
@@ -272,5 +298,6 @@ def _default_sender(network: Network) -> str:
     for contact in partner.contacts if partner else ():
         if contact.email:
             name = one_line(partner.name) if partner else ""
-            return str(Address(display_name=name, addr_spec=contact.email))
+            local, _, domain = contact.email.partition("@")
+            return str(Address(display_name=name, username=local, domain=ascii_domain(domain)))
     return "netzwerkctl <netzwerkctl@localhost>"
