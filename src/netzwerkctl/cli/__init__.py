@@ -9,6 +9,9 @@ Commands parse arguments, call the pipeline, print and choose the exit code
 from __future__ import annotations
 
 import gc
+import inspect
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -72,20 +75,43 @@ def _main(
     ctx.obj = State(network=network)
 
 
-app.command(name="check")(check_command.check)
-app.command(name="agenda")(document_commands.agenda)
-app.command(name="minutes")(document_commands.minutes)
-app.command(name="calendar")(calendar_command.calendar)
-app.command(name="remind")(remind_command.remind)
-app.command(name="report")(report_command.report)
-app.command(name="partners")(partner_commands.partners)
-app.command(name="match")(partner_commands.match)
-app.command(name="market")(partner_commands.market)
-app.command(name="person")(partner_commands.person)
-app.command(name="schema")(schema_command.schema)
-app.command(name="init")(init_command.init)
-app.command(name="changes")(changes_command.changes)
-app.add_typer(new_commands.app, name="new")
+# Words that end in a period without ending the sentence ("Auskunft nach Art. 15").
+_ABBREVIATIONS = frozenset({"Abs", "Art", "bzw", "ca", "Dr", "ggf", "Nr", "Prof", "S", "vgl"})
+_SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÄÖÜ])")
+
+
+def first_sentence(help_text: str) -> str:
+    """The whole first sentence of a command's help, for the list of commands: Click
+    would cut it at its first period ("Auskunft nach Art.") and after 45 characters."""
+    paragraph = " ".join(help_text.split("\n\n", 1)[0].split())
+    for end in _SENTENCE_END.finditer(paragraph):
+        before = paragraph[: end.start()]
+        word = before.rsplit(" ", 1)[-1].rstrip(".")
+        if word not in _ABBREVIATIONS and len(word) > 1:  # "z. B.", "d. h." go on
+            return before
+    return paragraph
+
+
+def _command(name: str, function: Callable[..., None]) -> None:
+    app.command(name=name, short_help=first_sentence(inspect.getdoc(function) or ""))(function)
+
+
+_command("check", check_command.check)
+_command("agenda", document_commands.agenda)
+_command("minutes", document_commands.minutes)
+_command("calendar", calendar_command.calendar)
+_command("remind", remind_command.remind)
+_command("report", report_command.report)
+_command("partners", partner_commands.partners)
+_command("match", partner_commands.match)
+_command("market", partner_commands.market)
+_command("person", partner_commands.person)
+_command("schema", schema_command.schema)
+_command("init", init_command.init)
+_command("changes", changes_command.changes)
+app.add_typer(
+    new_commands.app, name="new", short_help=first_sentence(new_commands.app.info.help or "")
+)
 
 
 def main() -> None:
