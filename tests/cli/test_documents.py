@@ -54,6 +54,16 @@ def test_meeting_by_path_and_by_group(monkeypatch: pytest.MonkeyPatch) -> None:
     assert relative[0] == 0 and relative[1] == by_path.stdout
 
 
+def test_minutes_of_a_group_are_those_of_its_last_held_meeting() -> None:
+    by_group = invoke(EXAMPLE, "minutes", "ag-bildung", "--today", "2021-04-01")
+    assert by_group[0] == 0, by_group[2]
+    assert by_group[1] == invoke(EXAMPLE, "minutes", MINUTES)[1]
+    none_yet = invoke(EXAMPLE, "minutes", "ag-bildung", "--today", "2020-01-01")
+    assert none_yet[0] == 1 and "keine Sitzung mit status: held" in none_yet[2]
+    help_text = " ".join(runner.invoke(app, ["minutes", "--help"]).stdout.split())
+    assert "letzte stattgefundene Sitzung" in help_text
+
+
 def _meeting(extra: str = "", status: str = "planned") -> dict[str, str]:
     text = f"group: ag\ndate: 2021-12-01\nstart: 14:00\nend: 15:00\nstatus: {status}\n{extra}"
     return {"meetings/2021/2021-12-01-ag.yaml": text}

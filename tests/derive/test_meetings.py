@@ -85,6 +85,17 @@ def test_resolve_by_id_path_and_group(net: Callable[[Files], Network]) -> None:
     assert (info.value.reason, info.value.suggestion) == ("unknown", "2021-03-15-ag")
 
 
+def test_resolve_a_group_for_minutes_gives_its_last_held_meeting(
+    net: Callable[[Files], Network],
+) -> None:
+    n = net({"meetings/2021/2021-12-01-ag.yaml": PLANNED})
+    assert resolve_meeting(n, "ag", date(2021, 11, 1), held=True) == "2021-03-15-ag"
+    assert resolve_meeting(n, "ag", date(2021, 12, 2), held=True) == "2021-03-15-ag"
+    with pytest.raises(MeetingNotFound) as info:
+        resolve_meeting(n, "ag", date(2021, 3, 14), held=True)  # before the first one
+    assert info.value.reason == "no-held"
+
+
 def test_resolve_a_meeting_whose_file_is_invalid(net: Callable[[Files], Network]) -> None:
     n = net({"meetings/2021/2021-12-01-ag.yaml": "group: ag\ndate: 2021-13-01\n"})
     with pytest.raises(MeetingNotFound) as info:

@@ -34,11 +34,19 @@ _EXTENSIONS = {
     ".htm": DocFormat.html,
 }
 
-MeetingArg = Annotated[
+AgendaMeetingArg = Annotated[
     str,
     typer.Argument(
         help="Sitzungs-Kennung (2021-12-01-netzwerkgruppe), Pfad der Sitzungsdatei oder "
         "Gruppen-Kennung (deren nächste geplante Sitzung).",
+        show_default=False,
+    ),
+]
+MinutesMeetingArg = Annotated[
+    str,
+    typer.Argument(
+        help="Sitzungs-Kennung (2021-12-01-netzwerkgruppe), Pfad der Sitzungsdatei oder "
+        "Gruppen-Kennung (deren letzte stattgefundene Sitzung bis zum Stichtag).",
         show_default=False,
     ),
 ]
@@ -66,7 +74,7 @@ TodayOpt = Annotated[
 
 def agenda(
     ctx: typer.Context,
-    meeting: MeetingArg,
+    meeting: AgendaMeetingArg,
     output_format: FormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -103,7 +111,7 @@ def agenda(
 
 def minutes(
     ctx: typer.Context,
-    meeting: MeetingArg,
+    meeting: MinutesMeetingArg,
     output_format: FormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -112,9 +120,13 @@ def minutes(
 ) -> None:
     """Protokoll einer stattgefundenen Sitzung (status: held, mit present).
 
+    Mit einer Gruppen-Kennung: das Protokoll ihrer letzten stattgefundenen Sitzung.
+
     Beispiele:
 
       netzwerkctl minutes 2021-03-15-ag-bildung
+
+      netzwerkctl minutes ag-bildung
 
       netzwerkctl minutes meetings/2021/2021-03-15-ag-bildung.yaml -o protokoll.html
     """
@@ -139,7 +151,7 @@ def _document(
     fmt = _format(output_format, output)
     day = parse_today(today)
     root, network = load_checked(ctx, day)
-    meeting_id = _meeting(network, root, ref, day)
+    meeting_id = _meeting(network, root, ref, day, held=name == "minutes")
     if name == "minutes":
         m = network.meetings[meeting_id]
         if m.status != "held" or not m.present:
@@ -185,7 +197,7 @@ def _format(output_format: DocFormat | None, output: Path | None) -> DocFormat:
     return output_format or from_extension or DocFormat.md
 
 
-def _meeting(network: Network, root: Path, ref: str, today: date) -> str:
+def _meeting(network: Network, root: Path, ref: str, today: date, held: bool) -> str:
     from netzwerkctl.derive.meetings import MeetingNotFound, resolve_meeting
 
     key = ref
@@ -197,8 +209,13 @@ def _meeting(network: Network, root: Path, ref: str, today: date) -> str:
         except ValueError:
             fail(f"{ref} liegt nicht im Netzwerk {root}.")
     try:
-        return resolve_meeting(network, key, today)
+        return resolve_meeting(network, key, today, held)
     except MeetingNotFound as exc:
+        if exc.reason == "no-held":
+            fail(
+                f"Die Gruppe {ref} hat bis {today:%d.%m.%Y} keine Sitzung mit status: held.",
+                EXIT_PROBLEMS,
+            )
         if exc.reason == "no-planned":
             fail(
                 f"Für die Gruppe {ref} ist ab {today:%d.%m.%Y} keine Sitzung geplant.",

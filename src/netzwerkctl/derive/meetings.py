@@ -15,7 +15,8 @@ class MeetingNotFound(LookupError):
     """The meeting a command was asked for cannot be used.
 
     `reason` is `unknown` (no such meeting or group), `invalid` (its file has
-    errors) or `no-planned` (the group has no planned meeting ahead).
+    errors), `no-planned` (the group has no planned meeting ahead) or `no-held` (the
+    group has no held meeting yet).
     """
 
     def __init__(self, reason: str, ref: str, suggestion: str = "") -> None:
@@ -25,9 +26,10 @@ class MeetingNotFound(LookupError):
         self.suggestion = suggestion
 
 
-def resolve_meeting(network: Network, ref: str, today: date) -> str:
+def resolve_meeting(network: Network, ref: str, today: date, held: bool = False) -> str:
     """A meeting id from a meeting id, a file path relative to the network root, or a
-    group id (that group's next planned meeting on or after `today`)."""
+    group id: that group's next planned meeting on or after `today` (an invitation),
+    or with `held` its last held meeting on or before `today` (a Protokoll)."""
     if ref in network.meetings:
         return ref
     by_file = {doc.file: key[1] for key, doc in network.documents.items() if key[0] == "meeting"}
@@ -36,6 +38,15 @@ def resolve_meeting(network: Network, ref: str, today: date) -> str:
             return by_file[ref]
         raise MeetingNotFound("invalid", ref)
     if ref in network.groups:
+        if held:
+            past = [
+                mid
+                for mid, m in network.meetings.items()
+                if m.group == ref and m.status == "held" and m.date <= today
+            ]
+            if not past:
+                raise MeetingNotFound("no-held", ref)
+            return past[-1]  # meetings are sorted by date
         upcoming = [
             mid
             for mid, m in network.meetings.items()
@@ -43,7 +54,7 @@ def resolve_meeting(network: Network, ref: str, today: date) -> str:
         ]
         if not upcoming:
             raise MeetingNotFound("no-planned", ref)
-        return upcoming[0]  # meetings are sorted by date
+        return upcoming[0]
     if network.is_known("meeting", ref):
         raise MeetingNotFound("invalid", ref)
     choices = sorted(set(network.meetings) | set(network.groups))
