@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from netzwerkctl.codes import Lang
+
 from netzwerkctl.derive.meetings import (
     Attendee,
     attendees,
@@ -35,7 +37,6 @@ def _person(a: Attendee) -> Context:
         "name": a.name,
         "organisation": a.organisation,
         "role": a.role,
-        "intro_missing": a.intro_missing,
     }
 
 
@@ -102,7 +103,6 @@ def agenda_context(network: Network, meeting_id: str, today: date) -> Context:
         ],
         "total_minutes": plan.minutes,
         "ends": plan.ends,
-        "overrun": plan.overrun,
         "open_tasks": [_task(network, t, today) for t in open_tasks],
         "invitees": [_person(a) for a in invitees(network, meeting_id)],
     }
@@ -147,3 +147,31 @@ def minutes_context(network: Network, meeting_id: str, today: date) -> Context:
         "tasks": [t for item_tasks in by_item for t in item_tasks],
         "next": next_meeting(network, meeting_id),
     }
+
+
+def agenda_notes(network: Network, meeting_id: str, lang: Lang) -> list[str]:
+    """What the coordinator should know before sending an invitation, and what the
+    invitees must not read in it: an agenda that runs past the planned end, invitees
+    still waiting for their introductory talk. For stderr, never for the document."""
+    meeting = network.meetings[meeting_id]
+    plan = schedule(meeting)
+    de = lang == "de"
+    notes = []
+    if plan.overrun and plan.ends is not None and meeting.end is not None:
+        ends, end = plan.ends.strftime("%H:%M"), meeting.end.strftime("%H:%M")
+        notes.append(
+            f"Die Tagesordnung dauert {plan.minutes} Minuten und endet erst um {ends} Uhr, "
+            f"{plan.overrun} Minuten nach dem geplanten Ende um {end} Uhr."
+            if de
+            else f"The agenda takes {plan.minutes} minutes and ends at {ends}, "
+            f"{plan.overrun} minutes after the planned end at {end}."
+        )
+    for a in invitees(network, meeting_id):
+        if a.intro_missing:
+            who = f"{a.name} ({a.organisation})" if a.organisation else a.name
+            notes.append(
+                f"Mit {who} vor der Sitzung noch das Einführungsgespräch führen."
+                if de
+                else f"Hold the introductory talk with {who} before the meeting."
+            )
+    return notes

@@ -76,27 +76,38 @@ def test_meeting_without_agenda(make_network: Callable[..., Path]) -> None:
     assert "Die Tagesordnung wird noch bekannt gegeben." in out
 
 
-def test_overrunning_agenda_is_flagged(make_network: Callable[..., Path]) -> None:
+def test_an_overrunning_agenda_is_a_note_for_the_coordinator_not_the_invitees(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
     agenda = "agenda:\n  - title: Lang\n    duration: 50\n  - title: Länger\n    duration: 25\n"
-    code, out, _ = invoke(make_network(_meeting(agenda)), "agenda", "2021-12-01-ag")
+    root = make_network(_meeting(agenda))
+    code, out, err = invoke(root, "agenda", "2021-12-01-ag")
     assert code == 0
     assert "| 14:00 | 1 | Lang (50 Min.) |" in out and "| 14:50 | 2 | Länger (25 Min.) |" in out
-    assert (
-        "> **Achtung:** Die Tagesordnung dauert 75 Minuten und endet erst um 15:15 Uhr, 15 Minuten"
-        in out
-    )
+    note = "Die Tagesordnung dauert 75 Minuten und endet erst um 15:15 Uhr, 15 Minuten"
+    assert note in err and note not in out and "Achtung" not in out
+    target = tmp_path / "einladung.html"
+    code, _, err = invoke(root, "agenda", "2021-12-01-ag", "-o", str(target))
+    assert code == 0 and note in err  # also when the invitation goes into a file
+    assert "15:15" not in target.read_text(encoding="utf-8")
 
 
-def test_invitee_without_introductory_talk_gets_a_note(make_network: Callable[..., Path]) -> None:
+def test_a_missing_introductory_talk_is_a_note_for_the_coordinator_not_the_invitees(
+    make_network: Callable[..., Path],
+) -> None:
     no_talk = BASE["partners/verein.yaml"].replace("    intro_talk: 2017-01-01\n", "")
     root = make_network({**_meeting("invited: [carla]\n"), "partners/verein.yaml": no_talk})
-    code, out, _ = invoke(root, "agenda", "2021-12-01-ag")
+    code, out, err = invoke(root, "agenda", "2021-12-01-ag")
     assert code == 0
+    assert "- Carla Clemens (TV Teststadt), eingeladen\n" in out
+    assert "Einführungsgespräch" not in out
     assert (
-        "- Carla Clemens (TV Teststadt), eingeladen – *Einführungsgespräch vor der Sitzung noch führen*"
-        in out
+        "Mit Carla Clemens (TV Teststadt) vor der Sitzung noch das Einführungsgespräch führen."
+        in err
     )
     assert "- Anna Albers (Freiwilligenagentur Teststadt)\n" in out  # a member, not chairing
+    english = invoke(root, "agenda", "2021-12-01-ag", "--lang", "en")
+    assert "introductory talk" not in english[1] and "introductory talk" in english[2]
 
 
 def test_open_tasks_of_earlier_meetings_with_overdue_mark(

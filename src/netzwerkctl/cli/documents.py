@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import date
 from enum import Enum
@@ -99,14 +100,16 @@ def agenda(
 
       netzwerkctl agenda ag-bildung -o einladung.html
     """
-    from netzwerkctl.documents import agenda_context
+    from netzwerkctl.documents import agenda_context, agenda_notes
 
     def build(network: Network, meeting_id: str, day: date) -> dict[str, Any]:
         context = agenda_context(network, meeting_id, day)
         context["changes"] = _news(ctx, changes_since, lang) if changes_since else None
         return context
 
-    _document(ctx, "agenda", meeting, output_format, output, lang, today, build, force)
+    _document(
+        ctx, "agenda", meeting, output_format, output, lang, today, build, force, agenda_notes
+    )
 
 
 def minutes(
@@ -145,7 +148,10 @@ def _document(
     today: str | None,
     build: Callable[[Network, str, date], dict[str, Any]],
     force: bool,
+    notes: Callable[[Network, str, Lang], list[str]] | None = None,
 ) -> None:
+    """Render one meeting's document; notes for the coordinator go to stderr only
+    (also with -o), never into what the invitees or partners read."""
     from netzwerkctl.render import TemplateProblem, render
 
     fmt = _format(output_format, output)
@@ -168,6 +174,8 @@ def _document(
         )
     except TemplateProblem as exc:
         fail(f"Vorlage: {exc}", EXIT_PROBLEMS)
+    for note in notes(network, meeting_id, language) if notes else ():
+        sys.stderr.write(f"netzwerkctl: {'Hinweis' if language == 'de' else 'Note'}: {note}\n")
     emit(text, output, force, root)
 
 
