@@ -8,7 +8,6 @@ from datetime import date
 from typing import Any
 
 from netzwerkctl.codes import Lang
-
 from netzwerkctl.derive.meetings import (
     Attendee,
     attendees,
