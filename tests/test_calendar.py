@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
@@ -29,6 +30,14 @@ def calendar(root: Path, *args: str) -> Calendar:
 
 def events(cal: Calendar) -> dict[str, object]:
     return {str(e["uid"]): e for e in cal.walk("VEVENT")}
+
+
+def vevents(cal: Calendar) -> dict[str, Any]:
+    return {str(e["uid"]): e for e in cal.walk("VEVENT")}
+
+
+def vevents_of(found: dict[str, object]) -> list[Any]:
+    return list(found.values())
 
 
 def test_meetings_in_the_network_time_zone(make_network: Callable[..., Path]) -> None:
@@ -62,9 +71,65 @@ def test_open_task_deadlines_as_all_day_events(make_network: Callable[..., Path]
     assert task["dtstart"].dt == date(2021, 5, 31)  # type: ignore[index]
     assert task["dtend"].dt == date(2021, 6, 1)  # type: ignore[index]
     assert str(task["summary"]) == "Frist: Porto klären"  # type: ignore[index]
-    done = found["task-2021-03-15-ag#1@testnetz.netzwerkctl"]  # re-imported, it disappears
-    assert done["status"] == "CANCELLED"  # type: ignore[index]
-    assert "task-porto-klaeren@testnetz.netzwerkctl" not in events(calendar(make_network()))
+    assert "task-2021-03-15-ag#1@testnetz.netzwerkctl" not in found  # done: not exported
+    assert all(str(e.get("status")) != "CANCELLED" for e in vevents_of(found))
+    assert "task-porto-klaeren@testnetz.netzwerkctl" not in vevents(calendar(make_network()))
+
+
+def test_the_example_exports_only_open_tasks() -> None:
+    example = Path(__file__).parents[1] / "examples" / "stadt-bocholt"
+    with_tasks = vevents(calendar(example, "--tasks", "--today", "2022-09-01"))
+    deadlines = [uid for uid in with_tasks if uid.startswith("task-")]
+    assert deadlines and all(
+        str(with_tasks[uid].get("status", "")) != "CANCELLED" for uid in deadlines
+    )
+
+
+def test_a_changed_meeting_gets_the_next_sequence_and_a_later_stamp(
+    make_network: Callable[..., Path],
+) -> None:
+    root = make_network(WINTER)
+    uid = "2021-12-08-ag@testnetz.netzwerkctl"
+    first = vevents(calendar(root, "--today", "2021-11-01"))[uid]
+    assert first["sequence"] == 0
+    assert first["dtstamp"].dt == datetime(2021, 12, 8, tzinfo=timezone.utc)
+    unchanged = vevents(calendar(root, "--today", "2021-11-05"))[uid]
+    assert (unchanged["sequence"], unchanged["dtstamp"].dt) == (0, first["dtstamp"].dt)
+    meeting = root / "meetings/2021/2021-12-08-ag.yaml"
+    meeting.write_text(
+        meeting.read_text(encoding="utf-8").replace("14:00", "16:00"), encoding="utf-8"
+    )
+    moved = vevents(calendar(root, "--today", "2021-11-10"))[uid]
+    assert moved["sequence"] == 1
+    assert moved["dtstamp"].dt > first["dtstamp"].dt
+    meeting.write_text(
+        meeting.read_text(encoding="utf-8") + "location: Rathaus\n", encoding="utf-8"
+    )
+    placed = vevents(calendar(root, "--today", "2021-11-10"))[uid]  # same day, later change
+    assert placed["sequence"] == 2
+    assert placed["dtstamp"].dt > moved["dtstamp"].dt
+    # the others did not change
+    assert (
+        vevents(calendar(root, "--today", "2021-11-10"))["2021-03-15-ag@testnetz.netzwerkctl"][
+            "sequence"
+        ]
+        == 0
+    )
+
+
+def test_versions_of_other_groups_are_kept_by_a_filtered_export(
+    make_network: Callable[..., Path],
+) -> None:
+    root = make_network(WINTER)
+    uid = "2021-12-08-ag@testnetz.netzwerkctl"
+    calendar(root, "--today", "2021-11-01")
+    meeting = root / "meetings/2021/2021-12-08-ag.yaml"
+    meeting.write_text(
+        meeting.read_text(encoding="utf-8").replace("14:00", "16:00"), encoding="utf-8"
+    )
+    assert vevents(calendar(root, "--today", "2021-11-10"))[uid]["sequence"] == 1
+    calendar(root, "--group", "ag", "--today", "2021-11-11")
+    assert vevents(calendar(root, "--today", "2021-11-12"))[uid]["sequence"] == 1
 
 
 def test_group_filter_and_unknown_group(make_network: Callable[..., Path]) -> None:

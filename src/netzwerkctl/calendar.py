@@ -1,14 +1,19 @@
 """Meetings (and task deadlines) as an iCalendar file for any calendar program.
 
 Times carry the network's time zone with its VTIMEZONE; UIDs derive from the ids, so a
-re-import updates events instead of duplicating them; DTSTAMP comes from the data, not
-the clock, so the same files give the same bytes.
+re-import updates events instead of duplicating them; SEQUENCE and DTSTAMP come from
+the versions remembered in calversions.py, not the clock, so the same files give the
+same bytes and a changed event looks newer to the calendar program.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+import hashlib
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
+from typing import Any
 
+from netzwerkctl.calversions import Version, next_version, utc_midnight
 from netzwerkctl.codes import Lang
 from netzwerkctl.derive.meetings import person_label, schedule
 from netzwerkctl.derive.tasks import all_tasks
@@ -22,14 +27,30 @@ _WORDS: dict[Lang, dict[str, str]] = {
 DEFAULT_MINUTES = 120  # a meeting with a start but neither end nor timed agenda
 
 
-def utc_midnight(day: date) -> datetime:
-    """A DTSTAMP taken from the data (the day an entry is about), not from the clock."""
-    return datetime.combine(day, time(0, 0), tzinfo=timezone.utc)
+__all__ = ["build_calendar", "utc_midnight"]
+
+
+def _fingerprint(event: Any) -> str:
+    """What a person sees of an event, without its own stamp and sequence."""
+    lines = [
+        line
+        for line in event.to_ical().splitlines()
+        if not line.startswith((b"DTSTAMP", b"SEQUENCE"))
+    ]
+    return hashlib.sha256(b"\n".join(lines)).hexdigest()[:20]
 
 
 def build_calendar(
-    network: Network, lang: Lang, group: str | None = None, with_tasks: bool = False
-) -> bytes:
+    network: Network,
+    lang: Lang,
+    group: str | None = None,
+    with_tasks: bool = False,
+    today: date | None = None,
+    previous: Mapping[str, Version] | None = None,
+) -> tuple[bytes, dict[str, Version]]:
+    """The calendar, and the version of each event in it (to remember for the next
+    export). `previous` are the versions of the last export; `today` the day of this
+    one, the stamp of a changed event. Only open task deadlines are exported."""
     from zoneinfo import ZoneInfo
 
     from icalendar import Calendar, Event
@@ -39,6 +60,15 @@ def build_calendar(
     tz = ZoneInfo(info.timezone if info else "Europe/Berlin")
     domain = f"{slugify(name)}.netzwerkctl"
     words = _WORDS[lang]
+
+    versions: dict[str, Version] = {}
+    known = previous or {}
+
+    def stamp(event: Any, uid: str, first: date) -> None:
+        version = next_version(known.get(uid), _fingerprint(event), first, today or first)
+        versions[uid] = version
+        event.add("dtstamp", version.stamp)
+        event.add("sequence", version.sequence)
 
     cal = Calendar()
     cal.add("prodid", "-//netzwerkctl//netzwerkctl//DE")
@@ -53,8 +83,8 @@ def build_calendar(
         g = network.groups.get(meeting.group)
         group_name = g.name if g else meeting.group
         event = Event()
-        event.add("uid", f"{mid}@{domain}")
-        event.add("dtstamp", utc_midnight(meeting.date))
+        uid = f"{mid}@{domain}"
+        event.add("uid", uid)
         event.add("summary", meeting.title or f"{words['meeting']} {group_name}")
         plan = schedule(meeting)
         if meeting.start is not None:
@@ -78,19 +108,20 @@ def build_calendar(
         if lines:
             event.add("description", "\n".join(lines))
         event.add("status", "CANCELLED" if meeting.status == "cancelled" else "CONFIRMED")
+        stamp(event, uid, meeting.date)
         cal.add_component(event)
 
     if with_tasks:
         for task in all_tasks(network):
             due = task.task.due
-            if due is None:
+            if due is None or task.task.done is not None:
                 continue
             if group is not None and task.group != group:
                 continue
             owners = ", ".join(person_label(network, p)[0] for p in task.task.owner)
             event = Event()
-            event.add("uid", f"task-{task.id}@{domain}")
-            event.add("dtstamp", utc_midnight(task.raised))
+            uid = f"task-{task.id}@{domain}"
+            event.add("uid", uid)
             event.add("summary", f"{words['due']}: {task.task.title}")
             event.add("dtstart", due)
             event.add("dtend", due + timedelta(days=1))
@@ -99,8 +130,7 @@ def build_calendar(
                 f"{words['owner']}: {owners}\n{words['raised']}: {task.meeting}",
             )
             event.add("transp", "TRANSPARENT")
-            if task.task.done is not None:  # re-imported, it removes the old deadline
-                event.add("status", "CANCELLED")
+            stamp(event, uid, task.raised)
             cal.add_component(event)
 
     # Transitions only for the years the data covers: compact, and not cut off in 2038.
@@ -109,4 +139,4 @@ def build_calendar(
         first_date=date(min(years), 1, 1), last_date=date(max(years) + 1, 12, 31)
     )
     data: bytes = cal.to_ical()
-    return data
+    return data, versions

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from netzwerkctl.calendar import utc_midnight
+from netzwerkctl.calversions import utc_midnight
 from netzwerkctl.codes import Lang
 from netzwerkctl.derive.meetings import person_label
 from netzwerkctl.derive.reminders import Reminder

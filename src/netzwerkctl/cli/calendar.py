@@ -24,10 +24,21 @@ def calendar(
         bool,
         typer.Option("--tasks", help="Fristen offener Arbeitsaufträge als ganztägige Termine."),
     ] = False,
+    today: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            help="Tag des Exports statt heute (2022-09-01 oder 01.09.2022): Zeitstempel "
+            "geänderter Termine."
+        ),
+    ] = None,
     force: ForceOpt = False,
 ) -> None:
     """Alle Sitzungen als iCalendar-Datei (.ics) zum Import in Outlook, Thunderbird,
     Google oder Apple Kalender. Ein erneuter Import aktualisiert die Termine.
+
+    Jeder Termin trägt SEQUENCE und DTSTAMP: Ändert sich ein Termin (Tag, Zeit, Ort,
+    Tagesordnung, Absage), zählt SEQUENCE beim nächsten Export weiter
+    (gemerkt in .netzwerkctl/calendar.json). Mit --tasks nur offene Aufträge.
 
     Beispiele:
 
@@ -35,9 +46,15 @@ def calendar(
 
       netzwerkctl calendar --group ag-bildung --tasks -o ag-bildung.ics
     """
+    from netzwerkctl import calversions
     from netzwerkctl.calendar import build_calendar
 
-    root, network = load_checked(ctx, parse_today(None))
+    day = parse_today(today)
+    root, network = load_checked(ctx, day)
     if group is not None:
         require(group, network.groups, "Eine Gruppe")
-    emit(build_calendar(network, network.language, group, tasks), output, force, root)
+    data, versions = build_calendar(
+        network, network.language, group, tasks, day, calversions.load(root)
+    )
+    emit(data, output, force, root)
+    calversions.save(root, versions)
