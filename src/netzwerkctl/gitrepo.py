@@ -110,26 +110,63 @@ def enclosing_repository(folder: Path) -> Path | None:
         repo.close()
 
 
+class GitFailed(Exception):
+    """git ran and refused (message for a person: git's own first line)."""
+
+
 def init_repository(root: Path, message: str) -> str:
     """`git init` and a first commit of everything in `root`; the commit's short id.
-    Uses the person's git identity where one is configured."""
-    try:
-        import git
-    except ImportError:
-        raise GitUnavailable(
-            "git ist nicht installiert: Der Ordner wurde ohne git angelegt."
-        ) from None
-    repo = git.Repo.init(root, initial_branch="main")
-    try:
-        repo.git.add(A=True)
-        reader = repo.config_reader()
-        name = reader.get_value("user", "name", "") or "netzwerkctl"
-        email = reader.get_value("user", "email", "") or "netzwerkctl@localhost"
-        actor = git.Actor(str(name), str(email))
-        commit = repo.index.commit(message, author=actor, committer=actor)
-        return str(commit.hexsha[:10])
-    finally:
-        repo.close()
+
+    Runs the git program itself, so that everything git reads from the environment
+    works as with git: GIT_AUTHOR_NAME/EMAIL, GIT_AUTHOR_DATE/GIT_COMMITTER_DATE in
+    each of git's formats (ISO 8601, RFC 2822, `@1610701200 +0100`). The person's
+    configured identity is used; "netzwerkctl" only where none is configured. No hook
+    runs (a global core.hooksPath must not run a stranger's script on `init`)."""
+    import os
+    import shutil
+    import subprocess
+
+    program = shutil.which("git")
+    if program is None:
+        raise GitUnavailable("git ist nicht installiert: Der Ordner wurde ohne git angelegt.")
+    # the new repository is the one in `root`, whatever the environment points at
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY")
+    }
+
+    def run(*args: str) -> str:
+        try:
+            done = subprocess.run(
+                [program, "-c", "core.hooksPath=/dev/null", *args],
+                cwd=root,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+                timeout=120,
+            )
+        except subprocess.CalledProcessError as exc:
+            lines = [line for line in (exc.stderr or "").splitlines() if line.strip()]
+            raise GitFailed(lines[0].strip() if lines else f"git {args[0]}") from None
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise GitFailed(f"git {args[0]}: {exc}") from None
+        return done.stdout.strip()
+
+    def configured(key: str) -> str:
+        try:
+            return run("config", "--get", key)
+        except GitFailed:  # not set
+            return ""
+
+    run("-c", "init.defaultBranch=main", "init", "-q")
+    run("add", "-A")
+    name = configured("user.name") or "netzwerkctl"
+    email = configured("user.email") or "netzwerkctl@localhost"
+    run("-c", f"user.name={name}", "-c", f"user.email={email}", "commit", "-q", "--no-verify",
+        "-m", message)  # fmt: skip
+    return run("rev-parse", "--short=10", "HEAD")
 
 
 def changed_files(root: Path, rev: str) -> set[str]:

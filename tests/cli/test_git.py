@@ -234,6 +234,49 @@ def test_changes_before_the_first_commit(make_network: Callable[..., Path]) -> N
     assert code == 2 and "noch keinen Commit" in err
 
 
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        ("2021-01-15T10:00:00+01:00", "2021-01-15T10:00:00+01:00"),
+        ("@1610701200 +0100", "2021-01-15T10:00:00+01:00"),
+        ("Fri, 15 Jan 2021 10:00:00 +0100", "2021-01-15T10:00:00+01:00"),
+        ("2021-01-15 10:00:00 +0100", "2021-01-15T10:00:00+01:00"),
+    ],
+)
+def test_init_takes_gits_own_date_formats_and_identity_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: str, expected: str
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))  # no configured identity
+    for key in ("GIT_AUTHOR_DATE", "GIT_COMMITTER_DATE"):
+        monkeypatch.setenv(key, when)
+    monkeypatch.setenv("GIT_AUTHOR_NAME", "Anna Albers")
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", "anna@example.org")
+    monkeypatch.delenv("GIT_COMMITTER_NAME", raising=False)
+    monkeypatch.delenv("GIT_COMMITTER_EMAIL", raising=False)
+    target = tmp_path / "neu"
+    result = runner.invoke(app, ["init", str(target), "--today", "2021-01-15"])
+    assert result.exit_code == 0, result.stderr
+    log = git(target, "log", "--format=%an|%ae|%aI|%cI|%cn").strip()
+    assert log == f"Anna Albers|anna@example.org|{expected}|{expected}|netzwerkctl"
+
+
+def test_a_failing_git_leaves_no_half_made_folder_and_no_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("GIT_AUTHOR_DATE", "gestern irgendwann")
+    target = tmp_path / "neu"
+    result = runner.invoke(app, ["init", str(target)])
+    assert result.exit_code == 1
+    assert "Nichts angelegt" in result.stderr and "GIT_AUTHOR_DATE" in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not target.exists()
+    empty = tmp_path / "leer"
+    empty.mkdir()
+    assert runner.invoke(app, ["init", str(empty)]).exit_code == 1
+    assert empty.is_dir() and list(empty.iterdir()) == []  # as it was
+
+
 def test_without_git_the_commands_that_need_it_say_so(
     make_network: Callable[..., Path], tmp_path: Path
 ) -> None:

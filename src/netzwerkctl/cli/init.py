@@ -33,7 +33,12 @@ def init(
 
       netzwerkctl init engagierte-stadt --name "Engagierte Stadt Bocholt" --city Bocholt
     """
-    from netzwerkctl.gitrepo import GitUnavailable, enclosing_repository, init_repository
+    from netzwerkctl.gitrepo import (
+        GitFailed,
+        GitUnavailable,
+        enclosing_repository,
+        init_repository,
+    )
     from netzwerkctl.load import build_network
     from netzwerkctl.newfiles import (
         EDITORCONFIG,
@@ -91,13 +96,15 @@ def init(
         files[".github/workflows/netzwerk.yml"] = (
             builtin_templates() / "init" / "github-workflow.yml"
         ).read_text(encoding="utf-8")
+    existed = directory.exists()
     for rel, text in files.items():
         try:
             write_atomic(directory / rel, text.encode("utf-8"), exclusive=True)
         except WriteError as exc:
-            fail(str(exc))
-    typer.echo(f"Netzwerk angelegt in {directory} ({len(files)} Dateien).")
+            _undo(directory, existed)
+            fail(f"{exc} Nichts angelegt.", EXIT_PROBLEMS)
     if enclosing is not None:
+        typer.echo(f"Netzwerk angelegt in {directory} ({len(files)} Dateien).")
         inside = directory.resolve().relative_to(enclosing.resolve()).as_posix()
         typer.echo(
             f"Der Ordner liegt im git-Repository {enclosing}: kein eigenes Repository, "
@@ -109,7 +116,31 @@ def init(
     try:
         commit = init_repository(directory, "Neues Netzwerk angelegt (netzwerkctl init)")
     except GitUnavailable as exc:
+        typer.echo(f"Netzwerk angelegt in {directory} ({len(files)} Dateien).")
         typer.echo(f"Hinweis: {exc}", err=True)
         return
+    except GitFailed as exc:
+        _undo(directory, existed)
+        fail(
+            f"git konnte den ersten Commit nicht anlegen: {exc} Nichts angelegt. "
+            "(Stimmen GIT_AUTHOR_DATE, GIT_COMMITTER_DATE und die git-Einstellungen?)",
+            EXIT_PROBLEMS,
+        )
+    typer.echo(f"Netzwerk angelegt in {directory} ({len(files)} Dateien).")
     typer.echo(f"git-Repository mit erstem Commit {commit}.")
     typer.echo(f"Weiter: cd {directory} && netzwerkctl check")
+
+
+def _undo(directory: Path, existed: bool) -> None:
+    """Leave the folder as it was: init refuses any folder that is not empty, so all
+    that is in it now is its own."""
+    import shutil
+
+    if existed:
+        for child in directory.iterdir():
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child, ignore_errors=True)
+            else:
+                child.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(directory, ignore_errors=True)
