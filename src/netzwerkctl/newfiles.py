@@ -89,6 +89,10 @@ PARTNER_KINDS = (
 )
 
 
+# Above a commented example: removing "# " from each line below it gives valid YAML.
+UNCOMMENT = "# Zum Eintragen am Anfang der folgenden Zeilen „# “ entfernen:"
+
+
 def partner_yaml(name: str, kind: str, status: str, day: date) -> str:
     date_key = {"prospect": None, "approached": "approached"}.get(status, "joined")
     lines = [
@@ -100,14 +104,15 @@ def partner_yaml(name: str, kind: str, status: str, day: date) -> str:
     if date_key:
         lines.append(f"{date_key}: {day.isoformat()}")
     lines += [
-        "contacts: []",
-        "#  - id: vorname-nachname",
-        "#    name: Vorname Nachname",
-        "#    role: Funktion",
-        "#    email: name@example.org",
-        "#    decision_maker: nein",
-        "#    intro_talk: 2021-03-15",
-        "#    consent: 2021-03-15",
+        UNCOMMENT,
+        "# contacts:",
+        "#   - id: vorname-nachname",
+        "#     name: Vorname Nachname",
+        "#     role: Funktion",
+        "#     email: name@example.org",
+        "#     decision_maker: nein",
+        f"#     intro_talk: {day.isoformat()}",
+        f"#     consent: {day.isoformat()}",
     ]
     return "\n".join(lines) + "\n"
 
@@ -123,10 +128,11 @@ def group_yaml(name: str, kind: str, day: date) -> str:
         f"started: {day.isoformat()}",
         "# meets_every_weeks: 8",
         "goals: []",
-        "members: []",
-        "#  - person: person-id",
-        "#    role: chair  # chair | deputy | minutes | member",
-        f"#    since: {day.isoformat()}",
+        UNCOMMENT,
+        "# members:",
+        "#   - person: person-id",
+        "#     role: chair  # chair | deputy | minutes | member",
+        f"#     since: {day.isoformat()}",
     ]
     return "\n".join(lines) + "\n"
 

@@ -139,3 +139,29 @@ def test_new_meeting_only_while_the_group_exists(make_network: Callable[..., Pat
     assert code == 2 and "besteht am 01.05.2022 nicht" in err
     code, _, err = invoke(root, "meeting", "ag", "31.02.2022")
     assert code == 2 and "DATE: „31.02.2022“ ist kein Datum" in err
+
+
+def _uncommented(text: str) -> str:
+    """What a coordinator gets by removing "# " from each line of the example."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("# Zum Eintragen"))
+    return "\n".join(lines[:start] + [line[2:] for line in lines[start + 1 :]]) + "\n"
+
+
+def test_the_commented_examples_can_be_uncommented_into_valid_files(
+    make_network: Callable[..., Path],
+) -> None:
+    root = make_network()
+    assert invoke(root, "partner", "neu-verein", "--today", "2021-10-01")[0] == 0
+    assert invoke(root, "group", "ag-neu", "--today", "2021-10-01")[0] == 0
+    partner = root / "partners/neu-verein.yaml"
+    partner.write_text(_uncommented(partner.read_text(encoding="utf-8")), encoding="utf-8")
+    group = root / "groups/ag-neu.yaml"
+    group.write_text(
+        _uncommented(group.read_text(encoding="utf-8")).replace("person-id", "vorname-nachname"),
+        encoding="utf-8",
+    )
+    result = check_network(root, date(2022, 1, 1))
+    assert result.problems == []
+    assert "vorname-nachname" in result.network.persons
+    assert [m.person for m in result.network.groups["ag-neu"].members] == ["vorname-nachname"]
