@@ -195,3 +195,17 @@ def test_a_stray_folder_gaining_yaml_is_not_answered_from_the_cache(
     assert [p.code for p in check_network(root, TODAY, use_cache=True).problems] == ["NW015"]
     (root / "partner" / "x.yaml").unlink()
     assert check_network(root, TODAY, use_cache=True).problems == []
+
+
+def test_a_notepad_file_is_named_also_when_check_answers_from_the_cache(
+    make_network: Callable[..., Path],
+) -> None:
+    root = make_network()
+    assert check_network(root, TODAY, use_cache=True).problems == []
+    saved = root / "groups" / "ag-neu.yml.txt"
+    saved.write_text("name: AG Neu\nkind: working\n", encoding="utf-8")
+    [hit] = check_network(root, TODAY, use_cache=True).problems
+    assert (hit.code, hit.file) == ("NW018", "groups/ag-neu.yml.txt")
+    assert "„ag-neu.yml“" in hit.message("de")
+    saved.rename(root / "groups" / "ag-neu.yml")
+    assert "ag-neu" in check_network(root, TODAY).network.groups

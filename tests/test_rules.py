@@ -69,6 +69,7 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
     "NW015": ({"partner/caritas.yaml": PARTNER}, "partner/", None),
     "NW016": ({"partners/word.yaml": PARTNER + "cluster: Sozi\x0bales\n"}, "partners/word.yaml", 4),
     "NW017": ({"partners/utf16.yaml": PARTNER.encode("utf-16")}, "partners/utf16.yaml", 1),
+    "NW018": ({"partners/verein.yaml.txt": PARTNER}, "partners/verein.yaml.txt", None),
     "NW101": (_replace("partners/fa.yaml", "    email:", "    emial:"), "partners/fa.yaml", 8),
     "NW102": ({"partners/ohne.yaml": "kind: other\nstatus: active\n"}, "partners/ohne.yaml", 1),
     "NW103": (

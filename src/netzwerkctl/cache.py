@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import stat
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,9 @@ def _code_fingerprint() -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def result_key(root: Path, files: list[tuple[str, ReadResult]], today: date) -> str:
+def result_key(
+    root: Path, files: list[tuple[str, ReadResult]], today: date, misnamed: Sequence[str] = ()
+) -> str:
     from netzwerkctl.files import stray_folders
 
     digest = hashlib.sha256()
@@ -48,6 +51,7 @@ def result_key(root: Path, files: list[tuple[str, ReadResult]], today: date) -> 
         digest.update(repr(stray_folders(root)).encode())
     except OSError:
         digest.update(b"?")
+    digest.update(repr(sorted(misnamed)).encode())  # files not read, but warned about
     for rel, raw in files:
         if isinstance(raw, OSError):
             digest.update(f"\0{rel}:unreadable:{raw.errno}".encode())

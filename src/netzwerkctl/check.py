@@ -44,24 +44,32 @@ class CheckResult:
 
 
 def check_network(root: Path, today: date, use_cache: bool = False) -> CheckResult:
-    files = read_files(root, network_files(root))
+    misnamed: list[str] = []
+    files = read_files(root, network_files(root, misnamed))
     key = None
     if use_cache:
         from netzwerkctl import cache
 
-        key = cache.result_key(root, files, today)
+        key = cache.result_key(root, files, today, misnamed)
         hit = cache.load(root, key)
         if hit is not None:
             problems, count, language = hit
             return CheckResult(problems, count, "en" if language == "en" else "de")
-    from netzwerkctl.files import stray_folders
+    from netzwerkctl.files import misnamed_files, stray_folders
     from netzwerkctl.load import build_network
     from netzwerkctl.parallel import available_jobs
     from netzwerkctl.rules import run_rules
 
     loaded = build_network(files, jobs=available_jobs(len(files)))
     net = loaded.network
-    problems = sort_problems([*loaded.problems, *stray_folders(root), *run_rules(net, today)])
+    problems = sort_problems(
+        [
+            *loaded.problems,
+            *stray_folders(root),
+            *misnamed_files(misnamed),
+            *run_rules(net, today),
+        ]
+    )
     if key is not None:
         from netzwerkctl import cache
 

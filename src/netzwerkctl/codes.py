@@ -167,6 +167,16 @@ _ALL: tuple[Code, ...] = (
         "Die Datei ist in UTF-16 gespeichert (in Notepad „Unicode“). Bitte als UTF-8 speichern.",
         "The file is saved as UTF-16 (Notepad's 'Unicode'). Save it as UTF-8.",
     ),
+    _c(
+        "NW018",
+        WARNING,
+        "Datei endet auf .txt",
+        "Die Datei „{name}“ wird nicht gelesen: Ihr Name endet auf „.txt“ (so speichert "
+        "Notepad, wenn der Dateityp auf „Textdateien“ steht). Benennen Sie sie in "
+        "„{fixed}“ um.",
+        "The file '{name}' is not read: its name ends in '.txt' (Notepad saves it so when "
+        "the file type is 'Text Documents'). Rename it to '{fixed}'.",
+    ),
     # -- NW1xx: the shape of an entry --------------------------------------------
     _c(
         "NW101",

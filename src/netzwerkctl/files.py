@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 MARKER = "netzwerk.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
+# What Notepad makes of "partner.yaml" when "Save as type" stays on "Text (*.txt)".
+NOTEPAD_SUFFIXES = (".yaml.txt", ".yml.txt")
 
 Kind = Literal["network", "partner", "group", "meeting", "project", "marketplace", "report"]
 
@@ -52,12 +54,14 @@ def find_root(start: Path, explicit: bool = False) -> Path:
     raise NetworkNotFound(str(start))
 
 
-def network_files(root: Path) -> list[str]:
+def network_files(root: Path, misnamed: list[str] | None = None) -> list[str]:
     """The network's YAML files as sorted POSIX paths relative to the root.
 
     Hidden files and folders (`.git`, caches) are skipped, and so are links that lead
     outside the network and anything that is not a regular file (a pipe named *.yaml
     would block reading): the data of a network is what lies inside its folder.
+    Data files saved by Notepad as `x.yaml.txt` are not read; they are added to
+    `misnamed` (when given), so that check can name them instead of staying silent.
     """
     found = [MARKER]
     real_root = os.path.realpath(root)
@@ -81,6 +85,8 @@ def network_files(root: Path) -> list[str]:
                     link or entry.is_file(follow_symlinks=False)
                 ):
                     found.append(f"{rel}/{entry.name}")
+                elif misnamed is not None and entry.name.lower().endswith(NOTEPAD_SUFFIXES):
+                    misnamed.append(f"{rel}/{entry.name}")
 
     for folder in FOLDERS:
         base = os.path.join(root, folder)  # noqa: PTH118  (strings: thousands of files)
@@ -150,6 +156,17 @@ def stray_folders(root: Path) -> list[Problem]:
         if close and _holds_yaml(entry):
             at = Location(entry.name + "/")
             found.append(problem("NW015", at, folder=entry.name, suggestion=close + "/"))
+    return found
+
+
+def misnamed_files(misnamed: Iterable[str]) -> list[Problem]:
+    """A warning for each data file that ends in .txt after .yaml (not read)."""
+    from netzwerkctl.problems import Location, problem
+
+    found = []
+    for rel in sorted(misnamed):
+        name = PurePosixPath(rel).name
+        found.append(problem("NW018", Location(rel), name=name, fixed=name[: -len(".txt")]))
     return found
 
 

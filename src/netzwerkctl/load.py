@@ -20,6 +20,7 @@ from netzwerkctl.files import (
     Kind,
     ReadResult,
     classify,
+    misnamed_files,
     network_files,
     read_files,
     stray_folders,
@@ -62,9 +63,12 @@ class Loaded:
 def load_network(root: Path) -> Loaded:
     from netzwerkctl.parallel import available_jobs
 
-    files = read_files(root, network_files(root))
+    misnamed: list[str] = []
+    files = read_files(root, network_files(root, misnamed))
     loaded = build_network(files, jobs=available_jobs(len(files)))
-    return Loaded(loaded.network, [*loaded.problems, *stray_folders(root)])
+    return Loaded(
+        loaded.network, [*loaded.problems, *stray_folders(root), *misnamed_files(misnamed)]
+    )
 
 
 # A partner's contact as the person index sees it: the partner, the partner file, the
