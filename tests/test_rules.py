@@ -115,6 +115,7 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
         10,
     ),
     "NW115": (_replace(M, "owner: [anna, bernd]", "owner: anna, bernd"), M, 27),
+    "NW116": (_replace(M, "duration: 30", "duration: 1,5 Stunden"), M, 14),
     "NW201": (_replace("groups/ag.yaml", "host: fa", "host: fa-teststadt"), "groups/ag.yaml", 4),
     "NW202": (_replace(M, "minutes_by: bernd", "minutes_by: bernt"), M, 7),
     "NW203": (
@@ -644,3 +645,21 @@ def test_a_cancelled_meeting_decides_nothing(run_check: Callable[..., CheckResul
     text = "group: ag\ndate: 2021-12-01\nstatus: cancelled\nagenda:\n  - title: X\n    decisions: [Beschluss]\n"
     [hit] = run_check({"meetings/2021/2021-12-01-ag.yaml": text}).problems
     assert (hit.code, hit.line, dict(hit.args)["key"]) == ("NW407", 6, "decisions")
+
+
+@pytest.mark.parametrize(
+    ("written", "suggestion"),
+    [("1,5 Stunden", "90"), ("90 Min.", "90"), ("2 Std.", "120"), ("1 h 30", "90"), ("lang", None)],
+)
+def test_a_duration_in_words_says_whole_minutes_and_suggests_them(
+    written: str, suggestion: str | None, run_check: Callable[..., CheckResult]
+) -> None:
+    [hit] = run_check(_replace(M, "duration: 30", f"duration: {written}")).problems
+    assert hit.code == "NW116"
+    message = hit.message("de")
+    assert "ganze Minuten, zum Beispiel 90" in message
+    if suggestion is None:
+        assert "Meinten Sie" not in message
+    else:
+        assert message.endswith(f"Meinten Sie „{suggestion}“?")
+    assert "whole minutes" in hit.message("en")

@@ -288,6 +288,13 @@ _ALL: tuple[Code, ...] = (
         "'{value}' ({key}): write several persons as a list.",
     ),
     _c(
+        "NW116",
+        ERROR,
+        "Dauer in ganzen Minuten",
+        "„{value}“ ist keine Dauer ({key}): Schreiben Sie ganze Minuten, zum Beispiel 90.",
+        "'{value}' is not a duration ({key}): write whole minutes, for example 90.",
+    ),
+    _c(
         "NW119",
         ERROR,
         "Ungültiger Wert",

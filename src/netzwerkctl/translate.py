@@ -97,6 +97,33 @@ def dotted(path: KeyPath) -> str:
     return ".".join(str(p) for p in path if isinstance(p, str))
 
 
+_DURATION = re.compile(
+    r"\s*(\d+(?:[.,]\d+)?)\s*"
+    r"(?:(?P<hours>h|std\.?|stunden?|hours?)|(?P<minutes>min\.?|minuten?|minutes?|mins?))"
+    r"(?:\s*(?P<more>\d+)\s*(?:min\.?|minuten?|minutes?|mins?)?)?\s*\Z",
+    re.IGNORECASE,
+)
+
+
+def minutes_in(text: str) -> str | None:
+    """Whole minutes for a duration a person wrote in words: "1,5 Stunden" → "90",
+    "90 Min." → "90", "1 h 30" → "90"; None if it cannot be read so."""
+    if len(text) > 40:
+        return None
+    match = _DURATION.match(text)
+    if match is None:
+        return None
+    amount = float(match.group(1).replace(",", "."))
+    minutes = amount * 60 if match.group("hours") else amount
+    if match.group("more") and match.group("hours"):
+        minutes += int(match.group("more"))
+    elif match.group("more"):
+        return None
+    if minutes != int(minutes) or not 0 <= minutes <= 1440:
+        return None
+    return str(int(minutes))
+
+
 def _translate(error: Any, path: KeyPath, doc: Document, model: type[BaseModel]) -> Problem:
     kind: str = error["type"]
     value = error.get("input")
@@ -115,6 +142,8 @@ def _translate(error: Any, path: KeyPath, doc: Document, model: type[BaseModel])
         return problem("NW102", at, key=missing, where=dotted(path))
     if kind == "nw_comma_list":
         return problem("NW115", at, key=key, value=value, suggestion=ctx.get("suggestion", ""))
+    if last == "duration" and (kind in _NUMBER_ERRORS or kind == "nw_german_number"):
+        return problem("NW116", at, key=key, value=value, suggestion=minutes_in(str(value)) or "")
     if kind == "nw_german_number":
         return problem("NW114", at, key=key, value=value)
     if value is None or kind in ("string_too_short", "too_short"):
