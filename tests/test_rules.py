@@ -168,6 +168,11 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
         "projects/umfrage.yaml",
         24,
     ),
+    "NW306": (
+        _replace("partners/kirche.yaml", "approached: 2021-01-10", "approached: 2022-01-10"),
+        "partners/kirche.yaml",
+        4,
+    ),
     "NW401": (
         _replace("groups/ag.yaml", "started: 2016-01-01", "started: 2016-01-01\nended: 2020-12-31"),
         M,
@@ -260,6 +265,20 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
         ),
         "marketplace/markt.yaml",
         7,
+    ),
+    "NW507": (
+        _replace("projects/umfrage.yaml", "  - to: verein", "  - to: tv  teststadt"),
+        "projects/umfrage.yaml",
+        22,
+    ),
+    "NW603": (
+        _replace(
+            "marketplace/markt.yaml",
+            "what: Hilfe bei der Buchhaltung",
+            "what: Zuschuss für Trikots",
+        ),
+        "marketplace/markt.yaml",
+        11,
     ),
     "NW602": (
         _replace("marketplace/markt.yaml", "    partner: verein", "    partner: bank"),
@@ -663,3 +682,46 @@ def test_a_duration_in_words_says_whole_minutes_and_suggests_them(
     else:
         assert message.endswith(f"Meinten Sie „{suggestion}“?")
     assert "whole minutes" in hit.message("en")
+
+
+@pytest.mark.parametrize(
+    ("what", "word"),
+    [
+        ("Eine Spende für den Kinderchor", "Spende"),
+        ("200 € für Trikots", "€"),
+        ("Unterstützung mit 50 Euro", "50 Euro"),
+        ("Geld für den Bus", "Geld"),
+        ("Mitfahrt zur Eurobike-Messe", None),
+        ("Hilfe bei der Buchhaltung", None),
+        ("Beratung zur Finanzierung eines Vereinsheims", "Finanzierung"),
+    ],
+)
+def test_money_in_the_text_of_a_need_is_a_warning(
+    what: str, word: str | None, run_check: Callable[..., CheckResult]
+) -> None:
+    patch = _replace("marketplace/markt.yaml", "what: Hilfe bei der Buchhaltung", f"what: {what}")
+    hits = [p for p in run_check(patch).problems if p.code == "NW603"]
+    if word is None:
+        assert hits == []
+    else:
+        [hit] = hits
+        assert hit.severity == "warning" and dict(hit.args)["word"] == word
+
+
+def test_an_award_to_a_partner_by_id_or_free_name_is_not_warned(
+    run_check: Callable[..., CheckResult],
+) -> None:
+    free = _replace("projects/umfrage.yaml", "  - to: verein", "  - to: Chor Harmonie")
+    assert run_check(free).problems == []
+    [hit] = [p for p in run_check(CASES["NW507"][0]).problems if p.code == "NW507"]
+    assert dict(hit.args)["partner"] == "verein" and "to: verein" in hit.message("de")
+
+
+def test_approached_today_is_fine_tomorrow_is_a_warning(
+    run_check: Callable[..., CheckResult],
+) -> None:
+    today = _replace("partners/kirche.yaml", "approached: 2021-01-10", "approached: 2022-01-01")
+    assert run_check(today).problems == []
+    tomorrow = _replace("partners/kirche.yaml", "approached: 2021-01-10", "approached: 2022-01-02")
+    [hit] = run_check(tomorrow).problems
+    assert (hit.code, hit.severity) == ("NW306", "warning")

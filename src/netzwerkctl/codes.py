@@ -403,6 +403,15 @@ _ALL: tuple[Code, ...] = (
         "valid_until ({valid_until}) muss nach dem Verleihungsdatum ({date}) liegen.",
         "valid_until ({valid_until}) must be after the award's date ({date}).",
     ),
+    _c(
+        "NW306",
+        WARNING,
+        "Angesprochen in der Zukunft",
+        "approached: {value} liegt in der Zukunft (heute ist {today}). Tippfehler im Jahr? "
+        "Einen geplanten ersten Kontakt tragen Sie erst ein, wenn er stattgefunden hat.",
+        "approached: {value} is in the future (today is {today}). A typo in the year? "
+        "Enter a first contact once it has taken place.",
+    ),
     # -- NW4xx: meetings ------------------------------------------------------------
     _c(
         "NW401",
@@ -537,6 +546,15 @@ _ALL: tuple[Code, ...] = (
         "'{person}' no longer speaks for {partner} since {since} but is still a member of "
         "the group. End the membership (until) or extend the contact.",
     ),
+    _c(
+        "NW507",
+        WARNING,
+        "Auszeichnung an einen Partner als Name",
+        "„{value}“ ist der Name des Partners „{partner}“. Schreiben Sie to: {partner}, "
+        "dann zählt die Auszeichnung für diesen Partner (Bericht, Erinnerungen).",
+        "'{value}' is the name of the partner '{partner}'. Write to: {partner} so that the "
+        "award counts for this partner (report, reminders).",
+    ),
     # -- NW6xx: marketplace and projects ----------------------------------------------
     _c(
         "NW601",
@@ -554,6 +572,15 @@ _ALL: tuple[Code, ...] = (
         "braucht zwei verschiedene Partner.",
         "Offer '{offer}' and need '{need}' both belong to '{partner}'; a deal needs two "
         "different partners.",
+    ),
+    _c(
+        "NW603",
+        WARNING,
+        "Geld im Text eines Angebots oder Gesuchs",
+        "„{value}“ ({key}) klingt nach Geld („{word}“). Auf dem Marktplatz wird alles außer "
+        "Geld getauscht: Zeit, Wissen, Räume, Material, Kontakte.",
+        "'{value}' ({key}) sounds like money ('{word}'). A marketplace exchanges anything "
+        "but money: time, know-how, rooms, material, contacts.",
     ),
 )
 

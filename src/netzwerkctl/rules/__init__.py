@@ -40,6 +40,7 @@ RULES: tuple[Rule, ...] = (
     partners.members_who_left,
     marketplace.deals,
     marketplace.unique_ids,
+    marketplace.money_in_text,
 )
 
 

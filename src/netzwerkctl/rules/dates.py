@@ -52,6 +52,9 @@ def partner_dates(net: Network, today: date) -> Iterable[Problem]:
                 ("approached", p.approached, "left", p.left),
             ),
         )
+        if p.approached is not None and p.approached > today:
+            at = net.at("partner", pid, "approached")
+            yield problem("NW306", at, value=p.approached, today=today)
         for i, c in enumerate(p.contacts):
             yield from _in_order(
                 net, "partner", pid, ("contacts", i), (("since", c.since, "until", c.until),)

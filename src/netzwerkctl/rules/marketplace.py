@@ -1,11 +1,14 @@
-"""Marketplace events: a deal joins two different partners, and ids within an event
-are unique. (Money is refused by the model itself: see `model.MONEY_WORDS`.)"""
+"""Marketplace events: a deal joins two different partners, ids within an event are
+unique, and no offer or need asks for money in its text. (Money as the kind of an
+exchange is refused by the model itself: see `model.MONEY_WORDS`.)"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 
+from netzwerkctl.model import MONEY_WORDS
 from netzwerkctl.network import Network
 from netzwerkctl.problems import Problem, problem
 
@@ -37,3 +40,30 @@ def unique_ids(net: Network, today: date) -> Iterable[Problem]:
                     yield problem("NW209", at, id=entry.id, first_line=first_line)
                 else:
                     first[entry.id] = i
+
+
+# Whole words only ("Eurobike", "Spendenlauf-Plakat" are no money), and amounts.
+_WORDS = re.compile(r"\w+", re.UNICODE)
+_AMOUNT = re.compile(r"€|\d[\d.,]*\s*(?:eur|euro)\b", re.IGNORECASE)
+_MONEY_TEXT = MONEY_WORDS | {"zuschüsse", "geldbetrag", "euros", "fördergeld", "fördergelder"}
+
+
+def money_word(text: str) -> str | None:
+    """The word in a text that asks for money, if any."""
+    amount = _AMOUNT.search(text)
+    if amount is not None:
+        return str(amount.group(0))
+    for word in _WORDS.findall(text[:2000]):
+        if word.casefold() in _MONEY_TEXT:
+            return str(word)
+    return None
+
+
+def money_in_text(net: Network, today: date) -> Iterable[Problem]:
+    for mid, market in net.marketplaces.items():
+        for key, entries in (("offers", market.offers), ("needs", market.needs)):
+            for i, entry in enumerate(entries):
+                word = money_word(entry.what)
+                if word is not None:
+                    at = net.at("marketplace", mid, key, i, "what")
+                    yield problem("NW603", at, value=entry.what, key=f"{key}.what", word=word)

@@ -81,7 +81,12 @@ def meeting_refs(net: Network, today: date) -> Iterable[Problem]:
                     yield from _ref(net, "NW204", "project", task.project, at, "tasks.project")
 
 
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
 def project_refs(net: Network, today: date) -> Iterable[Problem]:
+    partners_by_name = {_name_key(p.name): pid for pid, p in net.partners.items()}
     for pid, p in net.projects.items():
         if p.group:
             yield from _ref(
@@ -96,13 +101,21 @@ def project_refs(net: Network, today: date) -> Iterable[Problem]:
             yield from _partner(net, c.partner, at, "contributions.partner")
         for i, award in enumerate(p.awards):
             # `to` is a partner id or free text; an unknown id-like value close to a
-            # partner id is almost certainly a typo of it.
+            # partner id is almost certainly a typo of it, and a partner's name written
+            # out is that partner (but would count for no one).
             to = award.to
-            if _SLUG_WITH_HYPHEN.match(to) and not net.is_known("partner", to):
+            if net.is_known("partner", to):
+                continue
+            if _SLUG_WITH_HYPHEN.match(to):
                 hint = suggest(to, sorted(net.known.get("partner", frozenset())))
                 if hint:
                     place = net.at("project", pid, "awards", i, "to")
                     yield problem("NW201", place, ref=to, key="awards.to", suggestion=hint)
+                    continue
+            named = partners_by_name.get(_name_key(to))
+            if named is not None:
+                place = net.at("project", pid, "awards", i, "to")
+                yield problem("NW507", place, value=to, partner=named)
 
 
 def marketplace_refs(net: Network, today: date) -> Iterable[Problem]:
