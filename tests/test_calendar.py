@@ -162,3 +162,8 @@ def test_example_calendar_parses() -> None:
     example = Path(__file__).parents[1] / "examples" / "stadt-bocholt"
     cal = calendar(example, "--tasks")
     assert len(list(cal.walk("VEVENT"))) > 25
+
+
+def test_a_group_named_by_its_name_suggests_its_id(make_network: Callable[..., Path]) -> None:
+    result = runner.invoke(app, ["-C", str(make_network()), "calendar", "--group", "AG Bildung"])
+    assert result.exit_code == 2 and "Meinten Sie „ag“?" in result.stderr

@@ -725,3 +725,49 @@ def test_approached_today_is_fine_tomorrow_is_a_warning(
     tomorrow = _replace("partners/kirche.yaml", "approached: 2021-01-10", "approached: 2022-01-02")
     [hit] = run_check(tomorrow).problems
     assert (hit.code, hit.severity) == ("NW306", "warning")
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "new", "expected"),
+    [
+        ("projects/umfrage.yaml", "  - partner: bank", "  - partner: Volksbank", "bank"),
+        ("projects/umfrage.yaml", "  - partner: bank", "  - partner: VOLKSBANK TESTSTADT", "bank"),
+        (M, "present: [anna, bernd, carla]", "present: [anna, Dr. Bernd Brink, carla]", "bernd"),
+        (M, "present: [anna, bernd, carla]", "present: [anna, Bernd Brnik, carla]", "bernd"),
+        (M, "present: [anna, bernd, carla]", "present: [anna, bernd, Frau Carla Clemens]", "carla"),
+    ],
+)
+def test_a_name_written_instead_of_an_id_suggests_the_id(
+    rel: str, old: str, new: str, expected: str, run_check: Callable[..., CheckResult]
+) -> None:
+    [hit] = run_check(_replace(rel, old, new)).problems
+    # an invalid id (NW108) or an unknown one (NW201/NW202): the id to write, in one round
+    assert hit.code in ("NW108", "NW201", "NW202")
+    args = dict(hit.args)
+    assert args.get("slug", args.get("suggestion")) == expected
+    assert f"„{expected}“" in hit.message("de")
+
+
+def test_an_unknown_lowercase_id_close_to_a_name_suggests_the_id(
+    run_check: Callable[..., CheckResult],
+) -> None:
+    patch = _replace("projects/umfrage.yaml", "  - partner: bank", "  - partner: volksbank")
+    [hit] = run_check(patch).problems
+    assert (hit.code, dict(hit.args)["suggestion"]) == ("NW201", "bank")
+
+
+def test_suggestions_stay_cheap_for_huge_values() -> None:
+    from netzwerkctl.similar import suggest, suggest_id
+
+    huge = "x" * 50_000
+    assert suggest(huge, ["bank", "verein"]) == ""
+    assert suggest_id(huge, ["bank"], {"bank": "Volksbank"}) == ""
+
+
+def test_a_word_shared_by_two_names_suggests_neither() -> None:
+    from netzwerkctl.similar import suggest_id
+
+    names = {"awo-nord": "AWO Nord", "awo-sued": "AWO Süd", "caritas": "Caritas"}
+    assert suggest_id("AWO", list(names), names) == ""
+    assert suggest_id("AWO Süd", list(names), names) == "awo-sued"
+    assert suggest_id("awo sued", list(names), names) == "awo-sued"

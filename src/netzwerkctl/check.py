@@ -59,12 +59,13 @@ def check_network(root: Path, today: date, use_cache: bool = False) -> CheckResu
     from netzwerkctl.load import build_network
     from netzwerkctl.parallel import available_jobs
     from netzwerkctl.rules import run_rules
+    from netzwerkctl.rules.references import suggest_ids_for_names
 
     loaded = build_network(files, jobs=available_jobs(len(files)))
     net = loaded.network
     problems = sort_problems(
         [
-            *loaded.problems,
+            *suggest_ids_for_names(net, loaded.problems),
             *stray_folders(root),
             *misnamed_files(misnamed),
             *run_rules(net, today),

@@ -77,6 +77,18 @@ class Network:
         doc = self.documents.get((kind, entity_id))
         return doc.file if doc else entity_id
 
+    def names(self, kind: Kind | Literal["person"]) -> dict[str, str]:
+        """Each id of a kind with the name people know it by (for "did you mean")."""
+        if kind == "person":
+            return {pid: p.contact.name for pid, p in self.persons.items()}
+        if kind == "partner":
+            return {eid: p.name for eid, p in self.partners.items()}
+        if kind == "group":
+            return {eid: g.name for eid, g in self.groups.items()}
+        if kind == "project":
+            return {eid: p.name for eid, p in self.projects.items()}
+        return {}
+
     def is_known(self, kind: Kind, entity_id: str) -> bool:
         return entity_id in self.known.get(kind, frozenset())
 

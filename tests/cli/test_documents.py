@@ -237,3 +237,8 @@ def test_runtime_errors_in_network_templates_are_reported(
     )
     code, _, err = invoke(root, "agenda", "2021-12-01-ag")
     assert code == 1 and "agenda.md.j2:2" in err and "Traceback" not in err
+
+
+def test_a_meeting_asked_for_by_the_group_name_suggests_the_group_id() -> None:
+    code, _, err = invoke(EXAMPLE, "agenda", "AG Bildung", "--today", "2022-09-01")
+    assert code == 2 and "Meinten Sie „ag-bildung“?" in err

@@ -52,7 +52,7 @@ def calendar(
     day = parse_today(today)
     root, network = load_checked(ctx, day)
     if group is not None:
-        require(group, network.groups, "Eine Gruppe")
+        require(group, network.groups, "Eine Gruppe", network.names("group"))
     data, versions = build_calendar(
         network, network.language, group, tasks, day, calversions.load(root)
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -30,15 +30,18 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     raise typer.Exit(code)
 
 
-def require(value: str, known: Iterable[str], what: str) -> None:
+def require(
+    value: str, known: Iterable[str], what: str, names: Mapping[str, str] | None = None
+) -> None:
     """Exit 2 unless `value` is one of `known`: „Eine Gruppe „x“ gibt es nicht. Meinten
-    Sie „y“?“ — `what` is the phrase for the kind of thing („Eine Gruppe“)."""
+    Sie „y“?“ — `what` is the phrase for the kind of thing („Eine Gruppe“); with
+    `names`, a name typed instead of the id suggests that id."""
     choices = sorted(known)
     if value in choices:
         return
-    from netzwerkctl.similar import suggest
+    from netzwerkctl.similar import suggest_id
 
-    hint = suggest(value, choices)
+    hint = suggest_id(value, choices, names or {})
     fail(f"{what} „{value}“ gibt es nicht." + (f" Meinten Sie „{hint}“?" if hint else ""))
 
 

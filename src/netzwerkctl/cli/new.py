@@ -87,7 +87,7 @@ def meeting(
 
     when = parse_date(day, "DATE")
     root, network = load_checked(ctx, when)
-    require(group, network.groups, "Eine Gruppe")
+    require(group, network.groups, "Eine Gruppe", network.names("group"))
     g = network.groups[group]
     if (g.started and when < g.started) or (g.ended and when > g.ended):
         fail(f"Die Gruppe „{group}“ besteht am {when:%d.%m.%Y} nicht (started/ended).")

@@ -239,7 +239,7 @@ def match(
             fail("Bitte ein Thema angeben (netzwerkctl match Bildung) oder --group.")
         context = match_context(words, find(network, words, day), None)
     else:
-        require(group, network.groups, "Eine Gruppe")
+        require(group, network.groups, "Eine Gruppe", network.names("group"))
         g = network.groups[group]
         words = words or [g.topic or g.name]
         found = find(network, words, day)
@@ -318,7 +318,9 @@ def person(
 
     day = parse_today(today)
     root, network = load_checked(ctx, day)
-    require(person_id, network.known_persons, "Eine Person")  # also in a file with errors
+    require(
+        person_id, network.known_persons, "Eine Person", network.names("person")
+    )  # also in a file with errors
     texts = {}
     for rel in network_files(root):
         try:

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 from netzwerkctl.model import AgendaItem, Meeting
 from netzwerkctl.network import Network
-from netzwerkctl.similar import suggest
+from netzwerkctl.similar import suggest_id
 
 
 class MeetingNotFound(LookupError):
@@ -58,7 +58,7 @@ def resolve_meeting(network: Network, ref: str, today: date, held: bool = False)
     if network.is_known("meeting", ref):
         raise MeetingNotFound("invalid", ref)
     choices = sorted(set(network.meetings) | set(network.groups))
-    raise MeetingNotFound("unknown", ref, suggest(ref, choices))
+    raise MeetingNotFound("unknown", ref, suggest_id(ref, choices, network.names("group")))
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from typing import Literal
 
 from netzwerkctl.network import Kind, Network
 from netzwerkctl.problems import Location, Problem, problem
-from netzwerkctl.similar import suggest
+from netzwerkctl.similar import suggest, suggest_id
 
 _SLUG_WITH_HYPHEN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)+\Z")
 
@@ -23,7 +24,8 @@ Where = Callable[[], Location]  # a place looked up only when there is a problem
 def _ref(net: Network, code: str, target: Kind, ref: str, at: Where, key: str) -> Iterator[Problem]:
     if not net.is_known(target, ref):
         choices = sorted(net.known.get(target, frozenset()))
-        yield problem(code, at(), ref=ref, key=key, suggestion=suggest(ref, choices))
+        hint = suggest_id(ref, choices, net.names(target))
+        yield problem(code, at(), ref=ref, key=key, suggestion=hint)
 
 
 def _partner(net: Network, ref: str, at: Where, key: str) -> Iterator[Problem]:
@@ -32,9 +34,8 @@ def _partner(net: Network, ref: str, at: Where, key: str) -> Iterator[Problem]:
 
 def _person(net: Network, ref: str, at: Where, key: str) -> Iterator[Problem]:
     if not net.is_known_person(ref):
-        yield problem(
-            "NW202", at(), ref=ref, key=key, suggestion=suggest(ref, sorted(net.known_persons))
-        )
+        hint = suggest_id(ref, sorted(net.known_persons), net.names("person"))
+        yield problem("NW202", at(), ref=ref, key=key, suggestion=hint)
 
 
 def network_refs(net: Network, today: date) -> Iterable[Problem]:
@@ -162,3 +163,35 @@ def unique_task_ids(net: Network, today: date) -> Iterable[Problem]:
                     yield problem("NW207", at, id=task.id, other=f"{other.file}:{other.line}")
                 else:
                     first[task.id] = (mid, i, j)
+
+
+# Which kind of thing an id field names, for the suggestion of an invalid id.
+_FIELD_KINDS: dict[str, Kind | Literal["person"]] = {
+    **dict.fromkeys(
+        ("person", "lead", "by", "chair", "minutes_by", "invited", "present", "excused", "owner"),
+        "person",
+    ),
+    **dict.fromkeys(("coordinator", "partner", "partners", "host", "venue"), "partner"),
+    "group": "group",
+}
+
+
+def suggest_ids_for_names(net: Network, problems: Iterable[Problem]) -> list[Problem]:
+    """An id written as a name (`present: [Dr. Birgit Hansen]`) is refused while its
+    file is read (NW108), before the other files are known; its "for example" then is
+    the name made into an id (`dr-birgit-hansen`), which would only fail next time.
+    Once the network is built, the id that name belongs to is suggested instead."""
+    result = []
+    for p in problems:
+        args = dict(p.args)
+        field = str(args.get("key", "")).split(".")
+        named = [part for part in field if not part.isdigit()]
+        kind = _FIELD_KINDS.get(named[-1]) if p.code == "NW108" and named else None
+        if kind is not None:
+            known = net.known_persons if kind == "person" else net.known.get(kind, frozenset())
+            hint = suggest_id(str(args.get("value", "")), sorted(known), net.names(kind))
+            if hint:
+                args["slug"] = hint
+                p = problem(p.code, p.location, **args)
+        result.append(p)
+    return result
