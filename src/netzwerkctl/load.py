@@ -35,10 +35,11 @@ from netzwerkctl.model import (
     Report,
     slugify,
 )
-from netzwerkctl.network import Network, Person
+from netzwerkctl.network import Network, Omission, Person
 from netzwerkctl.problems import Location, Problem, problem
+from netzwerkctl.salvage import salvage
 from netzwerkctl.translate import validation_problems
-from netzwerkctl.yamlio import Document, Source, read_document
+from netzwerkctl.yamlio import Document, KeyPath, Source, read_document
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 _YEAR = re.compile(r"\d{4}\Z")
@@ -85,6 +86,7 @@ class _Read:
     problems: tuple[Problem, ...]
     salvaged: tuple[tuple[int, str], ...] = ()  # contact ids of an invalid partner file
     info: NetworkInfo | None = None  # netzwerk.yaml, also when partly invalid
+    dropped: tuple[KeyPath, ...] = ()  # faulty fields left out of a kept entity
 
 
 def build_network(files: Sequence[tuple[str, ReadResult]], jobs: int = 1) -> Loaded:
@@ -123,9 +125,13 @@ def build_network(files: Sequence[tuple[str, ReadResult]], jobs: int = 1) -> Loa
     documents: dict[tuple[Kind, str], Source] = {}
     contacts: list[_ContactEntry] = []
     info: NetworkInfo | None = None
+    omitted: list[Omission] = []
     for step in steps:
         if isinstance(step, Problem):
             problems.append(step)
+            where = classify(step.file)
+            if where is not None:  # a file not read at all (its name, a second file)
+                omitted.append(Omission(where[0], where[1], step.file))
             continue
         kind, entity_id = step
         read = next(reads)
@@ -133,6 +139,11 @@ def build_network(files: Sequence[tuple[str, ReadResult]], jobs: int = 1) -> Loa
         known[kind].add(entity_id)
         problems.extend(read.problems)
         contacts.extend((entity_id, read.source, i, c) for i, c in read.salvaged)
+        lost = read.info is None if kind == "network" else read.entity is None
+        if lost and any(p.severity == "error" for p in read.problems):
+            omitted.append(Omission(kind, entity_id, read.source.file))
+        elif read.dropped:
+            omitted.append(Omission(kind, entity_id, read.source.file, read.dropped))
         if kind == "network":
             info = read.info
         elif read.entity is not None:
@@ -157,6 +168,7 @@ def build_network(files: Sequence[tuple[str, ReadResult]], jobs: int = 1) -> Loa
         known_persons=frozenset(known_persons),
         documents=documents,
         files=len(documents),
+        omitted=tuple(omitted),
     )
     return Loaded(network, problems)
 
@@ -176,10 +188,14 @@ def _read_file(item: tuple[Kind, str, ReadResult]) -> _Read:
         entity = model.model_validate(doc.data)
     except ValidationError as exc:
         problems = (*doc.problems, *validation_problems(exc, doc, model))
+        if kind == "network":
+            info, dropped = _salvage_info(doc.data, exc)
+            return _Read(doc.source, None, problems, info=info, dropped=dropped)
+        kept, dropped = salvage(model, doc.data, exc)
+        if kept is not None:
+            return _Read(doc.source, kept, problems, dropped=dropped)
         if kind == "partner":
             return _Read(doc.source, None, problems, salvaged=_salvage_contacts(doc))
-        if kind == "network":
-            return _Read(doc.source, None, problems, info=_salvage_info(doc.data, exc))
         return _Read(doc.source, None, problems)
     if isinstance(entity, NetworkInfo):
         return _Read(doc.source, None, doc.problems, info=entity)
@@ -211,21 +227,27 @@ def _ids_in_text(raw: bytes) -> list[str]:
     return [m.decode("ascii") for m in _ID_LINE.findall(raw)]
 
 
-def _salvage_info(data: dict[str, Any], exc: ValidationError) -> NetworkInfo | None:
+def _salvage_info(
+    data: dict[str, Any], exc: ValidationError
+) -> tuple[NetworkInfo | None, tuple[KeyPath, ...]]:
     """netzwerk.yaml with its faulty keys left out, so that one typo there does not
-    switch off the network's language and rules (its problems are reported anyway)."""
+    switch off the network's language and rules (its problems are reported anyway);
+    and the keys left out."""
     kept: dict[str, Any] = {k: (dict(v) if isinstance(v, dict) else v) for k, v in data.items()}
+    dropped: list[KeyPath] = []
     for error in exc.errors():
         loc = error["loc"]
         if len(loc) >= 2 and loc[0] == "rules" and isinstance(kept.get("rules"), dict):
             kept["rules"].pop(str(loc[1]), None)
+            dropped.append(("rules", str(loc[1])))
         elif loc:
             kept.pop(str(loc[0]), None)
+            dropped.append((str(loc[0]),))
     kept.setdefault("name", "?")
     try:
-        return NetworkInfo.model_validate(kept)
+        return NetworkInfo.model_validate(kept), tuple(sorted(set(dropped)))
     except ValidationError:
-        return None
+        return None, ()
 
 
 def _salvage_contacts(doc: Document) -> tuple[tuple[int, str], ...]:

@@ -28,7 +28,7 @@ from netzwerkctl.model import (
 from netzwerkctl.problems import Location
 from netzwerkctl.yamlio import Source
 
-__all__ = ["FOLDERS", "Kind", "Network", "Person"]
+__all__ = ["FOLDERS", "Kind", "Network", "Omission", "Person"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,17 @@ class Person:
     partner: str
     contact: Contact
     index: int  # position in the partner's contacts (for locating)
+
+
+@dataclass(frozen=True)
+class Omission:
+    """Data a command works without because its file has errors: the whole entity
+    (`fields` empty), or only the named fields of an entity that was kept."""
+
+    kind: Kind
+    id: str
+    file: str
+    fields: tuple[tuple[str | int, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,6 +68,8 @@ class Network:
     known_persons: frozenset[str] = frozenset()
     documents: Mapping[tuple[Kind, str], Source] = field(default_factory=dict)
     files: int = 0
+    # What was left out because of errors, in file order (empty for a clean network).
+    omitted: tuple[Omission, ...] = ()
 
     @property
     def language(self) -> Literal["de", "en"]:

@@ -55,7 +55,7 @@ def validation_problems(
     found: list[tuple[KeyPath, Problem]] = []
     seen: set[tuple[KeyPath, str]] = set()
     for error in exc.errors(include_url=False):
-        path = _data_path(doc.data, error["loc"])
+        path = data_path(doc.data, error["loc"])
         # a missing key is told apart by its name: several can miss in one mapping
         key = (path, str(error["loc"][-1]) if error["type"] == "missing" else "")
         if key in seen:
@@ -74,7 +74,7 @@ def validation_problems(
     ]
 
 
-def _data_path(data: Any, loc: tuple[int | str, ...]) -> KeyPath:
+def data_path(data: Any, loc: tuple[int | str, ...]) -> KeyPath:
     """Pydantic's location, cut to the parts that really index into the data.
 
     Pydantic adds parts of its own for unions (`int`, `float`); those are dropped, and
@@ -197,7 +197,7 @@ def _field_names(model: type[BaseModel], path: KeyPath) -> list[str]:
     """The keys allowed at `path` inside `model` (for "did you mean")."""
     current: Any = model
     for part in path:
-        current = _strip(current)
+        current = strip_annotation(current)
         if isinstance(part, int):
             args = typing.get_args(current)
             current = args[0] if args else None
@@ -206,13 +206,13 @@ def _field_names(model: type[BaseModel], path: KeyPath) -> list[str]:
             current = field.annotation if field else None
         else:
             return []
-    current = _strip(current)
+    current = strip_annotation(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return list(current.model_fields)
     return []
 
 
-def _strip(annotation: Any) -> Any:
+def strip_annotation(annotation: Any) -> Any:
     """Look through Annotated[...] and Optional[...] to the type that matters."""
     while True:
         origin = typing.get_origin(annotation)
