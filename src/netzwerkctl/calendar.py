@@ -47,10 +47,13 @@ def build_calendar(
     with_tasks: bool = False,
     today: date | None = None,
     previous: Mapping[str, Version] | None = None,
+    notice: str | None = None,
 ) -> tuple[bytes, dict[str, Version]]:
     """The calendar, and the version of each event in it (to remember for the next
     export). `previous` are the versions of the last export; `today` the day of this
-    one, the stamp of a changed event. Only open task deadlines are exported."""
+    one, the stamp of a changed event. Only open task deadlines are exported. A
+    `notice` (incomplete data) becomes the calendar's description, and its name says
+    "(unvollständig)" / "(incomplete)" where calendar programs list it."""
     from zoneinfo import ZoneInfo
 
     from icalendar import Calendar, Event
@@ -74,7 +77,11 @@ def build_calendar(
     cal.add("prodid", "-//netzwerkctl//netzwerkctl//DE")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    if notice:
+        cal.add("x-wr-calname", f"{name} ({'unvollständig' if lang == 'de' else 'incomplete'})")
+        cal.add("x-wr-caldesc", notice)
+    else:
+        cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", str(tz))
 
     for mid, meeting in network.meetings.items():

@@ -447,7 +447,7 @@ _ALL: tuple[Code, ...] = (
     ),
     _c(
         "NW405",
-        ERROR,
+        WARNING,
         "Stattgefundene Sitzung ohne Anwesenheit",
         "Die Sitzung steht auf held, aber present fehlt. Tragen Sie ein, wer da war.",
         "The meeting is held but has no present list. Enter who attended.",

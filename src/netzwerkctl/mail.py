@@ -58,8 +58,10 @@ def letters(
     lang: Lang,
     today: date,
     templates: Path | None = None,
+    notice: str | None = None,
 ) -> list[Letter]:
-    """One letter per person who has reminders (persons, not 'nobody')."""
+    """One letter per person who has reminders (persons, not 'nobody'); a `notice`
+    (the network has errors) stands in each, under the greeting's title."""
     from netzwerkctl.render import render
 
     network_name = network.info.name if network.info else ""
@@ -80,7 +82,14 @@ def letters(
             "overdue": [i for i in items if i["overdue"]],
             "upcoming": [i for i in items if not i["overdue"]],
         }
-        body = render("reminder-mail", context, lang, network_templates=templates, marker=False)
+        body = render(
+            "reminder-mail",
+            context,
+            lang,
+            network_templates=templates,
+            marker=False,
+            notice=notice,
+        )
         one, many = _SUBJECT[lang]
         count = len(items)
         subject = (one if count == 1 else many).format(n=count, net=network_name)

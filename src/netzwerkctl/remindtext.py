@@ -163,7 +163,9 @@ def by_recipient(network: Network, found: list[Reminder]) -> list[Recipient]:
     return sorted(result, key=lambda p: (p.person is None, p.name, p.person or ""))
 
 
-def as_json(found: list[Reminder], lang: Lang) -> str:
+def as_json(found: list[Reminder], lang: Lang, incomplete: dict[str, Any] | None = None) -> str:
+    """A list of reminders; from a network with errors (`--allow-errors`) an object
+    with the list under `reminders` and what was left out under `incomplete`."""
     rows = [
         {
             "kind": r.kind,
@@ -175,7 +177,8 @@ def as_json(found: list[Reminder], lang: Lang) -> str:
         }
         for r in found
     ]
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    data: Any = rows if incomplete is None else {"incomplete": incomplete, "reminders": rows}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def markdown_context(
@@ -205,8 +208,9 @@ def markdown_context(
     }
 
 
-def as_ics(network: Network, found: list[Reminder], lang: Lang) -> bytes:
-    """All-day events on each reminder's date."""
+def as_ics(network: Network, found: list[Reminder], lang: Lang, notice: str | None = None) -> bytes:
+    """All-day events on each reminder's date; a `notice` (incomplete data) becomes
+    the calendar's description and marks its name."""
     from icalendar import Calendar, Event
 
     name = network.info.name if network.info else "netzwerk"
@@ -214,7 +218,11 @@ def as_ics(network: Network, found: list[Reminder], lang: Lang) -> bytes:
     cal = Calendar()
     cal.add("prodid", "-//netzwerkctl//netzwerkctl remind//DE")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", name)
+    if notice:
+        cal.add("x-wr-calname", f"{name} ({'unvollständig' if lang == 'de' else 'incomplete'})")
+        cal.add("x-wr-caldesc", notice)
+    else:
+        cal.add("x-wr-calname", name)
     for r in found:
         event = Event()
         # the kind stays out of the UID: a task due today and overdue tomorrow is one event

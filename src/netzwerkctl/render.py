@@ -141,12 +141,15 @@ def render(
     network_templates: Path | None = None,
     charts: dict[str, str] | None = None,
     marker: bool = True,
+    notice: str | None = None,
 ) -> str:
     """Render document `name` (e.g. "agenda") as Markdown or as one HTML page.
 
     A template places chart `x` with `{{ chart("x") }}`: nothing in Markdown (its
     tables carry the numbers), the SVG from `charts` in HTML. Markdown starts with
     MARKDOWN_MARKER unless `marker` is off (text that is not a file, like an e-mail).
+    A `notice` (the document is incomplete, see incomplete.py) stands under the
+    title, whatever the template: a network's own template cannot leave it out.
     """
     import jinja2
     from markupsafe import Markup
@@ -159,6 +162,8 @@ def render(
 
     try:
         markdown = env.get_template(template_name).render({**context, "chart": chart})
+        if notice:
+            markdown = _with_notice(markdown, notice)
         if fmt == "md":
             return (MARKDOWN_MARKER if marker else "") + _tidy(markdown)
         body = str(markdown_to_html(markdown))
@@ -181,6 +186,18 @@ def render(
         LookupError,
     ) as exc:
         raise TemplateProblem(f"{_template_position(exc) or template_name}: {exc}") from None
+
+
+def _with_notice(markdown: str, notice: str) -> str:
+    """The notice as a block quote after the first heading (or at the top)."""
+    quote = f"> **{md_escape(notice)}**\n\n"
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join([*lines[: index + 1], "", quote.rstrip("\n"), *lines[index + 1 :]])
+        if line.strip():
+            break
+    return quote + markdown
 
 
 def _plain_title(markdown: str) -> str:

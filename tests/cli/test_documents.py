@@ -15,6 +15,7 @@ EXAMPLE = Path(__file__).parents[2] / "examples" / "stadt-bocholt"
 runner = CliRunner()
 AGENDA = "2022-09-14-ag-vereine-wirtschaft"
 MINUTES = "2021-03-15-ag-bildung"
+M_PAST = "meetings/2021/2021-03-15-ag.yaml"
 
 
 def invoke(root: Path, *args: str) -> tuple[int, str, str]:
@@ -96,9 +97,12 @@ def test_a_missing_introductory_talk_is_a_note_for_the_coordinator_not_the_invit
     make_network: Callable[..., Path],
 ) -> None:
     no_talk = BASE["partners/verein.yaml"].replace("    intro_talk: 2017-01-01\n", "")
-    root = make_network({**_meeting("invited: [carla]\n"), "partners/verein.yaml": no_talk})
+    past = BASE[M_PAST].replace("present: [anna, bernd, carla]", "present: [anna, bernd]")
+    root = make_network(
+        {**_meeting("invited: [carla]\n"), "partners/verein.yaml": no_talk, M_PAST: past}
+    )
     code, out, err = invoke(root, "agenda", "2021-12-01-ag")
-    assert code == 0
+    assert code == 0, err
     assert "- Carla Clemens (TV Teststadt), eingeladen\n" in out
     assert "Einführungsgespräch" not in out
     assert (
@@ -185,10 +189,20 @@ def test_unknown_meeting_suggests(make_network: Callable[..., Path]) -> None:
     assert code == 2 and "Meinten Sie „2021-03-15-ag“?" in err
 
 
-def test_errors_elsewhere_do_not_block_the_invitation(make_network: Callable[..., Path]) -> None:
+def test_errors_anywhere_stop_the_invitation_unless_allowed(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
     broken = {"partners/kaputt.yaml": "name: [\n", **_meeting()}
-    code, out, err = invoke(make_network(broken), "agenda", "2021-12-01-ag")
-    assert code == 0 and body(out).startswith("# Einladung") and "1 Fehler" in err
+    root = make_network(broken)
+    target = tmp_path / "einladung.md"
+    code, out, err = invoke(root, "agenda", "2021-12-01-ag", "-o", str(target))
+    assert code == 1 and out == "" and not target.exists()
+    assert "partners/kaputt.yaml:1: error NW004" in err and "1 Fehler" in err
+    code, out, err = invoke(root, "agenda", "2021-12-01-ag", "--allow-errors")
+    assert code == 0 and body(out).startswith("# Einladung")
+    assert "> **Unvollständig: Dieses Dokument wurde aus einem Netzwerk mit Fehlern" in out
+    assert "Partner kaputt (partners/kaputt.yaml): ganz ausgelassen" in out
+    assert "Ausgelassen:\n  - Partner kaputt (partners/kaputt.yaml): ganz ausgelassen" in err
 
 
 def test_overdue_as_of_the_day_the_invitation_goes_out(make_network: Callable[..., Path]) -> None:

@@ -348,6 +348,8 @@ def test_person_in_a_partner_file_with_errors_is_still_found(
     broken = BASE["partners/fa.yaml"].replace("status: active", "status: aktive")
     root = make_network({"partners/fa.yaml": broken})
     code, out, err = invoke(root, "person", "anna", *TODAY)
+    assert code == 1 and out == "" and "partners/fa.yaml:3" in err and "--allow-errors" in err
+    code, out, err = invoke(root, "person", "anna", *TODAY, "--allow-errors")
     assert code == 0 and "Fehler" in err
     assert "**Unvollständig:**" in out
     assert "| groups/ag.yaml:6 | ag | Leitung der Gruppe |" in out  # references still listed

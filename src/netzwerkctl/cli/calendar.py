@@ -7,7 +7,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from netzwerkctl.cli.common import ForceOpt, emit, load_checked, parse_today, require
+from netzwerkctl.cli.common import (
+    AllowErrorsOpt,
+    ForceOpt,
+    emit,
+    load_checked,
+    parse_today,
+    require,
+)
 
 
 def calendar(
@@ -32,6 +39,7 @@ def calendar(
         ),
     ] = None,
     force: ForceOpt = False,
+    allow_errors: AllowErrorsOpt = False,
 ) -> None:
     """Alle Sitzungen als iCalendar-Datei (.ics) zum Import in Outlook, Thunderbird,
     Google oder Apple Kalender. Ein erneuter Import aktualisiert die Termine.
@@ -48,13 +56,20 @@ def calendar(
     """
     from netzwerkctl import calversions
     from netzwerkctl.calendar import build_calendar
+    from netzwerkctl.incomplete import notice
 
     day = parse_today(today)
-    root, network = load_checked(ctx, day)
+    root, network, gaps = load_checked(ctx, day, allow_errors)
     if group is not None:
         require(group, network.groups, "Eine Gruppe", network.names("group"))
     data, versions = build_calendar(
-        network, network.language, group, tasks, day, calversions.load(root)
+        network,
+        network.language,
+        group,
+        tasks,
+        day,
+        calversions.load(root),
+        notice(gaps, network.language) if gaps else None,
     )
     emit(data, output, force, root)
     calversions.save(root, versions)

@@ -6,7 +6,7 @@ import re
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional, TextIO
 
 import typer
 
@@ -99,7 +99,7 @@ def check(
     elif output_format is Format.gitlab:
         sys.stdout.write(as_gitlab(problems, lang, _repository_prefix(root, "CI_PROJECT_DIR")))
     else:
-        _print_text(root, problems, lang)
+        print_problems(root, problems, lang)
     line = summary(problems, result.files, lang)
     if hidden:  # e.g. a deleted partner breaks references in files that did not change
         line += (
@@ -154,10 +154,14 @@ def _repository_prefix(root: Path, variable: str) -> str:
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-def _print_text(root: Path, problems: list[Problem], lang: Lang) -> None:
+def print_problems(
+    root: Path, problems: list[Problem], lang: Lang, stream: TextIO | None = None
+) -> None:
     """Each problem with the line it points at, coloured on a terminal only (Rich is
     loaded only then: in a pipe or a CI log the text is the same without it)."""
     import os
+
+    out = stream or sys.stdout
 
     from netzwerkctl.problems import as_text_line
 
@@ -171,13 +175,13 @@ def _print_text(root: Path, problems: list[Problem], lang: Lang) -> None:
             lines.append((f"  {p.line:>4} | {quoted}", "dim"))
     if not lines:
         return
-    if not (sys.stdout.isatty() or os.environ.get("FORCE_COLOR")):
-        sys.stdout.write("".join(text + "\n" for text, _ in lines))
+    if not (out.isatty() or os.environ.get("FORCE_COLOR")):
+        out.write("".join(text + "\n" for text, _ in lines))
         return
     from rich.console import Console
     from rich.text import Text
 
-    console = Console(highlight=False, soft_wrap=True)
+    console = Console(highlight=False, soft_wrap=True, file=out)
     for text, style in lines:
         console.print(Text(text, style=style))
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 if TYPE_CHECKING:
+    from netzwerkctl.incomplete import Incomplete
     from netzwerkctl.network import Network
 
 EXIT_OK = 0
@@ -84,9 +85,60 @@ def parse_date(value: str, name: str) -> date:
     return parsed
 
 
-def load_checked(ctx: typer.Context, today: date) -> tuple[Path, Network]:
-    """The network, checked; errors elsewhere are mentioned but do not stop the
-    command (an invitation should not wait for a typo in an unrelated file)."""
+def load_checked(
+    ctx: typer.Context, today: date, allow_errors: bool = False
+) -> tuple[Path, Network, Incomplete | None]:
+    """The network, checked. With errors nothing is published or sent: they are
+    printed as `check` prints them, and the command exits 1 — unless `allow_errors`,
+    then stderr says what was left out and the document carries the returned notice.
+    Warnings never stop a command.
+
+    The data is checked as of `today` or the real date, whichever is later: a document
+    made for an earlier day (`--today 2021-04-01`) is not refused because later data
+    says something was done "in the future" of that day. The clock decides only
+    whether a command runs, never what a document says."""
+    from netzwerkctl.check import check_network
+    from netzwerkctl.cli.check import print_problems
+    from netzwerkctl.incomplete import incompleteness, left_out
+    from netzwerkctl.problems import summary
+
+    root = network_root(ctx)
+    result = check_network(root, max(today, date.today()))
+    gaps = incompleteness(result.network, result.problems)
+    if gaps is None:
+        return root, result.network, None
+    de = result.language == "de"
+    if not allow_errors:
+        errors = [p for p in result.problems if p.severity == "error"]
+        print_problems(root, errors, result.language, sys.stderr)
+        sys.stderr.write(summary(errors, result.files, result.language) + "\n")
+        fail(
+            "Das Netzwerk hat Fehler: nichts erzeugt, nichts gesendet. Erst die Fehler "
+            "beheben (`netzwerkctl check`) – oder mit --allow-errors ein Dokument erzeugen, "
+            "das sagt, dass es unvollständig ist."
+            if de
+            else "The network has errors: nothing made, nothing sent. Fix them first "
+            "(`netzwerkctl check`), or use --allow-errors for a document that says it is "
+            "incomplete.",
+            EXIT_PROBLEMS,
+        )
+    sys.stderr.write(
+        f"netzwerkctl: Achtung: Das Netzwerk hat {result.errors} Fehler; das Dokument ist "
+        "unvollständig und sagt es.\n"
+        if de
+        else f"netzwerkctl: warning: the network has {result.errors} errors; the document "
+        "is incomplete and says so.\n"
+    )
+    lines = left_out(gaps, result.language)
+    if lines:
+        sys.stderr.write("Ausgelassen:\n" if de else "Left out:\n")
+        sys.stderr.write("".join(f"  - {line}\n" for line in lines))
+    return root, result.network, gaps
+
+
+def load_for_editing(ctx: typer.Context, today: date) -> tuple[Path, Network]:
+    """For commands that write data files, not documents (`new`): errors elsewhere
+    do not stop them (the new file may be how the coordinator mends the network)."""
     from netzwerkctl.check import check_network
 
     root = network_root(ctx)
@@ -97,6 +149,16 @@ def load_checked(ctx: typer.Context, today: date) -> tuple[Path, Network]:
             "`netzwerkctl check` zeigt sie.\n"
         )
     return root, result.network
+
+
+AllowErrorsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-errors",
+        help="Auch aus einem Netzwerk mit Fehlern erzeugen: Das Dokument sagt dann, dass "
+        "es unvollständig ist, und was fehlt, steht auf stderr.",
+    ),
+]
 
 
 ForceOpt = Annotated[

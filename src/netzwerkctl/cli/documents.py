@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from netzwerkctl.cli.common import EXIT_PROBLEMS, ForceOpt, emit, fail, load_checked, parse_today
+from netzwerkctl.cli.common import (
+    EXIT_PROBLEMS,
+    AllowErrorsOpt,
+    ForceOpt,
+    emit,
+    fail,
+    load_checked,
+    parse_today,
+)
 
 if TYPE_CHECKING:
     from netzwerkctl.codes import Lang
@@ -81,6 +89,7 @@ def agenda(
     force: ForceOpt = False,
     lang: LangOpt = None,
     today: TodayOpt = None,
+    allow_errors: AllowErrorsOpt = False,
     changes_since: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -108,7 +117,17 @@ def agenda(
         return context
 
     _document(
-        ctx, "agenda", meeting, output_format, output, lang, today, build, force, agenda_notes
+        ctx,
+        "agenda",
+        meeting,
+        output_format,
+        output,
+        lang,
+        today,
+        build,
+        force,
+        allow_errors,
+        agenda_notes,
     )
 
 
@@ -120,6 +139,7 @@ def minutes(
     force: ForceOpt = False,
     lang: LangOpt = None,
     today: TodayOpt = None,
+    allow_errors: AllowErrorsOpt = False,
 ) -> None:
     """Protokoll einer stattgefundenen Sitzung (status: held, mit present).
 
@@ -135,7 +155,18 @@ def minutes(
     """
     from netzwerkctl.documents import minutes_context
 
-    _document(ctx, "minutes", meeting, output_format, output, lang, today, minutes_context, force)
+    _document(
+        ctx,
+        "minutes",
+        meeting,
+        output_format,
+        output,
+        lang,
+        today,
+        minutes_context,
+        force,
+        allow_errors,
+    )
 
 
 def _document(
@@ -148,15 +179,17 @@ def _document(
     today: str | None,
     build: Callable[[Network, str, date], dict[str, Any]],
     force: bool,
+    allow_errors: bool,
     notes: Callable[[Network, str, Lang], list[str]] | None = None,
 ) -> None:
     """Render one meeting's document; notes for the coordinator go to stderr only
     (also with -o), never into what the invitees or partners read."""
+    from netzwerkctl.incomplete import notice
     from netzwerkctl.render import TemplateProblem, render
 
     fmt = _format(output_format, output)
     day = parse_today(today)
-    root, network = load_checked(ctx, day)
+    root, network, gaps = load_checked(ctx, day, allow_errors)
     meeting_id = _meeting(network, root, ref, day, held=name == "minutes")
     if name == "minutes":
         m = network.meetings[meeting_id]
@@ -170,7 +203,12 @@ def _document(
     language: Lang = lang.value if lang else network.language
     try:
         text = render(
-            name, build(network, meeting_id, day), language, fmt.value, root / "templates"
+            name,
+            build(network, meeting_id, day),
+            language,
+            fmt.value,
+            root / "templates",
+            notice=notice(gaps, language) if gaps else None,
         )
     except TemplateProblem as exc:
         fail(f"Vorlage: {exc}", EXIT_PROBLEMS)

@@ -12,7 +12,7 @@ import typer
 from netzwerkctl.cli.common import (
     EXIT_PROBLEMS,
     fail,
-    load_checked,
+    load_for_editing,
     network_root,
     parse_date,
     parse_today,
@@ -86,7 +86,7 @@ def meeting(
     from netzwerkctl.newfiles import meeting_path, meeting_yaml
 
     when = parse_date(day, "DATE")
-    root, network = load_checked(ctx, when)
+    root, network = load_for_editing(ctx, when)
     require(group, network.groups, "Eine Gruppe", network.names("group"))
     g = network.groups[group]
     if (g.started and when < g.started) or (g.ended and when > g.ended):

@@ -9,9 +9,18 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from netzwerkctl.cli.common import ForceOpt, emit, fail, load_checked, parse_today, require
+from netzwerkctl.cli.common import (
+    AllowErrorsOpt,
+    ForceOpt,
+    emit,
+    fail,
+    load_checked,
+    parse_today,
+    require,
+)
 
 if TYPE_CHECKING:
+    from netzwerkctl.incomplete import Incomplete
     from netzwerkctl.network import Network
 
 TodayOpt = Annotated[
@@ -48,14 +57,19 @@ def _document(
     output: Path | None,
     force: bool,
     root: Path,
+    gaps: Incomplete | None,
 ) -> None:
-    """A partner document as JSON (its context) or rendered from its template."""
+    """A partner document as JSON (its context, with `incomplete`) or rendered from
+    its template (with the notice when the network has errors)."""
+    from netzwerkctl.incomplete import as_json, notice
+
     if output_format is DocFormat.json:
-        emit(_json(context), output, force, root)
+        emit(_json({**context, "incomplete": as_json(gaps)}), output, force, root)
     else:
         from netzwerkctl.render import render
 
-        emit(render(name, context, network.language), output, force, root)
+        warning = notice(gaps, network.language) if gaps else None
+        emit(render(name, context, network.language, notice=warning), output, force, root)
 
 
 def partners(
@@ -80,6 +94,7 @@ def partners(
     ] = ListFormat.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    allow_errors: AllowErrorsOpt = False,
     today: TodayOpt = None,
 ) -> None:
     """Die Partner mit Status, Weg (angesprochen → dabei), Art, Expertise, Kontakten,
@@ -100,22 +115,26 @@ def partners(
 
     _choice(status, get_args(PartnerStatus), "--status")
     _choice(kind, get_args(PartnerKind), "--kind")
+    from netzwerkctl.incomplete import as_json, notice
+
     day = parse_today(today)
-    root, network = load_checked(ctx, day)
+    root, network, gaps = load_checked(ctx, day, allow_errors)
+    warning = notice(gaps, network.language) if gaps else None
     rows = filter_rows(partner_rows(network, day), status, kind, expertise)
     if output_format is ListFormat.json:
         context = partners_context(network, rows, cluster)
-        emit(_json(context["clusters"] if cluster else context["partners"]), output, force, root)
+        listed = context["clusters"] if cluster else context["partners"]
+        # a list as before; from a network with errors an object that says so
+        data = listed if gaps is None else {"incomplete": as_json(gaps), "partners": listed}
+        emit(_json(data), output, force, root)
     elif output_format is ListFormat.csv:
-        emit(_csv([partner_row(network, r) for r in rows]), output, force, root)
+        emit(_csv([partner_row(network, r) for r in rows], warning), output, force, root)
     elif output_format is ListFormat.md or cluster:
-        emit(
-            render("partners", partners_context(network, rows, cluster), network.language),
-            output,
-            force,
-            root,
-        )
+        context = partners_context(network, rows, cluster)
+        emit(render("partners", context, network.language, notice=warning), output, force, root)
     else:
+        if warning:
+            typer.echo(warning)
         _partner_table(network, [partner_row(network, r) for r in rows])
 
 
@@ -130,7 +149,7 @@ def _choice(value: str | None, allowed: tuple[str, ...], option: str) -> None:
         )
 
 
-def _csv(rows: list[dict[str, Any]]) -> bytes:
+def _csv(rows: list[dict[str, Any]], warning: str | None = None) -> bytes:
     """CSV as a German Excel opens it with a double click: UTF-8 with a byte order mark
     (else umlauts break), ";" between fields, CRLF. A cell that starts like a formula
     gets a leading apostrophe, so a partner named "=HYPERLINK(…)" stays text."""
@@ -141,6 +160,8 @@ def _csv(rows: list[dict[str, Any]]) -> bytes:
             "left", "contacts", "decision_makers", "groups", "patron_of"]  # fmt: skip
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    if warning:  # the first row, where a person opening the table sees it
+        writer.writerow([_cell(warning)])
     writer.writerow(keys)
     for row in rows:
         writer.writerow(
@@ -215,6 +236,7 @@ def match(
     ] = DocFormat.md,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    allow_errors: AllowErrorsOpt = False,
     today: TodayOpt = None,
 ) -> None:
     """Wer kann helfen? Partner (aktive und mögliche) mit passender Expertise, die
@@ -232,7 +254,7 @@ def match(
     from netzwerkctl.partnerdocs import match_context
 
     day = parse_today(today)
-    root, network = load_checked(ctx, day)
+    root, network, gaps = load_checked(ctx, day, allow_errors)
     words = list(topics or [])
     if group is None:
         if not words:
@@ -251,7 +273,7 @@ def match(
             g.name,
             [m.partner.name for m in found if m.id in exclude],
         )
-    _document("match", context, output_format, network, output, force, root)
+    _document("match", context, output_format, network, output, force, root, gaps)
 
 
 def market(
@@ -267,6 +289,7 @@ def market(
     ] = DocFormat.md,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    allow_errors: AllowErrorsOpt = False,
 ) -> None:
     """Marktplatz: Vereinbarungen, offene Angebote und Gesuche, Vorschläge für Paare
     (gleiche Art, gemeinsame Wörter, nie ein Partner mit sich selbst) und die Bilanz
@@ -281,13 +304,13 @@ def market(
     from netzwerkctl.derive.market import market_view
     from netzwerkctl.partnerdocs import market_context
 
-    root, network = load_checked(ctx, parse_today(None))
+    root, network, gaps = load_checked(ctx, parse_today(None), allow_errors)
     view = None
     if event is not None:
         require(event, network.marketplaces, "Einen Marktplatz")
         view = market_view(network, event)
     context = market_context(network, view)
-    _document("market", context, output_format, network, output, force, root)
+    _document("market", context, output_format, network, output, force, root, gaps)
 
 
 def person(
@@ -300,6 +323,7 @@ def person(
     ] = DocFormat.md,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    allow_errors: AllowErrorsOpt = False,
     today: TodayOpt = None,
 ) -> None:
     """Auskunft nach Art. 15 DSGVO: alles, was über eine Person gespeichert ist, und
@@ -317,7 +341,7 @@ def person(
     from netzwerkctl.partnerdocs import person_context
 
     day = parse_today(today)
-    root, network = load_checked(ctx, day)
+    root, network, gaps = load_checked(ctx, day, allow_errors)
     require(
         person_id, network.known_persons, "Eine Person", network.names("person")
     )  # also in a file with errors
@@ -328,4 +352,4 @@ def person(
         except OSError:
             continue
     context = person_context(person_view(network, person_id, texts), day)
-    _document("person", context, output_format, network, output, force, root)
+    _document("person", context, output_format, network, output, force, root, gaps)

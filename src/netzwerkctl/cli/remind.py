@@ -14,6 +14,7 @@ import typer
 
 from netzwerkctl.cli.common import (
     EXIT_PROBLEMS,
+    AllowErrorsOpt,
     ForceOpt,
     emit,
     fail,
@@ -85,6 +86,7 @@ def remind(
         ),
     ] = False,
     force: ForceOpt = False,
+    allow_errors: AllowErrorsOpt = False,
 ) -> None:
     """Erinnerungen an Fristen, Sitzungen und Arbeitsaufträge, nach Person.
 
@@ -103,11 +105,14 @@ def remind(
       netzwerkctl remind --send --resend    # nach einer Korrektur: geänderte noch einmal
     """
     from netzwerkctl.derive.reminders import reminders
+    from netzwerkctl.incomplete import as_json as gaps_json
+    from netzwerkctl.incomplete import notice
     from netzwerkctl.remindtext import as_ics, as_json, markdown_context
 
     day = parse_today(today)
-    root, network = load_checked(ctx, day)
+    root, network, gaps = load_checked(ctx, day, allow_errors)
     lang = network.language
+    warning = notice(gaps, lang) if gaps else None
     window = days if days is not None else (network.info.rules.remind_days if network.info else 14)
     found = reminders(network, day, window)
     if person is not None:  # that person's reminders, and for no one else
@@ -119,20 +124,22 @@ def remind(
         # what was sent lives there, and a second run must find it.
         box = outbox if outbox is not None else root / "postausgang"
         _check_outbox(box, default=outbox is None)
-        _mail(network, found, lang, day, box, send, resend, root / "templates")
+        _mail(network, found, lang, day, box, send, resend, root / "templates", warning)
         return
     if output_format is RemindFormat.json:
-        emit(as_json(found, lang), output, force, root)
+        emit(as_json(found, lang, gaps_json(gaps)), output, force, root)
     elif output_format is RemindFormat.ics:
-        emit(as_ics(network, found, lang), output, force, root)
+        emit(as_ics(network, found, lang, warning), output, force, root)
     elif output_format is RemindFormat.md:
         from netzwerkctl.render import render
 
         context = markdown_context(network, found, lang, day, window)
-        emit(
-            render("reminders", context, lang, network_templates=root / "templates"), output, force
-        )
+        templates = root / "templates"
+        emit(render("reminders", context, lang, network_templates=templates, notice=warning),
+             output, force, root)  # fmt: skip
     else:
+        if warning:
+            typer.echo(warning)
         _table(network, found, lang, day, window)
 
 
@@ -194,6 +201,7 @@ def _mail(
     send: bool,
     resend: bool,
     templates: Path,
+    warning: str | None,
 ) -> None:
     import os
 
@@ -227,7 +235,7 @@ def _mail(
     prepared = []
     phone_only = []
     reminded_today = []
-    for letter in letters(network, found, lang, day, templates):
+    for letter in letters(network, found, lang, day, templates, warning):
         if not letter.email:
             phone_only.append(letter)
             continue

@@ -10,7 +10,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from netzwerkctl.cli.common import EXIT_PROBLEMS, ForceOpt, emit, fail, load_checked
+from netzwerkctl.cli.common import (
+    EXIT_PROBLEMS,
+    AllowErrorsOpt,
+    ForceOpt,
+    emit,
+    fail,
+    load_checked,
+)
 
 
 class ReportFormat(str, Enum):
@@ -48,6 +55,7 @@ def report(
         typer.Option("--lang", help="de oder en; Standard: language des Netzwerks."),
     ] = None,
     force: ForceOpt = False,
+    allow_errors: AllowErrorsOpt = False,
 ) -> None:
     """Der Engagementbericht eines Jahres: Partner, Patinnen und Paten, Sitzungen,
     Beteiligung, Arbeitsaufträge, Projekte, Beiträge, Auszeichnungen, Marktplatz und
@@ -69,21 +77,23 @@ def report(
     fmt = _format(output_format, output)
     if lang not in (None, "de", "en"):
         fail("--lang: de oder en.")
-    # Checking only decides the hint on stderr about errors; the report reads no clock.
-    root, network = load_checked(ctx, date.today())
+    from netzwerkctl.incomplete import as_json, notice
+
+    # The check (with today's date) only decides whether the network has errors; the
+    # report's text reads no clock.
+    root, network, gaps = load_checked(ctx, date.today(), allow_errors)
     language = "en" if lang == "en" else "de" if lang == "de" else network.language
     context = report_context(network, year, provenance(root), _source_date())
     if fmt is ReportFormat.json:
-        emit(
-            json.dumps(report_json(context), ensure_ascii=False, indent=2) + "\n",
-            output,
-            force,
-            root,
-        )
+        data = {**report_json(context), "incomplete": as_json(gaps)}
+        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output, force, root)
         return
     charts = report_charts(network, year, language) if fmt is ReportFormat.html else None
+    warning = notice(gaps, language) if gaps else None
     try:
-        text = render("report", context, language, fmt.value, root / "templates", charts)
+        text = render(
+            "report", context, language, fmt.value, root / "templates", charts, notice=warning
+        )
     except TemplateProblem as exc:
         fail(f"Vorlage: {exc}", EXIT_PROBLEMS)
     emit(text, output, force, root)
