@@ -279,6 +279,19 @@ class Partner(Entry):
     contacts: tuple[Contact, ...] = ()
     notes: str | None = None
 
+    def member_on(self, day: date) -> bool:
+        """An active partner of the network on `day`: status active, paused or former,
+        joined on or before the day (an unknown join date counts as before), not left
+        before it. A former partner without a `left` date is not counted (check warns
+        about it). The one definition every command uses."""
+        if self.status == "former" and self.left is None:
+            return False
+        return (
+            self.status in MEMBER_STATUSES
+            and (self.joined is None or self.joined <= day)
+            and (self.left is None or self.left >= day)
+        )
+
 
 # -- groups/<id>.yaml ---------------------------------------------------------------------
 

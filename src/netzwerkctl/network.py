@@ -22,6 +22,7 @@ from netzwerkctl.model import (
     Meeting,
     NetworkInfo,
     Partner,
+    Patron,
     Project,
     Report,
 )
@@ -108,19 +109,51 @@ class Network:
     def is_known_person(self, person_id: str) -> bool:
         return person_id in self.known_persons
 
+    # -- The predicates every command uses: each defined here, once. Dates are
+    # inclusive at both ends; a missing start date means "from the beginning".
+
+    def contact_current(self, partner: Partner, contact: Contact, day: date) -> bool:
+        """A current contact on `day`: their `since`/`until` span covers the day and
+        their partner has not left the network before it."""
+        return (
+            (contact.since is None or contact.since <= day)
+            and (contact.until is None or contact.until >= day)
+            and (partner.left is None or partner.left >= day)
+        )
+
+    def current_contacts(self, partner: Partner, day: date) -> list[Contact]:
+        return [c for c in partner.contacts if self.contact_current(partner, c, day)]
+
     def person_active(self, person_id: str, day: date) -> bool:
-        """A person still speaks for their partner on `day`: the contact has not ended
-        and the partner has not left the network before it (an end date is inclusive)."""
+        """A person still speaks for their partner on `day` (a current contact)."""
         person = self.persons.get(person_id)
-        if person is None:
+        partner = self.partners.get(person.partner) if person else None
+        if person is None or partner is None:
             return False
-        partner = self.partners.get(person.partner)
-        until = person.contact.until
-        left = partner.left if partner else None
-        return (until is None or until >= day) and (left is None or left >= day)
+        return self.contact_current(partner, person.contact, day)
+
+    def patronage(self, group: Group, patron: Patron) -> tuple[date | None, date | None]:
+        """When a patronage begins and ends: from its `since` (else the group's start)
+        to its `until`, the group's end or the partner leaving, whichever is first."""
+        partner = self.partners.get(patron.partner)
+        ends = [d for d in (patron.until, group.ended, partner.left if partner else None) if d]
+        return patron.since or group.started, min(ends, default=None)
+
+    def patrons_on(self, group_id: str, day: date) -> frozenset[str]:
+        """The partners who are patrons of a group on `day` (current patrons)."""
+        group = self.groups.get(group_id)
+        if group is None:
+            return frozenset()
+        current = set()
+        for patron in group.patrons:
+            since, until = self.patronage(group, patron)
+            if (since is None or since <= day) and (until is None or until >= day):
+                current.add(patron.partner)
+        return frozenset(current)
 
     def members_on(self, group_id: str, day: date) -> frozenset[str]:
-        """The persons who are members of a group on a day (since/until inclusive)."""
+        """The current members of a group on a day: their membership's since/until
+        covers it (whether they still speak for their partner is `person_active`)."""
         group = self.groups.get(group_id)
         if group is None:
             return frozenset()

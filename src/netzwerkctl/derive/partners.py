@@ -15,12 +15,8 @@ from netzwerkctl.model import Contact, Partner
 from netzwerkctl.network import Network
 
 
-def current_contacts(partner: Partner, today: date) -> list[Contact]:
-    return [c for c in partner.contacts if c.until is None or c.until >= today]
-
-
-def decision_makers(partner: Partner, today: date) -> list[Contact]:
-    return [c for c in current_contacts(partner, today) if c.decision_maker]
+def decision_makers(network: Network, partner: Partner, today: date) -> list[Contact]:
+    return [c for c in network.current_contacts(partner, today) if c.decision_maker]
 
 
 @dataclass(frozen=True)
@@ -37,22 +33,18 @@ def partner_rows(network: Network, today: date) -> list[PartnerRow]:
     person_partner = {pid: p.partner for pid, p in network.persons.items()}
     groups: dict[str, set[str]] = {}
     patrons: dict[str, set[str]] = {}
-    for gid, group in network.groups.items():
+    for gid in network.groups:
         for person in network.members_on(gid, today):
             if person in person_partner:
                 groups.setdefault(person_partner[person], set()).add(gid)
-        for patron in group.patrons:
-            since = patron.since or group.started
-            if (since is None or since <= today) and (
-                patron.until is None or patron.until >= today
-            ):
-                patrons.setdefault(patron.partner, set()).add(gid)
+        for partner_id in network.patrons_on(gid, today):
+            patrons.setdefault(partner_id, set()).add(gid)
     return [
         PartnerRow(
             id=pid,
             partner=p,
-            contacts=len(current_contacts(p, today)),
-            decision_makers=tuple(c.name for c in decision_makers(p, today)),
+            contacts=len(network.current_contacts(p, today)),
+            decision_makers=tuple(c.name for c in decision_makers(network, p, today)),
             groups=tuple(sorted(groups.get(pid, ()))),
             patronages=tuple(sorted(patrons.get(pid, ()))),
         )
@@ -131,8 +123,8 @@ def match(
                 partner=partner,
                 score=sum(h.score for h in hits),
                 hits=tuple(hits),
-                decision_makers=tuple(c.name for c in decision_makers(partner, today)),
-                persons=tuple(c.name for c in current_contacts(partner, today)),
+                decision_makers=tuple(c.name for c in decision_makers(network, partner, today)),
+                persons=tuple(c.name for c in network.current_contacts(partner, today)),
             )
         )
     order = {s: i for i, s in enumerate(MATCH_STATUSES)}

@@ -55,7 +55,7 @@ def coordinator_contacts(network: Network, today: date) -> tuple[str, ...]:
     partner = network.partners.get(network.info.coordinator)
     if partner is None:
         return ()
-    return tuple(c.id for c in partner.contacts if c.until is None or c.until >= today)
+    return tuple(c.id for c in network.current_contacts(partner, today))
 
 
 def _addressed(

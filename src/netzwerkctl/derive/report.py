@@ -20,16 +20,8 @@ from netzwerkctl.network import Network
 
 
 def member_on(partner: Partner, day: date) -> bool:
-    """A partner of the network on `day`: status active, paused or former, joined on
-    or before the day (an unknown join date counts as before), not left before it. A
-    former partner without a `left` date is not counted (check warns about it)."""
-    if partner.status == "former" and partner.left is None:
-        return False
-    return (
-        partner.status in MEMBER_STATUSES
-        and (partner.joined is None or partner.joined <= day)
-        and (partner.left is None or partner.left >= day)
-    )
+    """An active partner on `day` (`Partner.member_on`, the one definition)."""
+    return partner.member_on(day)
 
 
 @dataclass(frozen=True)
@@ -92,11 +84,9 @@ def _patronages(network: Network, group: Group) -> list[_Patronage]:
     leaves the network — whichever comes first."""
     result = []
     for p in group.patrons:
-        since = p.since or group.started
+        since, until = network.patronage(group, p)
         original = p.since is None or (group.started is not None and p.since <= group.started)
-        partner = network.partners.get(p.partner)
-        ends = [d for d in (p.until, group.ended, partner.left if partner else None) if d]
-        result.append(_Patronage(p.partner, since, min(ends, default=None), original))
+        result.append(_Patronage(p.partner, since, until, original))
     return result
 
 

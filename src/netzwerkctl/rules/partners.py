@@ -36,18 +36,16 @@ def consent(net: Network, today: date) -> Iterable[Problem]:
 def decision_makers(net: Network, today: date) -> Iterable[Problem]:
     """Seed 000: decision-makers are often missing at the table."""
     patron_of: dict[str, list[str]] = {}
-    for gid, group in net.groups.items():
-        for patron in group.patrons:
-            if patron.until is None or patron.until >= today:
-                patron_of.setdefault(patron.partner, []).append(gid)
+    for gid in net.groups:
+        for partner_id in net.patrons_on(gid, today):
+            patron_of.setdefault(partner_id, []).append(gid)
     for pid, partner in net.partners.items():
-        current = [c for c in partner.contacts if c.until is None or c.until >= today]
-        if any(c.decision_maker for c in current):
+        if any(c.decision_maker for c in net.current_contacts(partner, today)):
             continue
         at = net.where("partner", pid, "contacts" if partner.contacts else "name")
         if pid in patron_of:
             yield problem("NW504", at(), partner=pid, groups=", ".join(sorted(patron_of[pid])))
-        elif partner.status == "active":
+        elif partner.status == "active" and partner.member_on(today):
             yield problem("NW503", at(), partner=pid)
 
 
