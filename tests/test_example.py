@@ -47,6 +47,6 @@ def test_faults_put_into_the_example_are_found(tmp_path: Path) -> None:
     assert (hit.code, hit.file, hit.line) == (
         "NW202",
         "meetings/2021/2021-03-15-ag-bildung.yaml",
-        10,
+        11,
     )
     assert dict(hit.args)["suggestion"] == "jonas-terhorst"

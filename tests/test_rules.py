@@ -223,6 +223,12 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
         "meetings/2022/2022-03-01-ag.yaml",
         2,
     ),
+    "NW411": (_replace(M, "status: held", "status: held\napproved: 2021-03-14"), M, 6),
+    "NW412": (
+        _replace(M, "status: held", "status: planned\napproved: 2021-04-01"),
+        M,
+        6,
+    ),
     "NW501": (
         _replace("groups/ag.yaml", "patrons: [bank,", "patrons: [kirche,"),
         "groups/ag.yaml",

@@ -493,6 +493,24 @@ _ALL: tuple[Code, ...] = (
         "The meeting of {date} is in the future (today is {today}) but already held. "
         "Is the date right?",
     ),
+    _c(
+        "NW411",
+        ERROR,
+        "Protokoll vor der Sitzung genehmigt",
+        "approved: {approved} liegt vor der Sitzung vom {date}; ein Protokoll wird erst "
+        "nach der Sitzung genehmigt, meist in der nächsten.",
+        "approved: {approved} is before the meeting of {date}; minutes are approved after "
+        "the meeting, usually at the next one.",
+    ),
+    _c(
+        "NW412",
+        ERROR,
+        "Genehmigtes Protokoll ohne stattgefundene Sitzung",
+        "Die Sitzung hat approved: {approved}, steht aber auf {status}: Nur das Protokoll "
+        "einer stattgefundenen Sitzung (status: held) wird genehmigt.",
+        "The meeting has approved: {approved} but is {status}: only the minutes of a held "
+        "meeting (status: held) are approved.",
+    ),
     # -- NW5xx: partners and groups --------------------------------------------------
     _c(
         "NW501",

@@ -40,12 +40,14 @@ def _person(a: Attendee) -> Context:
 
 
 def _task(network: Network, t: TaskRef, on: date) -> Context:
+    """A task as a document of day `on` shows it: done only if done by then."""
+    done = t.task.done
     return {
         "id": t.id,
         "title": t.task.title,
         "owners": _names(network, t.task.owner),
         "due": t.task.due,
-        "done": t.task.done,
+        "done": done if done is not None and done <= on else None,
         "overdue": t.overdue_on(on),
         "raised": t.raised,
         "meeting": t.meeting,
@@ -108,16 +110,17 @@ def agenda_context(network: Network, meeting_id: str, today: date) -> Context:
 
 
 def minutes_context(network: Network, meeting_id: str, today: date) -> Context:
-    """The Protokoll: attendance, every item with notes, numbered decisions and tasks."""
+    """The Protokoll: attendance, every item with notes, numbered decisions and tasks —
+    as of its record date (the meeting, or `approved`), never of `today`: a Protokoll
+    made again later says the same."""
     meeting = network.meetings[meeting_id]
+    as_of = meeting.record_date
     tasks = meeting_tasks(network, meeting_id)
     by_item: list[list[Context]] = []
     position = 0
     for item in meeting.agenda:
         count = len(item.tasks)
-        by_item.append(
-            [_task(network, t, meeting.date) for t in tasks[position : position + count]]
-        )
+        by_item.append([_task(network, t, as_of) for t in tasks[position : position + count]])
         position += count
     items = []
     decision = 0
@@ -144,7 +147,8 @@ def minutes_context(network: Network, meeting_id: str, today: date) -> Context:
         "guests": list(meeting.guests),
         "items": items,
         "tasks": [t for item_tasks in by_item for t in item_tasks],
-        "next": next_meeting(network, meeting_id),
+        "next": next_meeting(network, meeting_id, as_of),
+        "approved": meeting.approved,
     }
 
 

@@ -9,6 +9,7 @@ Ids of files are their file names and so are not fields here (see `network.py`).
 
 from __future__ import annotations
 
+import datetime as _dt  # for methods of models that have a field named `date`
 import re
 from datetime import date, time
 from decimal import Decimal
@@ -279,6 +280,16 @@ class Partner(Entry):
     contacts: tuple[Contact, ...] = ()
     notes: str | None = None
 
+    def approached_on(self, day: date) -> bool:
+        """Approached by `day` and not (yet, or any longer) a partner on it: in talks."""
+        return (
+            self.approached is not None
+            and self.approached <= day
+            and not self.member_on(day)
+            and (self.joined is None or self.joined > day)
+            and (self.left is None or self.left > day)
+        )
+
     def member_on(self, day: date) -> bool:
         """An active partner of the network on `day`: status active, paused or former,
         joined on or before the day (an unknown join date counts as before), not left
@@ -394,6 +405,12 @@ class Meeting(Entry):
     excused: tuple[Id, ...] = ()
     agenda: tuple[AgendaItem, ...] = ()
     next: Day | None = None
+    approved: Day | None = None  # the day the Protokoll was approved: its text is frozen
+
+    @property
+    def record_date(self) -> _dt.date:
+        """The day a Protokoll describes the state of: its approval, else the meeting."""
+        return self.approved or self.date
 
 
 # -- projects/<id>.yaml ------------------------------------------------------------------
@@ -453,6 +470,12 @@ class Project(Entry):
     milestones: tuple[Milestone, ...] = ()
     contributions: tuple[Contribution, ...] = ()
     awards: tuple[Award, ...] = ()
+
+    def status_on(self, day: _dt.date) -> ProjectStatus:
+        """The status as of `day`: a project done or dropped after it was still running."""
+        if self.status in ("done", "dropped") and self.end is not None and self.end > day:
+            return "running"
+        return self.status
 
 
 # -- marketplace/<id>.yaml ---------------------------------------------------------------

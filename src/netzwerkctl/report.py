@@ -84,7 +84,6 @@ def report_context(
             "joined": _partner_refs(network, partners.joined),
             "left": _partner_refs(network, partners.left),
             "approached_in_year": _partner_refs(network, partners.approached_in_year),
-            "prospects": _partner_refs(network, partners.prospects),
             "approached": _partner_refs(network, partners.approached),
             "by_kind": [
                 {"kind": k, "count": n}
@@ -135,15 +134,24 @@ def report_context(
                 "id": pid,
                 "name": p.name,
                 "kind": p.kind,
-                "status": p.status,
+                "status": p.status_on(date(year, 12, 31)),
                 "lead": person_label(network, p.lead)[0] if p.lead else None,
                 "start": p.start,
                 "end": p.end,
                 "date": p.date,
                 "figures": [{"name": k, "value": v} for k, v in p.figures.items()],
-                "milestones": len(p.milestones),
+                # as of year end: milestones due by then (undated ones once met)
+                "milestones": sum(
+                    1
+                    for m in p.milestones
+                    if (m.due.year if m.due else m.done.year if m.done else year + 1) <= year
+                ),
                 "milestones_met": sum(
-                    1 for m in p.milestones if m.done is not None and m.done.year <= year
+                    1
+                    for m in p.milestones
+                    if m.done is not None
+                    and m.done.year <= year
+                    and (m.due is None or m.due.year <= year)
                 ),
             }
             for pid, p in projects
@@ -258,7 +266,6 @@ def report_json(context: Context) -> Context:
             "joined": [x["id"] for x in p["joined"]],
             "left": [x["id"] for x in p["left"]],
             "approached_in_year": [x["id"] for x in p["approached_in_year"]],
-            "prospects": [x["id"] for x in p["prospects"]],
             "approached": [x["id"] for x in p["approached"]],
             "by_kind": {x["kind"]: x["count"] for x in p["by_kind"]},
         },

@@ -121,6 +121,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "excused": "Entschuldigte Personen.",
         "agenda": "Tagesordnung.",
         "next": "Datum der nächsten Sitzung.",
+        "approved": "Tag, an dem das Protokoll genehmigt wurde; danach ändert es sich nicht mehr.",
     },
     "AgendaItem": {
         "title": "Titel des Tagesordnungspunkts.",

@@ -37,7 +37,7 @@ def test_the_report_is_refused_and_then_complete_but_for_one_field(
     target = tmp_path / "bericht.json"
     code, out, err = run(broken, "report", "2021", "-o", str(target))
     assert code == 1 and out == "" and not target.exists()
-    assert f"{BROKEN}:14:1: error NW103" in err and "--allow-errors" in err
+    assert f"{BROKEN}:15:1: error NW103" in err and "--allow-errors" in err
     code, _, err = run(broken, "report", "2021", "-o", str(target), "--allow-errors")
     assert code == 0
     data = json.loads(target.read_text(encoding="utf-8"))
@@ -90,7 +90,7 @@ def test_every_document_is_refused_or_says_it_is_incomplete(
 ) -> None:
     code, out, err = run(broken, *args)
     assert (code, out) == (1, ""), args
-    assert f"{BROKEN}:14:1: error NW103" in err
+    assert f"{BROKEN}:15:1: error NW103" in err
     code, out, err = run(broken, *args, "--allow-errors")
     assert code == 0, err
     assert seen in out.replace("\r\n ", ""), args  # ICS folds long lines

@@ -182,14 +182,19 @@ def attendees(network: Network, meeting_id: str, key: str) -> list[Attendee]:
     return [_attendee(network, p, roles.get(p, "invited"), meeting.date) for p in unique]
 
 
-def next_meeting(network: Network, meeting_id: str) -> date | None:
-    """The meeting's `next:` date, else the group's next meeting that is not cancelled."""
+def next_meeting(network: Network, meeting_id: str, as_of: date | None = None) -> date | None:
+    """The meeting's `next:` date, else the group's next meeting that is not cancelled
+    — as far as it was known on `as_of` (a Protokoll's record date): dated on or
+    before that day. Without `as_of`, whatever the files say now."""
     meeting = network.meetings[meeting_id]
     if meeting.next is not None:
         return meeting.next
     later = [
         m.date
         for m in network.meetings.values()
-        if m.group == meeting.group and m.date > meeting.date and m.status != "cancelled"
+        if m.group == meeting.group
+        and m.date > meeting.date
+        and m.status != "cancelled"
+        and (as_of is None or m.date <= as_of)
     ]
     return min(later, default=None)

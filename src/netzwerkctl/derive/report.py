@@ -31,8 +31,7 @@ class PartnerFigures:
     joined: list[str]
     left: list[str]
     approached_in_year: list[str]
-    prospects: list[str]  # status prospect now
-    approached: list[str]  # status approached now
+    approached: list[str]  # approached by year end and not a partner then
     by_kind: dict[str, int]  # partners of the network at year end, by kind
 
 
@@ -52,8 +51,7 @@ def partner_figures(network: Network, year: int) -> PartnerFigures:
         approached_in_year=sorted(
             pid for pid, p in partners.items() if p.approached and start <= p.approached <= end
         ),
-        prospects=sorted(pid for pid, p in partners.items() if p.status == "prospect"),
-        approached=sorted(pid for pid, p in partners.items() if p.status == "approached"),
+        approached=sorted(pid for pid, p in partners.items() if p.approached_on(end)),
         by_kind=dict(sorted(kinds.items())),
     )
 

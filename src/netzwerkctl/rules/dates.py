@@ -76,6 +76,13 @@ def group_dates(net: Network, today: date) -> Iterable[Problem]:
 
 def meeting_dates(net: Network, today: date) -> Iterable[Problem]:
     for mid, m in net.meetings.items():
+        if m.approved is not None:
+            at = net.where("meeting", mid, "approved")
+            if m.approved < m.date:
+                yield problem("NW411", at(), approved=m.approved, date=m.date)
+            if m.status != "held":
+                yield problem("NW412", at(), approved=m.approved, status=m.status)
+            yield from _not_future(net, "meeting", mid, ("approved",), m.approved, today)
         if m.start is not None and m.end is not None and m.end <= m.start:
             yield problem(
                 "NW304",
