@@ -29,6 +29,27 @@ Gruppen, NW6xx Marktplatz.
 
 Jedes Beispiel unten ist echt: Es ist ein Testfall, und die Meldung darunter ist die
 Ausgabe von `netzwerkctl check` für ihn (erzeugt von `tests/test_docs.py`).
+
+## Prüfungen einstellen
+
+Warnungen lassen sich für ein Netzwerk abschalten oder zu Fehlern machen – im
+Abschnitt `checks:` der `netzwerk.yaml` (Deutsch oder Englisch):
+
+```yaml
+checks:
+  NW502: aus      # Kontakte ohne Einwilligung nicht melden (auch: off)
+  NW406: fehler   # eine vergangene, noch geplante Sitzung lässt check scheitern (auch: error)
+```
+
+Für einen Lauf wählen `check --ignore NW502` und `check --select NW5` (alle Codes, die
+so anfangen, wie bei ruff; mehrere mit Komma oder die Option mehrmals) unter den
+Warnungen aus; die Befehlszeile gilt zusätzlich zu `checks:`. **Fehler lassen sich
+weder abschalten noch zu Warnungen machen**, weder in `checks:` (NW121) noch mit
+`--ignore` (Exit-Code 2): Solange ein Fehler besteht, erzeugt und versendet
+netzwerkctl keine Dokumente, und das soll kein Netzwerk abstellen können. Eine
+Warnung, die `checks:` zum Fehler macht, wirkt überall wie ein Fehler: `check` endet
+mit Exit-Code 1, und die anderen Befehle erzeugen nichts ohne `--allow-errors`. Ein
+unbekannter Code ist ein Fehler mit Vorschlag (NW120, auf der Befehlszeile Exit-Code 2).
 """
 
 

@@ -115,6 +115,16 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
         10,
     ),
     "NW115": (_replace(M, "owner: [anna, bernd]", "owner: anna, bernd"), M, 27),
+    "NW120": (
+        _replace("netzwerk.yaml", "language: de", "language: de\nchecks:\n  NW520: aus"),
+        "netzwerk.yaml",
+        6,
+    ),
+    "NW121": (
+        _replace("netzwerk.yaml", "language: de", "language: de\nchecks:\n  NW104: aus"),
+        "netzwerk.yaml",
+        6,
+    ),
     "NW116": (_replace(M, "duration: 30", "duration: 1,5 Stunden"), M, 14),
     "NW201": (_replace("groups/ag.yaml", "host: fa", "host: fa-teststadt"), "groups/ag.yaml", 4),
     "NW202": (_replace(M, "minutes_by: bernd", "minutes_by: bernt"), M, 7),

@@ -150,6 +150,7 @@ def _row(p: Problem) -> dict[str, Any]:
         "line": loc.line,
         "column": loc.column,
         "key": loc.key,
+        "raised": p.raised,
         "args": [[k, {"date": v.isoformat()} if isinstance(v, date) else v] for k, v in p.args],
     }
 
@@ -172,4 +173,4 @@ def _problem(row: dict[str, Any]) -> Problem:
         None if column is None else int(column),
         str(row["key"]),
     )
-    return Problem(str(row["code"]), location, tuple(args))
+    return Problem(str(row["code"]), location, tuple(args), bool(row.get("raised", False)))

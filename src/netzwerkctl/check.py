@@ -55,6 +55,7 @@ def check_network(root: Path, today: date, use_cache: bool = False) -> CheckResu
         if hit is not None:
             problems, count, language = hit
             return CheckResult(problems, count, "en" if language == "en" else "de")
+    from netzwerkctl.checksettings import apply_settings
     from netzwerkctl.files import misnamed_files, stray_folders
     from netzwerkctl.load import build_network
     from netzwerkctl.parallel import available_jobs
@@ -63,13 +64,17 @@ def check_network(root: Path, today: date, use_cache: bool = False) -> CheckResu
 
     loaded = build_network(files, jobs=available_jobs(len(files)))
     net = loaded.network
-    problems = sort_problems(
-        [
-            *suggest_ids_for_names(net, loaded.problems),
-            *stray_folders(root),
-            *misnamed_files(misnamed),
-            *run_rules(net, today),
-        ]
+    settings = net.info.checks if net.info else {}
+    problems = apply_settings(
+        sort_problems(
+            [
+                *suggest_ids_for_names(net, loaded.problems),
+                *stray_folders(root),
+                *misnamed_files(misnamed),
+                *run_rules(net, today),
+            ]
+        ),
+        settings,
     )
     if key is not None:
         from netzwerkctl import cache

@@ -295,6 +295,22 @@ _ALL: tuple[Code, ...] = (
         "'{value}' is not a duration ({key}): write whole minutes, for example 90.",
     ),
     _c(
+        "NW120",
+        ERROR,
+        "Unbekannter Prüfcode",
+        "Einen Prüfcode „{value}“ gibt es nicht (checks). Die Codes stehen in docs/check-codes.md.",
+        "There is no check code '{value}' (checks). The codes are listed in docs/check-codes.md.",
+    ),
+    _c(
+        "NW121",
+        ERROR,
+        "Fehler lässt sich nicht abschalten",
+        "{value} ist ein Fehler und lässt sich nicht abschalten oder zur Warnung machen "
+        "(checks): Solange er besteht, erzeugt netzwerkctl keine Dokumente. Beheben Sie ihn.",
+        "{value} is an error and cannot be switched off or made a warning (checks): while "
+        "it stands, netzwerkctl makes no documents. Fix it.",
+    ),
+    _c(
         "NW119",
         ERROR,
         "Ungültiger Wert",

@@ -237,9 +237,9 @@ def _salvage_info(
     dropped: list[KeyPath] = []
     for error in exc.errors():
         loc = error["loc"]
-        if len(loc) >= 2 and loc[0] == "rules" and isinstance(kept.get("rules"), dict):
-            kept["rules"].pop(str(loc[1]), None)
-            dropped.append(("rules", str(loc[1])))
+        if len(loc) >= 2 and loc[0] in ("rules", "checks") and isinstance(kept.get(loc[0]), dict):
+            kept[str(loc[0])].pop(str(loc[1]), None)
+            dropped.append((str(loc[0]), str(loc[1])))
         elif loc:
             kept.pop(str(loc[0]), None)
             dropped.append((str(loc[0]),))

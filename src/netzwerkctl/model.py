@@ -219,6 +219,9 @@ class Rules(Entry):
     remind_days: Annotated[Int, Field(ge=0, le=366)] = 14
 
 
+CheckSetting = Literal["off", "aus", "error", "fehler", "warning", "warnung"]
+
+
 class NetworkInfo(Entry):
     name: Text
     city: str | None = None
@@ -229,6 +232,8 @@ class NetworkInfo(Entry):
     vision: str | None = None
     focus: tuple[str, ...] = ()
     rules: Rules = Rules()
+    # per check code: off/aus (a warning not shown), error/fehler (a warning that fails)
+    checks: dict[str, CheckSetting] = Field(default_factory=dict)
 
 
 # -- partners/<id>.yaml ----------------------------------------------------------------

@@ -33,10 +33,11 @@ class Problem:
     code: str
     location: Location
     args: tuple[tuple[str, str | date], ...] = ()
+    raised: bool = False  # a warning this network treats as an error (`checks:`)
 
     @property
     def severity(self) -> str:
-        return CODES[self.code].severity
+        return "error" if self.raised else CODES[self.code].severity
 
     @property
     def file(self) -> str:

@@ -53,6 +53,10 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "vision": "Die gemeinsame Vision.",
         "focus": "Thematische Schwerpunkte.",
         "rules": "Regeln des Netzwerks.",
+        "checks": (
+            "Prüfcodes für dieses Netzwerk einstellen: NW502: aus (Warnung nicht zeigen) "
+            "oder NW406: fehler (Warnung als Fehler). Fehler lassen sich nicht abschalten."
+        ),
     },
     "Rules": {
         "intro_talk_required": (

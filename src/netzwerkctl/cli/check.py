@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Optional, TextIO
 
 import typer
 
-from netzwerkctl.cli.common import EXIT_OK, EXIT_PROBLEMS, network_root, parse_today
+from netzwerkctl.cli.common import EXIT_OK, EXIT_PROBLEMS, fail, network_root, parse_today
 
 if TYPE_CHECKING:
     from netzwerkctl.codes import Lang
@@ -64,6 +64,24 @@ def check(
             help="Wie --changed, aber seit REV (Commit, Tag, Zweig) statt seit HEAD.",
         ),
     ] = None,
+    select: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--select",
+            metavar="CODES",
+            help="Nur diese Warnungen zeigen (NW502,NW406 oder ein Anfang wie NW5); "
+            "Fehler werden immer gemeldet.",
+        ),
+    ] = None,
+    ignore: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--ignore",
+            metavar="CODES",
+            help="Diese Warnungen nicht zeigen (NW502 oder NW5); Fehler lassen sich nicht "
+            "abschalten. Dauerhaft: checks: in netzwerk.yaml.",
+        ),
+    ] = None,
 ) -> None:
     """Prüft alle Dateien des Netzwerks und meldet jedes Problem mit Datei und Zeile.
 
@@ -77,14 +95,19 @@ def check(
       netzwerkctl -C examples/stadt-bocholt check --format github
 
       netzwerkctl check --changed
+
+      netzwerkctl check --ignore NW502          # ohne die Warnungen zur Einwilligung
     """
     from netzwerkctl.check import check_network
+    from netzwerkctl.checksettings import filter_warnings
     from netzwerkctl.problems import as_github, as_gitlab, as_json, summary
 
+    chosen = _codes(select, "--select") if select is not None else None
+    ignored = _codes(ignore or [], "--ignore")
     root = network_root(ctx)
     result = check_network(root, parse_today(today), use_cache=not no_cache)
     lang = result.language
-    problems = result.problems
+    problems = filter_warnings(result.problems, chosen, ignored)
     hidden = 0
     if changed or changed_since is not None:
         shown = _only_changed(root, problems, changed_since or "HEAD")
@@ -114,6 +137,31 @@ def check(
     errors = sum(1 for p in problems if p.severity == "error")
     failed = errors > 0 or (strict and len(problems) > errors)
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
+
+
+def _codes(values: list[str], option: str) -> list[str]:
+    """Codes or prefixes from `--select NW502,NW406 --select NW5`: each must select a
+    code, and none may name only errors to leave out (exit 2 with a suggestion)."""
+    from netzwerkctl.checksettings import is_error_code, unknown_patterns
+    from netzwerkctl.codes import CODES
+    from netzwerkctl.similar import suggest
+
+    patterns = [p.strip().upper() for v in values for p in v.split(",") if p.strip()]
+    for pattern in unknown_patterns(patterns):
+        hint = suggest(pattern, sorted(CODES))
+        fail(
+            f"{option}: Einen Prüfcode „{pattern}“ gibt es nicht."
+            + (f" Meinten Sie „{hint}“?" if hint else "")
+            + " Die Codes stehen in docs/check-codes.md."
+        )
+    if option == "--ignore":
+        for pattern in patterns:
+            if pattern in CODES and is_error_code(pattern):
+                fail(
+                    f"--ignore: {pattern} ist ein Fehler und lässt sich nicht abschalten; "
+                    "solange er besteht, erzeugt netzwerkctl keine Dokumente."
+                )
+    return patterns
 
 
 def _only_changed(root: Path, problems: list[Problem], rev: str) -> list[Problem]:

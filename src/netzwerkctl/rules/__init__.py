@@ -17,6 +17,7 @@ from netzwerkctl.rules import dates, marketplace, meetings, partners, references
 Rule = Callable[[Network, date], Iterable[Problem]]
 
 RULES: tuple[Rule, ...] = (
+    references.network_checks,
     references.network_refs,
     references.group_refs,
     references.meeting_refs,

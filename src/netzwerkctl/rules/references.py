@@ -38,6 +38,21 @@ def _person(net: Network, ref: str, at: Where, key: str) -> Iterator[Problem]:
         yield problem("NW202", at(), ref=ref, key=key, suggestion=hint)
 
 
+def network_checks(net: Network, today: date) -> Iterable[Problem]:
+    """The `checks:` section names real codes, and switches no error off or down."""
+    from netzwerkctl.checksettings import OFF, is_error_code
+    from netzwerkctl.codes import CODES
+
+    if net.info is None:
+        return
+    for code, setting in net.info.checks.items():
+        at = net.where("network", "netzwerk", "checks", code)
+        if code not in CODES:
+            yield problem("NW120", at(), value=code, suggestion=suggest(code, sorted(CODES)))
+        elif is_error_code(code) and (setting in OFF or setting in ("warning", "warnung")):
+            yield problem("NW121", at(), value=code)
+
+
 def network_refs(net: Network, today: date) -> Iterable[Problem]:
     if net.info and net.info.coordinator:
         where = net.where("network", "netzwerk", "coordinator")
