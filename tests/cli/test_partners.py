@@ -378,3 +378,25 @@ def test_rich_markup_in_data_is_shown_as_text(make_network: Callable[..., Path])
     assert (
         result.exit_code == 0 and "TV [bold]Teststadt[/bold] [/]" in result.stdout
     )  # shown, not interpreted
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("partners", ["partners", "-f", "md"]),
+        ("match", ["match", "Bildung"]),
+        ("market", ["market"]),
+        ("person", ["person", "anna"]),
+    ],
+)
+def test_partner_documents_use_the_networks_own_templates(
+    make_network: Callable[..., Path], name: str, args: list[str]
+) -> None:
+    root = make_network({f"templates/de/{name}.md.j2": "Eigene Vorlage für {{ 'x' }}\n"})
+    dated = [*args] if name == "market" else [*args, *TODAY]
+    code, out, err = invoke(root, *dated)
+    assert code == 0, err
+    assert "Eigene Vorlage für x" in out
+    (root / f"templates/de/{name}.md.j2").write_text("{{ gibt_es_nicht.x }}\n", encoding="utf-8")
+    code, out, err = invoke(root, *dated)
+    assert code == 1 and f"Vorlage: {name}.md.j2:1" in err and "Traceback" not in err

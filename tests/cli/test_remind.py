@@ -158,3 +158,30 @@ def test_a_meeting_of_a_group_without_members_goes_to_the_coordinator(
     assert [r["recipients"] for r in json.loads(out) if r["subject"] == "2022-01-12-leer"] == [
         ["anna"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("template", "args"),
+    [("reminders", ["-f", "md"]), ("reminder-mail", ["--mail"])],
+)
+def test_a_broken_network_template_is_a_message_not_a_traceback(
+    make_network: Callable[..., Path], tmp_path: Path, template: str, args: list[str]
+) -> None:
+    root = make_network({**REMIND, f"templates/de/{template}.md.j2": "{% for x in %}\n"})
+    result = CliRunner().invoke(
+        app,
+        [
+            "-C",
+            str(root),
+            "remind",
+            "--today",
+            "2022-01-10",
+            "--outbox",
+            str(tmp_path / "o"),
+            *args,
+        ],
+    )
+    assert result.exit_code == 1, result.stderr
+    assert "Vorlage: " in result.stderr and f"{template}.md.j2:1" in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not (tmp_path / "o").exists() or not list((tmp_path / "o").glob("*.eml"))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from netzwerkctl.cli.common import (
+    EXIT_PROBLEMS,
     AllowErrorsOpt,
     ForceOpt,
     emit,
@@ -20,6 +21,7 @@ from netzwerkctl.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from netzwerkctl.codes import Lang
     from netzwerkctl.incomplete import Incomplete
     from netzwerkctl.network import Network
 
@@ -66,10 +68,19 @@ def _document(
     if output_format is DocFormat.json:
         emit(_json({**context, "incomplete": as_json(gaps)}), output, force, root)
     else:
-        from netzwerkctl.render import render
-
         warning = notice(gaps, network.language) if gaps else None
-        emit(render(name, context, network.language, notice=warning), output, force, root)
+        emit(_render(root, name, context, network.language, warning), output, force, root)
+
+
+def _render(root: Path, name: str, context: dict[str, Any], lang: Lang, notice: str | None) -> str:
+    """A partner document from the network's own template if it has one (templates/),
+    else the built-in one; a broken template is a message, never a traceback."""
+    from netzwerkctl.render import TemplateProblem, render
+
+    try:
+        return render(name, context, lang, network_templates=root / "templates", notice=notice)
+    except TemplateProblem as exc:
+        fail(f"Vorlage: {exc}", EXIT_PROBLEMS)
 
 
 def partners(
@@ -111,7 +122,6 @@ def partners(
     from netzwerkctl.derive.partners import filter_rows, partner_rows
     from netzwerkctl.model import PartnerKind, PartnerStatus
     from netzwerkctl.partnerdocs import partner_row, partners_context
-    from netzwerkctl.render import render
 
     _choice(status, get_args(PartnerStatus), "--status")
     _choice(kind, get_args(PartnerKind), "--kind")
@@ -131,7 +141,7 @@ def partners(
         emit(_csv([partner_row(network, r) for r in rows], warning), output, force, root)
     elif output_format is ListFormat.md or cluster:
         context = partners_context(network, rows, cluster)
-        emit(render("partners", context, network.language, notice=warning), output, force, root)
+        emit(_render(root, "partners", context, network.language, warning), output, force, root)
     else:
         if warning:
             typer.echo(warning)

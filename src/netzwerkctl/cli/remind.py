@@ -131,12 +131,16 @@ def remind(
     elif output_format is RemindFormat.ics:
         emit(as_ics(network, found, lang, warning), output, force, root)
     elif output_format is RemindFormat.md:
-        from netzwerkctl.render import render
+        from netzwerkctl.render import TemplateProblem, render
 
         context = markdown_context(network, found, lang, day, window)
-        templates = root / "templates"
-        emit(render("reminders", context, lang, network_templates=templates, notice=warning),
-             output, force, root)  # fmt: skip
+        try:
+            text = render(
+                "reminders", context, lang, network_templates=root / "templates", notice=warning
+            )
+        except TemplateProblem as exc:
+            fail(f"Vorlage: {exc}", EXIT_PROBLEMS)
+        emit(text, output, force, root)
     else:
         if warning:
             typer.echo(warning)
@@ -235,7 +239,13 @@ def _mail(
     prepared = []
     phone_only = []
     reminded_today = []
-    for letter in letters(network, found, lang, day, templates, warning):
+    from netzwerkctl.render import TemplateProblem
+
+    try:
+        written = letters(network, found, lang, day, templates, warning)
+    except TemplateProblem as exc:
+        fail(f"Vorlage: {exc}", EXIT_PROBLEMS)
+    for letter in written:
         if not letter.email:
             phone_only.append(letter)
             continue
