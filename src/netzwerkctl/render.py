@@ -68,19 +68,27 @@ def _date_filters(lang: Lang) -> dict[str, Callable[[Any], str]]:
     return {"long_date": long_date, "short_date": short_date, "clock": clock}
 
 
-def _number_filters(lang: Lang) -> dict[str, Callable[[Any], str]]:
+def number_formats(lang: Lang) -> dict[str, Callable[[Any], str]]:
+    """Numbers in the document's language (Babel): templates use them as filters,
+    the charts as formatters. `eur_whole` leaves out ",00" of whole euros."""
     from babel.numbers import format_currency, format_decimal, format_percent
 
     def eur(value: Any) -> str:
+        return format_currency(value, "EUR", locale=lang)
+
+    def eur_whole(value: Any) -> str:
+        if float(value).is_integer():
+            pattern = "#,##0\u00a0¤" if lang == "de" else "¤#,##0"
+            return format_currency(value, "EUR", format=pattern, locale=lang, currency_digits=False)
         return format_currency(value, "EUR", locale=lang)
 
     def number(value: Any) -> str:
         return format_decimal(value, format="#,##0.##", locale=lang)
 
     def percent(value: Any) -> str:
-        return format_percent(value, format="#,##0 %", locale=lang)
+        return format_percent(value, format="#,##0 %" if lang == "de" else "#,##0%", locale=lang)
 
-    return {"eur": eur, "number": number, "percent": percent}
+    return {"eur": eur, "eur_whole": eur_whole, "number": number, "percent": percent}
 
 
 class TemplateProblem(Exception):
@@ -128,7 +136,7 @@ def environment(lang: Lang, network_templates: Path | None = None) -> Any:
         keep_trailing_newline=True,
     )
     env.filters.update(_date_filters(lang))
-    env.filters.update(_number_filters(lang))
+    env.filters.update(number_formats(lang))
     env.filters["md"] = md_escape
     return env
 

@@ -219,8 +219,11 @@ _KINDS: dict[Lang, dict[str, str]] = {
 def report_charts(network: Network, year: int, lang: Lang) -> dict[str, str]:
     """The SVG charts the HTML report shows, by name."""
     from netzwerkctl.charts import bars, columns
+    from netzwerkctl.render import number_formats
 
     de = lang == "de"
+    numbers = number_formats(lang)
+    count, eur, percent = numbers["number"], numbers["eur_whole"], numbers["percent"]
     groups = [g for g in figures.group_figures(network, year).values() if g.held]
     contributions = figures.contribution_figures(network, year)
     names = {pid: p.name for pid, p in network.partners.items()}
@@ -229,24 +232,28 @@ def report_charts(network: Network, year: int, lang: Lang) -> dict[str, str]:
         "partners": columns(
             "Partner am Jahresende" if de else "Partners at year end",
             [(str(y), n) for y, n in figures.partners_over_years(network, year)],
+            count,
         ),
         "meetings": bars(
             "Sitzungen je Gruppe" if de else "Meetings per group",
             [(g.name, g.held) for g in groups],
+            count,
         ),
         "attendance": bars(
             "Anwesenheit je Gruppe" if de else "Attendance per group",
-            [(g.name, round(100 * (g.attendance or 0))) for g in groups],
-            unit=" %",
+            [(g.name, round(g.attendance or 0, 2)) for g in groups],
+            percent,
             second=True,
         ),
         "contributions_partner": bars(
-            "Beiträge je Partner (EUR)" if de else "Contributions per partner (EUR)",
+            "Beiträge je Partner" if de else "Contributions per partner",
             [(names.get(k, k), float(e)) for k, (e, _) in contributions.by_partner.items() if e],
+            eur,
         ),
         "contributions_kind": bars(
-            "Beiträge nach Art (EUR)" if de else "Contributions by kind (EUR)",
+            "Beiträge nach Art" if de else "Contributions by kind",
             [(kinds.get(k, k), float(e)) for k, (e, _) in contributions.by_kind.items() if e],
+            eur,
             second=True,
         ),
     }
