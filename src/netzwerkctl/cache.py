@@ -105,6 +105,37 @@ def write_ignored(folder: Path) -> None:
         write_atomic(folder / ".gitignore", b"# netzwerkctl's own files, not the network\n*\n")
 
 
+def read_state(root: Path, name: str, version: int) -> dict[str, Any] | None:
+    """A JSON file of netzwerkctl's own in `.netzwerkctl/` (what it wrote, calendar
+    versions): None when missing, unreadable, a link, or of another version."""
+    if not plain_folder(root):
+        return None
+    raw = read_regular(root / FOLDER / name)
+    if raw is None:
+        return None
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError, MemoryError):
+        return None
+    return data if isinstance(data, dict) and data.get("format") == version else None
+
+
+def write_state(root: Path, name: str, version: int, body: dict[str, Any]) -> None:
+    """Write such a file atomically; a folder that cannot be written costs only what
+    the file would have remembered."""
+    from netzwerkctl.writers import WriteError, write_atomic
+
+    if not plain_folder(root):
+        return
+    folder = root / FOLDER
+    try:
+        write_ignored(folder)
+        data = json.dumps({"format": version, **body}, ensure_ascii=False, indent=1)
+        write_atomic(folder / name, data.encode("utf-8"))
+    except WriteError:
+        pass
+
+
 def load(root: Path, key: str) -> tuple[list[Problem], int, str] | None:
     """(problems, number of files, language) if the cache holds this key, else None."""
     if not plain_folder(root):

@@ -13,13 +13,12 @@ SEQUENCE 0 with a stamp taken from its own date.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-from netzwerkctl.cache import FOLDER, plain_folder, read_regular, write_ignored
+from netzwerkctl.cache import read_state, write_state
 
 FILE = "calendar.json"
 FORMAT = 1
@@ -51,15 +50,10 @@ def next_version(
 
 def load(root: Path) -> dict[str, Version]:
     """The versions last exported; empty when missing, unreadable or not ours."""
-    if not plain_folder(root):
-        return {}
-    raw = read_regular(root / FOLDER / FILE)
-    if raw is None:
+    data = read_state(root, FILE, FORMAT)
+    if data is None:
         return {}
     try:
-        data = json.loads(raw)
-        if data.get("format") != FORMAT:
-            return {}
         return {
             str(uid): Version(
                 str(entry["fingerprint"]),
@@ -68,26 +62,16 @@ def load(root: Path) -> dict[str, Version]:
             )
             for uid, entry in dict(data["events"]).items()
         }
-    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, MemoryError):
+    except (ValueError, KeyError, TypeError, AttributeError):
         return {}
 
 
 def save(root: Path, versions: Mapping[str, Version]) -> None:
     """Remember the versions (with those of events not in this export, e.g. of another
-    group); a folder that cannot be written only costs the next export its updates."""
-    from netzwerkctl.writers import WriteError, write_atomic
-
-    if not plain_folder(root):
-        return
+    group)."""
     merged = {**load(root), **versions}
     events = {
         uid: {"fingerprint": v.fingerprint, "sequence": v.sequence, "stamp": v.stamp.isoformat()}
         for uid, v in sorted(merged.items())
     }
-    folder = root / FOLDER
-    try:
-        write_ignored(folder)
-        body = {"format": FORMAT, "events": events}
-        write_atomic(folder / FILE, json.dumps(body, ensure_ascii=False, indent=1).encode())
-    except WriteError:
-        pass
+    write_state(root, FILE, FORMAT, {"events": events})

@@ -14,10 +14,9 @@ ignored when unreadable, and not written on a read-only folder.
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
-from netzwerkctl.cache import FOLDER, plain_folder, read_regular, write_ignored
+from netzwerkctl.cache import read_regular, read_state, write_state
 
 FILE = "written.json"
 FORMAT = 1
@@ -25,17 +24,10 @@ KEEP = 500  # files remembered; the oldest are forgotten first
 
 
 def _load(root: Path) -> dict[str, str]:
-    if not plain_folder(root):
-        return {}
-    raw = read_regular(root / FOLDER / FILE)
-    if raw is None:
-        return {}
+    data = read_state(root, FILE, FORMAT)
     try:
-        data = json.loads(raw)
-        if data.get("format") != FORMAT:
-            return {}
-        return {str(k): str(v) for k, v in dict(data["files"]).items()}
-    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, MemoryError):
+        return {str(k): str(v) for k, v in dict(data["files"]).items()} if data else {}
+    except (KeyError, TypeError, ValueError, AttributeError):
         return {}
 
 
@@ -57,18 +49,9 @@ def unchanged_since_written(root: Path, path: Path) -> bool:
 
 
 def remember(root: Path, path: Path, data: bytes) -> None:
-    from netzwerkctl.writers import WriteError, write_atomic
-
-    if not plain_folder(root):
-        return
+    """Note the bytes written into `path` (without the list, such a file needs
+    --force next time; nothing is lost)."""
     files = _load(root)
     files.pop(_key(path), None)
     files[_key(path)] = _digest(data)  # last written last: the oldest go first
-    kept = dict(list(files.items())[-KEEP:])
-    folder = root / FOLDER
-    try:
-        write_ignored(folder)
-        body = {"format": FORMAT, "files": kept}
-        write_atomic(folder / FILE, json.dumps(body, ensure_ascii=False, indent=1).encode())
-    except WriteError:
-        pass  # without the list, such a file needs --force next time; nothing is lost
+    write_state(root, FILE, FORMAT, {"files": dict(list(files.items())[-KEEP:])})
