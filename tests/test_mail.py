@@ -425,3 +425,59 @@ def test_the_same_person_in_another_network_is_reminded_too(tmp_path: Path) -> N
     assert not reminded_earlier(changed, record, "Netz B", date(2022, 1, 10), resend=False)
     assert not reminded_earlier(changed, record, "Netz A", date(2022, 1, 11), resend=False)
     assert not reminded_earlier(changed, record, "Netz A", date(2022, 1, 10), resend=True)
+
+
+SPY = "Spy <spy@attacker.example>"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        f"Anna Albers, {SPY}",
+        f"Anna Albers von der sehr langen Organisation in Teststadt e.V., {SPY}",
+        f"Anna Älbers-Müllerstraßenbewohnerin aus Teststadt, {SPY}",
+        f'\\"Anna\\" <anna@example.org>, {SPY}',
+    ],
+)
+def test_a_name_can_never_add_a_recipient_or_a_sender(
+    make_network: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+) -> None:
+    """Python's folding of a long header drops the quotes around a display name: a
+    comma and an address in a name must not become a second recipient (reply-all)."""
+    from conftest import BASE
+
+    contact = BASE["partners/fa.yaml"].replace("name: Anna Albers", f'name: "{name}"')
+    office = contact.replace(
+        "name: Freiwilligenagentur Teststadt", f'name: "Freiwilligenagentur Teststadt, {SPY}"'
+    )
+    root = make_network({**REMIND, "partners/fa.yaml": office})
+    inbox = Inbox()
+    with smtp(inbox) as port:
+        code, out, err = send(root, tmp_path / "out", port, monkeypatch)
+    assert code == 0, out + err
+    assert inbox.received
+    for recipients, msg in inbox.received:
+        assert len(recipients) == 1 and "attacker" not in recipients[0]
+        assert len(msg["To"].addresses) == 1 and len(msg["From"].addresses) == 1
+        assert "attacker" not in msg["To"].addresses[0].addr_spec
+    # the outbox without --send: the sender comes from the coordinator's partner file
+    remind_into(root, tmp_path / "box")
+    for eml in (tmp_path / "box").glob("*.eml"):
+        parsed = message_from_bytes(eml.read_bytes(), policy=policy.default)
+        assert len(parsed["From"].addresses) == 1 and len(parsed["To"].addresses) == 1
+        assert parsed["From"].addresses[0].addr_spec == "anna@example.org"
+
+
+def test_a_sender_that_is_no_address_is_refused(
+    make_network: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NETZWERKCTL_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("NETZWERKCTL_SMTP_SECURITY", "none")
+    monkeypatch.setenv("NETZWERKCTL_SMTP_FROM", "Freiwilligenagentur")
+    result = remind_into(make_network(REMIND), tmp_path / "out", "--send")
+    assert (
+        result.exit_code == 2 and "NETZWERKCTL_SMTP_FROM ist keine E-Mail-Adresse" in result.stderr
+    )

@@ -24,7 +24,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 
-from netzwerkctl.addresses import ascii_domain
+from netzwerkctl.addresses import header_address
 from netzwerkctl.codes import Lang
 from netzwerkctl.derive.reminders import Reminder
 from netzwerkctl.model import slugify
@@ -117,19 +117,17 @@ _SUBJECT: dict[Lang, tuple[str, str]] = {
 }
 
 
-def to_message(letter: Letter, sender: str, today: date, timezone: str) -> EmailMessage:
-    """The e-mail for a letter with an address; deterministic headers (no clock)."""
+def to_message(letter: Letter, sender: Address, today: date, timezone: str) -> EmailMessage:
+    """The e-mail for a letter with an address; deterministic headers (no clock). Both
+    addresses are built as one address each (addresses.header_address): no name can
+    add a recipient or a sender."""
     from email import policy
     from zoneinfo import ZoneInfo
 
     assert letter.email is not None
     msg = EmailMessage(policy=policy.SMTP)
-    msg["From"] = one_line(sender)
-    local, _, domain = letter.email.partition("@")
-    # internationalised domains (bürgerstiftung-süd.de) travel in their ASCII form
-    msg["To"] = Address(
-        display_name=one_line(letter.name), username=local, domain=ascii_domain(domain)
-    )
+    msg["From"] = sender
+    msg["To"] = header_address(letter.name, letter.email)
     msg["Subject"] = letter.subject
     msg["Date"] = format_datetime(datetime.combine(today, time(8, 0), tzinfo=ZoneInfo(timezone)))
     msg["Message-ID"] = f"<{letter.key}@netzwerkctl.invalid>"
@@ -144,7 +142,7 @@ class SmtpConfig:
     security: str  # starttls | ssl | none
     user: str | None
     password: str | None = field(repr=False)  # never shown
-    sender: str
+    sender: Address
 
 
 class ConfigError(Exception):
@@ -165,6 +163,16 @@ def smtp_config(environ: Mapping[str, str]) -> SmtpConfig:
             f"{ENV}SECURITY=none nur für einen Server auf diesem Rechner (localhost): "
             "sonst gingen Passwort und Inhalte unverschlüsselt durchs Netz."
         )
+    from email.utils import parseaddr
+
+    name, address = parseaddr(sender)
+    try:
+        from_address = header_address(name, address)
+    except ValueError:
+        raise ConfigError(
+            f"{ENV}FROM ist keine E-Mail-Adresse (Beispiel: Freiwilligenagentur "
+            "<info@example.org>)."
+        ) from None
     default_port = {"starttls": 587, "ssl": 465, "none": 25}[security]
     port_text = environ.get(ENV + "PORT", str(default_port)).strip()
     if not port_text.isdigit():
@@ -175,7 +183,7 @@ def smtp_config(environ: Mapping[str, str]) -> SmtpConfig:
         security=security,
         user=environ.get(ENV + "USER") or None,
         password=environ.get(ENV + "PASSWORD") or None,
-        sender=sender,
+        sender=from_address,
     )
 
 

@@ -24,6 +24,8 @@ from netzwerkctl.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from email.headerregistry import Address
+
     from netzwerkctl.codes import Lang
     from netzwerkctl.derive.reminders import Reminder
     from netzwerkctl.network import Network
@@ -303,19 +305,14 @@ def _mail(
         )
 
 
-def _default_sender(network: Network) -> str:
-    """For the outbox only: the coordinator's first e-mail address, else a placeholder.
-    Built as an address object, so a comma in the name cannot split it in two."""
-    from email.headerregistry import Address
-
-    from netzwerkctl.addresses import ascii_domain
-    from netzwerkctl.mail import one_line
+def _default_sender(network: Network) -> Address:
+    """For the outbox only: the coordinator's first e-mail address, else a placeholder;
+    one address whatever the partner's name (addresses.header_address)."""
+    from netzwerkctl.addresses import header_address
 
     coordinator = network.info.coordinator if network.info else None
     partner = network.partners.get(coordinator) if coordinator else None
     for contact in partner.contacts if partner else ():
         if contact.email:
-            name = one_line(partner.name) if partner else ""
-            local, _, domain = contact.email.partition("@")
-            return str(Address(display_name=name, username=local, domain=ascii_domain(domain)))
-    return "netzwerkctl <netzwerkctl@localhost>"
+            return header_address(partner.name if partner else "", contact.email)
+    return header_address("netzwerkctl", "netzwerkctl@localhost")
