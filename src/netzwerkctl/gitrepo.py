@@ -2,6 +2,13 @@
 
 GitPython is imported here only, and only when asked, so that every command that
 does not need git works on a machine without it.
+
+A network may come from a stranger's repository, and git runs programs named in a
+repository's own configuration: `core.fsmonitor` on `git status`, filter drivers
+when it compares files, diff drivers and textconv, hooks, pagers. Every git command
+here runs with those switched off (`_harden`), and a repository found by discovery
+must be an ordinary one: a bare repository committed into the network folder
+(`HEAD`, `objects/`, `refs/`, `config`) is refused, never used.
 """
 
 from __future__ import annotations
@@ -27,10 +34,10 @@ DATA_PATHS = (
 @dataclass(frozen=True)
 class Provenance:
     """Where the network's files came from: `git` (with the last commit that touched
-    the network folder), `no-repo` (not in a git repository) or `no-git` (git is
-    not installed)."""
+    the network folder), `no-repo` (not in a git repository), `no-git` (git is not
+    installed) or `refused` (a bare repository inside the network folder)."""
 
-    state: Literal["git", "no-repo", "no-git"]
+    state: Literal["git", "no-repo", "no-git", "refused"]
     commit: str | None = None  # short id
     commit_date: date | None = None
     dirty: bool = False  # files in the network folder differ from that commit
@@ -42,8 +49,10 @@ def provenance(root: Path) -> Provenance:
     except ImportError:  # GitPython raises this when no git executable is found
         return Provenance("no-git")
     try:
-        repo = git.Repo(root, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitError):
+        repo = _open(root)
+    except EmbeddedRepository:
+        return Provenance("refused")
+    except GitUnavailable:
         return Provenance("no-repo")
     try:
         top = Path(repo.working_tree_dir or root).resolve()
@@ -70,7 +79,50 @@ class GitUnavailable(Exception):
     person)."""
 
 
-def _repo(root: Path) -> Any:
+class EmbeddedRepository(GitUnavailable):
+    """Discovery found a bare repository inside the network folder (refused)."""
+
+
+# Configuration a repository could use to run a program of its own, switched off on
+# every call (a repository's value would otherwise win over the user's).
+_SAFE = (
+    "core.fsmonitor=false",
+    "core.hooksPath=/dev/null",
+    "core.pager=cat",
+    "diff.external=",
+    "safe.bareRepository=explicit",
+    "core.sshCommand=false",
+    "credential.helper=",
+)
+
+
+def _harden(repo: Any) -> Any:
+    """Every later git call of `repo` with the overrides above, and with every filter
+    and diff driver its configuration names made inert (`cat` passes content through;
+    an empty process or command means none)."""
+    options = list(_SAFE)
+    try:
+        reader = repo.config_reader()
+        sections = list(reader.sections())
+    except Exception:  # an unreadable configuration: git itself will say so
+        sections = []
+    for section in sections:
+        kind, _, name = section.partition(" ")
+        name = name.strip('"')
+        if not name or '"' in name or "\n" in name:
+            continue
+        if kind == "filter":
+            options += [f"filter.{name}.clean=cat", f"filter.{name}.smudge=cat"]
+            options += [f"filter.{name}.process=", f"filter.{name}.required=false"]
+        elif kind == "diff":
+            options += [f"diff.{name}.textconv=cat", f"diff.{name}.command="]
+    repo.git.set_persistent_git_options(c=options)
+    return repo
+
+
+def _open(start: Path) -> Any:
+    """The repository `start` lies in, hardened; GitUnavailable without git or outside
+    a repository, EmbeddedRepository for a bare repository in the network's folder."""
     try:
         import git
     except ImportError:
@@ -78,9 +130,22 @@ def _repo(root: Path) -> Any:
             "git ist nicht installiert (oder nicht im PATH). Bitte git installieren."
         ) from None
     try:
-        return git.Repo(root, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise GitUnavailable(f"{root} liegt in keinem git-Repository.") from None
+        repo = git.Repo(start, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitError, ValueError):
+        raise GitUnavailable(f"{start} liegt in keinem git-Repository.") from None
+    if repo.bare or repo.working_tree_dir is None:
+        where = repo.git_dir
+        repo.close()
+        raise EmbeddedRepository(
+            f"In {where} liegt ein eingebettetes git-Repository (HEAD, objects/, refs/, "
+            "config): netzwerkctl liest es nicht, denn seine Einstellungen könnten Programme "
+            "starten. Entfernen Sie diese Dateien aus dem Ordner des Netzwerks."
+        )
+    return _harden(repo)
+
+
+def _repo(root: Path) -> Any:
+    return _open(root)
 
 
 def _prefix(repo: Any, root: Path) -> str:
@@ -92,16 +157,12 @@ def _prefix(repo: Any, root: Path) -> str:
 def enclosing_repository(folder: Path) -> Path | None:
     """The top of the git repository `folder` (which need not exist yet) would lie in,
     or None: outside any repository, or git not installed."""
-    try:
-        import git
-    except ImportError:
-        return None
     start = folder.resolve()
     while not start.exists():
         start = start.parent
     try:
-        repo = git.Repo(start, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitError):
+        repo = _open(start)
+    except GitUnavailable:
         return None
     try:
         top = repo.working_tree_dir
@@ -179,7 +240,9 @@ def changed_files(root: Path, rev: str) -> set[str]:
         prefix = _prefix(repo, root)
         base = _verified(repo, rev, git)
         # -z: paths as they are (git would quote "Lörrach/…" otherwise)
-        diff = repo.git.diff("-z", "--name-only", base, "--", prefix or ".")
+        diff = repo.git.diff(
+            "-z", "--name-only", "--no-ext-diff", "--no-textconv", base, "--", prefix or "."
+        )
         untracked = repo.git.ls_files("-z", "--others", "--exclude-standard", "--", prefix or ".")
         names = {n for n in (*diff.split("\0"), *untracked.split("\0")) if n}
         return {n[len(prefix) :] for n in names if n.startswith(prefix)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date, datetime, timezone
 from enum import Enum
 from pathlib import Path
@@ -83,7 +84,14 @@ def report(
     # report's text reads no clock.
     root, network, gaps = load_checked(ctx, date.today(), allow_errors)
     language = "en" if lang == "en" else "de" if lang == "de" else network.language
-    context = report_context(network, year, provenance(root), _source_date())
+    version = provenance(root)
+    if version.state == "refused":
+        sys.stderr.write(
+            "netzwerkctl: Hinweis: Im Ordner des Netzwerks liegt ein eingebettetes "
+            "git-Repository (HEAD, objects/, refs/); netzwerkctl liest es nicht, der Bericht "
+            "nennt keine Version.\n"
+        )
+    context = report_context(network, year, version, _source_date())
     if fmt is ReportFormat.json:
         data = {**report_json(context), "incomplete": as_json(gaps)}
         emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output, force, root)
