@@ -208,3 +208,66 @@ def test_links_cannot_lead_a_template_out_of_its_folder(
     result = runner.invoke(app, ["-C", str(root), "minutes", "2021-03-15-ag"])
     assert "PASSWORT-4711" not in result.stdout + result.stderr  # the built-in one is used
     assert result.exit_code == 0 and "# Protokoll" in result.stdout
+
+
+def test_a_netzwerk_yaml_that_links_out_puts_no_secret_into_the_log(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A committed `netzwerk.yaml -> /proc/self/environ` would quote the environment
+    (SMTP password, CI token) in check's snippet."""
+    secret = tmp_path / "environ"
+    secret.write_text("NETZWERKCTL_SMTP_PASSWORD=geheim\nname: [\n", encoding="utf-8")
+    root = make_network()
+    (root / "netzwerk.yaml").unlink()
+    (root / "netzwerk.yaml").symlink_to(secret)
+    result = CliRunner().invoke(app, ["-C", str(root), "check", "--no-cache"])
+    assert result.exit_code == 1
+    assert "geheim" not in result.stdout + result.stderr
+    assert "netzwerk.yaml: error NW014" in result.stdout and "außerhalb" in result.stdout
+
+
+def test_writes_never_go_through_a_folder_link_planted_in_the_repository(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "anderswo"
+    elsewhere.mkdir()
+    root = make_network()
+    (root / ".schemas").symlink_to(elsewhere)
+    result = CliRunner().invoke(app, ["-C", str(root), "schema", "--write"])
+    assert result.exit_code == 2 and "kein gewöhnlicher Ordner" in result.stderr
+    (root / "meetings" / "2023").symlink_to(elsewhere)
+    result = CliRunner().invoke(app, ["-C", str(root), "new", "meeting", "ag", "2023-03-01"])
+    assert result.exit_code == 1 and "kein gewöhnlicher Ordner" in result.stderr
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_o_never_waits_on_a_pipe_nor_replaces_a_device(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    import os
+
+    root = make_network()
+    fifo = tmp_path / "bericht.md"
+    os.mkfifo(fifo)
+    result = CliRunner().invoke(app, ["-C", str(root), "report", "2021", "-o", str(fifo)])
+    assert result.exit_code == 2 and "keine gewöhnliche Datei" in result.stderr
+    linked = tmp_path / "link.md"
+    linked.symlink_to(fifo)  # a link to the pipe: not opened either
+    result = CliRunner().invoke(app, ["-C", str(root), "report", "2021", "-o", str(linked)])
+    assert result.exit_code == 2
+    result = CliRunner().invoke(
+        app, ["-C", str(root), "report", "2021", "-f", "md", "-o", "/dev/null"]
+    )
+    assert result.exit_code == 2 and "keine gewöhnliche Datei" in result.stderr
+
+
+def test_a_data_file_that_is_a_pipe_is_reported_not_waited_on(
+    make_network: Callable[..., Path],
+) -> None:
+    import os
+
+    root = make_network()
+    os.mkfifo(root / "partners" / "pipe-ziel")
+    (root / "partners" / "rohr.yaml").symlink_to(root / "partners" / "pipe-ziel")
+    result = CliRunner().invoke(app, ["-C", str(root), "check", "--no-cache"])
+    assert result.exit_code == 1 and "partners/rohr.yaml: error NW014" in result.stdout

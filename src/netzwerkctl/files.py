@@ -4,7 +4,9 @@ starts as fast as Typer itself."""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
@@ -117,12 +119,31 @@ def read_files(root: Path, files: Iterable[str]) -> list[tuple[str, ReadResult]]
     result: list[tuple[str, ReadResult]] = []
     base = os.fspath(root)
     for rel in files:
+        path = os.path.join(base, rel)  # noqa: PTH118  (strings: thousands of files)
+        if rel == MARKER and Path(path).is_symlink() and not _inside(base, path):
+            # the one file not listed by the walk: a link out (to /proc/self/environ)
+            # must not put another file's text into a problem's quoted line
+            result.append((rel, OSError(errno.EXDEV, OUTSIDE)))
+            continue
         try:
-            with open(os.path.join(base, rel), "rb") as handle:  # noqa: PTH118, PTH123
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            with os.fdopen(fd, "rb") as handle:
+                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # a pipe, a device
+                    result.append((rel, OSError(errno.EINVAL, NOT_A_FILE)))
+                    continue
                 result.append((rel, handle.read()))
         except OSError as exc:
             result.append((rel, exc))
     return result
+
+
+OUTSIDE = "eine Verknüpfung nach außerhalb des Netzwerks"
+NOT_A_FILE = "keine gewöhnliche Datei"
+
+
+def _inside(base: str, path: str) -> bool:
+    real_root, real = os.path.realpath(base), os.path.realpath(path)
+    return real == real_root or real.startswith(real_root + os.sep)
 
 
 def classify(rel: str) -> tuple[Kind, str] | None:

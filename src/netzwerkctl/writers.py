@@ -15,7 +15,43 @@ class WriteError(Exception):
     """A file could not be written; the message is for a person."""
 
 
+def write_inside(root: Path, rel: str, data: bytes, *, exclusive: bool = False) -> Path:
+    """Write `rel` below the network `root`, never through a link: a folder on the way
+    that is a link (`.schemas -> /elsewhere`, `meetings/2023 -> /elsewhere`, planted in
+    a repository) is refused with WriteError."""
+    path = root / rel
+    real_root = os.path.realpath(root)
+    current = root
+    for part in Path(rel).parent.parts:
+        current = current / part
+        if current.is_symlink() or (current.exists() and not current.is_dir()):
+            raise WriteError(
+                f"{current} ist kein gewöhnlicher Ordner (ein Link?); nichts geschrieben."
+            )
+    parent = os.path.realpath(path.parent) if path.parent.exists() else real_root
+    if parent != real_root and not parent.startswith(real_root + os.sep):
+        raise WriteError(f"{path.parent} liegt außerhalb des Netzwerks; nichts geschrieben.")
+    write_atomic(path, data, exclusive=exclusive)
+    return path
+
+
 def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
+    """Write `path` through a temporary file and a rename. Only a regular file (or a
+    new one) is replaced: never a device, a pipe or a folder."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise WriteError(_reason(path, exc)) from None
+    else:
+        import stat
+
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
+            raise WriteError(
+                f"{path} ist keine gewöhnliche Datei (ein Gerät, eine Pipe oder ein Ordner); "
+                "nichts geschrieben."
+            )
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -178,12 +178,19 @@ _MARKERS = (
 
 
 def made_by_us(path: Path) -> bool:
-    """An empty file, or one that carries netzwerkctl's marker."""
+    """An empty file, or one that carries netzwerkctl's marker (a link is followed,
+    but only to a regular file: a pipe is never waited on)."""
+    import os
+    import stat
+
     try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return False
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return False
+        head = handle.read(4096)
     return not head or any(marker in head for marker in _MARKERS)
 
 
@@ -202,6 +209,16 @@ def emit(
         sys.stdout.buffer.write(raw)
         sys.stdout.flush()
         return
+    import stat
+
+    try:  # a device or a pipe is never opened (reading a FIFO would wait forever)
+        mode = output.lstat().st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        fail(
+            f"{output} ist keine gewöhnliche Datei (ein Gerät oder eine Pipe?); nichts geschrieben."
+        )
     if (
         output.exists()
         and not force

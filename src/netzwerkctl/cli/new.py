@@ -27,13 +27,13 @@ app = typer.Typer(
 
 
 def _write_new(root: Path, rel: str, text: str) -> None:
-    from netzwerkctl.writers import WriteError, write_atomic
+    from netzwerkctl.writers import WriteError, write_inside
 
     path = root / rel
-    if path.exists():
+    if path.exists() or path.is_symlink():
         fail(f"{rel} gibt es schon; netzwerkctl überschreibt keine Datei.", EXIT_PROBLEMS)
     try:
-        write_atomic(path, text.encode("utf-8"), exclusive=True)
+        write_inside(root, rel, text.encode("utf-8"), exclusive=True)
     except WriteError as exc:
         fail(str(exc), EXIT_PROBLEMS)
     typer.echo(f"Angelegt: {rel}")

@@ -347,7 +347,7 @@ def person(
       netzwerkctl person maria-schulte --format json -o auskunft.json
     """
     from netzwerkctl.derive.person import person_view
-    from netzwerkctl.files import network_files
+    from netzwerkctl.files import network_files, read_files
     from netzwerkctl.partnerdocs import person_context
 
     day = parse_today(today)
@@ -355,11 +355,10 @@ def person(
     require(
         person_id, network.known_persons, "Eine Person", network.names("person")
     )  # also in a file with errors
-    texts = {}
-    for rel in network_files(root):
-        try:
-            texts[rel] = (root / rel).read_bytes().decode("utf-8-sig", errors="replace")
-        except OSError:
-            continue
+    texts = {  # read as check reads them: never through a link out of the network
+        rel: raw.decode("utf-8-sig", errors="replace")
+        for rel, raw in read_files(root, network_files(root))
+        if isinstance(raw, bytes)
+    }
     context = person_context(person_view(network, person_id, texts), day)
     _document("person", context, output_format, network, output, force, root, gaps)

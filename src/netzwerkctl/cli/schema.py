@@ -35,7 +35,7 @@ def schema(
       netzwerkctl schema --write
     """
     from netzwerkctl.schema import KINDS, schema_file, schema_for, schema_text
-    from netzwerkctl.writers import WriteError, write_atomic
+    from netzwerkctl.writers import WriteError, write_inside
 
     if kind is not None and kind not in KINDS:
         fail(f"Eine Dateiart „{kind}“ gibt es nicht. Erlaubt: {' | '.join(KINDS)}.")
@@ -52,7 +52,7 @@ def schema(
     root = network_root(ctx)
     for k in kinds:
         try:
-            write_atomic(root / ".schemas" / schema_file(k), schema_text(k).encode("utf-8"))
+            write_inside(root, f".schemas/{schema_file(k)}", schema_text(k).encode("utf-8"))
         except WriteError as exc:
             fail(str(exc))
         typer.echo(f"geschrieben: .schemas/{schema_file(k)}")
