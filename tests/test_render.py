@@ -96,3 +96,16 @@ def test_html_page_is_self_contained_and_escapes_the_title(tmp_path: Path) -> No
     assert page.startswith("<!DOCTYPE html>") and '<html lang="de">' in page
     assert "<title>Einladung &lt;b&gt;&amp;</title>" in page
     assert "<link" not in page and "src=" not in page and "http" not in page
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}",  # calls itself without end
+        "{% for i in range(100000) %}{% for j in range(100000) %}xxxxxxxxxx{% endfor %}{% endfor %}",
+    ],
+)
+def test_a_template_cannot_recurse_or_grow_without_bound(tmp_path: Path, body: str) -> None:
+    folder = _override(tmp_path, "agenda.md.j2", body + "\n", "de")
+    with pytest.raises(TemplateProblem, match=r"agenda\.md\.j2"):
+        render("agenda", MINIMAL, "de", network_templates=folder)

@@ -70,6 +70,11 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
     "NW016": ({"partners/word.yaml": PARTNER + "cluster: Sozi\x0bales\n"}, "partners/word.yaml", 4),
     "NW017": ({"partners/utf16.yaml": PARTNER.encode("utf-16")}, "partners/utf16.yaml", 1),
     "NW018": ({"partners/verein.yaml.txt": PARTNER}, "partners/verein.yaml.txt", None),
+    "NW019": (
+        {"partners/viel.yaml": PARTNER + "".join(f"feld{i}: 1\n" for i in range(105))},
+        "partners/viel.yaml",
+        1,
+    ),
     "NW101": (_replace("partners/fa.yaml", "    email:", "    emial:"), "partners/fa.yaml", 8),
     "NW102": ({"partners/ohne.yaml": "kind: other\nstatus: active\n"}, "partners/ohne.yaml", 1),
     "NW103": (
@@ -787,3 +792,20 @@ def test_a_word_shared_by_two_names_suggests_neither() -> None:
     assert suggest_id("AWO", list(names), names) == ""
     assert suggest_id("AWO Süd", list(names), names) == "awo-sued"
     assert suggest_id("awo sued", list(names), names) == "awo-sued"
+
+
+def test_many_faults_in_one_file_are_told_up_to_a_hundred_then_counted(
+    run_check: Callable[..., CheckResult],
+) -> None:
+    junk = "".join(f"k{i}: 1\n" for i in range(5000))
+    result = run_check({"partners/bank.yaml": BASE["partners/bank.yaml"] + junk})
+    in_file = [p for p in result.problems if p.file == "partners/bank.yaml"]
+    assert len(in_file) == 101
+    [rest] = [p for p in in_file if p.code == "NW019"]
+    assert rest.severity == "error" and "4900 weitere" in rest.message("de")
+
+
+def test_a_huge_value_is_named_not_printed(run_check: Callable[..., CheckResult]) -> None:
+    huge = "x" * 50_000
+    [hit] = run_check(_replace("partners/bank.yaml", "kind: bank", f"kind: {huge}")).problems
+    assert hit.code == "NW106" and len(hit.message("de")) < 400

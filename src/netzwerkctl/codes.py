@@ -177,6 +177,15 @@ _ALL: tuple[Code, ...] = (
         "The file '{name}' is not read: its name ends in '.txt' (Notepad saves it so when "
         "the file type is 'Text Documents'). Rename it to '{fixed}'.",
     ),
+    _c(
+        "NW019",
+        ERROR,
+        "Weitere Probleme in der Datei",
+        "… und {count} weitere Probleme in dieser Datei, die nicht einzeln gezeigt werden. "
+        "Beheben Sie die gezeigten und prüfen Sie erneut.",
+        "… and {count} more problems in this file that are not shown one by one. Fix those "
+        "shown and check again.",
+    ),
     # -- NW1xx: the shape of an entry --------------------------------------------
     _c(
         "NW101",
@@ -721,6 +730,9 @@ def syntax_hint(detail: str, lang: Lang) -> str:
     return _NO_HINT[lang]
 
 
+MAX_QUOTED = 120  # characters of a value a message quotes
+
+
 def format_message(code: str, args: Mapping[str, str | date], lang: Lang = "de") -> str:
     """The message of a problem in the given language, filled from its arguments.
 
@@ -735,6 +747,8 @@ def format_message(code: str, args: Mapping[str, str | date], lang: Lang = "de")
             values[name] = value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()
         elif name.startswith("t_"):
             values[name] = TERMS[lang].get(value, value)
+        elif len(value) > MAX_QUOTED:  # a 50 KB value is named, not printed
+            values[name] = value[: MAX_QUOTED - 1] + "…"
         else:
             values[name] = value
     where = values.get("where", "")

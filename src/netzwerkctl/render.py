@@ -169,7 +169,7 @@ def render(
         return f"{_CHART_MARK}{chart_name}{_CHART_MARK}" if fmt == "html" else ""
 
     try:
-        markdown = env.get_template(template_name).render({**context, "chart": chart})
+        markdown = _bounded(env.get_template(template_name), {**context, "chart": chart})
         if notice:
             markdown = _with_notice(markdown, notice)
         if fmt == "md":
@@ -194,6 +194,29 @@ def render(
         LookupError,
     ) as exc:
         raise TemplateProblem(f"{_template_position(exc) or template_name}: {exc}") from None
+    except (RecursionError, MemoryError):  # a macro calling itself, a loop of loops
+        raise TemplateProblem(
+            f"{template_name}: die Vorlage ruft sich ohne Ende selbst auf oder wird zu groß."
+        ) from None
+
+
+MAX_OUTPUT = 20 * 1024 * 1024  # characters a document may have: far beyond any real one
+
+
+def _bounded(template: Any, context: dict[str, Any]) -> str:
+    """Render piece by piece and stop beyond MAX_OUTPUT: a network's template cannot
+    take gigabytes (`{% for i in range(10**9) %}`)."""
+    parts: list[str] = []
+    size = 0
+    for part in template.generate(context):
+        size += len(part)
+        if size > MAX_OUTPUT:
+            raise TemplateProblem(
+                f"{template.name}: das Dokument würde größer als {MAX_OUTPUT >> 20} MB; "
+                "die Vorlage erzeugt zu viel."
+            )
+        parts.append(part)
+    return "".join(parts)
 
 
 def _with_notice(markdown: str, notice: str) -> str:

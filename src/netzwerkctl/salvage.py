@@ -89,8 +89,8 @@ def salvage(
     kept = copy.deepcopy(data)
     dropped: list[KeyPath] = []
     for path in reversed(ordered):
-        if any(path[: len(other)] == other and path != other for other in paths):
-            continue  # inside a part that is left out anyway
+        if any(path[:depth] in paths for depth in range(1, len(path))):
+            continue  # inside a part that is left out anyway (a lookup per level)
         _delete(kept, path)
         dropped.append(path)
     try:

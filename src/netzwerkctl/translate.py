@@ -48,13 +48,17 @@ _BOUNDS: dict[str, tuple[str, str]] = {
 _QUOTED = re.compile(r"'([^']*)'")
 
 
+MAX_PER_FILE = 100  # problems of one file told one by one; beyond, a count (NW019)
+
+
 def validation_problems(
     exc: ValidationError, doc: Document, model: type[BaseModel]
 ) -> list[Problem]:
     """One problem per distinct faulty place (a union's alternatives count once)."""
     found: list[tuple[KeyPath, Problem]] = []
     seen: set[tuple[KeyPath, str]] = set()
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    for error in errors[:MAX_PER_FILE]:  # the rest is counted by `cap_per_file`
         path = data_path(doc.data, error["loc"])
         # a missing key is told apart by its name: several can miss in one mapping
         key = (path, str(error["loc"][-1]) if error["type"] == "missing" else "")
@@ -67,11 +71,14 @@ def validation_problems(
     misspelled = {
         (path[:-1], dict(p.args).get("suggestion")) for path, p in found if p.code == "NW101"
     }
-    return [
+    told = [
         p
         for path, p in found
         if not (p.code == "NW102" and (path, dict(p.args)["key"]) in misspelled)
     ]
+    if len(errors) > MAX_PER_FILE:
+        told.append(problem("NW019", doc.at(), count=len(errors) - MAX_PER_FILE))
+    return told
 
 
 def data_path(data: Any, loc: tuple[int | str, ...]) -> KeyPath:

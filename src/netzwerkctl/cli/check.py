@@ -246,4 +246,7 @@ def _source_line(root: Path, p: Problem, cache: dict[str, list[str]]) -> str | N
     lines = cache[p.file]
     if not 1 <= p.line <= len(lines):
         return None
-    return "".join(c if c.isprintable() else "?" for c in lines[p.line - 1].rstrip().expandtabs(4))
+    line = lines[p.line - 1].rstrip()
+    if len(line) > 200:  # a multi-megabyte line is quoted by its beginning
+        line = line[:199] + "…"
+    return "".join(c if c.isprintable() else "?" for c in line.expandtabs(4))
