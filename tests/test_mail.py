@@ -176,12 +176,18 @@ def test_line_breaks_in_names_cannot_inject_headers(
     )
     root = make_network({**REMIND, "partners/fa.yaml": evil})
     result = remind_into(root, tmp_path / "out")
-    assert result.exit_code == 0
-    msg = message_from_bytes(
-        (tmp_path / "out" / "2022-01-10-anna.eml").read_bytes(), policy=policy.default
-    )
-    assert msg["Bcc"] is None
-    assert msg["To"].addresses[0].addr_spec == "anna@example.org"
+    assert result.exit_code == 1 and "NW117" in result.stderr  # check refuses the name
+    forced = runner.invoke(
+        app,
+        ["-C", str(root), "remind", "--today", "2022-01-10", "--mail", "--outbox",
+         str(tmp_path / "out"), "--allow-errors"],
+    )  # fmt: skip
+    assert forced.exit_code == 0, forced.stderr
+    written = list((tmp_path / "out").glob("*.eml"))
+    assert written
+    for eml in written:
+        msg = message_from_bytes(eml.read_bytes(), policy=policy.default)
+        assert msg["Bcc"] is None and len(msg["To"].addresses) == 1
 
 
 def test_starttls_and_login_against_a_server_that_requires_them(

@@ -22,7 +22,7 @@ W = problem("NW502", Location("partners/b.yaml", 6, 5), person="carla")
 def test_text_line_is_compiler_style() -> None:
     assert as_text_line(P) == (
         "meetings/2021/a.yaml:3:7: error NW104 „30.02.2021“ ist kein gültiges Datum (date). "
-        "Schreiben Sie 2021-03-15 oder 15.03.2021."
+        "Schreiben Sie 2021-03-15 oder 15.03.2021 (Jahre 1900 bis 2999)."
     )
     assert as_text_line(P, "en").startswith("meetings/2021/a.yaml:3:7: error NW104 '30.02.2021'")
 

@@ -120,6 +120,13 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
         10,
     ),
     "NW115": (_replace(M, "owner: [anna, bernd]", "owner: anna, bernd"), M, 27),
+    "NW117": (
+        _replace(
+            "partners/bank.yaml", "name: Volksbank Teststadt", 'name: "Volksbank\\nTeststadt"'
+        ),
+        "partners/bank.yaml",
+        1,
+    ),
     "NW120": (
         _replace("netzwerk.yaml", "language: de", "language: de\nchecks:\n  NW520: aus"),
         "netzwerk.yaml",
@@ -809,3 +816,24 @@ def test_a_huge_value_is_named_not_printed(run_check: Callable[..., CheckResult]
     huge = "x" * 50_000
     [hit] = run_check(_replace("partners/bank.yaml", "kind: bank", f"kind: {huge}")).problems
     assert hit.code == "NW106" and len(hit.message("de")) < 400
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "new", "code"),
+    [
+        (M, "date: 2021-03-15", "date: 9999-12-31", "NW104"),
+        (M, "date: 2021-03-15", "date: 0001-01-01", "NW104"),
+        (
+            "projects/umfrage.yaml",
+            "value_eur: 1140.00",
+            "value_eur: 1000000000000000000000000000",
+            "NW110",
+        ),
+        ("groups/ag.yaml", "meets_every_weeks: 8", "meets_every_weeks: 99999999999", "NW110"),
+        ("netzwerk.yaml", "name: Testnetz", 'name: "Test\\nnetz"', "NW117"),
+    ],
+)
+def test_values_no_command_could_handle_are_refused_by_check(
+    rel: str, old: str, new: str, code: str, run_check: Callable[..., CheckResult]
+) -> None:
+    assert code in [p.code for p in run_check(_replace(rel, old, new)).problems]

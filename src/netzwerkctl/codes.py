@@ -212,8 +212,10 @@ _ALL: tuple[Code, ...] = (
         "NW104",
         ERROR,
         "Ungültiges Datum",
-        "„{value}“ ist kein gültiges Datum ({key}). Schreiben Sie 2021-03-15 oder 15.03.2021.",
-        "'{value}' is not a valid date ({key}). Write 2021-03-15 or 15.03.2021.",
+        "„{value}“ ist kein gültiges Datum ({key}). Schreiben Sie 2021-03-15 oder 15.03.2021 "
+        "(Jahre 1900 bis 2999).",
+        "'{value}' is not a valid date ({key}). Write 2021-03-15 or 15.03.2021 (years 1900 "
+        "to 2999).",
     ),
     _c(
         "NW105",
@@ -318,6 +320,15 @@ _ALL: tuple[Code, ...] = (
         "(checks): Solange er besteht, erzeugt netzwerkctl keine Dokumente. Beheben Sie ihn.",
         "{value} is an error and cannot be switched off or made a warning (checks): while "
         "it stands, netzwerkctl makes no documents. Fix it.",
+    ),
+    _c(
+        "NW117",
+        ERROR,
+        "Name über mehrere Zeilen",
+        "Ein Name ({key}) steht in einer Zeile: ohne Zeilenumbruch und Tabulator. Er steht "
+        "in E-Mails, Kalendern und Tabellen.",
+        "A name ({key}) is one line, without line breaks or tabs: it stands in e-mails, "
+        "calendars and tables.",
     ),
     _c(
         "NW119",

@@ -1,11 +1,16 @@
 """Dates as people write them: 2021-03-15 or 15.03.2021 (also 1.3.2021). Shared by
-the models and the command line, and free of pydantic."""
+the models and the command line, and free of pydantic.
+
+Only years 1900 to 2999 are dates here: a network has no meetings in the year 1 or
+9999, and such a year (mostly a typo) would otherwise pass `check` and then break
+date arithmetic in a calendar or a reminder window."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
+MIN_YEAR, MAX_YEAR = 1900, 2999
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\Z")
 _GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\Z")
 
@@ -17,9 +22,11 @@ def read_date(text: str) -> date | None:
     german = _GERMAN_DATE.match(text)
     try:
         if iso:
-            return date(int(iso[1]), int(iso[2]), int(iso[3]))
-        if german:
-            return date(int(german[3]), int(german[2]), int(german[1]))
+            day = date(int(iso[1]), int(iso[2]), int(iso[3]))
+        elif german:
+            day = date(int(german[3]), int(german[2]), int(german[1]))
+        else:
+            return None
     except ValueError:
         return None
-    return None
+    return day if MIN_YEAR <= day.year <= MAX_YEAR else None

@@ -193,14 +193,36 @@ Email = Annotated[
     WithJsonSchema({"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"}),
 ]
 Text = Annotated[str, Field(min_length=1)]
+
+
+def _one_line(value: str) -> str:
+    if any(c in value for c in "\n\r\t\x0b\x0c\x85\u2028\u2029"):
+        raise PydanticCustomError("nw_one_line", "a name is one line")
+    return value
+
+
+# A name stands in headers, calendar entries and table cells: one line of text.
+Name = Annotated[str, Field(min_length=1), AfterValidator(_one_line)]
 Ids = Annotated[
     tuple[Id, ...],
     BeforeValidator(_one_or_many),
     Field(min_length=1),
     WithJsonSchema({"anyOf": [ID_SCHEMA, {"type": "array", "items": ID_SCHEMA, "minItems": 1}]}),
 ]
-Int = Annotated[int, BeforeValidator(_number(_INTEGER)), WithJsonSchema(INT_SCHEMA)]
-Num = Annotated[Decimal, BeforeValidator(_number(_DECIMAL)), WithJsonSchema(NUM_SCHEMA)]
+# Bounded so that no number that passes check can overflow a sum, a date or a format
+# later (a `value_eur` of 10^27 once broke the report).
+Int = Annotated[
+    int,
+    BeforeValidator(_number(_INTEGER)),
+    Field(ge=-(10**9), le=10**9),
+    WithJsonSchema(INT_SCHEMA),
+]
+Num = Annotated[
+    Decimal,
+    BeforeValidator(_number(_DECIMAL)),
+    Field(ge=-(10**12), le=10**12),
+    WithJsonSchema(NUM_SCHEMA),
+]
 # An unquoted phone number is an integer to a YAML 1.2 editor; netzwerkctl keeps the text.
 Phone = Annotated[str, WithJsonSchema({"type": ["string", "integer"]})]
 
@@ -223,7 +245,7 @@ CheckSetting = Literal["off", "aus", "error", "fehler", "warning", "warnung"]
 
 
 class NetworkInfo(Entry):
-    name: Text
+    name: Name
     city: str | None = None
     founded: Day | None = None
     language: Literal["de", "en"] = "de"
@@ -261,7 +283,7 @@ MEMBER_STATUSES: frozenset[str] = frozenset({"active", "paused", "former"})
 
 class Contact(Entry):
     id: Id
-    name: Text
+    name: Name
     role: str | None = None
     email: Email | None = None
     phone: Phone | None = None
@@ -273,7 +295,7 @@ class Contact(Entry):
 
 
 class Partner(Entry):
-    name: Text
+    name: Name
     kind: PartnerKind
     status: PartnerStatus
     cluster: str | None = None
@@ -353,7 +375,7 @@ PATRON_SCHEMA: dict[str, Any] = {
 
 
 class Group(Entry):
-    name: Text
+    name: Name
     kind: GroupKind
     topic: str | None = None
     host: Id | None = None
@@ -462,7 +484,7 @@ class Award(Entry):
 
 
 class Project(Entry):
-    name: Text
+    name: Name
     kind: ProjectKind
     group: Id | None = None
     lead: Id | None = None

@@ -178,6 +178,8 @@ def _translate(error: Any, path: KeyPath, doc: Document, model: type[BaseModel])
     if kind in _BOUNDS:
         bound, ctx_key = _BOUNDS[kind]
         return problem("NW110", at, key=key, value=value, t_bound=bound, limit=ctx.get(ctx_key))
+    if kind == "nw_one_line":
+        return problem("NW117", at, key=key)
     if kind == "nw_email":
         return problem("NW111", at, key=key, value=value)
     if kind == "nw_timezone":

@@ -185,3 +185,15 @@ def test_a_broken_network_template_is_a_message_not_a_traceback(
     assert "Vorlage: " in result.stderr and f"{template}.md.j2:1" in result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert not (tmp_path / "o").exists() or not list((tmp_path / "o").glob("*.eml"))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--today", "9999-12-31"], ["--today", "0001-01-01"], ["--days", "99999999"]],
+)
+def test_extreme_days_on_the_command_line_are_a_usage_error(
+    make_network: Callable[..., Path], args: list[str]
+) -> None:
+    result = CliRunner().invoke(app, ["-C", str(make_network(REMIND)), "remind", *args])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)

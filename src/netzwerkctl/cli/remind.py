@@ -46,7 +46,11 @@ def remind(
     ] = None,
     days: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option(help="Wie viele Tage vorausschauen; Standard: rules.remind_days (14).", min=0),
+        typer.Option(
+            help="Wie viele Tage vorausschauen (0 bis 3650); Standard: rules.remind_days (14).",
+            min=0,
+            max=3650,
+        ),
     ] = None,
     person: Annotated[
         Optional[str],  # noqa: UP045
