@@ -95,7 +95,25 @@ def test_html_page_is_self_contained_and_escapes_the_title(tmp_path: Path) -> No
     page = render("agenda", {"title": "<b>&"}, "de", "html", network_templates=folder)
     assert page.startswith("<!DOCTYPE html>") and '<html lang="de">' in page
     assert "<title>Einladung &lt;b&gt;&amp;</title>" in page
-    assert "<link" not in page and "src=" not in page and "http" not in page
+    assert "<link" not in page and "src=" not in page and "://" not in page
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+
+
+def test_remote_images_become_text_and_links_tell_no_one_where_from(tmp_path: Path) -> None:
+    body = "# T\n\n{{ text | md_text }}\n"
+    folder = _override(tmp_path, "agenda.md.j2", body, "de")
+    text = (
+        "Sehr gut ![Pixel](https://tracker.example/p.gif) und [Seite](https://example.org). "
+        "![Logo](data:image/png;base64,iVBORw0KGgo=) <img src=https://x.example/a.png> "
+        "<script>alert(1)</script>"
+    )
+    page = render("agenda", {"text": text}, "de", "html", network_templates=folder)
+    assert "tracker.example/p.gif]" in page and '<img src="https' not in page
+    assert '<img src="data:image/png;base64,iVBORw0KGgo=" alt="Logo"' in page
+    assert 'href="https://example.org" rel="noopener noreferrer"' in page
+    assert "<script>" not in page and "<img src=https" not in page
+    markdown = render("agenda", {"text": text}, "de", "md", network_templates=folder)
+    assert "<script>" not in markdown and "&lt;script>" in markdown
 
 
 @pytest.mark.parametrize(

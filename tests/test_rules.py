@@ -75,6 +75,11 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
         "partners/viel.yaml",
         1,
     ),
+    "NW020": (
+        {"partners/rechnung\u202egpj.yaml": PARTNER},
+        "partners/rechnung\u202egpj.yaml",
+        None,
+    ),
     "NW101": (_replace("partners/fa.yaml", "    email:", "    emial:"), "partners/fa.yaml", 8),
     "NW102": ({"partners/ohne.yaml": "kind: other\nstatus: active\n"}, "partners/ohne.yaml", 1),
     "NW103": (

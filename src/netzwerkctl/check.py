@@ -56,7 +56,7 @@ def check_network(root: Path, today: date, use_cache: bool = False) -> CheckResu
             problems, count, language = hit
             return CheckResult(problems, count, "en" if language == "en" else "de")
     from netzwerkctl.checksettings import apply_settings
-    from netzwerkctl.files import misnamed_files, stray_folders
+    from netzwerkctl.files import misnamed_files, reversed_names, stray_folders
     from netzwerkctl.load import build_network
     from netzwerkctl.parallel import available_jobs
     from netzwerkctl.rules import run_rules
@@ -71,6 +71,7 @@ def check_network(root: Path, today: date, use_cache: bool = False) -> CheckResu
                 *suggest_ids_for_names(net, loaded.problems),
                 *stray_folders(root),
                 *misnamed_files(misnamed),
+                *reversed_names([*(rel for rel, _ in files), *misnamed]),
                 *run_rules(net, today),
             ]
         ),

@@ -186,6 +186,15 @@ _ALL: tuple[Code, ...] = (
         "… and {count} more problems in this file that are not shown one by one. Fix those "
         "shown and check again.",
     ),
+    _c(
+        "NW020",
+        WARNING,
+        "Dateiname mit umgekehrter Schreibrichtung",
+        "Der Dateiname enthält ein Zeichen, das die Schreibrichtung umkehrt (wie U+202E): "
+        "Er sieht anders aus, als er heißt. Benennen Sie die Datei um.",
+        "The file name contains a character that reverses the writing direction (like "
+        "U+202E): it looks different from what it is. Rename the file.",
+    ),
     # -- NW1xx: the shape of an entry --------------------------------------------
     _c(
         "NW101",

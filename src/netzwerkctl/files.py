@@ -180,6 +180,16 @@ def stray_folders(root: Path) -> list[Problem]:
     return found
 
 
+_BIDI = ("\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069")
+
+
+def reversed_names(files: Iterable[str]) -> list[Problem]:
+    """A warning for each file whose name holds a bidirectional override."""
+    from netzwerkctl.problems import Location, problem
+
+    return [problem("NW020", Location(rel)) for rel in files if any(c in rel for c in _BIDI)]
+
+
 def misnamed_files(misnamed: Iterable[str]) -> list[Problem]:
     """A warning for each data file that ends in .txt after .yaml (not read)."""
     from netzwerkctl.problems import Location, problem

@@ -9,6 +9,7 @@ every command reports problems the same way.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -104,15 +105,25 @@ def as_text_line(p: Problem, lang: Lang = "de") -> str:
     return f"{_position(p)}: {p.severity} {p.code} {p.message(lang)}"
 
 
+# ESC, BEL, C1 (and so OSC and every terminal sequence) and the bidirectional
+# overrides that make a file name read backwards: never into a CI log.
+_UNSAFE = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    """Text for a log or a machine format with every unsafe character replaced by ?."""
+    return _UNSAFE.sub("?", text)
+
+
 def as_json(problems: Iterable[Problem], lang: Lang = "de") -> str:
     rows = [
         {
-            "file": p.file,
+            "file": clean(p.file),
             "line": p.line,
             "column": p.column,
             "severity": p.severity,
             "code": p.code,
-            "message": p.message(lang),
+            "message": clean(p.message(lang)),
         }
         for p in problems
     ]
@@ -136,17 +147,18 @@ def as_gitlab(problems: Iterable[Problem], lang: Lang = "de", prefix: str = "") 
         identity = "\0".join((p.file, p.code, p.location.key, repr(stable)))
         rows.append(
             {
-                "description": f"{p.code} {p.message(lang)}",
+                "description": clean(f"{p.code} {p.message(lang)}"),
                 "check_name": p.code,
                 "fingerprint": hashlib.sha256(identity.encode()).hexdigest(),
                 "severity": "major" if p.severity == "error" else "minor",
-                "location": {"path": prefix + p.file, "lines": {"begin": p.line or 1}},
+                "location": {"path": clean(prefix + p.file), "lines": {"begin": p.line or 1}},
             }
         )
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
 def _escape_data(text: str) -> str:
+    text = clean(text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -53,6 +53,13 @@ _CHART_MARK = "\ue000"
 _SHORT_DATE: dict[Lang, str] = {"de": "dd.MM.yyyy", "en": "yyyy-MM-dd"}
 
 
+def md_text(value: object) -> str:
+    """Markdown a person wrote (notes, report texts) as Markdown, but without raw HTML:
+    `<` becomes `&lt;`, so no tag passes into a Markdown document verbatim (and the
+    HTML made from it shows the character)."""
+    return str(value).replace("<", "&lt;")
+
+
 def _date_filters(lang: Lang) -> dict[str, Callable[[Any], str]]:
     from babel.dates import format_date, format_time
 
@@ -138,6 +145,7 @@ def environment(lang: Lang, network_templates: Path | None = None) -> Any:
     env.filters.update(_date_filters(lang))
     env.filters.update(number_formats(lang))
     env.filters["md"] = md_escape
+    env.filters["md_text"] = md_text
     return env
 
 
@@ -249,12 +257,28 @@ def _template_position(exc: BaseException) -> str | None:
 
 
 def markdown_to_html(markdown: str) -> Any:
-    """CommonMark with tables; raw HTML in the text is escaped, unsafe links dropped."""
+    """CommonMark with tables; raw HTML in the text is escaped, unsafe links dropped.
+    The page stays inert and self-contained: an image from elsewhere (a tracking pixel
+    in a report text) becomes its description and address as text, only images
+    embedded as `data:` stay; links open without telling the target where from."""
     from markdown_it import MarkdownIt
+    from markdown_it.token import Token
     from markupsafe import Markup
 
     parser = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
-    return Markup(parser.render(markdown))
+    tokens = parser.parse(markdown)
+    for token in tokens:
+        for i, child in enumerate(token.children or []):
+            if child.type == "link_open":
+                child.attrSet("rel", "noopener noreferrer")
+            elif child.type == "image" and not str(child.attrGet("src") or "").startswith(
+                "data:image/"
+            ):
+                text = Token("text", "", 0)
+                alt = "".join(c.content for c in child.children or []) or "Bild"
+                text.content = f"[{alt}: {child.attrGet('src') or ''}]"
+                token.children[i] = text  # type: ignore[index]
+    return Markup(parser.renderer.render(tokens, parser.options, {}))
 
 
 def _tidy(text: str) -> str:

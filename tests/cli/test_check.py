@@ -224,3 +224,18 @@ def test_gitlab_code_quality_with_fingerprints_that_survive_moved_lines(
     assert again[1]["location"]["lines"]["begin"] == 10
     assert [r["fingerprint"] for r in again] == [r["fingerprint"] for r in rows]
     assert len({r["fingerprint"] for r in rows}) == len(rows)
+
+
+@pytest.mark.parametrize("fmt", ["github", "json", "gitlab", "text"])
+def test_no_terminal_sequence_or_reversed_text_from_a_file_name_reaches_the_log(
+    make_network: Callable[..., Path], fmt: str
+) -> None:
+
+    name = "partners/x\x1b]0;gehackt\x07\x9b31m\u202eyaml.yaml"
+    root = make_network({name: BASE["partners/bank.yaml"].replace("kind: bank", "kind: bnak")})
+    result = CliRunner().invoke(app, ["-C", str(root), "check", "--format", fmt])
+    assert result.exit_code == 1
+    for bad in ("\x1b", "\x07", "\x9b", "\u202e"):
+        assert bad not in result.stdout and bad not in result.stderr
+    if fmt == "text":
+        assert "NW020" in result.stdout

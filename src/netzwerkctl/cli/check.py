@@ -199,7 +199,7 @@ def _repository_prefix(root: Path, variable: str) -> str:
 # the cursor, start escape sequences or begin a line that looks like another problem.
 # The reader replaces the others in values; line breaks in values and anything in a
 # file name reach this point.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def print_problems(
