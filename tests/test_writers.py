@@ -78,3 +78,44 @@ def test_new_files_get_the_usual_mode_and_replaced_files_keep_theirs(tmp_path: P
         assert target.stat().st_mode & 0o777 == 0o640
     finally:
         os.umask(old)
+
+
+def test_temporary_files_left_by_a_killed_run_are_removed_next_time(tmp_path: Path) -> None:
+    import os
+    import time
+
+    target = tmp_path / "bericht.md"
+    old = tmp_path / ".bericht.md.ab12_xyz.tmp"
+    fresh = tmp_path / ".bericht.md.cd34efgh.tmp"  # perhaps another run, writing now
+    other = tmp_path / ".bericht.md.notours!.tmp"
+    person = tmp_path / ".notizen.md.ab12cdef.tmp"  # another file's
+    for path in (old, fresh, other, person):
+        path.write_text("x", encoding="utf-8")
+    hours_ago = time.time() - 3 * 3600
+    for path in (old, other, person):
+        os.utime(path, (hours_ago, hours_ago))
+    write_atomic(target, b"neu")
+    assert target.read_bytes() == b"neu"
+    assert not old.exists()
+    assert fresh.exists() and other.exists() and person.exists()
+
+
+def test_eight_writers_at_once_lose_no_entry_in_the_list_of_written_files(
+    tmp_path: Path,
+) -> None:
+    import json
+    import subprocess
+    import sys
+
+    root = tmp_path / "netz"
+    root.mkdir()
+    code = (
+        "import sys; from pathlib import Path; from netzwerkctl import written\n"
+        "root = Path(sys.argv[1])\n"
+        "for n in range(20):\n"
+        "    written.remember(root, root / f'liste-{sys.argv[2]}-{n}.csv', b'x')\n"
+    )
+    runs = [subprocess.Popen([sys.executable, "-c", code, str(root), str(i)]) for i in range(8)]
+    assert all(run.wait(timeout=120) == 0 for run in runs)
+    files = json.loads((root / ".netzwerkctl" / "written.json").read_text(encoding="utf-8"))
+    assert len(files["files"]) == 160

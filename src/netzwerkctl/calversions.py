@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-from netzwerkctl.cache import read_state, write_state
+from netzwerkctl.cache import read_state, state_lock, write_state
 
 FILE = "calendar.json"
 FORMAT = 1
@@ -69,9 +69,14 @@ def load(root: Path) -> dict[str, Version]:
 def save(root: Path, versions: Mapping[str, Version]) -> None:
     """Remember the versions (with those of events not in this export, e.g. of another
     group)."""
-    merged = {**load(root), **versions}
-    events = {
-        uid: {"fingerprint": v.fingerprint, "sequence": v.sequence, "stamp": v.stamp.isoformat()}
-        for uid, v in sorted(merged.items())
-    }
-    write_state(root, FILE, FORMAT, {"events": events})
+    with state_lock(root, FILE):
+        merged = {**load(root), **versions}
+        events = {
+            uid: {
+                "fingerprint": v.fingerprint,
+                "sequence": v.sequence,
+                "stamp": v.stamp.isoformat(),
+            }
+            for uid, v in sorted(merged.items())
+        }
+        write_state(root, FILE, FORMAT, {"events": events})

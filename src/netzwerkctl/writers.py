@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -55,6 +56,7 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        _remove_stale(folder, path.name)
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
         raise WriteError(_reason(folder, exc)) from None
@@ -76,6 +78,35 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+STALE_SECONDS = 3600  # a temporary file this old is left over from a killed run
+_RANDOM = re.compile("[a-z0-9_]{8}")
+
+
+def _remove_stale(folder: Path, name: str) -> None:
+    """Temporary files of ours for this file name (`.NAME.xxxxxxxx.tmp`), left by a
+    run killed while writing and older than an hour: removed. Nothing else is touched
+    (a regular file of exactly that shape, never a link or a folder)."""
+    import stat
+    import time
+
+    prefix = f".{name}."
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    limit = time.time() - STALE_SECONDS
+    for entry in entries:
+        if not (entry.name.startswith(prefix) and entry.name.endswith(".tmp")):
+            continue
+        middle = entry.name[len(prefix) : -len(".tmp")]
+        if not _RANDOM.fullmatch(middle):
+            continue  # mkstemp's eight random characters, nothing else
+        with contextlib.suppress(OSError):
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(info.st_mode) and info.st_mtime < limit:
+                Path(entry.path).unlink()
 
 
 def _give_mode(tmp: Path, path: Path) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from netzwerkctl.cache import read_regular, read_state, write_state
+from netzwerkctl.cache import read_regular, read_state, state_lock, write_state
 
 FILE = "written.json"
 FORMAT = 1
@@ -51,7 +51,8 @@ def unchanged_since_written(root: Path, path: Path) -> bool:
 def remember(root: Path, path: Path, data: bytes) -> None:
     """Note the bytes written into `path` (without the list, such a file needs
     --force next time; nothing is lost)."""
-    files = _load(root)
-    files.pop(_key(path), None)
-    files[_key(path)] = _digest(data)  # last written last: the oldest go first
-    write_state(root, FILE, FORMAT, {"files": dict(list(files.items())[-KEEP:])})
+    with state_lock(root, FILE):  # read, change, write: no update of another run lost
+        files = _load(root)
+        files.pop(_key(path), None)
+        files[_key(path)] = _digest(data)  # last written last: the oldest go first
+        write_state(root, FILE, FORMAT, {"files": dict(list(files.items())[-KEEP:])})
