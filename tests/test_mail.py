@@ -487,3 +487,28 @@ def test_a_sender_that_is_no_address_is_refused(
     assert (
         result.exit_code == 2 and "NETZWERKCTL_SMTP_FROM ist keine E-Mail-Adresse" in result.stderr
     )
+
+
+def test_a_second_send_while_one_is_running_sends_nothing_and_says_who(
+    make_network: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fcntl
+    import os
+
+    root, outbox = make_network(REMIND), tmp_path / "out"
+    outbox.mkdir()
+    fd = os.open(outbox / ".versand.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    os.write(fd, b"Prozess 4711 auf buero-pc\n")
+    fcntl.flock(fd, fcntl.LOCK_EX)  # another run, sending right now
+    inbox = Inbox()
+    try:
+        with smtp(inbox) as port:
+            code, _, err = send(root, outbox, port, monkeypatch)
+        assert code == 1 and "Prozess 4711 auf buero-pc" in err
+        assert inbox.received == [] and not list(outbox.glob("*.eml"))
+    finally:
+        os.close(fd)
+    with smtp(inbox) as port:  # once it is done
+        code, _, err = send(root, outbox, port, monkeypatch)
+    assert code == 0, err
+    assert len(inbox.received) == 2

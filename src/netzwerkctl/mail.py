@@ -11,12 +11,13 @@ The SMTP password is read from the environment only and never printed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import smtplib
 import ssl
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from email.headerregistry import Address
@@ -185,6 +186,41 @@ def smtp_config(environ: Mapping[str, str]) -> SmtpConfig:
         password=environ.get(ENV + "PASSWORD") or None,
         sender=from_address,
     )
+
+
+LOCK = ".versand.lock"
+
+
+class OutboxBusy(Exception):
+    """Another run is writing into or sending from this outbox (who: the message)."""
+
+
+@contextlib.contextmanager
+def outbox_lock(outbox: Path) -> Iterator[None]:
+    """Only one run writes and sends from an outbox at a time: two `remind --send` at
+    once would both find nobody reminded yet and send everything twice. The lock file
+    names the process that holds it. Without file locks (Windows) runs unlocked."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    import socket
+
+    outbox.mkdir(parents=True, exist_ok=True)
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(outbox / LOCK, flags, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 200).decode("utf-8", "replace").strip() or "?"
+            raise OutboxBusy(holder) from None
+        os.ftruncate(fd, 0)
+        os.write(fd, f"Prozess {os.getpid()} auf {socket.gethostname()}\n".encode())
+        yield
+    finally:
+        os.close(fd)
 
 
 def eml_name(today: date, letter: Letter) -> str:

@@ -130,7 +130,17 @@ def remind(
         # what was sent lives there, and a second run must find it.
         box = outbox if outbox is not None else root / "postausgang"
         _check_outbox(box, default=outbox is None)
-        _mail(network, found, lang, day, box, send, resend, root / "templates", warning)
+        from netzwerkctl.mail import OutboxBusy, outbox_lock
+
+        try:
+            with outbox_lock(box):
+                _mail(network, found, lang, day, box, send, resend, root / "templates", warning)
+        except OutboxBusy as exc:
+            fail(
+                f"In {box} läuft gerade ein anderer Versand ({exc}). Nichts geschrieben, "
+                "nichts gesendet; bitte warten, bis er fertig ist.",
+                EXIT_PROBLEMS,
+            )
         return
     if output_format is RemindFormat.json:
         emit(as_json(found, lang, gaps_json(gaps)), output, force, root)
