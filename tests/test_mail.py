@@ -512,3 +512,45 @@ def test_a_second_send_while_one_is_running_sends_nothing_and_says_who(
         code, _, err = send(root, outbox, port, monkeypatch)
     assert code == 0, err
     assert len(inbox.received) == 2
+
+
+class RefusingInbox(Inbox):
+    """Refuses every message to one address for good at the end of DATA (554)."""
+
+    def __init__(self, refused: str) -> None:
+        super().__init__()
+        self.refused = refused
+        self.tried: list[str] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.tried += list(envelope.rcpt_tos)
+        if self.refused in envelope.rcpt_tos:
+            return "554 5.7.1 Nachricht abgelehnt"
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_a_permanent_refusal_blocks_nobody_else_and_is_retried_only_when_asked(
+    make_network: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, outbox = make_network(REMIND), tmp_path / "out"
+    inbox = RefusingInbox("anna@example.org")  # Anna comes first
+    with smtp(inbox) as port:
+        code, out, err = send(root, outbox, port, monkeypatch)
+        assert code == 1 and "dauerhaft abgelehnt" in err
+        assert "vom Mailserver abgelehnt (554 5.7.1 Nachricht abgelehnt): Anna Albers" in out
+        assert [rcpt for rcpt, _ in inbox.received] == [["bernd@example.org"]]
+        # the next run does not knock on the same door again, and sends nothing twice
+        code, out, _ = send(root, outbox, port, monkeypatch)
+        assert code == 0 and "früher abgelehnt, nicht wiederholt" in out
+        assert inbox.tried.count("anna@example.org") == 1
+        assert len(inbox.received) == 1
+    healthy = Inbox()
+    with smtp(healthy) as port:
+        monkeypatch.setenv("NETZWERKCTL_SMTP_PORT", str(port))
+        result = runner.invoke(
+            app,
+            ["-C", str(root), "remind", "--today", "2022-01-10", "--send", "--outbox",
+             str(outbox), "--retry-failed"],
+        )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert [rcpt for rcpt, _ in healthy.received] == [["anna@example.org"]]

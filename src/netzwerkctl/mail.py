@@ -235,6 +235,7 @@ class Record:
     keys: frozenset[str] = frozenset()
     # (network, person, day); network None for entries written before it was noted
     reminded: frozenset[tuple[str | None, str, str]] = frozenset()
+    failed: frozenset[str] = frozenset()  # refused for good by the server (5xx)
 
     def reminded_on(self, network: str, person: str, day: date) -> bool:
         iso = day.isoformat()
@@ -248,26 +249,36 @@ def read_record(path: Path) -> Record:
     except FileNotFoundError:
         return Record()
     keys: set[str] = set()
+    failed: set[str] = set()
     reminded: set[tuple[str | None, str, str]] = set()
     for line in lines:
         try:
             entry = json.loads(line)
-            keys.add(str(entry["key"]))
+            key = str(entry["key"])
         except (ValueError, KeyError, TypeError):
             continue
+        if entry.get("status") == "failed":
+            failed.add(key)
+            continue
+        keys.add(key)
         person, day, network = entry.get("person"), entry.get("date"), entry.get("network")
         if isinstance(person, str) and isinstance(day, str):
             reminded.add((network if isinstance(network, str) else None, person, day))
-    return Record(frozenset(keys), frozenset(reminded))
+    return Record(frozenset(keys), frozenset(reminded), frozenset(failed - keys))
 
 
-def _record(path: Path, letter: Letter, today: date, network: str) -> None:
+def _record(
+    path: Path, letter: Letter, today: date, network: str, failed: str | None = None
+) -> None:
+    """Note a delivery, or (`failed`: the server's answer) a permanent refusal."""
     entry = {
         "key": letter.key,
         "person": letter.person,
         "date": today.isoformat(),
         "network": network,
     }
+    if failed is not None:
+        entry.update(status="failed", answer=failed)
     # never through a link: a planted versendet.jsonl must not append elsewhere
     flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
     with os.fdopen(os.open(path, flags, 0o644), "a", encoding="utf-8") as handle:
@@ -295,6 +306,9 @@ class SendResult:
     failed: list[Letter] = field(default_factory=list)
     error: str | None = None
     unrecorded: Letter | None = None  # delivered, but the record could not note it
+    # refused for good in this run (with the server's answer), and refused earlier
+    rejected: list[tuple[Letter, str]] = field(default_factory=list)
+    rejected_before: list[Letter] = field(default_factory=list)
 
 
 def send(
@@ -304,15 +318,20 @@ def send(
     today: date,
     network: str,
     resend: bool = False,
+    retry_failed: bool = False,
 ) -> SendResult:
     """Send each message once, and to each person at most one a day unless `resend`;
-    record each delivery before the next one is tried."""
+    record each delivery before the next one is tried. A message the server refuses
+    for good (5xx) is recorded as failed and the others are still sent; later runs
+    try it again only with `retry_failed`."""
     result = SendResult()
     done = read_record(record)
     todo = []
     for letter, msg in pending:
         if letter.key in done.keys or reminded_earlier(letter, done, network, today, resend):
             result.already.append(letter)
+        elif letter.key in done.failed and not retry_failed:
+            result.rejected_before.append(letter)
         else:
             todo.append((letter, msg))
     if not todo:
@@ -327,9 +346,18 @@ def send(
         for index, (letter, msg) in enumerate(todo):
             try:
                 server.send_message(msg)
-            except smtplib.SMTPRecipientsRefused as exc:
-                result.failed.append(letter)
-                result.error = _describe(exc)
+            except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError) as exc:
+                answer = _describe(exc)
+                if not _permanent(exc):  # 4xx: try again in the next run
+                    result.failed.append(letter)
+                    result.error = answer
+                    if isinstance(exc, smtplib.SMTPDataError):
+                        result.failed += [lt for lt, _ in todo[index + 1 :]]
+                        break
+                    continue
+                result.rejected.append((letter, answer))
+                with contextlib.suppress(OSError):  # not noted: the next run tries again
+                    _record(record, letter, today, network, failed=answer)
                 continue
             except (smtplib.SMTPException, OSError) as exc:
                 result.failed += [lt for lt, _ in todo[index:]]
@@ -349,6 +377,15 @@ def send(
         except (smtplib.SMTPException, OSError):
             server.close()
     return result
+
+
+def _permanent(exc: smtplib.SMTPException) -> bool:
+    """A 5xx answer: the server will not take this message, however often it is sent."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in exc.recipients.values()]
+        return bool(codes) and all(500 <= code < 600 for code in codes)
+    code = getattr(exc, "smtp_code", 0)
+    return isinstance(code, int) and 500 <= code < 600
 
 
 def _connect(config: SmtpConfig) -> smtplib.SMTP:

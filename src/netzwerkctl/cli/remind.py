@@ -91,6 +91,14 @@ def remind(
             "sich ihr Text seitdem geändert hat (eine gleichlautende nie zweimal).",
         ),
     ] = False,
+    retry_failed: Annotated[
+        bool,
+        typer.Option(
+            "--retry-failed",
+            help="Nachrichten, die der Mailserver früher dauerhaft abgelehnt hat (5xx), "
+            "noch einmal versuchen.",
+        ),
+    ] = False,
     force: ForceOpt = False,
     allow_errors: AllowErrorsOpt = False,
 ) -> None:
@@ -134,7 +142,18 @@ def remind(
 
         try:
             with outbox_lock(box):
-                _mail(network, found, lang, day, box, send, resend, root / "templates", warning)
+                _mail(
+                    network,
+                    found,
+                    lang,
+                    day,
+                    box,
+                    send,
+                    resend,
+                    retry_failed,
+                    root / "templates",
+                    warning,
+                )
         except OutboxBusy as exc:
             fail(
                 f"In {box} läuft gerade ein anderer Versand ({exc}). Nichts geschrieben, "
@@ -220,6 +239,7 @@ def _mail(
     outbox: Path,
     send: bool,
     resend: bool,
+    retry_failed: bool,
     templates: Path,
     warning: str | None,
 ) -> None:
@@ -295,11 +315,17 @@ def _mail(
             out.write(f"  - {letter.name}{org}{phone}\n")
     if config is None:
         return
-    result = send_messages(prepared, config, outbox / RECORD, day, network_name, resend)
+    result = send_messages(
+        prepared, config, outbox / RECORD, day, network_name, resend, retry_failed
+    )
     for letter in result.sent:
         out.write(f"versendet: {letter.name}\n")
     for letter in result.already:
         out.write(f"schon versendet, nicht wiederholt: {letter.name}\n")
+    for letter, answer in result.rejected:
+        out.write(f"vom Mailserver abgelehnt ({answer}): {letter.name}\n")
+    for letter in result.rejected_before:
+        out.write(f"früher abgelehnt, nicht wiederholt (--retry-failed): {letter.name}\n")
     if result.unrecorded is not None:
         for letter in result.failed:
             out.write(f"NICHT versendet: {letter.name}\n")
@@ -315,6 +341,12 @@ def _mail(
         fail(
             f"Versand abgebrochen ({result.error}). {len(result.sent)} versendet, "
             f"{len(result.failed)} nicht. Ein neuer Lauf sendet nur die fehlenden.",
+            EXIT_PROBLEMS,
+        )
+    if result.rejected:
+        fail(
+            f"{len(result.rejected)} Nachricht(en) hat der Mailserver dauerhaft abgelehnt; "
+            "alle anderen sind versendet. Adresse prüfen; erneut versuchen mit --retry-failed.",
             EXIT_PROBLEMS,
         )
 
