@@ -41,6 +41,7 @@ class Provenance:
     commit: str | None = None  # short id
     commit_date: date | None = None
     dirty: bool = False  # files in the network folder differ from that commit
+    shallow: bool = False  # a shallow clone: the history (and so the date) is cut
 
 
 def provenance(root: Path) -> Provenance:
@@ -61,17 +62,42 @@ def provenance(root: Path) -> Provenance:
         # only what netzwerkctl reads: a report written into the folder, a README or
         # an outbox must not make the data look changed
         paths = [prefix + p for p in DATA_PATHS]
-        status = repo.git.status("--porcelain", "--untracked-files=all", "--", *paths)
-        dirty = any(line[3:].endswith((".yaml", ".yml", ".j2")) for line in status.splitlines())
+        dirty = _data_changed(repo, paths)
+        shallow = repo.git.rev_parse("--is-shallow-repository").strip() == "true"
         try:
             last = next(repo.iter_commits(paths=paths, max_count=1))
         except (StopIteration, ValueError, git.GitCommandError):  # no commits yet
-            return Provenance("git", dirty=True)
-        return Provenance("git", last.hexsha[:10], last.committed_datetime.date(), dirty)
+            return Provenance("git", dirty=True, shallow=shallow)
+        date_of = last.committed_datetime.date()
+        return Provenance("git", last.hexsha[:10], date_of, dirty, shallow)
     except git.GitError:  # e.g. git refusing a repository owned by someone else
         return Provenance("no-repo")
     finally:
         repo.close()
+
+
+_DATA_SUFFIXES = (".yaml", ".yml", ".j2")
+
+
+def _data_changed(repo: Any, paths: list[str]) -> bool:
+    """Whether the data read differs from the last commit, as far as git can tell:
+    changed, staged, new, and also ignored data files (netzwerkctl reads them, git
+    does not keep them), and files git was told not to look at (assume-unchanged,
+    skip-worktree: git cannot vouch for them). `-z`: paths as they are, never quoted
+    ("Lörrach/…", spaces)."""
+    status = repo.git.status(
+        "--porcelain=v1", "-z", "--untracked-files=all", "--ignored=matching", "--", *paths
+    )
+    entries = [e for e in status.split("\0") if e]
+    # a rename carries its old name as the next entry; that name counts as well
+    if any(e[3:].endswith(_DATA_SUFFIXES) or e.endswith(_DATA_SUFFIXES) for e in entries):
+        return True
+    flagged = repo.git.ls_files("-v", "-z", "--", *paths)
+    return any(
+        (e[:1].islower() or e[:1] == "S") and e[2:].endswith(_DATA_SUFFIXES)
+        for e in flagged.split("\0")
+        if e
+    )
 
 
 class GitUnavailable(Exception):

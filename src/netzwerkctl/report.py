@@ -194,6 +194,7 @@ def report_context(
             "commit": provenance.commit,
             "commit_date": provenance.commit_date,
             "dirty": provenance.dirty,
+            "shallow": provenance.shallow,
             "printed": printed,
         },
     }
@@ -320,5 +321,6 @@ def report_json(context: Context) -> Context:
             "state": context["provenance"]["state"],
             "commit": context["provenance"]["commit"],
             "dirty": context["provenance"]["dirty"],
+            "shallow": context["provenance"]["shallow"],
         },
     }
