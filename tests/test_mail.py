@@ -320,6 +320,7 @@ class PlantingInbox(Inbox):
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         answer = await super().handle_DATA(server, session, envelope)
         if len(self.received) == 1:
+            self.record.unlink(missing_ok=True)  # the record of what is being sent
             self.record.symlink_to(self.target)
         return answer
 
@@ -554,3 +555,112 @@ def test_a_permanent_refusal_blocks_nobody_else_and_is_retried_only_when_asked(
         )  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert [rcpt for rcpt, _ in healthy.received] == [["anna@example.org"]]
+
+
+class SilentInbox(Inbox):
+    """Takes the message, then answers only after the client stopped waiting."""
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        import asyncio
+
+        answer = await super().handle_DATA(server, session, envelope)
+        await asyncio.sleep(3)
+        return answer
+
+
+def test_a_message_sent_without_an_answer_is_never_sent_again_without_resend(
+    make_network: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from netzwerkctl import smtp as transport
+
+    monkeypatch.setattr(transport, "SOCKET_TIMEOUT", 1.0)
+    root, outbox = make_network(REMIND), tmp_path / "out"
+    silent = SilentInbox()
+    with smtp(silent) as port:
+        code, out, err = send(root, outbox, port, monkeypatch)
+    assert code == 1 and "nicht geantwortet" in err
+    assert "möglicherweise zugestellt, nicht wiederholt (--resend): Anna Albers" in out
+    assert len(silent.received) == 1  # the server has it
+    healthy = Inbox()
+    with smtp(healthy) as port:
+        code, out, _ = send(root, outbox, port, monkeypatch)
+    assert code == 0 and "möglicherweise zugestellt" in out
+    assert [rcpt for rcpt, _ in healthy.received] == [["bernd@example.org"]]  # Anna: not again
+
+
+def test_a_run_killed_while_sending_does_not_send_that_message_again(
+    make_network: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """kill -9 between 'about to send' and 'sent': the record says pending."""
+    import json as js
+    from datetime import date
+
+    from netzwerkctl.check import check_network
+    from netzwerkctl.derive.reminders import reminders
+    from netzwerkctl.mail import RECORD, letters
+
+    root, outbox = make_network(REMIND), tmp_path / "out"
+    network = check_network(root, date(2022, 1, 10)).network
+    [anna, *_] = letters(
+        network,
+        reminders(network, date(2022, 1, 10), 14),
+        "de",
+        date(2022, 1, 10),
+        root / "templates",
+    )
+    outbox.mkdir()
+    entry = {
+        "key": anna.key,
+        "person": "anna",
+        "date": "2022-01-10",
+        "network": "Testnetz",
+        "status": "pending",
+    }
+    (outbox / RECORD).write_text(js.dumps(entry) + "\n", encoding="utf-8")
+    inbox = Inbox()
+    with smtp(inbox) as port:
+        code, out, _ = send(root, outbox, port, monkeypatch)
+    assert (
+        code == 0 and "möglicherweise zugestellt, nicht wiederholt (--resend): Anna Albers" in out
+    )
+    assert [rcpt for rcpt, _ in inbox.received] == [["bernd@example.org"]]
+
+
+def test_a_server_that_trickles_cannot_hang_the_run(
+    make_network: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+    import threading
+    import time
+
+    from netzwerkctl import smtp as transport
+
+    monkeypatch.setattr(transport, "MESSAGE_DEADLINE", 2.0)
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    port = listener.getsockname()[1]
+    stop = threading.Event()
+
+    def trickle() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            for byte in b"220 langsam, sehr langsam ... " * 100:
+                if stop.is_set():
+                    return
+                try:
+                    conn.send(bytes([byte]))
+                except OSError:
+                    return
+                time.sleep(0.2)
+
+    thread = threading.Thread(target=trickle, daemon=True)
+    thread.start()
+    started = time.monotonic()
+    try:
+        code, _, err = send(make_network(REMIND), tmp_path / "out", port, monkeypatch)
+    finally:
+        stop.set()
+        listener.close()
+    assert time.monotonic() - started < 20
+    assert code == 1 and "Versand abgebrochen" in err

@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 import smtplib
-import ssl
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -236,6 +235,9 @@ class Record:
     # (network, person, day); network None for entries written before it was noted
     reminded: frozenset[tuple[str | None, str, str]] = frozenset()
     failed: frozenset[str] = frozenset()  # refused for good by the server (5xx)
+    # text transmitted without an answer, or a run killed while sending: perhaps
+    # delivered, so never sent again without `resend`
+    maybe: frozenset[str] = frozenset()
 
     def reminded_on(self, network: str, person: str, day: date) -> bool:
         iso = day.isoformat()
@@ -250,6 +252,9 @@ def read_record(path: Path) -> Record:
         return Record()
     keys: set[str] = set()
     failed: set[str] = set()
+    pending: set[str] = set()
+    settled: set[str] = set()  # pending, then known not to be sent
+    maybe: set[str] = set()
     reminded: set[tuple[str | None, str, str]] = set()
     for line in lines:
         try:
@@ -257,20 +262,32 @@ def read_record(path: Path) -> Record:
             key = str(entry["key"])
         except (ValueError, KeyError, TypeError):
             continue
-        if entry.get("status") == "failed":
-            failed.add(key)
+        status = entry.get("status")
+        if status in ("failed", "pending", "unsent", "maybe"):
+            {"failed": failed, "pending": pending, "unsent": settled, "maybe": maybe}[status].add(
+                key
+            )
             continue
         keys.add(key)
         person, day, network = entry.get("person"), entry.get("date"), entry.get("network")
         if isinstance(person, str) and isinstance(day, str):
             reminded.add((network if isinstance(network, str) else None, person, day))
-    return Record(frozenset(keys), frozenset(reminded), frozenset(failed - keys))
+    maybe |= pending - settled - failed - keys
+    return Record(
+        frozenset(keys), frozenset(reminded), frozenset(failed - keys), frozenset(maybe - keys)
+    )
 
 
 def _record(
-    path: Path, letter: Letter, today: date, network: str, failed: str | None = None
+    path: Path,
+    letter: Letter,
+    today: date,
+    network: str,
+    failed: str | None = None,
+    status: str | None = None,
 ) -> None:
-    """Note a delivery, or (`failed`: the server's answer) a permanent refusal."""
+    """Note a delivery; or (`failed`: the server's answer) a permanent refusal; or a
+    `status`: pending (about to send), unsent (known not sent), maybe (perhaps sent)."""
     entry = {
         "key": letter.key,
         "person": letter.person,
@@ -279,6 +296,8 @@ def _record(
     }
     if failed is not None:
         entry.update(status="failed", answer=failed)
+    elif status is not None:
+        entry["status"] = status
     # never through a link: a planted versendet.jsonl must not append elsewhere
     flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
     with os.fdopen(os.open(path, flags, 0o644), "a", encoding="utf-8") as handle:
@@ -309,6 +328,8 @@ class SendResult:
     # refused for good in this run (with the server's answer), and refused earlier
     rejected: list[tuple[Letter, str]] = field(default_factory=list)
     rejected_before: list[Letter] = field(default_factory=list)
+    maybe: list[Letter] = field(default_factory=list)  # perhaps delivered in this run
+    maybe_before: list[Letter] = field(default_factory=list)  # in an earlier run
 
 
 def send(
@@ -332,23 +353,45 @@ def send(
             result.already.append(letter)
         elif letter.key in done.failed and not retry_failed:
             result.rejected_before.append(letter)
+        elif letter.key in done.maybe and not resend:
+            result.maybe_before.append(letter)
         else:
             todo.append((letter, msg))
     if not todo:
         return result
+    from netzwerkctl import smtp
+
     try:
-        server = _connect(config)
-    except (smtplib.SMTPException, OSError) as exc:
+        server = smtp.connect(
+            config.host, config.port, config.security, config.user, config.password
+        )
+    except (smtplib.SMTPException, OSError, ValueError) as exc:
         result.failed = [letter for letter, _ in todo]
         result.error = _describe(exc)
         return result
+    import time as clock
+
+    started = clock.monotonic()
     try:
         for index, (letter, msg) in enumerate(todo):
+            if clock.monotonic() - started > smtp.RUN_DEADLINE:
+                result.failed += [lt for lt, _ in todo[index:]]
+                result.error = "Zeitlimit des Laufs erreicht; der nächste Lauf sendet den Rest"
+                break
             try:
-                server.send_message(msg)
+                _record(record, letter, today, network, status="pending")
+            except OSError as exc:
+                result.failed += [lt for lt, _ in todo[index:]]
+                result.error = f"{record} nicht beschreibbar: {exc.strerror or exc}"
+                break
+            try:
+                with smtp.deadline(server, smtp.MESSAGE_DEADLINE):
+                    server.send_message(msg)
             except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError) as exc:
                 answer = _describe(exc)
                 if not _permanent(exc):  # 4xx: try again in the next run
+                    with contextlib.suppress(OSError):
+                        _record(record, letter, today, network, status="unsent")
                     result.failed.append(letter)
                     result.error = answer
                     if isinstance(exc, smtplib.SMTPDataError):
@@ -360,8 +403,18 @@ def send(
                     _record(record, letter, today, network, failed=answer)
                 continue
             except (smtplib.SMTPException, OSError) as exc:
-                result.failed += [lt for lt, _ in todo[index:]]
-                result.error = _describe(exc)
+                # no answer: after the text went out the server may well have it
+                sent_text = server.body_sent
+                with contextlib.suppress(OSError):
+                    _record(
+                        record, letter, today, network, status="maybe" if sent_text else "unsent"
+                    )
+                if sent_text:
+                    result.maybe.append(letter)
+                    result.failed += [lt for lt, _ in todo[index + 1 :]]
+                else:
+                    result.failed += [lt for lt, _ in todo[index:]]
+                result.error = _describe(exc) or "keine Antwort"
                 break
             result.sent.append(letter)
             try:
@@ -386,20 +439,6 @@ def _permanent(exc: smtplib.SMTPException) -> bool:
         return bool(codes) and all(500 <= code < 600 for code in codes)
     code = getattr(exc, "smtp_code", 0)
     return isinstance(code, int) and 500 <= code < 600
-
-
-def _connect(config: SmtpConfig) -> smtplib.SMTP:
-    context = ssl.create_default_context()
-    server: smtplib.SMTP
-    if config.security == "ssl":
-        server = smtplib.SMTP_SSL(config.host, config.port, timeout=30, context=context)
-    else:
-        server = smtplib.SMTP(config.host, config.port, timeout=30)
-        if config.security == "starttls":
-            server.starttls(context=context)
-    if config.user:
-        server.login(config.user, config.password or "")
-    return server
 
 
 def _describe(exc: BaseException) -> str:

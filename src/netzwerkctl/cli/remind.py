@@ -326,6 +326,8 @@ def _mail(
         out.write(f"vom Mailserver abgelehnt ({answer}): {letter.name}\n")
     for letter in result.rejected_before:
         out.write(f"früher abgelehnt, nicht wiederholt (--retry-failed): {letter.name}\n")
+    for letter in [*result.maybe, *result.maybe_before]:
+        out.write(f"möglicherweise zugestellt, nicht wiederholt (--resend): {letter.name}\n")
     if result.unrecorded is not None:
         for letter in result.failed:
             out.write(f"NICHT versendet: {letter.name}\n")
@@ -335,14 +337,22 @@ def _mail(
             "schriebe ihr erneut. Erst den Vermerk in Ordnung bringen.",
             EXIT_PROBLEMS,
         )
-    if result.failed:
+    if result.failed or result.maybe:
         for letter in result.failed:
             out.write(f"NICHT versendet: {letter.name}\n")
-        fail(
+        text = (
             f"Versand abgebrochen ({result.error}). {len(result.sent)} versendet, "
-            f"{len(result.failed)} nicht. Ein neuer Lauf sendet nur die fehlenden.",
-            EXIT_PROBLEMS,
+            f"{len(result.failed)} nicht."
         )
+        if result.maybe:
+            text += (
+                f" Die Nachricht an {result.maybe[0].name} ging hinaus, aber der Mailserver "
+                "hat nicht geantwortet: Sie wird nicht wiederholt (sonst käme sie vielleicht "
+                "doppelt an); mit --resend doch."
+            )
+        if result.failed:
+            text += " Ein neuer Lauf sendet nur die fehlenden."
+        fail(text, EXIT_PROBLEMS)
     if result.rejected:
         fail(
             f"{len(result.rejected)} Nachricht(en) hat der Mailserver dauerhaft abgelehnt; "
