@@ -3,7 +3,7 @@ and as large as a city or programme office gets after years of work.
 
     python bench/generate.py L /tmp/netz-L
 
-Sizes: S is the example network; L has 1,000 partners with 3,000 contacts, 100
+Sizes: S is the example network; M has about 1,400 files; L has 1,000 partners with 3,000 contacts, 100
 groups, 4,800 meetings and 200 projects (about 6,100 files); XL is L with ten times
 the meetings.
 """
@@ -18,6 +18,8 @@ from pathlib import Path
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "stadt-bocholt"
 SIZES = {
+    # M: 1,404 files, enough that reading is split over processes (the parallel path)
+    "M": {"partners": 230, "groups": 23, "meetings": 1104, "projects": 46},
     "L": {"partners": 1000, "groups": 100, "meetings": 4800, "projects": 200},
     "XL": {"partners": 1000, "groups": 100, "meetings": 48000, "projects": 200},
 }

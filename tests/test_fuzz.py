@@ -1,28 +1,46 @@
 """Property tests: whatever happens to the files, check ends with problems, never
-with a crash; and the command line with exit 0 or 1, never a traceback.
+with a crash; and the command line with exit 0, 1 or 2, never a traceback or a hang —
+on the small test network, on the example network and on a network of 1,400 files,
+which is read by several processes.
 
 A short, repeatable run here; `python bench/fuzz.py` runs ten thousand cases.
 """
 
 from __future__ import annotations
 
-import tempfile
+import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
-from typer.testing import CliRunner
+from hypothesis import strategies as st
 
-from fuzzing import mutated_network
-from netzwerkctl.cli import app
+from conftest import BASE, EXAMPLE_NETWORK
+from fuzzing import Outcome, mutated_files, mutated_network, read_base, run_case, write_base
 from netzwerkctl.codes import CODES
 from netzwerkctl.load import build_network
 from netzwerkctl.problems import sort_problems
 from netzwerkctl.rules import run_rules
 
+sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+from generate import generate
+
 CI = settings(
     max_examples=150, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)
 )
+TODAY = ["--today", "2022-01-01"]
+# check in every format; report and remind from whatever check found (--allow-errors)
+COMMANDS = [
+    ["check", *TODAY, "--no-cache", "--format", fmt] for fmt in ("text", "json", "github", "gitlab")
+] + [
+    ["report", "2021", "-f", "json", "--allow-errors"],
+    ["report", "2021", "-f", "html", "--allow-errors"],
+    ["remind", "-f", "json", "--allow-errors", *TODAY],
+    ["partners", "-f", "csv", "--allow-errors", *TODAY],
+]
+SECONDS = 60.0  # far beyond any real case: a hang, not a slow machine
 
 
 @CI
@@ -36,21 +54,67 @@ def test_check_never_crashes(files: dict[str, bytes]) -> None:
         assert "\n" not in p.message("de")  # one line per problem, always
 
 
+def _base_folder(tmp: Path, base: dict[str, bytes]) -> Path:
+    root = tmp / "netz"
+    write_base(root, base)
+    return root
+
+
+SMALL = {rel: text.encode("utf-8") for rel, text in BASE.items()}
+EXAMPLE = read_base(EXAMPLE_NETWORK)
+
+
+@pytest.fixture(scope="module")
+def small_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _base_folder(tmp_path_factory.mktemp("small"), SMALL)
+
+
+@pytest.fixture(scope="module")
+def example_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _base_folder(tmp_path_factory.mktemp("example"), EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[str, bytes]]]:
+    root = tmp_path_factory.mktemp("large") / "netz"
+    assert generate("M", root) > 1_000
+    yield root, read_base(root)
+
+
+def _assert_no_failure(outcomes: list[Outcome]) -> None:
+    failures = [f"{' '.join(o.args)}: {o.error}" for o in outcomes if o.failed]
+    assert not failures, failures
+
+
 @settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
-@given(mutated_network())
-def test_the_command_line_exits_0_or_1(files: dict[str, bytes]) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        for rel, data in files.items():
-            path = root / rel
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(data)
-            except (OSError, ValueError):
-                continue  # a name the file system refuses
-        for fmt in ("text", "json", "github", "gitlab"):
-            result = CliRunner().invoke(
-                app, ["-C", folder, "check", "--today", "2022-01-01", "--format", fmt]
-            )
-            assert result.exit_code in (0, 1), result.output
-            assert result.exception is None or isinstance(result.exception, SystemExit)
+@given(st.data())
+def test_the_command_line_never_crashes_on_the_small_network(
+    small_root: Path, data: st.DataObject
+) -> None:
+    changed = data.draw(mutated_files(SMALL))
+    _assert_no_failure(run_case(small_root, SMALL, changed, COMMANDS, SECONDS))
+
+
+@settings(max_examples=15, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_the_command_line_never_crashes_on_the_example(
+    example_root: Path, data: st.DataObject
+) -> None:
+    changed = data.draw(mutated_files(EXAMPLE))
+    _assert_no_failure(run_case(example_root, EXAMPLE, changed, COMMANDS, SECONDS))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parallel path is Linux only")
+@settings(max_examples=4, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_check_never_crashes_on_1400_files_read_in_parallel(
+    large: tuple[Path, dict[str, bytes]], data: st.DataObject
+) -> None:
+    from netzwerkctl import parallel
+
+    root, base = large
+    assert len(base) >= parallel.MIN_ITEMS  # enough files to be read by several processes
+    changed = data.draw(mutated_files(base))
+    # the generated network passes check as of mid-2025: every problem is the mutation's
+    commands = [["check", "--today", "2025-06-01", "--no-cache", "-f", "json"]]
+    _assert_no_failure(run_case(root, base, changed, commands, SECONDS))
