@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from generate import generate
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -23,9 +24,6 @@ from netzwerkctl.codes import CODES
 from netzwerkctl.load import build_network
 from netzwerkctl.problems import sort_problems
 from netzwerkctl.rules import run_rules
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
-from generate import generate
 
 CI = settings(
     max_examples=150, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)

@@ -138,17 +138,21 @@ def test_changes_match_their_golden_file(
     assert_golden(HERE / f"changes-{lang}.{fmt}", out)
 
 
-@pytest.mark.parametrize("lang", ["de"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_readme_of_a_new_network_matches_its_golden_file(lang: str, tmp_path: Path) -> None:
     target = tmp_path / "neu"
     result = CliRunner().invoke(
         app,
-        ["init", str(target), "--name", "Engagierte Stadt Beispiel", "--city", "Beispiel", *TODAY],
+        ["init", str(target), "--name", "Engagierte Stadt Beispiel", "--city", "Beispiel",
+         "--lang", lang, *TODAY],
         env={**GIT_ENV, "HOME": str(tmp_path), "GIT_AUTHOR_DATE": "2022-09-01T12:00:00",
              "GIT_COMMITTER_DATE": "2022-09-01T12:00:00"},
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert_golden(HERE / f"init-readme-{lang}.md", (target / "README.md").read_text("utf-8"))
+    settings = (target / "netzwerk.yaml").read_text("utf-8")
+    assert f"language: {lang}" in settings
+    assert ("Vision des Netzwerks" in settings) == (lang == "de")
 
 
 def test_output_does_not_depend_on_the_hash_seed(networks: dict[str, Path]) -> None:

@@ -12,6 +12,7 @@ from datetime import date, time
 
 from netzwerkctl.codes import Lang
 from netzwerkctl.derive.tasks import open_tasks_of_group
+from netzwerkctl.i18n import Text
 from netzwerkctl.network import Network
 
 STANDING_ITEMS: dict[Lang, tuple[tuple[str, int, str], ...]] = {
@@ -154,19 +155,20 @@ indent_size = 2
 GITIGNORE = "postausgang/\n.netzwerkctl/\n"
 
 
-def network_yaml(name: str, city: str | None, day: date) -> str:
+def network_yaml(name: str, city: str | None, day: date, lang: Lang = "de") -> str:
+    _ = Text(lang)
     lines = [f"name: {quote(name)}"]
     if city:
         lines.append(f"city: {quote(city)}")
     lines += [
         f"founded: {day.isoformat()}",
-        "language: de",
+        f"language: {lang}",
         "timezone: Europe/Berlin",
         "coordinator: koordination",
         "vision: |",
-        "  Hier steht die gemeinsame Vision des Netzwerks.",
+        "  " + _("The network's shared vision goes here."),
         "focus:",
-        "  - Förderung bürgerschaftlichen Engagements",
+        "  - " + _("Promoting civic engagement"),
         "rules:",
         "  intro_talk_required: ja",
         "  remind_days: 14",
@@ -174,18 +176,19 @@ def network_yaml(name: str, city: str | None, day: date) -> str:
     return "\n".join(lines) + "\n"
 
 
-def init_partner_yaml(day: date) -> str:
+def init_partner_yaml(day: date, lang: Lang = "de") -> str:
+    _ = Text(lang)
     d = day.isoformat()
     return f"""\
-name: "Koordinierungsstelle"
+name: {quote(_("Coordinating office"))}
 kind: volunteer_agency  # {PARTNER_KINDS}
 status: active  # prospect | approached | active | paused | former
-expertise: [Koordination, Öffentlichkeitsarbeit]
+expertise: [{_("Coordination")}, {_("Public relations")}]
 joined: {d}
 contacts:
   - id: vorname-nachname
-    name: "Vorname Nachname"
-    role: "Koordination"
+    name: {quote(_("First name Last name"))}
+    role: {quote(_("Coordination"))}
     decision_maker: ja
     intro_talk: {d}
     consent: {d}
@@ -193,19 +196,20 @@ contacts:
 """
 
 
-def init_group_yaml(day: date) -> str:
+def init_group_yaml(day: date, lang: Lang = "de") -> str:
+    _ = Text(lang)
     d = day.isoformat()
     return f"""\
-name: "Steuerungsgruppe"
+name: {quote(_("Steering group"))}
 kind: steering  # steering | working | workshop | jury | network | other
-topic: "Steuerung des Netzwerks"
+topic: {quote(_("Steering the network"))}
 host: koordination
 patrons: []
 lead: vorname-nachname
 started: {d}
 meets_every_weeks: 12
 goals:
-  - "Gemeinsame Vorhaben planen und begleiten"
+  - {quote(_("Plan and accompany joint projects"))}
 members:
   - person: vorname-nachname
     role: chair  # chair | deputy | minutes | member

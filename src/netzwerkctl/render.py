@@ -1,9 +1,13 @@
 """Documents from templates: one sandboxed Jinja environment per language.
 
-Each document has one Markdown template per language (`templates/<lang>/<name>.md.j2`).
+Each document has one Markdown template (`templates/<name>.md.j2`); its words come
+from the catalogue of the document's language (`{% trans %}`, `_()`, the filter
+`label` for stored values; see i18n.py).
 The HTML form is that Markdown turned into HTML (raw HTML in the data is escaped, not
 passed through) inside `page.html.j2`, one self-contained printable file. A network's
-own `templates/` folder overrides a built-in template of the same name. Templates run
+own `templates/` folder overrides a built-in template of the same name: first
+`templates/<lang>/<name>.md.j2` of the network (an override for one language), then
+`templates/<name>.md.j2` of the network (for every language), then the built-in one. Templates run
 in Jinja's sandbox with StrictUndefined: a typo in a template is an error, not an
 empty string, and a template cannot reach into Python.
 """
@@ -17,6 +21,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from netzwerkctl.codes import Lang
+from netzwerkctl.i18n import Text
+from netzwerkctl.labels import label
 
 Format = Literal["md", "html"]
 
@@ -72,7 +78,22 @@ def _date_filters(lang: Lang) -> dict[str, Callable[[Any], str]]:
     def clock(value: time) -> str:
         return format_time(value, format="HH:mm", locale=lang)
 
-    return {"long_date": long_date, "short_date": short_date, "clock": clock}
+    def when(day: date, start: time | None = None, end: time | None = None) -> str:
+        """A day and time span as one phrase ("Mittwoch, 14. September 2022,
+        18:00–19:30 Uhr"): `{{ meeting.date | when(meeting.start, meeting.end) }}`."""
+        _ = Text(lang)
+        if start and end:
+            return _(
+                "%(date)s, %(start)s–%(end)s",
+                date=long_date(day),
+                start=clock(start),
+                end=clock(end),
+            )
+        if start:
+            return _("%(date)s, %(start)s", date=long_date(day), start=clock(start))
+        return long_date(day)
+
+    return {"long_date": long_date, "short_date": short_date, "clock": clock, "when": when}
 
 
 def number_formats(lang: Lang) -> dict[str, Callable[[Any], str]]:
@@ -133,7 +154,7 @@ def environment(lang: Lang, network_templates: Path | None = None) -> Any:
             (network_templates, network_templates),
         ]
     builtin = builtin_templates()
-    folders += [(builtin / lang, builtin), (builtin, builtin)]
+    folders.append((builtin, builtin))
     env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader([_confined_loader(f, allowed) for f, allowed in folders]),
         undefined=StrictUndefined,
@@ -141,7 +162,11 @@ def environment(lang: Lang, network_templates: Path | None = None) -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    words = Text(lang)
+    env.install_gettext_translations(words.catalogue, newstyle=True)  # type: ignore[attr-defined]
+    env.filters["label"] = lambda value, context: label(words, context, str(value))
     env.filters.update(_date_filters(lang))
     env.filters.update(number_formats(lang))
     env.filters["md"] = md_escape

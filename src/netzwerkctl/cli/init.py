@@ -10,6 +10,8 @@ from typing import Annotated, Optional
 import typer
 
 from netzwerkctl.cli.common import EXIT_PROBLEMS, fail, parse_today
+from netzwerkctl.cli.documents import Language
+from netzwerkctl.codes import Lang
 
 
 def init(
@@ -22,6 +24,12 @@ def init(
         Optional[str],  # noqa: UP045  (Typer needs Optional on Python 3.10)
         typer.Option(help="Datum für die Beispieldateien (Standard: heute)."),
     ] = None,
+    lang: Annotated[
+        Language,
+        typer.Option(
+            "--lang", help="Sprache des Netzwerks (language:), der Anleitung und der Beispiele."
+        ),
+    ] = Language.de,
 ) -> None:
     """Legt einen neuen Netzwerkordner an: netzwerk.yaml, ein Beispielpartner, eine
     Gruppe und eine Sitzung (alle bestehen check), Editor-Einstellungen und Schemas
@@ -67,23 +75,26 @@ def init(
             EXIT_PROBLEMS,
         )
     day = parse_today(today)
+    language: Lang = "en" if lang is Language.en else "de"
     # Inside an existing repository (a "netzwerk/" folder in the office's repository):
     # no repository in the repository, no commit in someone else's history, and no
     # workflow where GitHub would never read it.
     enclosing = enclosing_repository(directory)
     files: dict[str, str] = {
-        "netzwerk.yaml": network_yaml(name, city, day),
-        "partners/koordination.yaml": init_partner_yaml(day),
-        "groups/steuerungsgruppe.yaml": init_group_yaml(day),
+        "netzwerk.yaml": network_yaml(name, city, day, language),
+        "partners/koordination.yaml": init_partner_yaml(day, language),
+        "groups/steuerungsgruppe.yaml": init_group_yaml(day, language),
     }
     network = build_network([(rel, text.encode()) for rel, text in files.items()]).network
     first_meeting = day + timedelta(days=14)
     files[meeting_path("steuerungsgruppe", first_meeting)] = meeting_yaml(
-        network, "steuerungsgruppe", first_meeting, None, None, None, "de"
+        network, "steuerungsgruppe", first_meeting, None, None, None, language
     )
     files.update(
         {
-            "README.md": render("init-readme", {"name": name, "city": city}, "de", marker=False),
+            "README.md": render(
+                "init-readme", {"name": name, "city": city}, language, marker=False
+            ),
             ".gitattributes": GITATTRIBUTES,
             ".editorconfig": EDITORCONFIG,
             ".gitignore": GITIGNORE,

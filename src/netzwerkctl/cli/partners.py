@@ -193,9 +193,11 @@ def _partner_table(network: Network, rows: list[dict[str, Any]]) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from netzwerkctl.labels import PARTNER_KIND, PARTNER_STATUS, label
+    from netzwerkctl.i18n import Text as Words
+    from netzwerkctl.labels import label
 
     de = network.language == "de"
+    words = Words(network.language)
     table = Table(show_lines=True)
     heads = (
         ("Partner", "Status", "Expertise", "Kontakte", "Gruppen")
@@ -215,9 +217,9 @@ def _partner_table(network: Network, rows: list[dict[str, Any]]) -> None:
         groups = ", ".join(r["groups"])
         if r["patron_of"]:
             groups += ("\nPate von: " if de else "\npatron of: ") + ", ".join(r["patron_of"])
-        status = label(PARTNER_STATUS, r["status"], network.language)
+        status = label(words, "partner status", r["status"])
         cells = (
-            f"{r['name']}\n{label(PARTNER_KIND, r['kind'], network.language)}",
+            f"{r['name']}\n{label(words, 'partner kind', r['kind'])}",
             f"{status}\n{way}" if way else status,
             ", ".join(r["expertise"]),
             contacts,

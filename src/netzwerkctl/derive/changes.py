@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from netzwerkctl.codes import Lang
 from netzwerkctl.derive.tasks import TaskRef, all_tasks
-from netzwerkctl.labels import PARTNER_STATUS, label
+from netzwerkctl.i18n import Text
+from netzwerkctl.labels import label
 from netzwerkctl.model import Group, Project
 from netzwerkctl.network import Kind, Network
 
@@ -237,7 +238,7 @@ def wording(change: Change, lang: Lang) -> str:
             y, m, d = value.split("-")
             value = f"{d}.{m}.{y}"
         elif key in ("status", "old", "new") and change.kind.startswith("partner"):
-            value = label(PARTNER_STATUS, value, lang)
+            value = label(Text(lang), "partner status", value)
         elif key == "keys":
             value = ", ".join(_FIELDS[lang].get(k, k) for k in value.split(","))
         facts[key] = value

@@ -1,0 +1,69 @@
+"""Every word a person reads comes from one gettext catalogue per language.
+
+Message ids are English; `locale/<lang>/LC_MESSAGES/netzwerkctl.po` holds each
+language's text (English included: the English catalogue is where an id's wording may
+differ from the id, as for the labels of stored values like `volunteer_agency`). The
+compiled `.mo` files ship with the package, so nothing is compiled at install time;
+tests/test_catalogues.py fails when they are out of date. Placeholders are named
+(`%(name)s`), plurals go through `ngettext`, labels of stored values through `pgettext`
+with one context per kind of value (see labels.py).
+
+This module imports only the standard library: a command pays nothing for it at
+start-up beyond opening one small file.
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAIN = "netzwerkctl"
+
+
+def languages() -> list[str]:
+    """The languages that have a compiled catalogue: one file makes a language."""
+    return sorted(
+        p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo") if p.is_file()
+    )
+
+
+@cache
+def translations(lang: str) -> gettext.GNUTranslations:
+    """The compiled catalogue of `lang` (a missing one is a packaging error, raised)."""
+    with (LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as handle:
+        return gettext.GNUTranslations(handle)
+
+
+class Text:
+    """The words of one language, for Python code that writes text. Bound to `_`, so
+    that extraction finds every message:
+
+        _ = Text("de")
+        _("Meeting of %(group)s", group=name)
+        _.ngettext("%(n)d open item", "%(n)d open items", count)
+        _.pgettext("partner status", "approached")   # a stored value's label
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.catalogue = translations(lang)
+
+    def __call__(self, message: str, **values: Any) -> str:
+        text = self.catalogue.gettext(message)
+        return text % values if values else text
+
+    def ngettext(self, singular: str, plural: str, n: int, **values: Any) -> str:
+        """A counted phrase; `n` is available as %(n)s in the text."""
+        return self.catalogue.ngettext(singular, plural, n) % {"n": n, **values}
+
+    def pgettext(self, context: str, message: str, **values: Any) -> str:
+        text = self.catalogue.pgettext(context, message)
+        return text % values if values else text
+
+
+def N_(context: str, message: str) -> tuple[str, str]:
+    """Marks a (context, message) pair for extraction without translating it here."""
+    return context, message

@@ -1,0 +1,134 @@
+"""The catalogues: in step with the sources, complete, with the same placeholders as
+their messages; every stored value has a label; one template per document, with the
+network's own templates looked up first (per language, then for every language)."""
+
+from __future__ import annotations
+
+import fnmatch
+import typing
+from collections.abc import Callable
+from pathlib import Path
+
+import catalogues
+import pytest
+from typer.testing import CliRunner
+
+from netzwerkctl import model
+from netzwerkctl.cli import app
+from netzwerkctl.i18n import Text, languages
+from netzwerkctl.labels import CONTEXTS
+
+TOP = Path(__file__).parents[1]
+
+
+def test_catalogues_are_complete_and_in_step_with_the_sources() -> None:
+    """Fails on a message in the sources but not in a catalogue (or the other way
+    round), an untranslated or fuzzy message, different placeholders, or a .mo that
+    was not compiled from its .po: `python scripts/catalogues.py update` and translate."""
+    assert catalogues.problems() == []
+
+
+def test_a_translation_with_other_placeholders_is_found() -> None:
+    from babel.messages.catalog import Message
+
+    assert catalogues.placeholder_problems(Message("Hello %(name)s", "Hallo %(nam)s"))
+    assert not catalogues.placeholder_problems(Message("Hello %(name)s", "Hallo %(name)s"))
+    plural = Message(("%(num)d day", "%(num)d days"), ("ein Tag", "%(num)d Tage"))
+    assert not catalogues.placeholder_problems(plural)
+    wrong = Message(("%(num)d day in %(year)s", "%(num)d days in %(year)s"), ("Tag", "Tage"))
+    assert catalogues.placeholder_problems(wrong)
+
+
+def test_german_and_english_are_the_languages() -> None:
+    assert languages() == ["de", "en"]
+    assert Text("de")("Agenda") == "Tagesordnung" and Text("en")("Agenda") == "Agenda"
+    assert Text("de").ngettext("%(num)d contact", "%(num)d contacts", 3, num=3) == "3 Kontakte"
+
+
+# The model's kinds of stored values and the label contexts that word them.
+KINDS: dict[str, object] = {
+    "partner kind": model.PartnerKind,
+    "partner kind, plural": model.PartnerKind,
+    "partner status": model.PartnerStatus,
+    "agenda item kind": model.ItemKind,
+    "project kind": model.ProjectKind,
+    "project status": model.ProjectStatus,
+    "contribution kind": model.ContributionKind,
+    "market kind": model.MarketKind,
+}
+
+
+@pytest.mark.parametrize("context", sorted(KINDS))
+def test_every_stored_value_has_a_label_in_every_language(context: str) -> None:
+    values = set(typing.get_args(KINDS[context]))
+    assert set(CONTEXTS[context]) == values
+    for lang in languages():
+        words = Text(lang)
+        catalogue = words.catalogue
+        for value in values:
+            # the catalogue holds it (pgettext falls back to the value itself otherwise)
+            assert f"{context}\x04{value}" in catalogue._catalog, (lang, context, value)  # type: ignore[attr-defined]
+    german = Text("de")
+    assert german.pgettext("partner status", "approached") == "angesprochen"
+    assert german.pgettext("partner kind", "volunteer_agency") == "Freiwilligenagentur"
+
+
+def test_there_is_one_template_per_document() -> None:
+    folder = TOP / "templates"
+    assert not (folder / "de").exists() and not (folder / "en").exists()
+    names = sorted(p.name for p in folder.glob("*.md.j2"))
+    assert "agenda.md.j2" in names and "report.md.j2" in names
+
+
+def test_compiled_catalogues_are_package_data() -> None:
+    tomllib = pytest.importorskip("tomllib", reason="tomllib is Python 3.11 and newer")
+    config = tomllib.loads((TOP / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["netzwerkctl"]
+    package = TOP / "src" / "netzwerkctl"
+    for mo in package.glob("locale/*/LC_MESSAGES/*.mo"):
+        rel = mo.relative_to(package).as_posix()
+        assert any(fnmatch.fnmatch(rel, p) for p in patterns), rel
+
+
+@pytest.mark.parametrize(
+    ("files", "lang", "expected"),
+    [
+        ({"templates/agenda.md.j2": "für alle"}, "de", "für alle"),
+        ({"templates/agenda.md.j2": "für alle"}, "en", "für alle"),
+        ({"templates/de/agenda.md.j2": "nur deutsch"}, "de", "nur deutsch"),
+        ({"templates/de/agenda.md.j2": "nur deutsch"}, "en", "Invitation:"),
+        (
+            {"templates/de/agenda.md.j2": "nur deutsch", "templates/agenda.md.j2": "alle"},
+            "en",
+            "alle",
+        ),
+        (
+            {"templates/en/agenda.md.j2": "english", "templates/agenda.md.j2": "alle"},
+            "en",
+            "english",
+        ),
+    ],
+)
+def test_a_networks_own_template_is_looked_up_per_language_then_for_all(
+    make_network: Callable[..., Path], files: dict[str, str], lang: str, expected: str
+) -> None:
+    root = make_network(files)
+    result = CliRunner().invoke(
+        app, ["-C", str(root), "agenda", "2021-03-15-ag", "--lang", lang, "--today", "2021-03-01"]
+    )
+    assert result.exit_code == 0, result.output
+    assert expected in result.stdout
+
+
+def test_a_networks_template_can_use_the_catalogue(make_network: Callable[..., Path]) -> None:
+    root = make_network(
+        {
+            "templates/agenda.md.j2": "{{ _('Agenda') }}: {{ 'decision' | label('agenda item kind') }}\n"
+        }
+    )
+    for lang, expected in (("de", "Tagesordnung: Beschluss"), ("en", "Agenda: Decision")):
+        result = CliRunner().invoke(
+            app,
+            ["-C", str(root), "agenda", "2021-03-15-ag", "--lang", lang, "--today", "2021-03-01"],
+        )
+        assert expected in result.stdout, result.output
