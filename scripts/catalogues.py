@@ -6,8 +6,9 @@
 
 The same as `pybabel extract -F babel.cfg`, `pybabel update` and `pybabel compile`,
 with the project's keywords, in one step. English is the language of the message ids;
-`update` fills an English message's text with its id (a label of a stored value, with
-a context, is left for a person to word). tests/test_catalogues.py runs `check`.
+`update` fills an English message's text with its id where it is empty (reword it in
+the English catalogue where the id is not what a reader should see, as for the labels
+of stored values: `volunteer_agency` → "volunteer agency"). tests/test_catalogues.py runs `check`.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ def update() -> None:
         catalog.obsolete.clear()
         if lang == "en":
             for message in catalog:
-                if message.id and not message.context and not _translated(message):
+                if message.id and not _translated(message):
                     message.string = message.id  # a tuple for plural forms
         write(lang, catalog)
         print(f"{po_path(lang).relative_to(TOP)}: {len(catalog)} Meldungen")

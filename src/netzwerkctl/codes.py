@@ -1,9 +1,10 @@
 """The catalogue of problem codes: one place for each code's severity and wording.
 
-Codes are stable (scripts and CI filter on them); the wording exists in German and
-English and is filled from a problem's arguments when it is shown. Keeping the text
-out of the rules means a rule only says *what* is wrong, and the docs page of all
-codes (docs/check-codes.md) is generated from this table.
+Codes are stable (scripts and CI filter on them); the wording is an English message
+with named placeholders whose translations are in the catalogues (context: the code),
+filled from a problem's arguments when it is shown. Keeping the text out of the rules
+means a rule only says *what* is wrong, and the docs page of all codes
+(docs/check-codes.md) is generated from this table.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Final, Literal
+
+from netzwerkctl.i18n import N_, Text, short_date
 
 Lang = Literal["de", "en"]
 Severity = Literal["error", "warning"]
@@ -27,12 +30,13 @@ class Code:
     code: str
     severity: Severity
     title: str  # German, for the docs
-    de: str
-    en: str
+    message: str  # English, with %(name)s placeholders; translated in context `code`
 
 
-def _c(code: str, severity: Severity, title: str, de: str, en: str) -> Code:
-    return Code(code, severity, title, de, en)
+def _c(code: str, severity: Severity, title: str, message: tuple[str, str]) -> Code:
+    context, text = message
+    assert context == code
+    return Code(code, severity, title, text)
 
 
 _ALL: tuple[Code, ...] = (
@@ -41,713 +45,802 @@ _ALL: tuple[Code, ...] = (
         "NW001",
         ERROR,
         "Datei ist nicht UTF-8",
-        "Die Datei ist nicht UTF-8-kodiert (Byte {byte}, in Windows-1252 wäre das „{char}“). "
-        "Bitte im Editor als UTF-8 speichern.",
-        "The file is not UTF-8 encoded (byte {byte}, which is '{char}' in Windows-1252). "
-        "Save it as UTF-8 in your editor.",
+        N_(
+            "NW001",
+            "The file is not UTF-8 encoded (byte %(byte)s, which is '%(char)s' in "
+            "Windows-1252). Save it as UTF-8 in your editor.",
+        ),
     ),
     _c(
         "NW002",
         ERROR,
         "Datei ist leer",
-        "Die Datei ist leer. Tragen Sie mindestens die Pflichtfelder ein oder löschen Sie sie.",
-        "The file is empty. Fill in at least the required keys or delete it.",
+        N_(
+            "NW002",
+            "The file is empty. Fill in at least the required keys or delete it.",
+        ),
     ),
     _c(
         "NW003",
         ERROR,
         "Tabulator zum Einrücken",
-        "Hier wird mit einem Tabulator eingerückt; YAML erlaubt nur Leerzeichen. "
-        "Ersetzen Sie den Tabulator durch Leerzeichen.",
-        "A tab is used for indentation here; YAML allows only spaces. Replace the tab with spaces.",
+        N_(
+            "NW003",
+            "A tab is used for indentation here; YAML allows only spaces. Replace the "
+            "tab with spaces.",
+        ),
     ),
     _c(
         "NW004",
         ERROR,
         "YAML-Syntaxfehler",
-        "YAML-Syntaxfehler ({detail}). {hint}",
-        "YAML syntax error ({detail}). {hint}",
+        N_(
+            "NW004",
+            "YAML syntax error (%(detail)s). %(hint)s",
+        ),
     ),
     _c(
         "NW005",
         ERROR,
         "Schlüssel doppelt",
-        "Der Schlüssel „{key}“ steht doppelt (zuerst in Zeile {first_line}). "
-        "Löschen Sie einen der beiden Einträge.",
-        "The key '{key}' appears twice (first on line {first_line}). Delete one of them.",
+        N_(
+            "NW005",
+            "The key '%(key)s' appears twice (first on line %(first_line)s). Delete one of them.",
+        ),
     ),
     _c(
         "NW006",
         ERROR,
         "YAML-Tag nicht erlaubt",
-        "Tags wie „{tag}“ sind nicht erlaubt. Schreiben Sie den Wert ohne die „!“-Angabe.",
-        "Tags such as '{tag}' are not allowed. Write the value without the '!' part.",
+        N_(
+            "NW006",
+            "Tags such as '%(tag)s' are not allowed. Write the value without the '!' part.",
+        ),
     ),
     _c(
         "NW007",
         ERROR,
         "Anker und Verweise nicht erlaubt",
-        "Anker und Verweise (&name, *name) werden nicht unterstützt. Schreiben Sie den Wert aus.",
-        "Anchors and aliases (&name, *name) are not supported. Write the value out.",
+        N_(
+            "NW007",
+            "Anchors and aliases (&name, *name) are not supported. Write the value out.",
+        ),
     ),
     _c(
         "NW008",
         ERROR,
         "Datei ist keine Zuordnung",
-        "Die Datei muss aus Schlüsseln mit Werten bestehen (zum Beispiel „name: …“), "
-        "gefunden wurde {t_found}.",
-        "The file must consist of keys with values (for example 'name: …'), found {t_found}.",
+        N_(
+            "NW008",
+            "The file must consist of keys with values (for example 'name: …'), found %(t_found)s.",
+        ),
     ),
     _c(
         "NW009",
         ERROR,
         "Datei zu groß",
-        "Die Datei ist {size} MB groß; gelesen werden höchstens {limit} MB.",
-        "The file is {size} MB large; at most {limit} MB are read.",
+        N_(
+            "NW009",
+            "The file is %(size)s MB large; at most %(limit)s MB are read.",
+        ),
     ),
     _c(
         "NW010",
         ERROR,
         "Zu tief verschachtelt",
-        "Die Datei ist tiefer als {limit} Ebenen verschachtelt.",
-        "The file is nested deeper than {limit} levels.",
+        N_(
+            "NW010",
+            "The file is nested deeper than %(limit)s levels.",
+        ),
     ),
     _c(
         "NW011",
         ERROR,
         "Schlüssel ist kein Text",
-        "Schlüssel müssen einfacher Text sein (zum Beispiel „name“).",
-        "Keys must be plain text (for example 'name').",
+        N_(
+            "NW011",
+            "Keys must be plain text (for example 'name').",
+        ),
     ),
     _c(
         "NW012",
         ERROR,
         "Dateiname taugt nicht als Kennung",
-        "Der Dateiname „{name}“ taugt nicht als Kennung: nur Kleinbuchstaben, Ziffern und "
-        "Bindestriche, zum Beispiel „{slug}.yaml“.",
-        "The file name '{name}' is not a valid id: use lowercase letters, digits and "
-        "hyphens only, for example '{slug}.yaml'.",
+        N_(
+            "NW012",
+            "The file name '%(name)s' is not a valid id: use lowercase letters, digits "
+            "and hyphens only, for example '%(slug)s.yaml'.",
+        ),
     ),
     _c(
         "NW013",
         ERROR,
         "Berichtsdatei ist kein Jahr",
-        "Dateien in reports/ heißen nach dem Berichtsjahr, zum Beispiel „2021.yaml“ "
-        "(gefunden: „{name}“).",
-        "Files in reports/ are named after the report's year, for example '2021.yaml' "
-        "(found: '{name}').",
+        N_(
+            "NW013",
+            "Files in reports/ are named after the report's year, for example "
+            "'2021.yaml' (found: '%(name)s').",
+        ),
     ),
     _c(
         "NW014",
         ERROR,
         "Datei nicht lesbar",
-        "Die Datei lässt sich nicht lesen ({reason}). Prüfen Sie Zugriffsrechte und Verknüpfungen.",
-        "The file cannot be read ({reason}). Check permissions and links.",
+        N_(
+            "NW014",
+            "The file cannot be read (%(reason)s). Check permissions and links.",
+        ),
     ),
     _c(
         "NW015",
         WARNING,
         "Ordner wird nicht gelesen",
-        "Der Ordner „{folder}“ wird nicht gelesen; seine YAML-Dateien bleiben unbeachtet.",
-        "The folder '{folder}' is not read; its YAML files are ignored.",
+        N_(
+            "NW015",
+            "The folder '%(folder)s' is not read; its YAML files are ignored.",
+        ),
     ),
     _c(
         "NW016",
         ERROR,
         "Unsichtbares Steuerzeichen",
-        "Hier steht ein unsichtbares Zeichen ({char}), meist aus einem Textprogramm "
-        "eingefügt. Löschen Sie es oder ersetzen Sie es durch einen normalen Zeilenumbruch.",
-        "There is an invisible character here ({char}), usually pasted from a word "
-        "processor. Delete it or replace it with a normal line break.",
+        N_(
+            "NW016",
+            "There is an invisible character here (%(char)s), usually pasted from a "
+            "word processor. Delete it or replace it with a normal line break.",
+        ),
     ),
     _c(
         "NW017",
         ERROR,
         "Datei ist UTF-16",
-        "Die Datei ist in UTF-16 gespeichert (in Notepad „Unicode“). Bitte als UTF-8 speichern.",
-        "The file is saved as UTF-16 (Notepad's 'Unicode'). Save it as UTF-8.",
+        N_(
+            "NW017",
+            "The file is saved as UTF-16 (Notepad's 'Unicode'). Save it as UTF-8.",
+        ),
     ),
     _c(
         "NW018",
         WARNING,
         "Datei endet auf .txt",
-        "Die Datei „{name}“ wird nicht gelesen: Ihr Name endet auf „.txt“ (so speichert "
-        "Notepad, wenn der Dateityp auf „Textdateien“ steht). Benennen Sie sie in "
-        "„{fixed}“ um.",
-        "The file '{name}' is not read: its name ends in '.txt' (Notepad saves it so when "
-        "the file type is 'Text Documents'). Rename it to '{fixed}'.",
+        N_(
+            "NW018",
+            "The file '%(name)s' is not read: its name ends in '.txt' (Notepad saves "
+            "it so when the file type is 'Text Documents'). Rename it to '%(fixed)s'.",
+        ),
     ),
     _c(
         "NW019",
         ERROR,
         "Weitere Probleme in der Datei",
-        "… und {count} weitere Probleme in dieser Datei, die nicht einzeln gezeigt werden. "
-        "Beheben Sie die gezeigten und prüfen Sie erneut.",
-        "… and {count} more problems in this file that are not shown one by one. Fix those "
-        "shown and check again.",
+        N_(
+            "NW019",
+            "… and %(count)s more problems in this file that are not shown one by one. "
+            "Fix those shown and check again.",
+        ),
     ),
     _c(
         "NW020",
         WARNING,
         "Dateiname mit umgekehrter Schreibrichtung",
-        "Der Dateiname enthält ein Zeichen, das die Schreibrichtung umkehrt (wie U+202E): "
-        "Er sieht anders aus, als er heißt. Benennen Sie die Datei um.",
-        "The file name contains a character that reverses the writing direction (like "
-        "U+202E): it looks different from what it is. Rename the file.",
+        N_(
+            "NW020",
+            "The file name contains a character that reverses the writing direction "
+            "(like U+202E): it looks different from what it is. Rename the file.",
+        ),
     ),
     # -- NW1xx: the shape of an entry --------------------------------------------
     _c(
         "NW101",
         ERROR,
         "Unbekannter Schlüssel",
-        "Unbekannter Schlüssel „{key}“{where}.",
-        "Unknown key '{key}'{where}.",
+        N_(
+            "NW101",
+            "Unknown key '%(key)s'%(where)s.",
+        ),
     ),
     _c(
         "NW102",
         ERROR,
         "Pflichtfeld fehlt",
-        "Das Pflichtfeld „{key}“ fehlt{where}.",
-        "The required key '{key}' is missing{where}.",
+        N_(
+            "NW102",
+            "The required key '%(key)s' is missing%(where)s.",
+        ),
     ),
     _c(
         "NW103",
         ERROR,
         "Falsche Art von Wert",
-        "{key}: {t_expected} erwartet, gefunden: {t_found}.",
-        "{key}: expected {t_expected}, found {t_found}.",
+        N_(
+            "NW103",
+            "%(key)s: expected %(t_expected)s, found %(t_found)s.",
+        ),
     ),
     _c(
         "NW104",
         ERROR,
         "Ungültiges Datum",
-        "„{value}“ ist kein gültiges Datum ({key}). Schreiben Sie 2021-03-15 oder 15.03.2021 "
-        "(Jahre 1900 bis 2999).",
-        "'{value}' is not a valid date ({key}). Write 2021-03-15 or 15.03.2021 (years 1900 "
-        "to 2999).",
+        N_(
+            "NW104",
+            "'%(value)s' is not a valid date (%(key)s). Write 2021-03-15 or 15.03.2021 "
+            "(years 1900 to 2999).",
+        ),
     ),
     _c(
         "NW105",
         ERROR,
         "Ungültige Uhrzeit",
-        "„{value}“ ist keine gültige Uhrzeit ({key}). Schreiben Sie zum Beispiel 18:30.",
-        "'{value}' is not a valid time ({key}). Write it like 18:30.",
+        N_(
+            "NW105",
+            "'%(value)s' is not a valid time (%(key)s). Write it like 18:30.",
+        ),
     ),
     _c(
         "NW106",
         ERROR,
         "Wert nicht erlaubt",
-        "„{value}“ ist für {key} nicht erlaubt. Erlaubt: {allowed}.",
-        "'{value}' is not allowed for {key}. Allowed: {allowed}.",
+        N_(
+            "NW106",
+            "'%(value)s' is not allowed for %(key)s. Allowed: %(allowed)s.",
+        ),
     ),
     _c(
         "NW107",
         ERROR,
         "Ja oder nein erwartet",
-        "„{value}“ für {key}: Schreiben Sie ja oder nein.",
-        "'{value}' for {key}: write yes or no.",
+        N_(
+            "NW107",
+            "'%(value)s' for %(key)s: write yes or no.",
+        ),
     ),
     _c(
         "NW108",
         ERROR,
         "Ungültige Kennung",
-        "„{value}“ taugt nicht als Kennung ({key}): nur Kleinbuchstaben, Ziffern und "
-        "Bindestriche, zum Beispiel „{slug}“.",
-        "'{value}' is not a valid id ({key}): use lowercase letters, digits and hyphens "
-        "only, for example '{slug}'.",
+        N_(
+            "NW108",
+            "'%(value)s' is not a valid id (%(key)s): use lowercase letters, digits "
+            "and hyphens only, for example '%(slug)s'.",
+        ),
     ),
     _c(
         "NW109",
         ERROR,
         "Ungültige Zahl",
-        "„{value}“ ist keine gültige Zahl ({key}). Schreiben Sie zum Beispiel 1140.50.",
-        "'{value}' is not a valid number ({key}). Write it like 1140.50.",
+        N_(
+            "NW109",
+            "'%(value)s' is not a valid number (%(key)s). Write it like 1140.50.",
+        ),
     ),
     _c(
         "NW110",
         ERROR,
         "Zahl außerhalb des Bereichs",
-        "{key}: Die Zahl muss {t_bound} {limit} sein (gefunden: {value}).",
-        "{key}: the number must be {t_bound} {limit} (found: {value}).",
+        N_(
+            "NW110",
+            "%(key)s: the number must be %(t_bound)s %(limit)s (found: %(value)s).",
+        ),
     ),
     _c(
         "NW111",
         ERROR,
         "Ungültige E-Mail-Adresse",
-        "„{value}“ ist keine gültige E-Mail-Adresse ({key}).",
-        "'{value}' is not a valid e-mail address ({key}).",
+        N_(
+            "NW111",
+            "'%(value)s' is not a valid e-mail address (%(key)s).",
+        ),
     ),
     _c(
         "NW112",
         ERROR,
         "Ungültige Zeitzone",
-        "„{value}“ ist keine bekannte Zeitzone ({key}), zum Beispiel Europe/Berlin.",
-        "'{value}' is not a known time zone ({key}), for example Europe/Berlin.",
+        N_(
+            "NW112",
+            "'%(value)s' is not a known time zone (%(key)s), for example Europe/Berlin.",
+        ),
     ),
     _c(
         "NW113",
         ERROR,
         "Leerer Wert",
-        "{key} ist leer. Tragen Sie einen Wert ein oder löschen Sie die Zeile.",
-        "{key} is empty. Enter a value or delete the line.",
+        N_(
+            "NW113",
+            "%(key)s is empty. Enter a value or delete the line.",
+        ),
     ),
     _c(
         "NW114",
         ERROR,
         "Zahl in deutscher Schreibweise",
-        "„{value}“ ({key}): Schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalpunkt, "
-        "zum Beispiel 2000 oder 1140.50.",
-        "'{value}' ({key}): write numbers without thousands separators and with a decimal "
-        "point, for example 2000 or 1140.50.",
+        N_(
+            "NW114",
+            "'%(value)s' (%(key)s): write numbers without thousands separators and "
+            "with a decimal point, for example 2000 or 1140.50.",
+        ),
     ),
     _c(
         "NW115",
         ERROR,
         "Mehrere Werte als Text",
-        "„{value}“ ({key}): Mehrere Personen schreiben Sie als Liste.",
-        "'{value}' ({key}): write several persons as a list.",
+        N_(
+            "NW115",
+            "'%(value)s' (%(key)s): write several persons as a list.",
+        ),
     ),
     _c(
         "NW116",
         ERROR,
         "Dauer in ganzen Minuten",
-        "„{value}“ ist keine Dauer ({key}): Schreiben Sie ganze Minuten, zum Beispiel 90.",
-        "'{value}' is not a duration ({key}): write whole minutes, for example 90.",
+        N_(
+            "NW116",
+            "'%(value)s' is not a duration (%(key)s): write whole minutes, for example 90.",
+        ),
     ),
     _c(
         "NW120",
         ERROR,
         "Unbekannter Prüfcode",
-        "Einen Prüfcode „{value}“ gibt es nicht (checks). Die Codes stehen in docs/check-codes.md.",
-        "There is no check code '{value}' (checks). The codes are listed in docs/check-codes.md.",
+        N_(
+            "NW120",
+            "There is no check code '%(value)s' (checks). The codes are listed in "
+            "docs/check-codes.md.",
+        ),
     ),
     _c(
         "NW121",
         ERROR,
         "Fehler lässt sich nicht abschalten",
-        "{value} ist ein Fehler und lässt sich nicht abschalten oder zur Warnung machen "
-        "(checks): Solange er besteht, erzeugt netzwerkctl keine Dokumente. Beheben Sie ihn.",
-        "{value} is an error and cannot be switched off or made a warning (checks): while "
-        "it stands, netzwerkctl makes no documents. Fix it.",
+        N_(
+            "NW121",
+            "%(value)s is an error and cannot be switched off or made a warning "
+            "(checks): while it stands, netzwerkctl makes no documents. Fix it.",
+        ),
     ),
     _c(
         "NW117",
         ERROR,
         "Name über mehrere Zeilen",
-        "Ein Name ({key}) steht in einer Zeile: ohne Zeilenumbruch und Tabulator. Er steht "
-        "in E-Mails, Kalendern und Tabellen.",
-        "A name ({key}) is one line, without line breaks or tabs: it stands in e-mails, "
-        "calendars and tables.",
+        N_(
+            "NW117",
+            "A name (%(key)s) is one line, without line breaks or tabs: it stands in "
+            "e-mails, calendars and tables.",
+        ),
     ),
     _c(
         "NW119",
         ERROR,
         "Ungültiger Wert",
-        "{key}: {detail}",
-        "{key}: {detail}",
+        N_(
+            "NW119",
+            "%(key)s: %(detail)s",
+        ),
     ),
     # -- NW2xx: references and ids ------------------------------------------------
     _c(
         "NW201",
         ERROR,
         "Unbekannter Partner",
-        "Einen Partner „{ref}“ ({key}) gibt es nicht in partners/.",
-        "There is no partner '{ref}' ({key}) in partners/.",
+        N_(
+            "NW201",
+            "There is no partner '%(ref)s' (%(key)s) in partners/.",
+        ),
     ),
     _c(
         "NW202",
         ERROR,
         "Unbekannte Person",
-        "Eine Person „{ref}“ ({key}) steht in keiner Partnerdatei unter contacts.",
-        "No partner file lists a person '{ref}' ({key}) under contacts.",
+        N_(
+            "NW202",
+            "No partner file lists a person '%(ref)s' (%(key)s) under contacts.",
+        ),
     ),
     _c(
         "NW203",
         ERROR,
         "Unbekannte Gruppe",
-        "Eine Gruppe „{ref}“ ({key}) gibt es nicht in groups/.",
-        "There is no group '{ref}' ({key}) in groups/.",
+        N_(
+            "NW203",
+            "There is no group '%(ref)s' (%(key)s) in groups/.",
+        ),
     ),
     _c(
         "NW204",
         ERROR,
         "Unbekanntes Projekt",
-        "Ein Projekt „{ref}“ ({key}) gibt es nicht in projects/.",
-        "There is no project '{ref}' ({key}) in projects/.",
+        N_(
+            "NW204",
+            "There is no project '%(ref)s' (%(key)s) in projects/.",
+        ),
     ),
     _c(
         "NW205",
         ERROR,
         "Unbekanntes Angebot",
-        "Ein Angebot „{ref}“ ({key}) gibt es auf diesem Marktplatz nicht.",
-        "There is no offer '{ref}' ({key}) on this marketplace.",
+        N_(
+            "NW205",
+            "There is no offer '%(ref)s' (%(key)s) on this marketplace.",
+        ),
     ),
     _c(
         "NW206",
         ERROR,
         "Unbekanntes Gesuch",
-        "Ein Gesuch „{ref}“ ({key}) gibt es auf diesem Marktplatz nicht.",
-        "There is no need '{ref}' ({key}) on this marketplace.",
+        N_(
+            "NW206",
+            "There is no need '%(ref)s' (%(key)s) on this marketplace.",
+        ),
     ),
     _c(
         "NW207",
         ERROR,
         "Kennung doppelt vergeben",
-        "Die Kennung „{id}“ ist doppelt vergeben: auch {other}.",
-        "The id '{id}' is used twice: also {other}.",
+        N_(
+            "NW207",
+            "The id '%(id)s' is used twice: also %(other)s.",
+        ),
     ),
     _c(
         "NW208",
         ERROR,
         "Person doppelt angelegt",
-        "Die Person „{id}“ ist schon in {other}:{other_line} angelegt. Personen-Kennungen "
-        "müssen im ganzen Netzwerk eindeutig sein.",
-        "The person '{id}' is already declared in {other}:{other_line}. Person ids must be "
-        "unique across the whole network.",
+        N_(
+            "NW208",
+            "The person '%(id)s' is already declared in %(other)s:%(other_line)s. "
+            "Person ids must be unique across the whole network.",
+        ),
     ),
     _c(
         "NW209",
         ERROR,
         "Kennung in der Datei doppelt",
-        "Die Kennung „{id}“ steht in dieser Datei doppelt (zuerst in Zeile {first_line}).",
-        "The id '{id}' appears twice in this file (first on line {first_line}).",
+        N_(
+            "NW209",
+            "The id '%(id)s' appears twice in this file (first on line %(first_line)s).",
+        ),
     ),
     # -- NW3xx: dates ---------------------------------------------------------------
     _c(
         "NW301",
         ERROR,
         "Daten in falscher Reihenfolge",
-        "{first_key} ({first}) liegt nach {second_key} ({second}).",
-        "{first_key} ({first}) is after {second_key} ({second}).",
+        N_(
+            "NW301",
+            "%(first_key)s (%(first)s) is after %(second_key)s (%(second)s).",
+        ),
     ),
     _c(
         "NW302",
         ERROR,
         "Frist vor der Sitzung",
-        "Die Frist {due} liegt vor der Sitzung vom {date}, in der die Aufgabe vergeben wurde.",
-        "The due date {due} is before the meeting of {date} that raised the task.",
+        N_(
+            "NW302",
+            "The due date %(due)s is before the meeting of %(date)s that raised the task.",
+        ),
     ),
     _c(
         "NW303",
         ERROR,
         "Erledigt-Datum in der Zukunft",
-        "Das Datum {key}: {value} liegt in der Zukunft (heute ist {today}).",
-        "The date {key}: {value} is in the future (today is {today}).",
+        N_(
+            "NW303",
+            "The date %(key)s: %(value)s is in the future (today is %(today)s).",
+        ),
     ),
     _c(
         "NW304",
         ERROR,
         "Ende nicht nach Beginn",
-        "Das Ende ({end}) liegt nicht nach dem Beginn ({start}).",
-        "The end ({end}) is not after the start ({start}).",
+        N_(
+            "NW304",
+            "The end (%(end)s) is not after the start (%(start)s).",
+        ),
     ),
     _c(
         "NW305",
         ERROR,
         "Gültigkeit endet vor der Verleihung",
-        "valid_until ({valid_until}) muss nach dem Verleihungsdatum ({date}) liegen.",
-        "valid_until ({valid_until}) must be after the award's date ({date}).",
+        N_(
+            "NW305",
+            "valid_until (%(valid_until)s) must be after the award's date (%(date)s).",
+        ),
     ),
     _c(
         "NW306",
         WARNING,
         "Angesprochen in der Zukunft",
-        "approached: {value} liegt in der Zukunft (heute ist {today}). Tippfehler im Jahr? "
-        "Einen geplanten ersten Kontakt tragen Sie erst ein, wenn er stattgefunden hat.",
-        "approached: {value} is in the future (today is {today}). A typo in the year? "
-        "Enter a first contact once it has taken place.",
+        N_(
+            "NW306",
+            "approached: %(value)s is in the future (today is %(today)s). A typo in "
+            "the year? Enter a first contact once it has taken place.",
+        ),
     ),
     # -- NW4xx: meetings ------------------------------------------------------------
     _c(
         "NW401",
         ERROR,
         "Gruppe bestand am Sitzungstag nicht",
-        "Die Gruppe „{group}“ bestand am {date} nicht (started: {started}, ended: {ended}).",
-        "The group '{group}' did not exist on {date} (started: {started}, ended: {ended}).",
+        N_(
+            "NW401",
+            "The group '%(group)s' did not exist on %(date)s (started: %(started)s, "
+            "ended: %(ended)s).",
+        ),
     ),
     _c(
         "NW402",
         ERROR,
         "Teilnehmer ist weder Mitglied noch eingeladen",
-        "„{person}“ ({key}) ist am {date} kein Mitglied der Gruppe „{group}“ und steht "
-        "nicht unter invited.",
-        "'{person}' ({key}) is not a member of the group '{group}' on {date} and is not "
-        "listed under invited.",
+        N_(
+            "NW402",
+            "'%(person)s' (%(key)s) is not a member of the group '%(group)s' on "
+            "%(date)s and is not listed under invited.",
+        ),
     ),
     _c(
         "NW403",
         ERROR,
         "Anwesend und entschuldigt zugleich",
-        "„{person}“ steht unter present und unter excused.",
-        "'{person}' is listed both under present and under excused.",
+        N_(
+            "NW403",
+            "'%(person)s' is listed both under present and under excused.",
+        ),
     ),
     _c(
         "NW404",
         ERROR,
         "Kein Einführungsgespräch vor der Teilnahme",
-        "„{person}“ war am {date} anwesend, hatte aber vorher kein Einführungsgespräch "
-        "(intro_talk: {intro}). Das Netzwerk verlangt es (rules.intro_talk_required).",
-        "'{person}' attended on {date} without an introductory talk before "
-        "(intro_talk: {intro}). The network requires one (rules.intro_talk_required).",
+        N_(
+            "NW404",
+            "'%(person)s' attended on %(date)s without an introductory talk before "
+            "(intro_talk: %(intro)s). The network requires one (rules.intro_talk_required).",
+        ),
     ),
     _c(
         "NW405",
         WARNING,
         "Stattgefundene Sitzung ohne Anwesenheit",
-        "Die Sitzung steht auf held, aber present fehlt. Tragen Sie ein, wer da war.",
-        "The meeting is held but has no present list. Enter who attended.",
+        N_(
+            "NW405",
+            "The meeting is held but has no present list. Enter who attended.",
+        ),
     ),
     _c(
         "NW406",
         WARNING,
         "Vergangene Sitzung noch geplant (Protokoll fehlt)",
-        "Die Sitzung vom {date} ist vorbei, steht aber noch auf planned: Protokoll nachtragen "
-        "(status: held und present) oder absagen (status: cancelled).",
-        "The meeting of {date} is over but still planned: add the minutes "
-        "(status: held and present) or cancel it (status: cancelled).",
+        N_(
+            "NW406",
+            "The meeting of %(date)s is over but still planned: add the minutes "
+            "(status: held and present) or cancel it (status: cancelled).",
+        ),
     ),
     _c(
         "NW407",
         ERROR,
         "Abgesagte Sitzung mit Anwesenheit",
-        "Die Sitzung ist abgesagt (cancelled), hat aber {key}. Entfernen Sie die Liste.",
-        "The meeting is cancelled but has {key}. Remove the list.",
+        N_(
+            "NW407",
+            "The meeting is cancelled but has %(key)s. Remove the list.",
+        ),
     ),
     _c(
         "NW408",
         WARNING,
         "Dateiname passt nicht zur Sitzung",
-        "Sitzungsdateien heißen <Datum>-<Gruppe>, hier also „{expected}.yaml“ (bei mehreren "
-        "Sitzungen am Tag „{expected}-2.yaml“).",
-        "Meeting files are named <date>-<group>, here '{expected}.yaml' (for several "
-        "meetings on one day '{expected}-2.yaml').",
+        N_(
+            "NW408",
+            "Meeting files are named <date>-<group>, here '%(expected)s.yaml' (for "
+            "several meetings on one day '%(expected)s-2.yaml').",
+        ),
     ),
     _c(
         "NW409",
         ERROR,
         "Person doppelt in der Liste",
-        "„{person}“ steht zweimal unter {key} (zuerst in Zeile {first_line}).",
-        "'{person}' is listed twice under {key} (first on line {first_line}).",
+        N_(
+            "NW409",
+            "'%(person)s' is listed twice under %(key)s (first on line %(first_line)s).",
+        ),
     ),
     _c(
         "NW410",
         WARNING,
         "Sitzung in der Zukunft schon stattgefunden",
-        "Die Sitzung vom {date} liegt in der Zukunft (heute ist {today}), steht aber schon "
-        "auf held. Ist das Datum richtig?",
-        "The meeting of {date} is in the future (today is {today}) but already held. "
-        "Is the date right?",
+        N_(
+            "NW410",
+            "The meeting of %(date)s is in the future (today is %(today)s) but already "
+            "held. Is the date right?",
+        ),
     ),
     _c(
         "NW411",
         ERROR,
         "Protokoll vor der Sitzung genehmigt",
-        "approved: {approved} liegt vor der Sitzung vom {date}; ein Protokoll wird erst "
-        "nach der Sitzung genehmigt, meist in der nächsten.",
-        "approved: {approved} is before the meeting of {date}; minutes are approved after "
-        "the meeting, usually at the next one.",
+        N_(
+            "NW411",
+            "approved: %(approved)s is before the meeting of %(date)s; minutes are "
+            "approved after the meeting, usually at the next one.",
+        ),
     ),
     _c(
         "NW412",
         ERROR,
         "Genehmigtes Protokoll ohne stattgefundene Sitzung",
-        "Die Sitzung hat approved: {approved}, steht aber auf {status}: Nur das Protokoll "
-        "einer stattgefundenen Sitzung (status: held) wird genehmigt.",
-        "The meeting has approved: {approved} but is {status}: only the minutes of a held "
-        "meeting (status: held) are approved.",
+        N_(
+            "NW412",
+            "The meeting has approved: %(approved)s but is %(status)s: only the "
+            "minutes of a held meeting (status: held) are approved.",
+        ),
     ),
     # -- NW5xx: partners and groups --------------------------------------------------
     _c(
         "NW501",
         ERROR,
         "Pate ist kein Partner des Netzwerks",
-        "Pate „{partner}“ hat den Status {status}. Paten müssen Partner des Netzwerks sein "
-        "oder gewesen sein (active, paused oder former).",
-        "Patron '{partner}' has the status {status}. Patrons must be or have been partners "
-        "of the network (active, paused or former).",
+        N_(
+            "NW501",
+            "Patron '%(partner)s' has the status %(status)s. Patrons must be or have "
+            "been partners of the network (active, paused or former).",
+        ),
     ),
     _c(
         "NW502",
         WARNING,
         "Kontakt ohne Einwilligung (DSGVO)",
-        "Für „{person}“ ist keine Einwilligung zur Speicherung eingetragen (consent). "
-        "Tragen Sie das Datum der Einwilligung ein.",
-        "No consent to storing the contact data of '{person}' is recorded (consent). "
-        "Enter the date of consent.",
+        N_(
+            "NW502",
+            "No consent to storing the contact data of '%(person)s' is recorded "
+            "(consent). Enter the date of consent.",
+        ),
     ),
     _c(
         "NW503",
         WARNING,
         "Aktiver Partner ohne Entscheidungsperson",
-        "Bei „{partner}“ ist keine Person mit decision_maker: ja eingetragen. Ohne "
-        "Entscheiderin oder Entscheider am Tisch lassen sich keine Vereinbarungen treffen.",
-        "No person of '{partner}' has decision_maker: yes. Without a decision-maker at "
-        "the table no agreements can be made.",
+        N_(
+            "NW503",
+            "No person of '%(partner)s' has decision_maker: yes. Without a "
+            "decision-maker at the table no agreements can be made.",
+        ),
     ),
     _c(
         "NW504",
         WARNING,
         "Pate ohne Entscheidungsperson",
-        "„{partner}“ ist Pate von {groups}, aber keine seiner Personen hat decision_maker: ja.",
-        "'{partner}' is patron of {groups}, but none of its persons has decision_maker: yes.",
+        N_(
+            "NW504",
+            "'%(partner)s' is patron of %(groups)s, but none of its persons has "
+            "decision_maker: yes.",
+        ),
     ),
     _c(
         "NW505",
         WARNING,
         "Ehemaliger Partner ohne Austrittsdatum",
-        "„{partner}“ hat den Status former, aber kein left-Datum. Tragen Sie ein, wann der "
-        "Partner ausgeschieden ist; bis dahin zählt der Bericht ihn nicht mit.",
-        "'{partner}' has the status former but no left date. Enter when it left; until "
-        "then the report does not count it.",
+        N_(
+            "NW505",
+            "'%(partner)s' has the status former but no left date. Enter when it left; "
+            "until then the report does not count it.",
+        ),
     ),
     _c(
         "NW506",
         WARNING,
         "Mitglied ohne aktuelle Ansprechperson",
-        "„{person}“ ist seit {since} nicht mehr für {partner} da, ist aber noch Mitglied der "
-        "Gruppe (bis: –). Mitgliedschaft beenden (until) oder die Ansprechperson verlängern.",
-        "'{person}' no longer speaks for {partner} since {since} but is still a member of "
-        "the group. End the membership (until) or extend the contact.",
+        N_(
+            "NW506",
+            "'%(person)s' no longer speaks for %(partner)s since %(since)s but is "
+            "still a member of the group. End the membership (until) or extend the contact.",
+        ),
     ),
     _c(
         "NW507",
         WARNING,
         "Auszeichnung an einen Partner als Name",
-        "„{value}“ ist der Name des Partners „{partner}“. Schreiben Sie to: {partner}, "
-        "dann zählt die Auszeichnung für diesen Partner (Bericht, Erinnerungen).",
-        "'{value}' is the name of the partner '{partner}'. Write to: {partner} so that the "
-        "award counts for this partner (report, reminders).",
+        N_(
+            "NW507",
+            "'%(value)s' is the name of the partner '%(partner)s'. Write to: "
+            "%(partner)s so that the award counts for this partner (report, reminders).",
+        ),
     ),
     # -- NW6xx: marketplace and projects ----------------------------------------------
     _c(
         "NW601",
         ERROR,
         "Geld auf dem Marktplatz",
-        "„{value}“ ({key}): Auf dem Marktplatz wird alles außer Geld getauscht. "
-        "Erlaubt: {allowed}.",
-        "'{value}' ({key}): a marketplace exchanges anything but money. Allowed: {allowed}.",
+        N_(
+            "NW601",
+            "'%(value)s' (%(key)s): a marketplace exchanges anything but money. "
+            "Allowed: %(allowed)s.",
+        ),
     ),
     _c(
         "NW602",
         ERROR,
         "Geschäft mit sich selbst",
-        "Angebot „{offer}“ und Gesuch „{need}“ stammen beide von „{partner}“; ein Geschäft "
-        "braucht zwei verschiedene Partner.",
-        "Offer '{offer}' and need '{need}' both belong to '{partner}'; a deal needs two "
-        "different partners.",
+        N_(
+            "NW602",
+            "Offer '%(offer)s' and need '%(need)s' both belong to '%(partner)s'; a "
+            "deal needs two different partners.",
+        ),
     ),
     _c(
         "NW603",
         WARNING,
         "Geld im Text eines Angebots oder Gesuchs",
-        "„{value}“ ({key}) klingt nach Geld („{word}“). Auf dem Marktplatz wird alles außer "
-        "Geld getauscht: Zeit, Wissen, Räume, Material, Kontakte.",
-        "'{value}' ({key}) sounds like money ('{word}'). A marketplace exchanges anything "
-        "but money: time, know-how, rooms, material, contacts.",
+        N_(
+            "NW603",
+            "'%(value)s' (%(key)s) sounds like money ('%(word)s'). A marketplace "
+            "exchanges anything but money: time, know-how, rooms, material, contacts.",
+        ),
     ),
 )
 
 CODES: dict[str, Code] = {c.code: c for c in _ALL}
 
-# Small words that appear inside messages, per language (arguments named t_*).
-TERMS: dict[Lang, dict[str, str]] = {
-    "de": {
-        "text": "Text",
-        "list": "eine Liste",
-        "mapping": "Schlüssel mit Werten",
-        "number": "eine Zahl",
-        "whole number": "eine ganze Zahl",
-        "nothing": "nichts",
-        "at least": "mindestens",
-        "at most": "höchstens",
-        "greater than": "größer als",
-        "less than": "kleiner als",
-    },
-    "en": {
-        "text": "text",
-        "list": "a list",
-        "mapping": "keys with values",
-        "number": "a number",
-        "whole number": "a whole number",
-        "nothing": "nothing",
-        "at least": "at least",
-        "at most": "at most",
-        "greater than": "greater than",
-        "less than": "less than",
-    },
-}
+# Small words that appear inside messages (arguments named t_*).
+TERMS: tuple[tuple[str, str], ...] = (
+    N_("term", "text"),
+    N_("term", "list"),
+    N_("term", "mapping"),
+    N_("term", "number"),
+    N_("term", "whole number"),
+    N_("term", "nothing"),
+    N_("term", "at least"),
+    N_("term", "at most"),
+    N_("term", "greater than"),
+    N_("term", "less than"),
+)
 
-_DID_YOU_MEAN: dict[Lang, str] = {"de": " Meinten Sie „{0}“?", "en": " Did you mean '{0}'?"}
-_IN: dict[Lang, str] = {"de": " in {0}", "en": " in {0}"}
-
-# What to do about the YAML syntax errors people make most; keyed by libyaml's wording.
-_SYNTAX_HINTS: tuple[tuple[str, dict[Lang, str]], ...] = (
+# What to do about the YAML syntax errors people make most; keyed by libyaml's wording
+# (when a new libyaml words it differently, the general hint is shown).
+_SYNTAX_HINTS: tuple[tuple[str, tuple[str, str]], ...] = (
     (
         "mapping values are not allowed",
-        {
-            "de": "Steht ein Doppelpunkt mit Leerzeichen im Wert? Dann setzen Sie den Wert "
-            'in Anführungszeichen: titel: "Bericht: 2021".',
-            "en": "Is there a colon followed by a space inside the value? Then put the "
+        N_(
+            "yaml hint",
+            "Is there a colon followed by a space inside the value? Then put the "
             'value in quotes: title: "Report: 2021".',
-        },
+        ),
     ),
     (
         "could not find expected ':'",
-        {
-            "de": "Nach dem Schlüssel fehlt ein Doppelpunkt, oder die Einrückung stimmt nicht.",
-            "en": "A colon is missing after the key, or the indentation is off.",
-        },
+        N_("yaml hint", "A colon is missing after the key, or the indentation is off."),
     ),
     (
         "did not find expected key",
-        {
-            "de": "Die Einrückung passt nicht zu den Zeilen darüber.",
-            "en": "The indentation does not match the lines above.",
-        },
+        N_("yaml hint", "The indentation does not match the lines above."),
     ),
     (
         "did not find expected '-' indicator",
-        {
-            "de": "Einträge einer Liste beginnen alle mit „- “ und sind gleich eingerückt.",
-            "en": "Items of a list all start with '- ' and are indented alike.",
-        },
+        N_("yaml hint", "Items of a list all start with '- ' and are indented alike."),
     ),
     (
         "found character that cannot start any token",
-        {
-            "de": "Ein Wert beginnt mit einem Sonderzeichen wie @ oder `: "
-            "setzen Sie ihn in Anführungszeichen.",
-            "en": "A value starts with a special character such as @ or `: put it in quotes.",
-        },
+        N_(
+            "yaml hint",
+            "A value starts with a special character such as @ or `: put it in quotes.",
+        ),
     ),
     (
         "found unexpected end of stream",
-        {
-            "de": "Die Datei endet mitten in einem Wert. Fehlt ein schließendes Anführungszeichen?",
-            "en": "The file ends in the middle of a value. Is a closing quote missing?",
-        },
+        N_(
+            "yaml hint",
+            "The file ends in the middle of a value. Is a closing quote missing?",
+        ),
     ),
     (
         "expected a single document",
-        {
-            "de": "Die Datei enthält mehrere Dokumente (---); eine Datei beschreibt genau "
-            "einen Eintrag.",
-            "en": "The file holds several documents (---); one file describes one entry.",
-        },
+        N_("yaml hint", "The file holds several documents (---); one file describes one entry."),
     ),
 )
-_NO_HINT: dict[Lang, str] = {
-    "de": "Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile.",
-    "en": "Check indentation, colons and quotes on this line.",
-}
+_NO_HINT = N_("yaml hint", "Check indentation, colons and quotes on this line.")
 
 
 def syntax_hint(detail: str, lang: Lang) -> str:
     """The advice shown with a YAML syntax error, chosen by libyaml's message."""
-    for needle, hints in _SYNTAX_HINTS:
-        if needle in detail:
-            return hints[lang]
-    return _NO_HINT[lang]
+    context, hint = next((h for needle, h in _SYNTAX_HINTS if needle in detail), _NO_HINT)
+    return Text(lang).pgettext(context, hint)
 
 
 MAX_QUOTED = 120  # characters of a value a message quotes
@@ -756,27 +849,28 @@ MAX_QUOTED = 120  # characters of a value a message quotes
 def format_message(code: str, args: Mapping[str, str | date], lang: Lang = "de") -> str:
     """The message of a problem in the given language, filled from its arguments.
 
-    Arguments named ``t_*`` are terms translated through TERMS; ``suggestion`` adds a
-    "did you mean" sentence and ``where`` a location phrase, both only when present.
-    Dates (date objects, never text a person wrote) are shown the German way in German.
+    Arguments named ``t_*`` are terms translated in the context "term";
+    ``suggestion`` adds a "did you mean" sentence and ``where`` a location phrase, both
+    only when present. Dates (date objects, never text a person wrote) are shown as the
+    language writes them.
     """
-    entry = CODES[code]
+    _ = Text(lang)
     values: dict[str, str] = {}
     for name, value in args.items():
         if isinstance(value, date):
-            values[name] = value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()
+            values[name] = short_date(value, lang)
         elif name.startswith("t_"):
-            values[name] = TERMS[lang].get(value, value)
+            values[name] = _.pgettext("term", value)
         elif len(value) > MAX_QUOTED:  # a 50 KB value is named, not printed
             values[name] = value[: MAX_QUOTED - 1] + "…"
         else:
             values[name] = value
     where = values.get("where", "")
-    values["where"] = _IN[lang].format(where) if where else ""
+    values["where"] = _(" in %(place)s", place=where) if where else ""
     if code == "NW004":
         values["hint"] = syntax_hint(values.get("detail", ""), lang)
-    text = (entry.de if lang == "de" else entry.en).format(**values)
+    text = _.pgettext(code, CODES[code].message) % values
     suggestion = values.get("suggestion")
     if suggestion:
-        text += _DID_YOU_MEAN[lang].format(suggestion)
+        text += " " + _("Did you mean '%(suggestion)s'?", suggestion=suggestion)
     return text

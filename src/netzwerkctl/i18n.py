@@ -15,6 +15,7 @@ start-up beyond opening one small file.
 from __future__ import annotations
 
 import gettext
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,20 @@ class Text:
     def pgettext(self, context: str, message: str, **values: Any) -> str:
         text = self.catalogue.pgettext(context, message)
         return text % values if values else text
+
+
+# Dates in lists and sentences: explicit patterns where CLDR's defaults vary between
+# Babel versions or suit a printed list badly (German 01.12.2021, English ISO
+# 2021-12-01); another language gets its CLDR short format.
+SHORT_DATE = {"de": "dd.MM.yyyy", "en": "yyyy-MM-dd"}
+
+
+def short_date(day: date, lang: str) -> str:
+    """A date as `lang` writes it in a list or a sentence (Babel, imported when first
+    needed: most commands never format a date)."""
+    from babel.dates import format_date
+
+    return format_date(day, format=SHORT_DATE.get(lang, "short"), locale=lang)
 
 
 def N_(context: str, message: str) -> tuple[str, str]:

@@ -20,6 +20,7 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any, Literal
 
+from netzwerkctl import i18n
 from netzwerkctl.codes import Lang
 from netzwerkctl.i18n import Text
 from netzwerkctl.labels import label
@@ -54,11 +55,6 @@ def md_escape(value: object) -> str:
 _CHART_MARK = "\ue000"
 
 
-# Explicit patterns where CLDR's defaults vary between Babel versions or suit a
-# printed list badly: German 01.12.2021, English ISO 2021-12-01, 24-hour clocks.
-_SHORT_DATE: dict[Lang, str] = {"de": "dd.MM.yyyy", "en": "yyyy-MM-dd"}
-
-
 def md_text(value: object) -> str:
     """Markdown a person wrote (notes, report texts) as Markdown, but without raw HTML:
     `<` becomes `&lt;`, so no tag passes into a Markdown document verbatim (and the
@@ -73,7 +69,7 @@ def _date_filters(lang: Lang) -> dict[str, Callable[[Any], str]]:
         return format_date(value, format="full", locale=lang)
 
     def short_date(value: date) -> str:
-        return format_date(value, format=_SHORT_DATE[lang], locale=lang)
+        return i18n.short_date(value, lang)
 
     def clock(value: time) -> str:
         return format_time(value, format="HH:mm", locale=lang)
