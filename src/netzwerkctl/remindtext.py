@@ -1,5 +1,5 @@
-"""Reminders in words: one sentence per reminder in German or English, grouped per
-person, and the machine forms (JSON, iCalendar)."""
+"""Reminders in words: one sentence per reminder from the catalogue of the language,
+grouped per person, and the machine forms (JSON, iCalendar)."""
 
 from __future__ import annotations
 
@@ -12,130 +12,95 @@ from netzwerkctl.calversions import utc_midnight
 from netzwerkctl.codes import Lang
 from netzwerkctl.derive.meetings import person_label
 from netzwerkctl.derive.reminders import Reminder
+from netzwerkctl.i18n import Text, short_date
 from netzwerkctl.model import slugify
 from netzwerkctl.network import Network
 
 
-def _day(iso: str, lang: Lang) -> str:
-    if not iso:
-        return ""
-    d = date.fromisoformat(iso)
-    return d.strftime("%d.%m.%Y") if lang == "de" else d.isoformat()
-
-
 def message(r: Reminder, lang: Lang) -> str:
     """The sentence a person reads for a reminder."""
-    return _german(r) if lang == "de" else _english(r)
-
-
-def _german(r: Reminder) -> str:
-    f = {k: (_day(v, "de") if k in _DATES else v) for k, v in r.facts.items()}
+    _ = Text(lang)
+    f = {
+        k: (short_date(date.fromisoformat(v), lang) if k in _DATES and v else v)
+        for k, v in r.facts.items()
+    }
     match r.kind:
         case "task_overdue":
-            return (
-                f"Arbeitsauftrag „{f['title']}“ war bis {f['due']} fällig "
-                f"(aus der Sitzung „{f['group']}“ vom {f['raised']})."
-            )
+            return _("Task '%(title)s' was due %(due)s (from '%(group)s', %(raised)s).", **f)
         case "task_due":
-            return (
-                f"Arbeitsauftrag „{f['title']}“ ist bis {f['due']} fällig "
-                f"(aus der Sitzung „{f['group']}“ vom {f['raised']})."
-            )
+            return _("Task '%(title)s' is due %(due)s (from '%(group)s', %(raised)s).", **f)
         case "meeting_upcoming":
-            start = f" um {f['start']} Uhr" if f["start"] else ""
-            items = {"0": "noch ohne Tagesordnung", "1": "Tagesordnung mit 1 Punkt"}.get(
-                f["items"], f"Tagesordnung mit {f['items']} Punkten"
+            if f["start"]:
+                when = _("Meeting '%(group)s' on %(date)s at %(start)s", **f)
+            else:
+                when = _("Meeting '%(group)s' on %(date)s", **f)
+            items = int(f["items"])
+            agenda = (
+                _.ngettext("agenda with %(n)s item", "agenda with %(n)s items", items)
+                if items
+                else _("no agenda yet")
             )
-            minutes = (
-                f"Protokoll: {f['minutes_by']}" if f["minutes_by"] else "Protokoll: noch offen"
+            if f["minutes_by"]:
+                minutes = _("minutes: %(person)s", person=f["minutes_by"])
+            else:
+                minutes = _("minutes: not yet assigned")
+            return _(
+                "%(meeting)s; %(agenda)s; %(minutes)s.",
+                meeting=when,
+                agenda=agenda,
+                minutes=minutes,
             )
-            return f"Sitzung „{f['group']}“ am {f['date']}{start}; {items}; {minutes}."
         case "minutes_missing":
-            why = (
-                "steht noch auf „planned“"
-                if f["reason"] == "planned"
-                else "hat keine Anwesenheit eingetragen"
-            )
-            return f"Protokoll fehlt: Die Sitzung „{f['group']}“ vom {f['date']} {why}."
+            if f["reason"] == "planned":
+                return _(
+                    "Minutes missing: the meeting '%(group)s' of %(date)s is still 'planned'.", **f
+                )
+            return _("Minutes missing: the meeting '%(group)s' of %(date)s has no attendance.", **f)
         case "intro_talk_missing":
-            org = f" ({f['organisation']})" if f["organisation"] else ""
-            return (
-                f"{f['person']}{org} ist zur Sitzung „{f['group']}“ am {f['date']} eingeladen "
-                "und hatte noch kein Einführungsgespräch."
+            if f["organisation"]:
+                return _(
+                    "%(person)s (%(organisation)s) is invited to '%(group)s' on %(date)s and "
+                    "has not had an introductory talk.",
+                    **f,
+                )
+            return _(
+                "%(person)s is invited to '%(group)s' on %(date)s and has not had an "
+                "introductory talk.",
+                **f,
             )
         case "milestone_due":
-            return (
-                f"Meilenstein „{f['title']}“ im Projekt „{f['project']}“ ist bis {f['due']} fällig."
-            )
+            return _("Milestone '%(title)s' of '%(project)s' is due %(due)s.", **f)
         case "milestone_overdue":
-            return (
-                f"Meilenstein „{f['title']}“ im Projekt „{f['project']}“ war bis {f['due']} fällig."
-            )
+            return _("Milestone '%(title)s' of '%(project)s' was due %(due)s.", **f)
         case "award_expiring":
-            verb = "ist am {0} abgelaufen" if f["expired"] else "läuft am {0} ab"
-            return (
-                f"Auszeichnung für {f['to']} („{f['project']}“) "
-                f"{verb.format(f['valid_until'])}: Verlängerung klären."
+            if f["expired"]:
+                return _(
+                    "Award for %(to)s ('%(project)s') expired on %(valid_until)s: arrange renewal.",
+                    **f,
+                )
+            return _(
+                "Award for %(to)s ('%(project)s') expires on %(valid_until)s: arrange renewal.", **f
             )
         case "prospect_follow_up":
-            return f"{f['partner']} wurde am {f['approached']} angesprochen: Zeit nachzufassen."
+            return _("%(partner)s was approached on %(approached)s: time to follow up.", **f)
         case "group_quiet":
             if f["held_before"]:
-                return (
-                    f"„{f['group']}“ trifft sich alle {f['weeks']} Wochen, hat zuletzt am "
-                    f"{f['last']} getagt und keine Sitzung geplant."
+                return _(
+                    "'%(group)s' meets every %(weeks)s weeks, last met on %(last)s and has "
+                    "nothing planned.",
+                    **f,
                 )
-            return (
-                f"„{f['group']}“ trifft sich alle {f['weeks']} Wochen, hat seit der Gründung am "
-                f"{f['last']} noch nicht getagt und keine Sitzung geplant."
+            return _(
+                "'%(group)s' meets every %(weeks)s weeks, has not met since it started on "
+                "%(last)s and has nothing planned.",
+                **f,
             )
     raise ValueError(r.kind)
 
 
-def _english(r: Reminder) -> str:
-    f = {k: (_day(v, "en") if k in _DATES else v) for k, v in r.facts.items()}
-    match r.kind:
-        case "task_overdue":
-            return f"Task '{f['title']}' was due {f['due']} (from '{f['group']}', {f['raised']})."
-        case "task_due":
-            return f"Task '{f['title']}' is due {f['due']} (from '{f['group']}', {f['raised']})."
-        case "meeting_upcoming":
-            start = f" at {f['start']}" if f["start"] else ""
-            items = {"0": "no agenda yet", "1": "agenda with 1 item"}.get(
-                f["items"], f"agenda with {f['items']} items"
-            )
-            minutes = (
-                f"minutes: {f['minutes_by']}" if f["minutes_by"] else "minutes: not yet assigned"
-            )
-            return f"Meeting '{f['group']}' on {f['date']}{start}; {items}; {minutes}."
-        case "minutes_missing":
-            why = "is still 'planned'" if f["reason"] == "planned" else "has no attendance"
-            return f"Minutes missing: the meeting '{f['group']}' of {f['date']} {why}."
-        case "intro_talk_missing":
-            org = f" ({f['organisation']})" if f["organisation"] else ""
-            return (
-                f"{f['person']}{org} is invited to '{f['group']}' on {f['date']} "
-                "and has not had an introductory talk."
-            )
-        case "milestone_due":
-            return f"Milestone '{f['title']}' of '{f['project']}' is due {f['due']}."
-        case "milestone_overdue":
-            return f"Milestone '{f['title']}' of '{f['project']}' was due {f['due']}."
-        case "award_expiring":
-            verb = "expired on" if f["expired"] else "expires on"
-            return (
-                f"Award for {f['to']} ('{f['project']}') {verb} {f['valid_until']}: "
-                "arrange renewal."
-            )
-        case "prospect_follow_up":
-            return f"{f['partner']} was approached on {f['approached']}: time to follow up."
-        case "group_quiet":
-            since = "last met on" if f["held_before"] else "has not met since it started on"
-            return (
-                f"'{f['group']}' meets every {f['weeks']} weeks, {since} {f['last']} "
-                "and has nothing planned."
-            )
-    raise ValueError(r.kind)
+def kind_label(r: Reminder, lang: Lang) -> str:
+    """The reminder's kind in words, for tables and calendars (JSON keeps the id)."""
+    return Text(lang).pgettext("reminder kind", r.kind)
 
 
 _DATES = frozenset({"due", "raised", "date", "valid_until", "approached", "last"})
@@ -219,7 +184,7 @@ def as_ics(network: Network, found: list[Reminder], lang: Lang, notice: str | No
     cal.add("prodid", "-//netzwerkctl//netzwerkctl remind//DE")
     cal.add("version", "2.0")
     if notice:
-        cal.add("x-wr-calname", f"{name} ({'unvollständig' if lang == 'de' else 'incomplete'})")
+        cal.add("x-wr-calname", Text(lang)("%(name)s (incomplete)", name=name))
         cal.add("x-wr-caldesc", notice)
     else:
         cal.add("x-wr-calname", name)
@@ -231,7 +196,7 @@ def as_ics(network: Network, found: list[Reminder], lang: Lang, notice: str | No
         event.add("summary", message(r, lang))
         event.add("dtstart", r.date)
         event.add("dtend", r.date + timedelta(days=1))
-        event.add("categories", [r.kind])
+        event.add("categories", [kind_label(r, lang)])
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
     data: bytes = cal.to_ical()

@@ -57,7 +57,8 @@ def test_table_groups_by_person(make_network: Callable[..., Path]) -> None:
     code, out, _ = remind(make_network(REMIND))
     assert code == 0
     assert out.index("Anna Albers") < out.index("Bernd Brink") < out.index("Dora Dreyer")
-    assert "task_overdue" in out and "13 · 2022-01-10 + 14 Tage" in out
+    assert "Auftrag überfällig" in out and "task_overdue" not in out
+    assert "13 · 2022-01-10 + 14 Tage" in out
 
 
 def test_markdown_is_a_printable_list_per_person(make_network: Callable[..., Path]) -> None:

@@ -191,28 +191,35 @@ def _table(network: Network, found: list[Reminder], lang: Lang, day: date, windo
     from rich.table import Table
     from rich.text import Text
 
-    from netzwerkctl.remindtext import by_recipient, message
+    from netzwerkctl.i18n import Text as Words
+    from netzwerkctl.i18n import short_date
+    from netzwerkctl.remindtext import by_recipient, kind_label, message
 
     console = Console(highlight=False)
-    de = lang == "de"
+    _ = Words(lang)
     if not found:
-        console.print("Keine Erinnerungen." if de else "No reminders.")
+        console.print(_("No reminders."))
         return
     for recipient in by_recipient(network, found):
-        title = recipient.name or ("Ohne Empfänger" if de else "No recipient")
+        title = recipient.name or _("No recipient")
         if recipient.organisation:
             title += f" ({recipient.organisation})"
         table = Table(title=Text(title), title_justify="left", show_lines=False, expand=False)
-        table.add_column("Datum" if de else "Date", no_wrap=True)
-        table.add_column("Art" if de else "Kind", no_wrap=True)
-        table.add_column("Erinnerung" if de else "Reminder")
+        table.add_column(_("Date"), no_wrap=True)
+        table.add_column(_("Kind"), no_wrap=True)
+        table.add_column(_("Reminder"))
         for r in recipient.reminders:
-            when = r.date.strftime("%d.%m.%Y") if de else r.date.isoformat()
             style = "bold red" if r.overdue else None
-            table.add_row(when, r.kind, Text(message(r, lang)), style=style)  # text, not markup
+            when, kind = short_date(r.date, lang), kind_label(r, lang)
+            table.add_row(when, kind, Text(message(r, lang)), style=style)  # text, not markup
         console.print(table)
-    horizon = "Tage" if de else "days"
-    console.print(f"{len(found)} · {day.isoformat()} + {window} {horizon}", style="dim")
+    summary = _(
+        "%(count)s · %(day)s + %(window)s days",
+        count=len(found),
+        day=day.isoformat(),
+        window=window,
+    )
+    console.print(summary, style="dim")
 
 
 def _check_outbox(box: Path, default: bool) -> None:
