@@ -55,6 +55,20 @@ def md_escape(value: object) -> str:
 _CHART_MARK = "\ue000"
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def shown(value: object, _: Text) -> str:
+    """A stored value as a reader of the document's language reads it, as Markdown
+    text: yes/no for booleans, dates as the language writes them."""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, date) or (isinstance(value, str) and _ISO_DAY.fullmatch(value)):
+        day = value if isinstance(value, date) else date.fromisoformat(str(value))
+        return i18n.short_date(day, _.lang)
+    return md_escape(value)
+
+
 def md_text(value: object) -> str:
     """Markdown a person wrote (notes, report texts) as Markdown, but without raw HTML:
     `<` becomes `&lt;`, so no tag passes into a Markdown document verbatim (and the
@@ -163,6 +177,7 @@ def environment(lang: Lang, network_templates: Path | None = None) -> Any:
     words = Text(lang)
     env.install_gettext_translations(words.catalogue, newstyle=True)  # type: ignore[attr-defined]
     env.filters["label"] = lambda value, context: label(words, context, str(value))
+    env.filters["shown"] = lambda value: shown(value, words)
     env.filters.update(_date_filters(lang))
     env.filters.update(number_formats(lang))
     env.filters["md"] = md_escape

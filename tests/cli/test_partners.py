@@ -91,12 +91,18 @@ def test_partners_filters_and_csv(make_network: Callable[..., Path]) -> None:
     raw = runner.invoke(
         app, ["-C", str(root), "partners", *TODAY, "--status", "prospect", "-f", "csv"]
     ).stdout_bytes
-    assert raw.startswith("\ufeffid;name;kind;".encode()) and raw.count(b"\r\n") == 3
+    assert raw.startswith("\ufeffKennung;Name;Art;Status;".encode()) and raw.count(b"\r\n") == 3
     code, out, _ = invoke(root, "partners", *TODAY, "--status", "prospect", "--format", "csv")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff")), delimiter=";"))
-    assert [r["id"] for r in rows] == ["jugendring", "kirche"]
-    assert rows[0]["expertise"] == "Jugendarbeit, Ferienfreizeiten"
+    assert [r["Kennung"] for r in rows] == ["jugendring", "kirche"]
+    assert rows[0]["Expertise"] == "Jugendarbeit, Ferienfreizeiten"
+    # kinds, statuses and dates as a German reader writes them, never the stored ids
+    assert (rows[1]["Art"], rows[1]["Status"], rows[1]["angesprochen"]) == (
+        "Kirche",
+        "möglich",
+        "10.01.2021",
+    )
     code, out, _ = invoke(root, "partners", *TODAY, "--expertise", "bildung", "--format", "json")
     assert [r["id"] for r in json.loads(out)] == ["alt", "vhs"]  # Erwachsenenbildung counts
     assert invoke(root, "partners", "--status", "aktiv")[0] == 2
@@ -110,10 +116,11 @@ def test_csv_cells_that_look_like_formulas_stay_text(make_network: Callable[...,
     )
     root = make_network({**PARTNERS, "partners/jugendring.yaml": odd})
     code, out, _ = invoke(root, "partners", *TODAY, "--status", "prospect", "--format", "csv")
-    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out.lstrip("\ufeff")), delimiter=";")}
+    reader = csv.DictReader(io.StringIO(out.lstrip("\ufeff")), delimiter=";")
+    rows = {r["Kennung"]: r for r in reader}
     assert code == 0
-    assert rows["jugendring"]["name"] == '\'=HYPERLINK("http://x")'
-    assert rows["jugendring"]["cluster"] == "'@Jugend"
+    assert rows["jugendring"]["Name"] == '\'=HYPERLINK("http://x")'
+    assert rows["jugendring"]["Cluster"] == "'@Jugend"
 
 
 def test_partners_by_cluster(make_network: Callable[..., Path]) -> None:
@@ -313,7 +320,8 @@ def test_person_markdown_says_what_erasure_changes(make_network: Callable[..., P
     code, out, _ = invoke(make_network(), "person", "bernd", *TODAY)
     assert code == 0
     assert body(out).startswith("# Gespeicherte Daten über Bernd Brink\n")
-    assert "| phone | 0287112345 |" in out and "| decision_maker | ja |" in out
+    assert "| Telefon | 0287112345 |" in out and "| entscheidet für die Organisation | ja |" in out
+    assert "decision_maker" not in out.split("## Wo")[0]  # German field names only
     assert (
         "| meetings/2021/2021-03-15-ag.yaml:7 | 2021-03-15-ag | Protokoll | andere Person eintragen oder Zeile löschen |"
         in out

@@ -19,6 +19,7 @@ from netzwerkctl.cli.common import (
     parse_today,
     require,
 )
+from netzwerkctl.i18n import N_
 
 if TYPE_CHECKING:
     from netzwerkctl.codes import Lang
@@ -138,7 +139,12 @@ def partners(
         data = listed if gaps is None else {"incomplete": as_json(gaps), "partners": listed}
         emit(_json(data), output, force, root)
     elif output_format is ListFormat.csv:
-        emit(_csv([partner_row(network, r) for r in rows], warning), output, force, root)
+        emit(
+            _csv([partner_row(network, r) for r in rows], network.language, warning),
+            output,
+            force,
+            root,
+        )
     elif output_format is ListFormat.md or cluster:
         context = partners_context(network, rows, cluster)
         emit(_render(root, "partners", context, network.language, warning), output, force, root)
@@ -159,27 +165,56 @@ def _choice(value: str | None, allowed: tuple[str, ...], option: str) -> None:
         )
 
 
-def _csv(rows: list[dict[str, Any]], warning: str | None = None) -> bytes:
+# The columns of the CSV: the key of a partner row and its heading.
+_CSV_COLUMNS = (
+    ("id", N_("csv column", "id")),
+    ("name", N_("csv column", "name")),
+    ("kind", N_("csv column", "kind")),
+    ("status", N_("csv column", "status")),
+    ("cluster", N_("csv column", "cluster")),
+    ("expertise", N_("csv column", "expertise")),
+    ("approached", N_("csv column", "approached")),
+    ("joined", N_("csv column", "joined")),
+    ("left", N_("csv column", "left")),
+    ("contacts", N_("csv column", "contacts")),
+    ("decision_makers", N_("csv column", "decision makers")),
+    ("groups", N_("csv column", "groups")),
+    ("patron_of", N_("csv column", "patron of")),
+)
+
+
+def _csv(rows: list[dict[str, Any]], lang: Lang, warning: str | None = None) -> bytes:
     """CSV as a German Excel opens it with a double click: UTF-8 with a byte order mark
-    (else umlauts break), ";" between fields, CRLF. A cell that starts like a formula
-    gets a leading apostrophe, so a partner named "=HYPERLINK(…)" stays text."""
+    (else umlauts break), ";" between fields, CRLF; headings, kinds, statuses and dates
+    in the network's language (JSON is the form for programs). A cell that starts like
+    a formula gets a leading apostrophe, so a partner named "=HYPERLINK(…)" stays text."""
     import csv
     import io
+    from datetime import date
 
-    keys = ["id", "name", "kind", "status", "cluster", "expertise", "approached", "joined",
-            "left", "contacts", "decision_makers", "groups", "patron_of"]  # fmt: skip
+    from netzwerkctl.i18n import Text, short_date
+    from netzwerkctl.labels import label
+
+    _ = Text(lang)
+
+    def shown(key: str, value: Any) -> str:
+        if isinstance(value, list):
+            return ", ".join(value)
+        if value is None:
+            return ""
+        if isinstance(value, date):
+            return short_date(value, lang)
+        if key in ("kind", "status"):
+            return label(_, f"partner {key}", value)
+        return str(value)
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     if warning:  # the first row, where a person opening the table sees it
         writer.writerow([_cell(warning)])
-    writer.writerow(keys)
+    writer.writerow([_.pgettext(context, heading) for _key, (context, heading) in _CSV_COLUMNS])
     for row in rows:
-        writer.writerow(
-            [
-                _cell(", ".join(v) if isinstance(v := row[k], list) else "" if v is None else v)
-                for k in keys
-            ]
-        )
+        writer.writerow([_cell(shown(key, row[key])) for key, _heading in _CSV_COLUMNS])
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
 
