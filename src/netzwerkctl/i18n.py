@@ -38,6 +38,23 @@ def translations(lang: str) -> gettext.GNUTranslations:
         return gettext.GNUTranslations(handle)
 
 
+# The language of the command line's own words, chosen once per run (cli/language.py).
+_cli = ["de"]
+
+
+def cli_language() -> str:
+    return _cli[0]
+
+
+def set_cli_language(lang: str) -> None:
+    _cli[0] = lang
+
+
+def cli() -> Text:
+    """The words of the command line, in the language chosen for this run."""
+    return Text(_cli[0])
+
+
 class Text:
     """The words of one language, for Python code that writes text. Bound to `_`, so
     that extraction finds every message:
@@ -52,15 +69,15 @@ class Text:
         self.lang = lang
         self.catalogue = translations(lang)
 
-    def __call__(self, message: str, **values: Any) -> str:
+    def __call__(self, message: str, /, **values: Any) -> str:
         text = self.catalogue.gettext(message)
         return text % values if values else text
 
-    def ngettext(self, singular: str, plural: str, n: int, **values: Any) -> str:
+    def ngettext(self, singular: str, plural: str, n: int, /, **values: Any) -> str:
         """A counted phrase; `n` is available as %(n)s in the text."""
         return self.catalogue.ngettext(singular, plural, n) % {"n": n, **values}
 
-    def pgettext(self, context: str, message: str, **values: Any) -> str:
+    def pgettext(self, context: str, message: str, /, **values: Any) -> str:
         text = self.catalogue.pgettext(context, message)
         return text % values if values else text
 

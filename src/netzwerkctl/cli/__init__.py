@@ -29,9 +29,11 @@ from netzwerkctl.cli import remind as remind_command
 from netzwerkctl.cli import report as report_command
 from netzwerkctl.cli import schema as schema_command
 from netzwerkctl.cli.common import State
+from netzwerkctl.cli.language import Group
 
 app = typer.Typer(
     name="netzwerkctl",
+    cls=Group,
     help=(
         "Ein Netzwerk für bürgerschaftliches Engagement als YAML-Dateien: prüfen, "
         "einladen, protokollieren, erinnern, berichten.\n\n"

@@ -18,8 +18,10 @@ from netzwerkctl.cli.common import (
     parse_today,
     require,
 )
+from netzwerkctl.cli.language import Group
 
 app = typer.Typer(
+    cls=Group,
     help="Neue Dateien anlegen: Sitzung, Partner, Gruppe.\n\n"
     "Beispiel: netzwerkctl new meeting ag-bildung 2022-11-09 --start 18:00",
     no_args_is_help=True,

@@ -1,0 +1,127 @@
+"""The command line speaks the user's language: the network's, else the locale's,
+else German — also in Click's and Typer's own words and in usage errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import BASE
+from netzwerkctl.cli import app
+from netzwerkctl.cli.language import cli_language
+
+ENGLISH = {**BASE, "netzwerk.yaml": BASE["netzwerk.yaml"].replace("language: de", "language: en")}
+
+
+@pytest.fixture(autouse=True)
+def _outside_any_network(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+
+
+def test_the_networks_language_comes_first(make_network: Callable[..., Path]) -> None:
+    english = make_network(ENGLISH)
+    german = make_network()
+    locale = {"LANG": "de_DE.UTF-8"}
+    assert cli_language(["-C", str(english), "check"], locale, Path("/")) == "en"
+    assert cli_language([f"--network={english}", "check"], locale, Path("/")) == "en"
+    assert cli_language(["check"], locale, english / "partners") == "en"  # found upwards
+    assert cli_language(["-C", str(german)], {"LANG": "en_GB.UTF-8"}, Path("/")) == "de"
+
+
+@pytest.mark.parametrize(
+    ("environ", "lang"),
+    [
+        ({}, "de"),
+        ({"LANG": "C.UTF-8"}, "de"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LANG": "de_DE.UTF-8", "LC_ALL": "en_GB.UTF-8"}, "en"),
+        ({"LANGUAGE": "fr:en", "LANG": "de_DE.UTF-8"}, "en"),
+        ({"LANG": "fr_FR.UTF-8"}, "de"),
+    ],
+)
+def test_without_a_network_the_locale_decides_else_german(
+    environ: dict[str, str], lang: str, tmp_path: Path
+) -> None:
+    assert cli_language(["check"], environ, tmp_path) == lang
+
+
+def _run(args: list[str], lang: str = "") -> tuple[int, str]:
+    env = {"LANG": lang} if lang else {}
+    result = CliRunner().invoke(app, args, env=env)
+    return result.exit_code, result.output
+
+
+# Click's and Typer's words and ours for them; checked only where the installed release
+# still words them this way (a new release may reword: then its English shows).
+WORDS = [
+    ("Usage:", "Aufruf:"),
+    ("Options:", "Optionen:"),
+    ("Commands:", "Befehle:"),
+    ("Show this message and exit.", "Diese Hilfe zeigen und beenden."),
+    ("[default: ", "[Standard: "),
+    ("required]", "Pflicht]"),
+]
+
+
+@pytest.mark.parametrize("args", [["--help"], ["report", "--help"], ["init", "--help"]])
+def test_help_is_german_for_a_german_user(args: list[str]) -> None:
+    code, english = _run(args, "en_US.UTF-8")
+    assert code == 0
+    code, german = _run(args)
+    assert code == 0
+    checked = 0
+    for word, ours in WORDS:
+        if word in english:
+            assert ours in german and word not in german, word
+            checked += 1
+    if checked == 0:
+        pytest.skip("this Typer words its help differently; its English shows")
+
+
+@pytest.mark.parametrize(
+    ("args", "german", "english"),
+    [
+        (
+            ["reminder"],
+            "Fehler: Den Befehl „reminder“ gibt es nicht. Meinten Sie „remind“?",
+            "Error: No such command 'reminder'. Did you mean 'remind'?",
+        ),
+        (
+            ["new", "meting"],
+            "Den Befehl „meting“ gibt es nicht. Meinten Sie „meeting“?",
+            "No such command 'meting'. Did you mean 'meeting'?",
+        ),
+        (["report"], "Fehler: Es fehlt das Argument", "Error: Missing argument"),
+        (
+            ["report", "abc"],
+            "erwartet wird eine ganze Zahl von 1900 bis 2999.",
+            "a whole number from 1900 to 2999.",
+        ),
+        (
+            ["check", "--format", "xx"],
+            "Ungültiger Wert für '--format' / '-f'; erlaubt: text, json, github, gitlab.",
+            "Invalid value for '--format' / '-f'; allowed: text, json, github, gitlab.",
+        ),
+        (["check", "--bogus"], "Unbekannte Option: --bogus", "No such option: --bogus"),
+        (
+            ["check", "--today"],
+            "Die Option „--today“ braucht einen Wert.",
+            "'--today' needs a value",
+        ),
+    ],
+)
+def test_usage_errors_speak_the_language_of_the_network(
+    make_network: Callable[..., Path], args: list[str], german: str, english: str
+) -> None:
+    code, out = _run(["-C", str(make_network()), *args])
+    assert code == 2 and german in out, out
+    assert "Traceback" not in out
+    code, out = _run(["-C", str(make_network(ENGLISH)), *args])
+    assert code == 2 and english in out, out
+    if "Usage" in out:
+        assert "Try '" in out and "for help." in out
