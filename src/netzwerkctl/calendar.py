@@ -17,13 +17,10 @@ from netzwerkctl.calversions import Version, next_version, utc_midnight
 from netzwerkctl.codes import Lang
 from netzwerkctl.derive.meetings import person_label, schedule
 from netzwerkctl.derive.tasks import all_tasks
+from netzwerkctl.i18n import Text
 from netzwerkctl.model import slugify
 from netzwerkctl.network import Network
 
-_WORDS: dict[Lang, dict[str, str]] = {
-    "de": {"meeting": "Sitzung", "due": "Frist", "owner": "Wer", "raised": "Aus der Sitzung"},
-    "en": {"meeting": "Meeting", "due": "Due", "owner": "Who", "raised": "Raised at meeting"},
-}
 DEFAULT_MINUTES = 120  # a meeting with a start but neither end nor timed agenda
 
 
@@ -62,7 +59,7 @@ def build_calendar(
     name = info.name if info else "netzwerk"
     tz = ZoneInfo(info.timezone if info else "Europe/Berlin")
     domain = f"{slugify(name)}.netzwerkctl"
-    words = _WORDS[lang]
+    _ = Text(lang)
 
     versions: dict[str, Version] = {}
     known = previous or {}
@@ -78,7 +75,7 @@ def build_calendar(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     if notice:
-        cal.add("x-wr-calname", f"{name} ({'unvollständig' if lang == 'de' else 'incomplete'})")
+        cal.add("x-wr-calname", _("%(name)s (incomplete)", name=name))
         cal.add("x-wr-caldesc", notice)
     else:
         cal.add("x-wr-calname", name)
@@ -92,7 +89,7 @@ def build_calendar(
         event = Event()
         uid = f"{mid}@{domain}"
         event.add("uid", uid)
-        event.add("summary", meeting.title or f"{words['meeting']} {group_name}")
+        event.add("summary", meeting.title or _("Meeting %(group)s", group=group_name))
         plan = schedule(meeting)
         if meeting.start is not None:
             start = datetime.combine(meeting.date, meeting.start, tzinfo=tz)
@@ -129,12 +126,14 @@ def build_calendar(
             event = Event()
             uid = f"task-{task.id}@{domain}"
             event.add("uid", uid)
-            event.add("summary", f"{words['due']}: {task.task.title}")
+            event.add("summary", _("Due: %(task)s", task=task.task.title))
             event.add("dtstart", due)
             event.add("dtend", due + timedelta(days=1))
             event.add(
                 "description",
-                f"{words['owner']}: {owners}\n{words['raised']}: {task.meeting}",
+                _("Who: %(persons)s", persons=owners)
+                + "\n"
+                + _("Raised at meeting: %(meeting)s", meeting=task.meeting),
             )
             event.add("transp", "TRANSPARENT")
             stamp(event, uid, task.raised)

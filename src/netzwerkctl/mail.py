@@ -27,6 +27,7 @@ from pathlib import Path
 from netzwerkctl.addresses import header_address
 from netzwerkctl.codes import Lang
 from netzwerkctl.derive.reminders import Reminder
+from netzwerkctl.i18n import Text
 from netzwerkctl.model import slugify
 from netzwerkctl.network import Network
 from netzwerkctl.remindtext import by_recipient, message
@@ -90,9 +91,12 @@ def letters(
             marker=False,
             notice=notice,
         )
-        one, many = _SUBJECT[lang]
-        count = len(items)
-        subject = (one if count == 1 else many).format(n=count, net=network_name)
+        subject = Text(lang).ngettext(
+            "Reminder: %(n)s open item – %(network)s",
+            "Reminder: %(n)s open items – %(network)s",
+            len(items),
+            network=network_name,
+        )
         key = hashlib.sha256(
             f"{today.isoformat()}\0{recipient.person}\0{subject}\0{body}".encode()
         ).hexdigest()[:24]
@@ -109,12 +113,6 @@ def letters(
             )
         )
     return result
-
-
-_SUBJECT: dict[Lang, tuple[str, str]] = {
-    "de": ("Erinnerung: 1 offener Punkt – {net}", "Erinnerung: {n} offene Punkte – {net}"),
-    "en": ("Reminder: 1 open item – {net}", "Reminder: {n} open items – {net}"),
-}
 
 
 def to_message(letter: Letter, sender: Address, today: date, timezone: str) -> EmailMessage:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from netzwerkctl.codes import Lang
 from netzwerkctl.derive.tasks import TaskRef, all_tasks
-from netzwerkctl.i18n import Text
+from netzwerkctl.i18n import N_, Text, short_date
 from netzwerkctl.labels import label
 from netzwerkctl.model import Group, Project
 from netzwerkctl.network import Kind, Network
@@ -173,73 +174,52 @@ def _tasks_done(before: Network, after: Network) -> list[Change]:
     ]
 
 
-_WORDS: dict[Lang, dict[str, str]] = {
-    "de": {
-        "partner_added": "Neuer Partner: {name} ({status})",
-        "partner_left": "Ausgeschieden: {name} (am {left})",
-        "partner_status": "{name}: Status {old} → {new}",
-        "partner_changed": "Angaben geändert bei {name}: {keys}",
-        "partner_removed": "Partner aus den Daten entfernt: {name}",
-        "person_added": "Neue Person: {name} ({org})",
-        "person_removed": "Person aus den Daten entfernt: {name} ({org})",
-        "group_added": "Neue Gruppe: {name}",
-        "group_removed": "Gruppe aus den Daten entfernt: {name}",
-        "project_added": "Neues Projekt: {name}",
-        "project_removed": "Projekt aus den Daten entfernt: {name}",
-        "meeting_added": "Neue Sitzung: {group} am {date}",
-        "meeting_removed": "Sitzung aus den Daten entfernt: {group} am {date}",
-        "meeting_held": "Sitzung hat stattgefunden: {group} am {date}",
-        "task_done": "Erledigt: {title} (am {done})",
-        "decision": "Beschluss vom {date}: {text}",
-        "decision_changed": "Beschluss vom {date} geändert: {text} (vorher: {old})",
-        "decision_removed": "Beschluss vom {date} gestrichen: {text}",
-    },
-    "en": {
-        "partner_added": "New partner: {name} ({status})",
-        "partner_left": "Left: {name} (on {left})",
-        "partner_status": "{name}: status {old} → {new}",
-        "partner_changed": "Details changed for {name}: {keys}",
-        "partner_removed": "Partner removed from the data: {name}",
-        "person_added": "New person: {name} ({org})",
-        "person_removed": "Person removed from the data: {name} ({org})",
-        "group_added": "New group: {name}",
-        "group_removed": "Group removed from the data: {name}",
-        "project_added": "New project: {name}",
-        "project_removed": "Project removed from the data: {name}",
-        "meeting_added": "New meeting: {group} on {date}",
-        "meeting_removed": "Meeting removed from the data: {group} on {date}",
-        "meeting_held": "Meeting held: {group} on {date}",
-        "task_done": "Done: {title} (on {done})",
-        "decision": "Decision of {date}: {text}",
-        "decision_changed": "Decision of {date} changed: {text} (before: {old})",
-        "decision_removed": "Decision of {date} withdrawn: {text}",
-    },
+# What each kind of change says (context: change).
+_WORDS: dict[str, tuple[str, str]] = {
+    "partner_added": N_("change", "New partner: %(name)s (%(status)s)"),
+    "partner_left": N_("change", "Left: %(name)s (on %(left)s)"),
+    "partner_status": N_("change", "%(name)s: status %(old)s → %(new)s"),
+    "partner_changed": N_("change", "Details changed for %(name)s: %(keys)s"),
+    "partner_removed": N_("change", "Partner removed from the data: %(name)s"),
+    "person_added": N_("change", "New person: %(name)s (%(org)s)"),
+    "person_removed": N_("change", "Person removed from the data: %(name)s (%(org)s)"),
+    "group_added": N_("change", "New group: %(name)s"),
+    "group_removed": N_("change", "Group removed from the data: %(name)s"),
+    "project_added": N_("change", "New project: %(name)s"),
+    "project_removed": N_("change", "Project removed from the data: %(name)s"),
+    "meeting_added": N_("change", "New meeting: %(group)s on %(date)s"),
+    "meeting_removed": N_("change", "Meeting removed from the data: %(group)s on %(date)s"),
+    "meeting_held": N_("change", "Meeting held: %(group)s on %(date)s"),
+    "task_done": N_("change", "Done: %(title)s (on %(done)s)"),
+    "decision": N_("change", "Decision of %(date)s: %(text)s"),
+    "decision_changed": N_("change", "Decision of %(date)s changed: %(text)s (before: %(old)s)"),
+    "decision_removed": N_("change", "Decision of %(date)s withdrawn: %(text)s"),
 }
 _DATES = frozenset({"left", "date", "done"})
-_FIELDS: dict[Lang, dict[str, str]] = {
-    "de": {
-        "name": "Name",
-        "kind": "Art",
-        "cluster": "Cluster",
-        "expertise": "Expertise",
-        "approached": "angesprochen am",
-        "joined": "dabei seit",
-        "website": "Website",
-        "notes": "Notizen",
-    },
-    "en": {"approached": "approached on", "joined": "joined on"},
-}
+# The partner fields `partner_changed` names (context: partner field).
+_FIELDS: tuple[tuple[str, str], ...] = (
+    N_("partner field", "name"),
+    N_("partner field", "kind"),
+    N_("partner field", "cluster"),
+    N_("partner field", "expertise"),
+    N_("partner field", "approached"),
+    N_("partner field", "joined"),
+    N_("partner field", "website"),
+    N_("partner field", "notes"),
+)
 
 
 def wording(change: Change, lang: Lang) -> str:
+    """The line a person reads for a change, in the language of the catalogue."""
+    _ = Text(lang)
     facts = {}
     for key, value in change.facts:
-        if key in _DATES and value and lang == "de":
-            y, m, d = value.split("-")
-            value = f"{d}.{m}.{y}"
+        if key in _DATES and value:
+            value = short_date(date.fromisoformat(value), lang)
         elif key in ("status", "old", "new") and change.kind.startswith("partner"):
-            value = label(Text(lang), "partner status", value)
+            value = label(_, "partner status", value)
         elif key == "keys":
-            value = ", ".join(_FIELDS[lang].get(k, k) for k in value.split(","))
+            value = ", ".join(_.pgettext("partner field", k) for k in value.split(","))
         facts[key] = value
-    return _WORDS[lang][change.kind].format(**facts)
+    context, message = _WORDS[change.kind]
+    return _.pgettext(context, message, **facts)
