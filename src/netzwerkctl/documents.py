@@ -17,6 +17,7 @@ from netzwerkctl.derive.meetings import (
     schedule,
 )
 from netzwerkctl.derive.tasks import TaskRef, meeting_tasks, open_tasks_of_group
+from netzwerkctl.i18n import Text
 from netzwerkctl.network import Network
 
 Context = dict[str, Any]
@@ -158,23 +159,24 @@ def agenda_notes(network: Network, meeting_id: str, lang: Lang) -> list[str]:
     still waiting for their introductory talk. For stderr, never for the document."""
     meeting = network.meetings[meeting_id]
     plan = schedule(meeting)
-    de = lang == "de"
+    _ = Text(lang)
     notes = []
     if plan.overrun and plan.ends is not None and meeting.end is not None:
         ends, end = plan.ends.strftime("%H:%M"), meeting.end.strftime("%H:%M")
         notes.append(
-            f"Die Tagesordnung dauert {plan.minutes} Minuten und endet erst um {ends} Uhr, "
-            f"{plan.overrun} Minuten nach dem geplanten Ende um {end} Uhr."
-            if de
-            else f"The agenda takes {plan.minutes} minutes and ends at {ends}, "
-            f"{plan.overrun} minutes after the planned end at {end}."
+            _(
+                "The agenda takes %(minutes)s minutes and ends at %(ends)s, %(overrun)s "
+                "minutes after the planned end at %(end)s.",
+                minutes=plan.minutes,
+                ends=ends,
+                overrun=plan.overrun,
+                end=end,
+            )
         )
     for a in invitees(network, meeting_id):
         if a.intro_missing:
             who = f"{a.name} ({a.organisation})" if a.organisation else a.name
             notes.append(
-                f"Mit {who} vor der Sitzung noch das Einführungsgespräch führen."
-                if de
-                else f"Hold the introductory talk with {who} before the meeting."
+                _("Hold the introductory talk with %(person)s before the meeting.", person=who)
             )
     return notes

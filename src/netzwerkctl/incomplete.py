@@ -15,29 +15,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from netzwerkctl.codes import Lang
-from netzwerkctl.network import Kind, Network, Omission
+from netzwerkctl.i18n import N_, Text
+from netzwerkctl.network import Network, Omission
 from netzwerkctl.problems import Problem
 
-_KINDS: dict[Lang, dict[str, str]] = {
-    "de": {
-        "network": "Netzwerk-Einstellungen",
-        "partner": "Partner",
-        "group": "Gruppe",
-        "meeting": "Sitzung",
-        "project": "Projekt",
-        "marketplace": "Marktplatz",
-        "report": "Berichtstext",
-    },
-    "en": {
-        "network": "network settings",
-        "partner": "partner",
-        "group": "group",
-        "meeting": "meeting",
-        "project": "project",
-        "marketplace": "marketplace",
-        "report": "report text",
-    },
-}
+# What a left-out entry is (context: entry kind).
+_KINDS = (
+    N_("entry kind", "network"),
+    N_("entry kind", "partner"),
+    N_("entry kind", "group"),
+    N_("entry kind", "meeting"),
+    N_("entry kind", "project"),
+    N_("entry kind", "marketplace"),
+    N_("entry kind", "report"),
+)
 
 
 @dataclass(frozen=True)
@@ -56,53 +47,42 @@ def incompleteness(network: Network, problems: Sequence[Problem]) -> Incomplete 
     return Incomplete(tuple(files), network.omitted)
 
 
-def _field(path: tuple[str | int, ...], lang: Lang) -> str:
+def _field(path: tuple[str | int, ...], _: Text) -> str:
     parts: list[str] = []
     for part in path:
         if isinstance(part, int):
-            parts.append(f"{part + 1}. Eintrag" if lang == "de" else f"entry {part + 1}")
+            parts.append(_("entry %(number)s", number=part + 1))
         else:
             parts.append(part)
     return " › ".join(parts)
 
 
-def _what(kind: Kind, entity_id: str, lang: Lang) -> str:
-    return f"{_KINDS[lang][kind]} {entity_id}"
-
-
 def left_out(incomplete: Incomplete, lang: Lang) -> list[str]:
     """One line per thing left out: „Sitzung 2021-03-15-ag (meetings/…): ganz“."""
+    _ = Text(lang)
     lines = []
     for o in incomplete.omitted:
+        what = _("%(kind)s %(id)s", kind=_.pgettext("entry kind", o.kind), id=o.id)
         if o.fields:
-            fields = ", ".join(_field(f, lang) for f in o.fields)
+            fields = ", ".join(_field(f, _) for f in o.fields)
             lines.append(
-                f"{_what(o.kind, o.id, lang)} ({o.file}): ohne {fields}"
-                if lang == "de"
-                else f"{_what(o.kind, o.id, lang)} ({o.file}): without {fields}"
+                _("%(what)s (%(file)s): without %(fields)s", what=what, file=o.file, fields=fields)
             )
         else:
-            lines.append(
-                f"{_what(o.kind, o.id, lang)} ({o.file}): ganz ausgelassen"
-                if lang == "de"
-                else f"{_what(o.kind, o.id, lang)} ({o.file}): left out entirely"
-            )
+            lines.append(_("%(what)s (%(file)s): left out entirely", what=what, file=o.file))
     return lines
 
 
 def notice(incomplete: Incomplete, lang: Lang) -> str:
     """The sentence a document carries (plain text, one paragraph)."""
+    _ = Text(lang)
     files = ", ".join(incomplete.files)
-    if lang == "de":
-        text = (
-            "Unvollständig: Dieses Dokument wurde aus einem Netzwerk mit Fehlern erzeugt. "
-            f"Fehler in: {files}."
-        )
-        lost = left_out(incomplete, lang)
-        return text + (" Ausgelassen: " + "; ".join(lost) + "." if lost else "")
-    text = f"Incomplete: this document was made from a network with errors. Errors in: {files}."
+    text = _(
+        "Incomplete: this document was made from a network with errors. Errors in: %(files)s.",
+        files=files,
+    )
     lost = left_out(incomplete, lang)
-    return text + (" Left out: " + "; ".join(lost) + "." if lost else "")
+    return text + (" " + _("Left out: %(entries)s.", entries="; ".join(lost)) if lost else "")
 
 
 def as_json(incomplete: Incomplete | None) -> dict[str, Any] | None:

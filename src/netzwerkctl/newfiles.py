@@ -12,21 +12,15 @@ from datetime import date, time
 
 from netzwerkctl.codes import Lang
 from netzwerkctl.derive.tasks import open_tasks_of_group
-from netzwerkctl.i18n import Text
+from netzwerkctl.i18n import N_, Text
 from netzwerkctl.network import Network
 
-STANDING_ITEMS: dict[Lang, tuple[tuple[str, int, str], ...]] = {
-    "de": (
-        ("Begrüßung und Protokoll der letzten Sitzung", 10, "info"),
-        ("Stand der Arbeitsaufträge", 20, "discussion"),
-        ("Verschiedenes", 10, "info"),
-    ),
-    "en": (
-        ("Welcome and minutes of the last meeting", 10, "info"),
-        ("Status of work assignments", 20, "discussion"),
-        ("Any other business", 10, "info"),
-    ),
-}
+# The items every new meeting starts with: title (translated), minutes, kind.
+STANDING_ITEMS: tuple[tuple[tuple[str, str], int, str], ...] = (
+    (N_("standing item", "Welcome and minutes of the last meeting"), 10, "info"),
+    (N_("standing item", "Status of work assignments"), 20, "discussion"),
+    (N_("standing item", "Any other business"), 10, "info"),
+)
 
 
 def quote(text: str) -> str:
@@ -66,14 +60,16 @@ def meeting_yaml(
     lines.append(f"minutes_by: {minutes_by}" if minutes_by else "# minutes_by: person-id")
     lines.append("invited: []")
     lines.append("agenda:")
-    for title, duration, kind in STANDING_ITEMS[lang]:
-        lines += [f"  - title: {quote(title)}", f"    duration: {duration}", f"    kind: {kind}"]
+    _ = Text(lang)
+    for (context, title), duration, kind in STANDING_ITEMS:
+        lines += [
+            f"  - title: {quote(_.pgettext(context, title))}",
+            f"    duration: {duration}",
+            f"    kind: {kind}",
+        ]
     tasks = open_tasks_of_group(network, group, before=day, on=day)
     if tasks:
-        heading = {
-            "de": "Offene Arbeitsaufträge der Gruppe (für „Stand der Arbeitsaufträge“):",
-            "en": "Open work assignments of the group (for 'Status of work assignments'):",
-        }[lang]
+        heading = _("Open work assignments of the group (for 'Status of work assignments'):")
         lines.append(f"# {heading}")
         for t in tasks:
             due = f", {t.task.due.isoformat()}" if t.task.due else ""

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from netzwerkctl.codes import CODES, Lang, format_message
+from netzwerkctl.i18n import Text
 
 
 @dataclass(frozen=True)
@@ -184,18 +185,13 @@ def as_github(problems: Iterable[Problem], lang: Lang = "de", prefix: str = "") 
     return "".join(lines)
 
 
-_SUMMARY: Mapping[Lang, tuple[str, str, str, str, str, str, str]] = {
-    "de": ("Fehler", "Fehler", "Warnung", "Warnungen", "Datei", "Dateien", "in"),
-    "en": ("error", "errors", "warning", "warnings", "file", "files", "in"),
-}
-
-
 def summary(problems: Iterable[Problem], files: int, lang: Lang = "de") -> str:
     """`3 Fehler, 2 Warnungen in 41 Dateien`."""
-    err1, errn, warn1, warnn, file1, filen, in_ = _SUMMARY[lang]
+    _ = Text(lang)
     errors, warnings = count(problems)
-    return (
-        f"{errors} {err1 if errors == 1 else errn}, "
-        f"{warnings} {warn1 if warnings == 1 else warnn} "
-        f"{in_} {files} {file1 if files == 1 else filen}"
+    return _(
+        "%(errors)s, %(warnings)s in %(files)s",
+        errors=_.ngettext("%(n)s error", "%(n)s errors", errors),
+        warnings=_.ngettext("%(n)s warning", "%(n)s warnings", warnings),
+        files=_.ngettext("%(n)s file", "%(n)s files", files),
     )

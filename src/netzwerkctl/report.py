@@ -16,6 +16,8 @@ from netzwerkctl.codes import Lang
 from netzwerkctl.derive import report as figures
 from netzwerkctl.derive.meetings import person_label
 from netzwerkctl.gitrepo import Provenance
+from netzwerkctl.i18n import Text
+from netzwerkctl.labels import label
 from netzwerkctl.network import Network
 
 Context = dict[str, Any]
@@ -200,60 +202,46 @@ def report_context(
     }
 
 
-_KINDS: dict[Lang, dict[str, str]] = {
-    "de": {
-        "postage": "Porto",
-        "printing": "Druck",
-        "mailing": "Versand",
-        "rooms": "Räume",
-        "staff": "Personal",
-        "catering": "Bewirtung",
-        "expertise": "Fachwissen",
-        "material": "Material",
-        "money": "Geld",
-        "other": "Sonstiges",
-    },
-    "en": {},
-}
-
-
 def report_charts(network: Network, year: int, lang: Lang) -> dict[str, str]:
     """The SVG charts the HTML report shows, by name."""
     from netzwerkctl.charts import bars, columns
     from netzwerkctl.render import number_formats
 
-    de = lang == "de"
+    _ = Text(lang)
     numbers = number_formats(lang)
     count, eur, percent = numbers["number"], numbers["eur_whole"], numbers["percent"]
     groups = [g for g in figures.group_figures(network, year).values() if g.held]
     contributions = figures.contribution_figures(network, year)
     names = {pid: p.name for pid, p in network.partners.items()}
-    kinds = _KINDS[lang]
     return {
         "partners": columns(
-            "Partner am Jahresende" if de else "Partners at year end",
+            _("Partners at year end"),
             [(str(y), n) for y, n in figures.partners_over_years(network, year)],
             count,
         ),
         "meetings": bars(
-            "Sitzungen je Gruppe" if de else "Meetings per group",
+            _("Meetings per group"),
             [(g.name, g.held) for g in groups],
             count,
         ),
         "attendance": bars(
-            "Anwesenheit je Gruppe" if de else "Attendance per group",
+            _("Attendance per group"),
             [(g.name, round(g.attendance or 0, 2)) for g in groups],
             percent,
             second=True,
         ),
         "contributions_partner": bars(
-            "Beiträge je Partner" if de else "Contributions per partner",
-            [(names.get(k, k), float(e)) for k, (e, _) in contributions.by_partner.items() if e],
+            _("Contributions per partner"),
+            [(names.get(k, k), float(e)) for k, (e, _h) in contributions.by_partner.items() if e],
             eur,
         ),
         "contributions_kind": bars(
-            "Beiträge nach Art" if de else "Contributions by kind",
-            [(kinds.get(k, k), float(e)) for k, (e, _) in contributions.by_kind.items() if e],
+            _("Contributions by kind"),
+            [
+                (label(_, "contribution kind", k), float(e))
+                for k, (e, _h) in contributions.by_kind.items()
+                if e
+            ],
             eur,
             second=True,
         ),
