@@ -229,32 +229,27 @@ def _partner_table(network: Network, rows: list[dict[str, Any]]) -> None:
     from rich.text import Text
 
     from netzwerkctl.i18n import Text as Words
+    from netzwerkctl.i18n import short_date
     from netzwerkctl.labels import label
 
-    de = network.language == "de"
-    words = Words(network.language)
+    lang = network.language
+    _ = Words(lang)
     table = Table(show_lines=True)
-    heads = (
-        ("Partner", "Status", "Expertise", "Kontakte", "Gruppen")
-        if de
-        else ("Partner", "Status", "Expertise", "Contacts", "Groups")
-    )
-    for title in heads:
+    for title in (_("Partner"), _("Status"), _("Expertise"), _("Contacts"), _("Groups")):
         table.add_column(title)
     for r in rows:
-        way = " → ".join(f"{d:%d.%m.%Y}" for d in (r["approached"], r["joined"], r["left"]) if d)
+        days = (r["approached"], r["joined"], r["left"])
+        way = " → ".join(short_date(d, lang) for d in days if d)
         deciders = ", ".join(r["decision_makers"])
         contacts = f"{r['contacts']}; " + (
-            (f"entscheidet: {deciders}" if de else f"decides: {deciders}")
-            if deciders
-            else ("keine Entscheidungsperson" if de else "no decision-maker")
+            _("decides: %(persons)s", persons=deciders) if deciders else _("no decision-maker")
         )
         groups = ", ".join(r["groups"])
         if r["patron_of"]:
-            groups += ("\nPate von: " if de else "\npatron of: ") + ", ".join(r["patron_of"])
-        status = label(words, "partner status", r["status"])
+            groups += "\n" + _("patron of: %(groups)s", groups=", ".join(r["patron_of"]))
+        status = label(_, "partner status", r["status"])
         cells = (
-            f"{r['name']}\n{label(words, 'partner kind', r['kind'])}",
+            f"{r['name']}\n{label(_, 'partner kind', r['kind'])}",
             f"{status}\n{way}" if way else status,
             ", ".join(r["expertise"]),
             contacts,
