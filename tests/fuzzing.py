@@ -146,14 +146,22 @@ class Hang(Exception):
 
 @contextlib.contextmanager
 def time_bound(seconds: float) -> Iterator[None]:
+    """Raise Hang after `seconds`. A signal handler runs only between Python steps: a
+    loop inside C code (a regular expression that backtracks for minutes) would not
+    see it, so a watchdog thread also ends the whole process, with every thread's
+    traceback on stderr, after twice the time — a hang is never silent."""
+    import faulthandler
+
     def expired(signum: int, frame: object) -> None:
         raise Hang
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
+    faulthandler.dump_traceback_later(2 * seconds, exit=True)
     try:
         yield
     finally:
+        faulthandler.cancel_dump_traceback_later()
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 

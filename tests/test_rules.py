@@ -842,3 +842,28 @@ def test_values_no_command_could_handle_are_refused_by_check(
     rel: str, old: str, new: str, code: str, run_check: Callable[..., CheckResult]
 ) -> None:
     assert code in [p.code for p in run_check(_replace(rel, old, new)).problems]
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "new", "code"),
+    [
+        # 150,000 digits in an offer's text once made the money check backtrack for
+        # minutes (found by the long fuzz run): an amount starts only where digits start
+        (
+            "marketplace/markt.yaml",
+            "what: Beratung Vereinsbuchhaltung",
+            'what: "' + "0" * 150_000 + '"',
+            None,
+        ),
+        # an address of dots and a second @ made the e-mail pattern backtrack likewise
+        ("partners/fa.yaml", "email: anna@example.org", "email: a@" + "a." * 75_000 + "@", "NW111"),
+    ],
+)
+def test_long_values_cost_linear_time(
+    rel: str, old: str, new: str, code: str | None, run_check: Callable[..., CheckResult]
+) -> None:
+    from fuzzing import time_bound  # a hang bound, far beyond the milliseconds this takes
+
+    with time_bound(60):
+        problems = run_check(_replace(rel, old, new)).problems
+    assert [p.code for p in problems if p.severity == "error"] == ([code] if code else [])

@@ -24,7 +24,9 @@ from netzwerkctl.dates import read_date
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})\Z")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+\Z")
+# An address is at most 254 characters (RFC 5321); longer text is refused before any
+# pattern looks at it, so no value costs more than linear time.
+MAX_EMAIL = 254
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
@@ -76,12 +78,21 @@ def _parse_yes_no(value: Any) -> Any:
     raise PydanticCustomError("nw_bool", "yes or no expected")
 
 
+def _plausible_email(value: str) -> bool:
+    """name@domain.tld: one @, no spaces, something before it, a dot inside the domain."""
+    if len(value) > MAX_EMAIL or value.count("@") != 1 or any(c.isspace() for c in value):
+        return False
+    local, _, domain = value.partition("@")
+    dot = domain.rfind(".")
+    return bool(local) and 0 < dot < len(domain) - 1
+
+
 def _email(value: str) -> str:
     from netzwerkctl.addresses import ascii_domain
 
     # the part before @ must be ASCII: most mail servers cannot deliver anything else
     local, _, domain = value.partition("@")
-    if not _EMAIL.match(value) or not local.isascii():
+    if not _plausible_email(value) or not local.isascii():
         raise PydanticCustomError("nw_email", "invalid e-mail address")
     try:
         ascii_domain(domain)
