@@ -820,7 +820,8 @@ def test_many_faults_in_one_file_are_told_up_to_a_hundred_then_counted(
 def test_a_huge_value_is_named_not_printed(run_check: Callable[..., CheckResult]) -> None:
     huge = "x" * 50_000
     [hit] = run_check(_replace("partners/bank.yaml", "kind: bank", f"kind: {huge}")).problems
-    assert hit.code == "NW106" and len(hit.message("de")) < 400
+    # the value is cut to 120 characters; the rest is the allowed kinds with their words
+    assert hit.code == "NW106" and len(hit.message("de")) < 700
 
 
 @pytest.mark.parametrize(
@@ -867,3 +868,36 @@ def test_long_values_cost_linear_time(
     with time_bound(60):
         problems = run_check(_replace(rel, old, new)).problems
     assert [p.code for p in problems if p.severity == "error"] == ([code] if code else [])
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "new", "meant"),
+    [
+        (M, "status: held", "status: stattgefunden", "„held (stattgefunden)“"),
+        (
+            "partners/kirche.yaml",
+            "kind: church",
+            "kind: Wohlfahrt",
+            "„welfare (Wohlfahrtsverband)“",
+        ),
+        ("projects/umfrage.yaml", "kind: postage", "kind: Druck", "„printing (Druck)“"),
+        ("partners/bank.yaml", "status: active", "status: aktiv", "„active (aktiv)“"),
+        ("groups/ag.yaml", "kind: working", "kind: Arbeitsgruppe", "„working (Arbeitsgruppe)“"),
+        (
+            "partners/bank.yaml",
+            "kind: bank",
+            "kind: volunteer agency",
+            "„volunteer_agency (Freiwilligenagentur)“",
+        ),
+    ],
+)
+def test_a_german_word_for_a_stored_value_is_understood(
+    rel: str, old: str, new: str, meant: str, run_check: Callable[..., CheckResult]
+) -> None:
+    problems = run_check(_replace(rel, old, new)).problems
+    [hit] = [p for p in problems if p.code == "NW106"]
+    german = hit.message("de")
+    assert german.endswith(f"Meinten Sie {meant}?"), german
+    # the allowed values with their German words; in English, the English ones
+    assert "(" in german.split("Erlaubt:")[1]
+    assert "Did you mean '" in hit.message("en")

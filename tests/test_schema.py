@@ -183,3 +183,16 @@ def test_schema_command(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / ".schemas").iterdir()) == sorted(
         schema_file(k) for k in KINDS
     )
+
+
+def test_allowed_values_carry_their_german_words() -> None:
+    """VS Code shows `enumDescriptions` while typing: held – stattgefunden."""
+    import json
+
+    from netzwerkctl.schema import schema_text
+
+    text = schema_text("meeting")
+    assert '"stattgefunden"' in text and '"Beschluss"' in text
+    partner = json.loads(schema_text("partner"))
+    status = partner["properties"]["status"]
+    assert dict(zip(status["enum"], status["enumDescriptions"], strict=True))["active"] == "aktiv"

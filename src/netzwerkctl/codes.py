@@ -861,10 +861,17 @@ def format_message(code: str, args: Mapping[str, str | date], lang: Lang = "de")
             values[name] = short_date(value, lang)
         elif name.startswith("t_"):
             values[name] = _.pgettext("term", value)
-        elif len(value) > MAX_QUOTED:  # a 50 KB value is named, not printed
+        elif len(value) > MAX_QUOTED and name != "allowed":  # a 50 KB value is named
             values[name] = value[: MAX_QUOTED - 1] + "…"
         else:
             values[name] = value
+    context = values.pop("labels", "")
+    if context:  # stored values with their words: held (stattgefunden)
+        values["allowed"] = " | ".join(
+            _labelled(_, context, v) for v in values.get("allowed", "").split(" | ")
+        )
+        if values.get("suggestion"):
+            values["suggestion"] = _labelled(_, context, values["suggestion"])
     where = values.get("where", "")
     values["where"] = _(" in %(place)s", place=where) if where else ""
     if code == "NW004":
@@ -874,3 +881,10 @@ def format_message(code: str, args: Mapping[str, str | date], lang: Lang = "de")
     if suggestion:
         text += " " + _("Did you mean '%(suggestion)s'?", suggestion=suggestion)
     return text
+
+
+def _labelled(_: Text, context: str, value: str) -> str:
+    """`held (stattgefunden)`; just `bank` where the word is the value itself."""
+    word = _.pgettext(context, value)
+    same = word.casefold() == value.replace("_", " ").casefold()
+    return value if same else f"{value} ({word})"

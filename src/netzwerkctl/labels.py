@@ -7,6 +7,8 @@ two contexts). Templates use the filter `label`, Python `label(_, context, value
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from netzwerkctl.i18n import N_, Text
 
 LABELS: tuple[tuple[str, str], ...] = (
@@ -48,6 +50,19 @@ LABELS: tuple[tuple[str, str], ...] = (
     N_("partner status in a match", "prospect"),
     N_("partner status in a match", "approached"),
     N_("partner status in a match", "active"),
+    N_("meeting status", "planned"),
+    N_("meeting status", "held"),
+    N_("meeting status", "cancelled"),
+    N_("group kind", "steering"),
+    N_("group kind", "working"),
+    N_("group kind", "workshop"),
+    N_("group kind", "jury"),
+    N_("group kind", "network"),
+    N_("group kind", "other"),
+    N_("member role", "chair"),
+    N_("member role", "deputy"),
+    N_("member role", "minutes"),
+    N_("member role", "member"),
     N_("agenda item kind", "info"),
     N_("agenda item kind", "discussion"),
     N_("agenda item kind", "decision"),
@@ -145,3 +160,29 @@ def label(_: Text, context: str, value: str) -> str:
     """The word for a stored `value` of the kind `context`; a value without a word
     (a network's own kind) is shown as it is."""
     return _.pgettext(context, value)
+
+
+def context_of(values: Sequence[str]) -> str | None:
+    """The label context whose values are exactly `values` (a Literal's), if any."""
+    wanted = set(values)
+    return next((c for c, vs in CONTEXTS.items() if set(vs) == wanted), None)
+
+
+def value_for_word(word: str, context: str, languages: Sequence[str]) -> str | None:
+    """The stored value a person meant by writing its label in some language
+    (`stattgefunden` → `held`, `Wohlfahrt` → `welfare`); None when no label is close."""
+    from netzwerkctl.similar import suggest
+
+    labels: dict[str, str] = {}
+    for lang in languages:
+        words = Text(lang)
+        for value in CONTEXTS.get(context, []):
+            labels.setdefault(words.pgettext(context, value).casefold(), value)
+    folded = word.strip().casefold()
+    if folded in labels:
+        return labels[folded]
+    starts = {v for label, v in labels.items() if len(folded) >= 4 and label.startswith(folded)}
+    if len(starts) == 1:
+        return starts.pop()
+    close = suggest(folded, list(labels))
+    return labels[close] if close else None

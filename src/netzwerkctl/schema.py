@@ -212,6 +212,8 @@ def schema_for(kind: str) -> dict[str, Any]:
     definitions = schema.pop("$defs", {})
     for part in (schema, *definitions.values()):
         _describe(part)
+    _describe_values(schema)
+    _describe_values(definitions)
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
         **{k: v for k, v in schema.items() if k != "title"},
@@ -229,6 +231,26 @@ def _describe(part: dict[str, Any]) -> None:
             if "$ref" in prop:  # draft-07 ignores keywords beside $ref
                 prop["allOf"] = [{"$ref": prop.pop("$ref")}]
             prop["description"] = texts[name]
+
+
+def _describe_values(node: Any, lang: str = "de") -> None:
+    """Every list of allowed values gets the words a person reads for them
+    (`enumDescriptions`, shown by VS Code while typing): held → stattgefunden."""
+    from netzwerkctl.i18n import Text
+    from netzwerkctl.labels import context_of, label
+
+    if isinstance(node, dict):
+        values = node.get("enum")
+        if isinstance(values, list) and all(isinstance(v, str) for v in values):
+            context = context_of(values)
+            if context:
+                words = Text(lang)
+                node["enumDescriptions"] = [label(words, context, v) for v in values]
+        for child in node.values():
+            _describe_values(child, lang)
+    elif isinstance(node, list):
+        for child in node:
+            _describe_values(child, lang)
 
 
 def schema_text(kind: str) -> str:

@@ -160,14 +160,21 @@ def _translate(error: Any, path: KeyPath, doc: Document, model: type[BaseModel])
     if kind == "nw_time":
         return problem("NW105", at, key=key, value=value)
     if kind in ("literal_error", "enum"):
+        from netzwerkctl.i18n import languages
+        from netzwerkctl.labels import context_of, value_for_word
+
         allowed = _QUOTED.findall(str(ctx.get("expected", "")))
+        # a German (or English) word for a stored value: `stattgefunden` means `held`
+        context = context_of(allowed) or ""
+        meant = value_for_word(str(value), context, languages()) if context else None
         return problem(
             "NW106",
             at,
             key=key,
             value=value,
             allowed=" | ".join(allowed),
-            suggestion=suggest(str(value), allowed),
+            suggestion=meant or suggest(str(value), allowed),
+            labels=context,
         )
     if kind == "nw_bool":
         return problem("NW107", at, key=key, value=value)
