@@ -132,3 +132,19 @@ def test_a_networks_template_can_use_the_catalogue(make_network: Callable[..., P
             ["-C", str(root), "agenda", "2021-03-15-ag", "--lang", lang, "--today", "2021-03-01"],
         )
         assert expected in result.stdout, result.output
+
+
+def test_every_translated_call_can_be_found_by_extraction() -> None:
+    """Extraction finds `_("…")`, `_.ngettext(…)`, `_.pgettext(…)` and `N_(…)`; a call
+    like `cli()("…")` or `Text(lang)("…")` would translate nothing and fall back to
+    English without a failing test."""
+    import re
+
+    hidden = re.compile(r"(?:\bcli\(\)|\bText\([^()]*\))\(")
+    found = [
+        f"{path.relative_to(TOP)}:{n}"
+        for path in sorted((TOP / "src" / "netzwerkctl").rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if hidden.search(line)
+    ]
+    assert found == []

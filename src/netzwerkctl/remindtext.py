@@ -184,7 +184,8 @@ def as_ics(network: Network, found: list[Reminder], lang: Lang, notice: str | No
     cal.add("prodid", "-//netzwerkctl//netzwerkctl remind//DE")
     cal.add("version", "2.0")
     if notice:
-        cal.add("x-wr-calname", Text(lang)("%(name)s (incomplete)", name=name))
+        _ = Text(lang)
+        cal.add("x-wr-calname", _("%(name)s (incomplete)", name=name))
         cal.add("x-wr-caldesc", notice)
     else:
         cal.add("x-wr-calname", name)

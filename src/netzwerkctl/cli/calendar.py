@@ -61,7 +61,7 @@ def calendar(
     day = parse_today(today)
     root, network, gaps = load_checked(ctx, day, allow_errors)
     if group is not None:
-        require(group, network.groups, "Eine Gruppe", network.names("group"))
+        require(group, network.groups, "group", network.names("group"))
     data, versions = build_calendar(
         network,
         network.language,

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from netzwerkctl.i18n import N_, cli
+
 if TYPE_CHECKING:
     from netzwerkctl.incomplete import Incomplete
     from netzwerkctl.network import Network
@@ -31,19 +33,30 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     raise typer.Exit(code)
 
 
+# What `require` says is missing, per kind of thing (context: missing).
+MISSING = {
+    "group": N_("missing", "There is no group '%(value)s'."),
+    "marketplace": N_("missing", "There is no marketplace '%(value)s'."),
+    "person": N_("missing", "There is no person '%(value)s'."),
+}
+
+
 def require(
     value: str, known: Iterable[str], what: str, names: Mapping[str, str] | None = None
 ) -> None:
     """Exit 2 unless `value` is one of `known`: „Eine Gruppe „x“ gibt es nicht. Meinten
-    Sie „y“?“ — `what` is the phrase for the kind of thing („Eine Gruppe“); with
-    `names`, a name typed instead of the id suggests that id."""
+    Sie „y“?“ — `what` is the kind of thing (a key of MISSING); with `names`, a name
+    typed instead of the id suggests that id."""
     choices = sorted(known)
     if value in choices:
         return
     from netzwerkctl.similar import suggest_id
 
+    _ = cli()
     hint = suggest_id(value, choices, names or {})
-    fail(f"{what} „{value}“ gibt es nicht." + (f" Meinten Sie „{hint}“?" if hint else ""))
+    context, message = MISSING[what]
+    text = _.pgettext(context, message, value=value)
+    fail(text + (" " + _("Did you mean '%(suggestion)s'?", suggestion=hint) if hint else ""))
 
 
 def network_root(ctx: typer.Context) -> Path:
@@ -55,16 +68,28 @@ def network_root(ctx: typer.Context) -> Path:
             return find_root(state.network, explicit=True)
         return find_root(Path.cwd())
     except NetworkNotFound as exc:
+        _ = cli()
         if exc.misnamed is not None:
             fail(
-                f"Gefunden wurde {exc.misnamed}; das Netzwerk erkennt netzwerkctl an einer "
-                "Datei namens netzwerk.yaml. Bitte umbenennen."
+                _(
+                    "Found %(file)s; netzwerkctl knows a network by a file named "
+                    "netzwerk.yaml. Please rename it.",
+                    file=exc.misnamed,
+                )
             )
         if state.network is not None:
-            fail(f"In {exc} liegt keine netzwerk.yaml. Ist das der Ordner des Netzwerks?")
+            fail(
+                _(
+                    "There is no netzwerk.yaml in %(folder)s. Is this the network's folder?",
+                    folder=exc,
+                )
+            )
         fail(
-            f"Kein Netzwerk gefunden: weder in {exc} noch darüber liegt eine netzwerk.yaml. "
-            "Wechseln Sie in den Ordner des Netzwerks oder geben Sie ihn mit -C an."
+            _(
+                "No network found: there is no netzwerk.yaml in %(folder)s or above. Change "
+                "into the network's folder or name it with -C.",
+                folder=exc,
+            )
         )
 
 
@@ -81,7 +106,14 @@ def parse_date(value: str, name: str) -> date:
 
     parsed = read_date(value)
     if parsed is None:
-        fail(f"{name}: „{value}“ ist kein Datum. Schreiben Sie 2021-03-15 oder 15.03.2021.")
+        _ = cli()
+        fail(
+            _(
+                "%(option)s: '%(value)s' is not a date. Write 2021-03-15 or 15.03.2021.",
+                option=name,
+                value=value,
+            )
+        )
     return parsed
 
 
@@ -107,31 +139,28 @@ def load_checked(
     gaps = incompleteness(result.network, result.problems)
     if gaps is None:
         return root, result.network, None
-    de = result.language == "de"
+    _ = cli()
     if not allow_errors:
         errors = [p for p in result.problems if p.severity == "error"]
         print_problems(root, errors, result.language, sys.stderr)
         sys.stderr.write(summary(errors, result.files, result.language) + "\n")
         fail(
-            "Das Netzwerk hat Fehler: nichts erzeugt, nichts gesendet. Erst die Fehler "
-            "beheben (`netzwerkctl check`) – oder mit --allow-errors ein Dokument erzeugen, "
-            "das sagt, dass es unvollständig ist."
-            if de
-            else "The network has errors: nothing made, nothing sent. Fix them first "
-            "(`netzwerkctl check`), or use --allow-errors for a document that says it is "
-            "incomplete.",
+            _(
+                "The network has errors: nothing made, nothing sent. Fix them first "
+                "(`netzwerkctl check`), or use --allow-errors for a document that says it "
+                "is incomplete."
+            ),
             EXIT_PROBLEMS,
         )
-    sys.stderr.write(
-        f"netzwerkctl: Achtung: Das Netzwerk hat {result.errors} Fehler; das Dokument ist "
-        "unvollständig und sagt es.\n"
-        if de
-        else f"netzwerkctl: warning: the network has {result.errors} errors; the document "
-        "is incomplete and says so.\n"
+    warning = _.ngettext(
+        "warning: the network has %(n)s error; the document is incomplete and says so.",
+        "warning: the network has %(n)s errors; the document is incomplete and says so.",
+        result.errors,
     )
+    sys.stderr.write(f"netzwerkctl: {warning}\n")
     lines = left_out(gaps, result.language)
     if lines:
-        sys.stderr.write("Ausgelassen:\n" if de else "Left out:\n")
+        sys.stderr.write(_("Left out:") + "\n")
         sys.stderr.write("".join(f"  - {line}\n" for line in lines))
     return root, result.network, gaps
 
@@ -216,8 +245,12 @@ def emit(
     except OSError:
         mode = None
     if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        _ = cli()
         fail(
-            f"{output} ist keine gewöhnliche Datei (ein Gerät oder eine Pipe?); nichts geschrieben."
+            _(
+                "%(file)s is not a regular file (a device or a pipe?); nothing written.",
+                file=output,
+            )
         )
     if (
         output.exists()
@@ -225,9 +258,13 @@ def emit(
         and not made_by_us(output)
         and not (root is not None and written.unchanged_since_written(root, output))
     ):
+        _ = cli()
         fail(
-            f"{output} gibt es schon, und sie stammt nicht von netzwerkctl (oder wurde "
-            "seitdem bearbeitet). Nichts geschrieben; mit --force wird sie ersetzt."
+            _(
+                "%(file)s exists and was not made by netzwerkctl (or was edited since). "
+                "Nothing written; --force replaces it.",
+                file=output,
+            )
         )
     try:
         write_atomic(output, raw)
@@ -235,4 +272,5 @@ def emit(
         fail(str(exc))
     if root is not None:
         written.remember(root, output, raw)
-    sys.stderr.write(f"netzwerkctl: geschrieben: {output}\n")
+    _ = cli()
+    sys.stderr.write("netzwerkctl: " + _("written: %(file)s", file=output) + "\n")

@@ -251,7 +251,8 @@ class Group(TyperGroup):
             except typer.Abort:
                 if not standalone_mode:
                     raise
-                print(Text(lang)("Aborted!"), file=sys.stderr)
+                _ = Text(lang)
+                print(_("Aborted!"), file=sys.stderr)
                 sys.exit(1)
         if not standalone_mode:
             return result

@@ -89,7 +89,7 @@ def meeting(
 
     when = parse_date(day, "DATE")
     root, network = load_for_editing(ctx, when)
-    require(group, network.groups, "Eine Gruppe", network.names("group"))
+    require(group, network.groups, "group", network.names("group"))
     g = network.groups[group]
     if (g.started and when < g.started) or (g.ended and when > g.ended):
         fail(f"Die Gruppe „{group}“ besteht am {when:%d.%m.%Y} nicht (started/ended).")

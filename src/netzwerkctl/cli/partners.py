@@ -303,7 +303,7 @@ def match(
             fail("Bitte ein Thema angeben (netzwerkctl match Bildung) oder --group.")
         context = match_context(words, find(network, words, day), None)
     else:
-        require(group, network.groups, "Eine Gruppe", network.names("group"))
+        require(group, network.groups, "group", network.names("group"))
         g = network.groups[group]
         words = words or [g.topic or g.name]
         found = find(network, words, day)
@@ -349,7 +349,7 @@ def market(
     root, network, gaps = load_checked(ctx, parse_today(None), allow_errors)
     view = None
     if event is not None:
-        require(event, network.marketplaces, "Einen Marktplatz")
+        require(event, network.marketplaces, "marketplace")
         view = market_view(network, event)
     context = market_context(network, view)
     _document("market", context, output_format, network, output, force, root, gaps)
@@ -385,7 +385,7 @@ def person(
     day = parse_today(today)
     root, network, gaps = load_checked(ctx, day, allow_errors)
     require(
-        person_id, network.known_persons, "Eine Person", network.names("person")
+        person_id, network.known_persons, "person", network.names("person")
     )  # also in a file with errors
     texts = {  # read as check reads them: never through a link out of the network
         rel: raw.decode("utf-8-sig", errors="replace")

@@ -183,7 +183,7 @@ def remind(
 
 
 def _known_person(network: Network, person: str) -> None:
-    require(person, network.persons, "Eine Person", network.names("person"))
+    require(person, network.persons, "person", network.names("person"))
 
 
 def _table(network: Network, found: list[Reminder], lang: Lang, day: date, window: int) -> None:
