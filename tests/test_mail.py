@@ -158,7 +158,7 @@ def test_mail_without_send_only_writes_the_outbox(
     make_network: Callable[..., Path], tmp_path: Path
 ) -> None:
     result = remind_into(make_network(REMIND), tmp_path / "out")
-    assert result.exit_code == 0 and "2 E-Mail(s)" in result.stdout
+    assert result.exit_code == 0 and "2 E-Mails in" in result.stdout
     raw = (tmp_path / "out" / "2022-01-10-bernd.eml").read_bytes()
     msg = message_from_bytes(raw, policy=policy.default)
     assert msg["To"] == "Bernd Brink <bernd@example.org>"

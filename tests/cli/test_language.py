@@ -125,3 +125,17 @@ def test_usage_errors_speak_the_language_of_the_network(
     assert code == 2 and english in out, out
     if "Usage" in out:
         assert "Try '" in out and "for help." in out
+
+
+def test_messages_of_an_english_network_are_english(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = make_network(ENGLISH)
+    args = ["-C", str(root), "remind", "--mail", "--outbox", str(tmp_path / "out")]
+    code, out = _run([*args, "--today", "2021-05-20"])
+    assert code == 0 and "1 e-mail written to" in out and "geschrieben" not in out, out
+    assert "please call" in out and "bitte anrufen" not in out
+    code, out = _run(["-C", str(root), "report", "2021", "-o", str(tmp_path / "r.md")])
+    assert code == 0 and "written: " in out and "geschrieben" not in out, out
+    code, out = _run(["-C", str(root), "remind", "--today", "2021-13-01"])
+    assert code == 2 and "is not a date" in out, out

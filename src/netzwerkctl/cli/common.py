@@ -41,6 +41,12 @@ MISSING = {
 }
 
 
+def template_problem(exc: Exception) -> str:
+    """The message for a template that could not be rendered (it names file and line)."""
+    _ = cli()
+    return _("Template: %(problem)s", problem=exc)
+
+
 def require(
     value: str, known: Iterable[str], what: str, names: Mapping[str, str] | None = None
 ) -> None:

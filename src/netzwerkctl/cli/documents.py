@@ -19,6 +19,7 @@ from netzwerkctl.cli.common import (
     fail,
     load_checked,
     parse_today,
+    template_problem,
 )
 
 if TYPE_CHECKING:
@@ -211,7 +212,7 @@ def _document(
             notice=notice(gaps, language) if gaps else None,
         )
     except TemplateProblem as exc:
-        fail(f"Vorlage: {exc}", EXIT_PROBLEMS)
+        fail(template_problem(exc), EXIT_PROBLEMS)
     for note in notes(network, meeting_id, language) if notes else ():
         sys.stderr.write(f"netzwerkctl: {'Hinweis' if language == 'de' else 'Note'}: {note}\n")
     emit(text, output, force, root)

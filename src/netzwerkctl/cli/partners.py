@@ -18,6 +18,7 @@ from netzwerkctl.cli.common import (
     load_checked,
     parse_today,
     require,
+    template_problem,
 )
 from netzwerkctl.i18n import N_
 
@@ -81,7 +82,7 @@ def _render(root: Path, name: str, context: dict[str, Any], lang: Lang, notice: 
     try:
         return render(name, context, lang, network_templates=root / "templates", notice=notice)
     except TemplateProblem as exc:
-        fail(f"Vorlage: {exc}", EXIT_PROBLEMS)
+        fail(template_problem(exc), EXIT_PROBLEMS)
 
 
 def partners(

@@ -21,7 +21,9 @@ from netzwerkctl.cli.common import (
     load_checked,
     parse_today,
     require,
+    template_problem,
 )
+from netzwerkctl.i18n import cli
 
 if TYPE_CHECKING:
     from email.headerregistry import Address
@@ -155,9 +157,14 @@ def remind(
                     warning,
                 )
         except OutboxBusy as exc:
+            _ = cli()
             fail(
-                f"In {box} läuft gerade ein anderer Versand ({exc}). Nichts geschrieben, "
-                "nichts gesendet; bitte warten, bis er fertig ist.",
+                _(
+                    "Another run is sending from %(outbox)s (%(who)s). Nothing written, "
+                    "nothing sent; please wait until it is done.",
+                    outbox=box,
+                    who=exc,
+                ),
                 EXIT_PROBLEMS,
             )
         return
@@ -174,7 +181,7 @@ def remind(
                 "reminders", context, lang, network_templates=root / "templates", notice=warning
             )
         except TemplateProblem as exc:
-            fail(f"Vorlage: {exc}", EXIT_PROBLEMS)
+            fail(template_problem(exc), EXIT_PROBLEMS)
         emit(text, output, force, root)
     else:
         if warning:
@@ -229,13 +236,18 @@ def _check_outbox(box: Path, default: bool) -> None:
     from netzwerkctl.mail import RECORD
 
     if default and (box.is_symlink() or (box.exists() and not box.is_dir())):
+        _ = cli()
         fail(
-            f"{box} ist kein gewöhnlicher Ordner (ein Link?). Nichts geschrieben; "
-            "bitte entfernen oder mit --outbox einen Ordner angeben."
+            _(
+                "%(outbox)s is not a regular folder (a link?). Nothing written; please "
+                "remove it or name a folder with --outbox.",
+                outbox=box,
+            )
         )
     record = box / RECORD
     if record.is_symlink() or (record.exists() and not record.is_file()):
-        fail(f"{record} ist keine gewöhnliche Datei (ein Link?). Nichts geschrieben.")
+        _ = cli()
+        fail(_("%(file)s is not a regular file (a link?). Nothing written.", file=record))
 
 
 def _mail(
@@ -287,7 +299,7 @@ def _mail(
     try:
         written = letters(network, found, lang, day, templates, warning)
     except TemplateProblem as exc:
-        fail(f"Vorlage: {exc}", EXIT_PROBLEMS)
+        fail(template_problem(exc), EXIT_PROBLEMS)
     for letter in written:
         if not letter.email:
             phone_only.append(letter)
@@ -302,23 +314,36 @@ def _mail(
             fail(str(exc))
         prepared.append((letter, msg))
     out = sys.stdout
-    out.write(f"{len(prepared)} E-Mail(s) in {outbox}/ geschrieben.\n")
+    _ = cli()
+    out.write(
+        _.ngettext(
+            "%(n)s e-mail written to %(outbox)s/.",
+            "%(n)s e-mails written to %(outbox)s/.",
+            len(prepared),
+            outbox=outbox,
+        )
+        + "\n"
+    )
     for letter in reminded_today:
-        out.write(f"heute schon erinnert, nicht wiederholt: {letter.name}\n")
+        out.write(_("reminded today already, not repeated: %(name)s", name=letter.name) + "\n")
     if reminded_today and not resend:
-        out.write("(Mit --resend erhalten sie die geänderte Erinnerung trotzdem.)\n")
+        out.write(_("(With --resend they get the changed reminder all the same.)") + "\n")
     nobody = [r for r in found if not r.recipients]
     if nobody:
         from netzwerkctl.remindtext import message
 
-        out.write("Ohne Empfänger (kein coordinator in netzwerk.yaml?):\n")
+        out.write(_("Without a recipient (no coordinator in netzwerk.yaml?):") + "\n")
         for r in nobody:
             out.write(f"  - {message(r, lang)}\n")
     if phone_only:
-        out.write("Ohne E-Mail-Adresse – bitte anrufen:\n")
+        out.write(_("Without an e-mail address – please call:") + "\n")
         for letter in phone_only:
             org = f" ({letter.organisation})" if letter.organisation else ""
-            phone = f", Tel. {letter.phone}" if letter.phone else ", keine Telefonnummer"
+            phone = (
+                _(", phone %(number)s", number=letter.phone)
+                if letter.phone
+                else _(", no phone number")
+            )
             out.write(f"  - {letter.name}{org}{phone}\n")
     if config is None:
         return
@@ -326,44 +351,61 @@ def _mail(
         prepared, config, outbox / RECORD, day, network_name, resend, retry_failed
     )
     for letter in result.sent:
-        out.write(f"versendet: {letter.name}\n")
+        out.write(_("sent: %(name)s", name=letter.name) + "\n")
     for letter in result.already:
-        out.write(f"schon versendet, nicht wiederholt: {letter.name}\n")
+        out.write(_("sent already, not repeated: %(name)s", name=letter.name) + "\n")
     for letter, answer in result.rejected:
-        out.write(f"vom Mailserver abgelehnt ({answer}): {letter.name}\n")
+        out.write(
+            _("refused by the mail server (%(answer)s): %(name)s", answer=answer, name=letter.name)
+            + "\n"
+        )
     for letter in result.rejected_before:
-        out.write(f"früher abgelehnt, nicht wiederholt (--retry-failed): {letter.name}\n")
+        out.write(
+            _("refused before, not repeated (--retry-failed): %(name)s", name=letter.name) + "\n"
+        )
     for letter in [*result.maybe, *result.maybe_before]:
-        out.write(f"möglicherweise zugestellt, nicht wiederholt (--resend): {letter.name}\n")
+        out.write(
+            _("possibly delivered, not repeated (--resend): %(name)s", name=letter.name) + "\n"
+        )
     if result.unrecorded is not None:
         for letter in result.failed:
-            out.write(f"NICHT versendet: {letter.name}\n")
+            out.write(_("NOT sent: %(name)s", name=letter.name) + "\n")
         fail(
-            f"Versand abgebrochen ({result.error}). Die Nachricht an "
-            f"{result.unrecorded.name} ist zugestellt, aber nicht vermerkt: Ein neuer Lauf "
-            "schriebe ihr erneut. Erst den Vermerk in Ordnung bringen.",
+            _(
+                "Sending stopped (%(error)s). The message to %(name)s was delivered but not "
+                "recorded: a new run would write to them again. Put the record right first.",
+                error=result.error,
+                name=result.unrecorded.name,
+            ),
             EXIT_PROBLEMS,
         )
     if result.failed or result.maybe:
         for letter in result.failed:
-            out.write(f"NICHT versendet: {letter.name}\n")
-        text = (
-            f"Versand abgebrochen ({result.error}). {len(result.sent)} versendet, "
-            f"{len(result.failed)} nicht."
+            out.write(_("NOT sent: %(name)s", name=letter.name) + "\n")
+        text = _(
+            "Sending stopped (%(error)s). %(sent)s sent, %(failed)s not.",
+            error=result.error,
+            sent=len(result.sent),
+            failed=len(result.failed),
         )
         if result.maybe:
-            text += (
-                f" Die Nachricht an {result.maybe[0].name} ging hinaus, aber der Mailserver "
-                "hat nicht geantwortet: Sie wird nicht wiederholt (sonst käme sie vielleicht "
-                "doppelt an); mit --resend doch."
+            text += " " + _(
+                "The message to %(name)s went out, but the mail server did not answer: it "
+                "is not repeated (it might arrive twice); --resend repeats it.",
+                name=result.maybe[0].name,
             )
         if result.failed:
-            text += " Ein neuer Lauf sendet nur die fehlenden."
+            text += " " + _("A new run sends only the missing ones.")
         fail(text, EXIT_PROBLEMS)
     if result.rejected:
         fail(
-            f"{len(result.rejected)} Nachricht(en) hat der Mailserver dauerhaft abgelehnt; "
-            "alle anderen sind versendet. Adresse prüfen; erneut versuchen mit --retry-failed.",
+            _.ngettext(
+                "The mail server refused %(n)s message for good; all others are sent. Check "
+                "the address; try again with --retry-failed.",
+                "The mail server refused %(n)s messages for good; all others are sent. Check "
+                "the addresses; try again with --retry-failed.",
+                len(result.rejected),
+            ),
             EXIT_PROBLEMS,
         )
 

@@ -18,6 +18,7 @@ from netzwerkctl.cli.common import (
     emit,
     fail,
     load_checked,
+    template_problem,
 )
 
 
@@ -103,7 +104,7 @@ def report(
             "report", context, language, fmt.value, root / "templates", charts, notice=warning
         )
     except TemplateProblem as exc:
-        fail(f"Vorlage: {exc}", EXIT_PROBLEMS)
+        fail(template_problem(exc), EXIT_PROBLEMS)
     emit(text, output, force, root)
 
 
