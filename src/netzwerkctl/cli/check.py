@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Optional, TextIO
 import typer
 
 from netzwerkctl.cli.common import EXIT_OK, EXIT_PROBLEMS, fail, network_root, parse_today
+from netzwerkctl.i18n import cli
 
 if TYPE_CHECKING:
     from netzwerkctl.codes import Lang
@@ -149,17 +150,21 @@ def _codes(values: list[str], option: str) -> list[str]:
     patterns = [p.strip().upper() for v in values for p in v.split(",") if p.strip()]
     for pattern in unknown_patterns(patterns):
         hint = suggest(pattern, sorted(CODES))
-        fail(
-            f"{option}: Einen Prüfcode „{pattern}“ gibt es nicht."
-            + (f" Meinten Sie „{hint}“?" if hint else "")
-            + " Die Codes stehen in docs/check-codes.md."
-        )
+        _ = cli()
+        text = _("%(option)s: there is no check code '%(code)s'.", option=option, code=pattern)
+        if hint:
+            text += " " + _("Did you mean '%(suggestion)s'?", suggestion=hint)
+        fail(text + " " + _("The codes are listed in docs/check-codes.md."))
     if option == "--ignore":
         for pattern in patterns:
             if pattern in CODES and is_error_code(pattern):
+                _ = cli()
                 fail(
-                    f"--ignore: {pattern} ist ein Fehler und lässt sich nicht abschalten; "
-                    "solange er besteht, erzeugt netzwerkctl keine Dokumente."
+                    _(
+                        "--ignore: %(code)s is an error and cannot be switched off; while it "
+                        "stands, netzwerkctl makes no documents.",
+                        code=pattern,
+                    )
                 )
     return patterns
 

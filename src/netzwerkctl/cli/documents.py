@@ -21,6 +21,7 @@ from netzwerkctl.cli.common import (
     parse_today,
     template_problem,
 )
+from netzwerkctl.i18n import cli
 
 if TYPE_CHECKING:
     from netzwerkctl.codes import Lang
@@ -195,10 +196,14 @@ def _document(
     if name == "minutes":
         m = network.meetings[meeting_id]
         if m.status != "held" or not m.present:
+            _ = cli()
             fail(
-                f"Die Sitzung {meeting_id} ist nicht als stattgefunden eingetragen "
-                "(status: held mit present). Erst die Anwesenheit eintragen, dann das "
-                "Protokoll erstellen. Nichts geschrieben.",
+                _(
+                    "The meeting %(meeting)s is not recorded as held (status: held with "
+                    "present). Record the attendance first, then make the minutes. Nothing "
+                    "written.",
+                    meeting=meeting_id,
+                ),
                 EXIT_PROBLEMS,
             )
     language: Lang = lang.value if lang else network.language
@@ -214,7 +219,8 @@ def _document(
     except TemplateProblem as exc:
         fail(template_problem(exc), EXIT_PROBLEMS)
     for note in notes(network, meeting_id, language) if notes else ():
-        sys.stderr.write(f"netzwerkctl: {'Hinweis' if language == 'de' else 'Note'}: {note}\n")
+        _ = cli()
+        sys.stderr.write("netzwerkctl: " + _("Note: %(note)s", note=note) + "\n")
     emit(text, output, force, root)
 
 
@@ -238,9 +244,17 @@ def _format(output_format: DocFormat | None, output: Path | None) -> DocFormat:
         return output_format or DocFormat.md
     from_extension = _EXTENSIONS.get(output.suffix.lower())
     if from_extension is None and output_format is None:
-        fail(f"-o {output}: Endung .md oder .html verwenden oder --format angeben.")
+        _ = cli()
+        fail(_("-o %(file)s: use the ending .md or .html, or give --format.", file=output))
     if output_format and from_extension and output_format is not from_extension:
-        fail(f"--format {output_format.value} passt nicht zur Endung von {output}.")
+        _ = cli()
+        fail(
+            _(
+                "--format %(format)s does not fit the ending of %(file)s.",
+                format=output_format.value,
+                file=output,
+            )
+        )
     return output_format or from_extension or DocFormat.md
 
 
@@ -254,23 +268,42 @@ def _meeting(network: Network, root: Path, ref: str, today: date, held: bool) ->
         try:
             key = path.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
-            fail(f"{ref} liegt nicht im Netzwerk {root}.")
+            _ = cli()
+            fail(_("%(file)s is not inside the network %(folder)s.", file=ref, folder=root))
     try:
         return resolve_meeting(network, key, today, held)
     except MeetingNotFound as exc:
+        from netzwerkctl.i18n import short_date
+
+        _ = cli()
+        day = short_date(today, _.lang)
         if exc.reason == "no-held":
             fail(
-                f"Die Gruppe {ref} hat bis {today:%d.%m.%Y} keine Sitzung mit status: held.",
+                _(
+                    "The group %(group)s has no meeting with status: held until %(date)s.",
+                    group=ref,
+                    date=day,
+                ),
                 EXIT_PROBLEMS,
             )
         if exc.reason == "no-planned":
             fail(
-                f"Für die Gruppe {ref} ist ab {today:%d.%m.%Y} keine Sitzung geplant.",
+                _(
+                    "No meeting of the group %(group)s is planned from %(date)s.",
+                    group=ref,
+                    date=day,
+                ),
                 EXIT_PROBLEMS,
             )
         if exc.reason == "invalid":
             fail(
-                f"Die Sitzungsdatei {ref} hat Fehler; `netzwerkctl check` zeigt sie.", EXIT_PROBLEMS
+                _(
+                    "The meeting file %(file)s has errors; `netzwerkctl check` shows them.",
+                    file=ref,
+                ),
+                EXIT_PROBLEMS,
             )
-        hint = f" Meinten Sie „{exc.suggestion}“?" if exc.suggestion else ""
-        fail(f"Eine Sitzung oder Gruppe „{ref}“ gibt es nicht.{hint}")
+        text = _("There is no meeting or group '%(ref)s'.", ref=ref)
+        if exc.suggestion:
+            text += " " + _("Did you mean '%(suggestion)s'?", suggestion=exc.suggestion)
+        fail(text)

@@ -20,6 +20,7 @@ from netzwerkctl.cli.common import (
     load_checked,
     template_problem,
 )
+from netzwerkctl.i18n import cli
 
 
 class ReportFormat(str, Enum):
@@ -78,7 +79,8 @@ def report(
 
     fmt = _format(output_format, output)
     if lang not in (None, "de", "en"):
-        fail("--lang: de oder en.")
+        _ = cli()
+        fail(_("--lang: de or en."))
     from netzwerkctl.incomplete import as_json, notice
 
     # The check (with today's date) only decides whether the network has errors; the
@@ -87,11 +89,12 @@ def report(
     language = "en" if lang == "en" else "de" if lang == "de" else network.language
     version = provenance(root)
     if version.state == "refused":
-        sys.stderr.write(
-            "netzwerkctl: Hinweis: Im Ordner des Netzwerks liegt ein eingebettetes "
-            "git-Repository (HEAD, objects/, refs/); netzwerkctl liest es nicht, der Bericht "
-            "nennt keine Version.\n"
+        _ = cli()
+        note = _(
+            "The network's folder holds an embedded git repository (HEAD, objects/, refs/); "
+            "netzwerkctl does not read it, and the report names no version."
         )
+        sys.stderr.write("netzwerkctl: " + _("Note: %(note)s", note=note) + "\n")
     context = report_context(network, year, version, _source_date())
     if fmt is ReportFormat.json:
         data = {**report_json(context), "incomplete": as_json(gaps)}
@@ -116,7 +119,8 @@ def _source_date() -> date | None:
     if not value:
         return None
     if not value.isdigit():
-        fail("SOURCE_DATE_EPOCH muss eine Zahl von Sekunden sein.")
+        _ = cli()
+        fail(_("SOURCE_DATE_EPOCH must be a number of seconds."))
     return datetime.fromtimestamp(int(value), tz=timezone.utc).date()
 
 
@@ -125,7 +129,15 @@ def _format(output_format: ReportFormat | None, output: Path | None) -> ReportFo
         return output_format or ReportFormat.md
     from_extension = _EXTENSIONS.get(output.suffix.lower())
     if from_extension is None and output_format is None:
-        fail(f"-o {output}: Endung .md, .html oder .json verwenden oder --format angeben.")
+        _ = cli()
+        fail(_("-o %(file)s: use the ending .md, .html or .json, or give --format.", file=output))
     if output_format and from_extension and output_format is not from_extension:
-        fail(f"--format {output_format.value} passt nicht zur Endung von {output}.")
+        _ = cli()
+        fail(
+            _(
+                "--format %(format)s does not fit the ending of %(file)s.",
+                format=output_format.value,
+                file=output,
+            )
+        )
     return output_format or from_extension or ReportFormat.md

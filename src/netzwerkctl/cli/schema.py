@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from netzwerkctl.cli.common import fail, network_root
+from netzwerkctl.i18n import cli
 
 
 def schema(
@@ -38,7 +39,14 @@ def schema(
     from netzwerkctl.writers import WriteError, write_inside
 
     if kind is not None and kind not in KINDS:
-        fail(f"Eine Dateiart „{kind}“ gibt es nicht. Erlaubt: {' | '.join(KINDS)}.")
+        _ = cli()
+        fail(
+            _(
+                "There is no kind of file '%(kind)s'. Allowed: %(kinds)s.",
+                kind=kind,
+                kinds=" | ".join(KINDS),
+            )
+        )
     kinds = [kind] if kind else list(KINDS)
     if not write:
         if kind:
@@ -55,4 +63,6 @@ def schema(
             write_inside(root, f".schemas/{schema_file(k)}", schema_text(k).encode("utf-8"))
         except WriteError as exc:
             fail(str(exc))
-        typer.echo(f"geschrieben: .schemas/{schema_file(k)}")
+        _ = cli()
+        written = f".schemas/{schema_file(k)}"
+        typer.echo(_("written: %(file)s", file=written))
