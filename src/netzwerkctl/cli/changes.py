@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from netzwerkctl.cli.common import ForceOpt, emit, fail, network_root
+from netzwerkctl.i18n import Text
 
 
 class ChangesFormat(str, Enum):
@@ -67,9 +68,8 @@ def changes(
         emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", output, force, root)
         return
     title = _title(since, until, lang)
-    lines = [f"- {wording(c, lang)}" for c in found] or [
-        "Keine Änderungen." if lang == "de" else "No changes."
-    ]
+    _ = Text(lang)
+    lines = [f"- {wording(c, lang)}" for c in found] or [_("No changes.")]
     from netzwerkctl.render import MARKDOWN_MARKER
 
     emit(MARKDOWN_MARKER + title + "\n\n" + "\n".join(lines) + "\n", output, force, root)
@@ -79,20 +79,20 @@ def _title(since: str, until: str | None, lang: str) -> str:
     """ "seit 06.12.2021" for a date (as the coordinator writes it), a revision as
     given; HEAD alone means what is not committed yet, and says so."""
     from netzwerkctl.dates import read_date
+    from netzwerkctl.i18n import short_date
+
+    _ = Text(lang)
 
     def shown(point: str) -> str:
         day = read_date(point)
-        if day is None:
-            return point
-        return day.strftime("%d.%m.%Y") if lang == "de" else day.isoformat()
+        return point if day is None else short_date(day, lang)
 
     if since == "HEAD" and until is None:
-        return "# Noch nicht eingecheckte Änderungen" if lang == "de" else "# Uncommitted changes"
-    title = (
-        f"# Neues im Netzwerk seit {shown(since)}"
-        if lang == "de"
-        else (f"# New in the network since {shown(since)}")
-    )
+        return "# " + _("Uncommitted changes")
     if until:
-        title += f" bis {shown(until)}" if lang == "de" else f" until {shown(until)}"
-    return title
+        return "# " + _(
+            "New in the network since %(since)s until %(until)s",
+            since=shown(since),
+            until=shown(until),
+        )
+    return "# " + _("New in the network since %(since)s", since=shown(since))

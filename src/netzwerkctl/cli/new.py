@@ -19,6 +19,7 @@ from netzwerkctl.cli.common import (
     require,
 )
 from netzwerkctl.cli.language import Group
+from netzwerkctl.i18n import cli
 
 app = typer.Typer(
     cls=Group,
@@ -33,19 +34,28 @@ def _write_new(root: Path, rel: str, text: str) -> None:
 
     path = root / rel
     if path.exists() or path.is_symlink():
-        fail(f"{rel} gibt es schon; netzwerkctl überschreibt keine Datei.", EXIT_PROBLEMS)
+        _ = cli()
+        fail(_("%(file)s exists already; netzwerkctl overwrites no file.", file=rel), EXIT_PROBLEMS)
     try:
         write_inside(root, rel, text.encode("utf-8"), exclusive=True)
     except WriteError as exc:
         fail(str(exc), EXIT_PROBLEMS)
-    typer.echo(f"Angelegt: {rel}")
+    _ = cli()
+    typer.echo(_("Created: %(file)s", file=rel))
 
 
-def _slug(value: str, what: str) -> str:
+def _slug(value: str) -> str:
     from netzwerkctl.model import slugify
 
     if value != slugify(value):
-        fail(f"„{value}“ taugt nicht als {what}-Kennung; zum Beispiel „{slugify(value)}“.")
+        _ = cli()
+        fail(
+            _(
+                "'%(value)s' cannot be an id; for example '%(slug)s'.",
+                value=value,
+                slug=slugify(value),
+            )
+        )
     return value
 
 
@@ -59,7 +69,14 @@ def _clock(value: str | None, option: str) -> time | None:
     except ValueError:  # pydantic's custom errors are ValueErrors
         parsed = None
     if not isinstance(parsed, time):
-        fail(f"{option}: „{value}“ ist keine Uhrzeit. Schreiben Sie zum Beispiel 18:30.")
+        _ = cli()
+        fail(
+            _(
+                "%(option)s: '%(value)s' is not a time. Write it like 18:30.",
+                option=option,
+                value=value,
+            )
+        )
     return parsed
 
 
@@ -92,16 +109,31 @@ def meeting(
     require(group, network.groups, "group", network.names("group"))
     g = network.groups[group]
     if (g.started and when < g.started) or (g.ended and when > g.ended):
-        fail(f"Die Gruppe „{group}“ besteht am {when:%d.%m.%Y} nicht (started/ended).")
+        from netzwerkctl.i18n import short_date
+
+        _ = cli()
+        fail(
+            _(
+                "The group '%(group)s' does not exist on %(date)s (started/ended).",
+                group=group,
+                date=short_date(when, _.lang),
+            )
+        )
     meeting_id = f"{when.isoformat()}-{group}"
     if network.is_known("meeting", meeting_id):
+        _ = cli()
         fail(
-            f"Eine Sitzung {meeting_id} gibt es schon ({network.file_of('meeting', meeting_id)}).",
+            _(
+                "There is a meeting %(meeting)s already (%(file)s).",
+                meeting=meeting_id,
+                file=network.file_of("meeting", meeting_id),
+            ),
             EXIT_PROBLEMS,
         )
     begin, finish = _clock(start, "--start"), _clock(end, "--end")
     if begin is not None and finish is not None and finish <= begin:
-        fail("--end muss nach --start liegen.")
+        _ = cli()
+        fail(_("--end must be after --start."))
     text = meeting_yaml(network, group, when, begin, finish, location, network.language)
     _write_new(root, meeting_path(group, when), text)
 
@@ -131,7 +163,7 @@ def partner(
     from netzwerkctl.model import PartnerKind, PartnerStatus
     from netzwerkctl.newfiles import partner_yaml
 
-    _slug(partner_id, "Partner")
+    _slug(partner_id)
     _choice(kind, get_args(PartnerKind), "--kind")
     _choice(status, get_args(PartnerStatus), "--status")
     root = network_root(ctx)
@@ -163,7 +195,7 @@ def group(
     from netzwerkctl.model import GroupKind
     from netzwerkctl.newfiles import group_yaml
 
-    _slug(group_id, "Gruppen")
+    _slug(group_id)
     _choice(kind, get_args(GroupKind), "--kind")
     root = network_root(ctx)
     _not_known(root, "group", group_id)
@@ -178,9 +210,21 @@ def _not_known(root: Path, kind: str, entity_id: str) -> None:
 
     for rel in network_files(root):
         if classify(rel) == (kind, entity_id):
-            fail(f"Die Kennung „{entity_id}“ gibt es schon: {rel}.", EXIT_PROBLEMS)
+            _ = cli()
+            fail(
+                _("The id '%(id)s' exists already: %(file)s.", id=entity_id, file=rel),
+                EXIT_PROBLEMS,
+            )
 
 
 def _choice(value: str, allowed: tuple[str, ...], option: str) -> None:
     if value not in allowed:
-        fail(f"{option}: „{value}“ ist nicht erlaubt. Erlaubt: {' | '.join(allowed)}.")
+        _ = cli()
+        fail(
+            _(
+                "%(option)s: '%(value)s' is not allowed. Allowed: %(allowed)s.",
+                option=option,
+                value=value,
+                allowed=" | ".join(allowed),
+            )
+        )

@@ -20,7 +20,7 @@ from netzwerkctl.cli.common import (
     require,
     template_problem,
 )
-from netzwerkctl.i18n import N_
+from netzwerkctl.i18n import N_, cli
 
 if TYPE_CHECKING:
     from netzwerkctl.codes import Lang
@@ -159,11 +159,15 @@ def _choice(value: str | None, allowed: tuple[str, ...], option: str) -> None:
     if value is not None and value not in allowed:
         from netzwerkctl.similar import suggest
 
+        _ = cli()
         hint = suggest(value, list(allowed))
-        fail(
-            f"{option}: „{value}“ gibt es nicht. Erlaubt: {' | '.join(allowed)}."
-            + (f" Meinten Sie „{hint}“?" if hint else "")
+        text = _(
+            "%(option)s: there is no '%(value)s'. Allowed: %(allowed)s.",
+            option=option,
+            value=value,
+            allowed=" | ".join(allowed),
         )
+        fail(text + (" " + _("Did you mean '%(suggestion)s'?", suggestion=hint) if hint else ""))
 
 
 # The columns of the CSV: the key of a partner row and its heading.
@@ -301,7 +305,8 @@ def match(
     words = list(topics or [])
     if group is None:
         if not words:
-            fail("Bitte ein Thema angeben (netzwerkctl match Bildung) oder --group.")
+            _ = cli()
+            fail(_("Please name a topic (netzwerkctl match Bildung) or --group."))
         context = match_context(words, find(network, words, day), None)
     else:
         require(group, network.groups, "group", network.names("group"))
