@@ -25,11 +25,13 @@ def init(
         typer.Option(help="Datum für die Beispieldateien (Standard: heute)."),
     ] = None,
     lang: Annotated[
-        Language,
+        Optional[Language],  # noqa: UP045
         typer.Option(
-            "--lang", help="Sprache des Netzwerks (language:), der Anleitung und der Beispiele."
+            "--lang",
+            help="Sprache des Netzwerks (language:), der Anleitung und der Beispiele; "
+            "Standard: de.",
         ),
-    ] = Language.de,
+    ] = None,
 ) -> None:
     """Legt einen neuen Netzwerkordner an: netzwerk.yaml, ein Beispielpartner, eine
     Gruppe und eine Sitzung (alle bestehen check), Editor-Einstellungen und Schemas
@@ -47,6 +49,7 @@ def init(
         enclosing_repository,
         init_repository,
     )
+    from netzwerkctl.i18n import cli, set_cli_language
     from netzwerkctl.load import build_network
     from netzwerkctl.newfiles import (
         EDITORCONFIG,
@@ -68,14 +71,20 @@ def init(
     )
     from netzwerkctl.writers import WriteError, write_atomic
 
+    language: Lang = "en" if lang is Language.en else "de"
+    if lang is not None:  # the new network's language is also the language of this run
+        set_cli_language(language)
+    _ = cli()
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         fail(
-            f"{directory} ist nicht leer; netzwerkctl init legt ein Netzwerk nur in einem "
-            "neuen oder leeren Ordner an.",
+            _(
+                "%(folder)s is not empty; netzwerkctl init makes a network only in a new or "
+                "empty folder.",
+                folder=directory,
+            ),
             EXIT_PROBLEMS,
         )
     day = parse_today(today)
-    language: Lang = "en" if lang is Language.en else "de"
     # Inside an existing repository (a "netzwerk/" folder in the office's repository):
     # no repository in the repository, no commit in someone else's history, and no
     # workflow where GitHub would never read it.
@@ -113,33 +122,46 @@ def init(
             write_atomic(directory / rel, text.encode("utf-8"), exclusive=True)
         except WriteError as exc:
             _undo(directory, existed)
-            fail(f"{exc} Nichts angelegt.", EXIT_PROBLEMS)
+            fail(_("%(problem)s Nothing created.", problem=exc), EXIT_PROBLEMS)
+    made = _.ngettext(
+        "Network created in %(folder)s (%(n)s file).",
+        "Network created in %(folder)s (%(n)s files).",
+        len(files),
+        folder=directory,
+    )
     if enclosing is not None:
-        typer.echo(f"Netzwerk angelegt in {directory} ({len(files)} Dateien).")
+        typer.echo(made)
         inside = directory.resolve().relative_to(enclosing.resolve()).as_posix()
         typer.echo(
-            f"Der Ordner liegt im git-Repository {enclosing}: kein eigenes Repository, "
-            "kein Commit, keine CI-Datei (GitHub liest Workflows nur in "
-            f".github/workflows/ oben im Repository; dort `netzwerkctl -C {inside} …`).\n"
-            f"Aufnehmen mit: git add {directory} && git commit"
+            _(
+                "The folder lies in the git repository %(repository)s: no repository of its "
+                "own, no commit, no CI file (GitHub reads workflows only in .github/workflows/ "
+                "at the top of the repository; there `netzwerkctl -C %(inside)s …`).",
+                repository=enclosing,
+                inside=inside,
+            )
         )
+        typer.echo(_("Add it with: git add %(folder)s && git commit", folder=directory))
         return
     try:
-        commit = init_repository(directory, "Neues Netzwerk angelegt (netzwerkctl init)")
+        commit = init_repository(directory, _("New network created (netzwerkctl init)"))
     except GitUnavailable as exc:
-        typer.echo(f"Netzwerk angelegt in {directory} ({len(files)} Dateien).")
-        typer.echo(f"Hinweis: {exc}", err=True)
+        typer.echo(made)
+        typer.echo(_("Note: %(note)s", note=exc), err=True)
         return
     except GitFailed as exc:
         _undo(directory, existed)
         fail(
-            f"git konnte den ersten Commit nicht anlegen: {exc} Nichts angelegt. "
-            "(Stimmen GIT_AUTHOR_DATE, GIT_COMMITTER_DATE und die git-Einstellungen?)",
+            _(
+                "git could not make the first commit: %(problem)s Nothing created. (Are "
+                "GIT_AUTHOR_DATE, GIT_COMMITTER_DATE and the git settings right?)",
+                problem=exc,
+            ),
             EXIT_PROBLEMS,
         )
-    typer.echo(f"Netzwerk angelegt in {directory} ({len(files)} Dateien).")
-    typer.echo(f"git-Repository mit erstem Commit {commit}.")
-    typer.echo(f"Weiter: cd {directory} && netzwerkctl check")
+    typer.echo(made)
+    typer.echo(_("git repository with the first commit %(commit)s.", commit=commit))
+    typer.echo(_("Next: cd %(folder)s && netzwerkctl check", folder=directory))
 
 
 def _undo(directory: Path, existed: bool) -> None:
