@@ -18,6 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+from netzwerkctl.i18n import cli, short_date
+
 # What makes up a network's data (relative to its root).
 DATA_PATHS = (
     "netzwerk.yaml",
@@ -152,20 +154,28 @@ def _open(start: Path) -> Any:
     try:
         import git
     except ImportError:
+        _ = cli()
         raise GitUnavailable(
-            "git ist nicht installiert (oder nicht im PATH). Bitte git installieren."
+            _("git is not installed (or not on the PATH). Please install git.")
         ) from None
     try:
         repo = git.Repo(start, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitError, ValueError):
-        raise GitUnavailable(f"{start} liegt in keinem git-Repository.") from None
+        _ = cli()
+        raise GitUnavailable(
+            _("%(folder)s is not inside a git repository.", folder=start)
+        ) from None
     if repo.bare or repo.working_tree_dir is None:
         where = repo.git_dir
         repo.close()
+        _ = cli()
         raise EmbeddedRepository(
-            f"In {where} liegt ein eingebettetes git-Repository (HEAD, objects/, refs/, "
-            "config): netzwerkctl liest es nicht, denn seine Einstellungen könnten Programme "
-            "starten. Entfernen Sie diese Dateien aus dem Ordner des Netzwerks."
+            _(
+                "%(folder)s holds an embedded git repository (HEAD, objects/, refs/, config): "
+                "netzwerkctl does not read it, because its settings could start programs. "
+                "Remove these files from the network's folder.",
+                folder=where,
+            )
         )
     return _harden(repo)
 
@@ -215,7 +225,8 @@ def init_repository(root: Path, message: str) -> str:
 
     program = shutil.which("git")
     if program is None:
-        raise GitUnavailable("git ist nicht installiert: Der Ordner wurde ohne git angelegt.")
+        _ = cli()
+        raise GitUnavailable(_("git is not installed: the folder was made without git."))
     # the new repository is the one in `root`, whatever the environment points at
     env = {
         k: v
@@ -287,8 +298,9 @@ def _verified(repo: Any, rev: str, git: Any) -> str:
     try:
         found = repo.git.rev_parse("--verify", "--end-of-options", f"{rev}^{{commit}}")
     except git.GitCommandError:
+        _ = cli()
         raise GitUnavailable(
-            f"„{rev}“ ist keine bekannte git-Version (Commit, Tag, Zweig)."
+            _("'%(rev)s' is no known git revision (commit, tag, branch).", rev=rev)
         ) from None
     return str(found.strip())
 
@@ -310,11 +322,17 @@ def resolve_rev(root: Path, ref: str) -> str:
             if isinstance(day, date):
                 found = repo.git.rev_list("-1", f"--before={day.isoformat()} 23:59:59", "HEAD")
                 if not found:
-                    raise GitUnavailable(f"Vor dem {day:%d.%m.%Y} gibt es noch keinen Commit.")
+                    _ = cli()
+                    raise GitUnavailable(
+                        _("There is no commit before %(date)s yet.", date=short_date(day, _.lang))
+                    )
                 return str(found.strip())
             return _verified(repo, ref, git)
         except (git.BadName, git.GitCommandError, ValueError):
-            raise GitUnavailable(f"„{ref}“ ist weder ein Datum noch eine git-Version.") from None
+            _ = cli()
+            raise GitUnavailable(
+                _("'%(ref)s' is neither a date nor a git revision.", ref=ref)
+            ) from None
     finally:
         repo.close()
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from netzwerkctl.addresses import header_address
 from netzwerkctl.codes import Lang
 from netzwerkctl.derive.reminders import Reminder
-from netzwerkctl.i18n import Text
+from netzwerkctl.i18n import Text, cli
 from netzwerkctl.model import slugify
 from netzwerkctl.network import Network
 from netzwerkctl.remindtext import by_recipient, message
@@ -151,15 +151,21 @@ def smtp_config(environ: Mapping[str, str]) -> SmtpConfig:
     host = environ.get(ENV + "HOST", "").strip()
     sender = environ.get(ENV + "FROM", "").strip()
     missing = [ENV + name for name, value in (("HOST", host), ("FROM", sender)) if not value]
+    _ = cli()
     if missing:
-        raise ConfigError("Für --send fehlen die Umgebungsvariablen " + ", ".join(missing) + ".")
+        raise ConfigError(
+            _("--send needs the environment variables %(names)s.", names=", ".join(missing))
+        )
     security = environ.get(ENV + "SECURITY", "starttls").strip().lower()
     if security not in ("starttls", "ssl", "none"):
-        raise ConfigError(f"{ENV}SECURITY muss starttls, ssl oder none sein.")
+        raise ConfigError(_("%(name)s must be starttls, ssl or none.", name=ENV + "SECURITY"))
     if security == "none" and host not in ("localhost", "127.0.0.1", "::1"):
         raise ConfigError(
-            f"{ENV}SECURITY=none nur für einen Server auf diesem Rechner (localhost): "
-            "sonst gingen Passwort und Inhalte unverschlüsselt durchs Netz."
+            _(
+                "%(name)s=none only for a server on this computer (localhost): else "
+                "password and contents would travel unencrypted.",
+                name=ENV + "SECURITY",
+            )
         )
     from email.utils import parseaddr
 
@@ -168,13 +174,16 @@ def smtp_config(environ: Mapping[str, str]) -> SmtpConfig:
         from_address = header_address(name, address)
     except ValueError:
         raise ConfigError(
-            f"{ENV}FROM ist keine E-Mail-Adresse (Beispiel: Freiwilligenagentur "
-            "<info@example.org>)."
+            _(
+                "%(name)s is no e-mail address (for example: Freiwilligenagentur "
+                "<info@example.org>).",
+                name=ENV + "FROM",
+            )
         ) from None
     default_port = {"starttls": 587, "ssl": 465, "none": 25}[security]
     port_text = environ.get(ENV + "PORT", str(default_port)).strip()
     if not port_text.isdigit():
-        raise ConfigError(f"{ENV}PORT muss eine Zahl sein.")
+        raise ConfigError(_("%(name)s must be a number.", name=ENV + "PORT"))
     return SmtpConfig(
         host=host,
         port=int(port_text),
@@ -374,13 +383,19 @@ def send(
         for index, (letter, msg) in enumerate(todo):
             if clock.monotonic() - started > smtp.RUN_DEADLINE:
                 result.failed += [lt for lt, _ in todo[index:]]
-                result.error = "Zeitlimit des Laufs erreicht; der nächste Lauf sendet den Rest"
+                _ = cli()
+                result.error = _("the run's time limit is reached; the next run sends the rest")
                 break
             try:
                 _record(record, letter, today, network, status="pending")
             except OSError as exc:
                 result.failed += [lt for lt, _ in todo[index:]]
-                result.error = f"{record} nicht beschreibbar: {exc.strerror or exc}"
+                _ = cli()
+                result.error = _(
+                    "%(file)s cannot be written: %(reason)s",
+                    file=record,
+                    reason=exc.strerror or exc,
+                )
                 break
             try:
                 with smtp.deadline(server, smtp.MESSAGE_DEADLINE):
@@ -412,7 +427,8 @@ def send(
                     result.failed += [lt for lt, _ in todo[index + 1 :]]
                 else:
                     result.failed += [lt for lt, _ in todo[index:]]
-                result.error = _describe(exc) or "keine Antwort"
+                _ = cli()
+                result.error = _describe(exc) or _("no answer")
                 break
             result.sent.append(letter)
             try:
@@ -420,7 +436,12 @@ def send(
             except OSError as exc:  # delivered but not noted: stop before the next one
                 result.unrecorded = letter
                 result.failed += [lt for lt, _ in todo[index + 1 :]]
-                result.error = f"{record} nicht beschreibbar: {exc.strerror or exc}"
+                _ = cli()
+                result.error = _(
+                    "%(file)s cannot be written: %(reason)s",
+                    file=record,
+                    reason=exc.strerror or exc,
+                )
                 break
     finally:
         try:
@@ -448,5 +469,6 @@ def _describe(exc: BaseException) -> str:
         )
         return f"{exc.smtp_code} {one_line(text)}"
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        return "Empfänger abgelehnt"
+        _ = cli()
+        return _("recipient refused")
     return one_line(str(exc)) or type(exc).__name__

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from netzwerkctl import i18n
 from netzwerkctl.codes import Lang
-from netzwerkctl.i18n import Text
+from netzwerkctl.i18n import Text, cli
 from netzwerkctl.labels import label
 
 Format = Literal["md", "html"]
@@ -239,8 +239,12 @@ def render(
     ) as exc:
         raise TemplateProblem(f"{_template_position(exc) or template_name}: {exc}") from None
     except (RecursionError, MemoryError):  # a macro calling itself, a loop of loops
+        _ = cli()
         raise TemplateProblem(
-            f"{template_name}: die Vorlage ruft sich ohne Ende selbst auf oder wird zu groß."
+            _(
+                "%(template)s: the template calls itself without end or grows too large.",
+                template=template_name,
+            )
         ) from None
 
 
@@ -255,9 +259,14 @@ def _bounded(template: Any, context: dict[str, Any]) -> str:
     for part in template.generate(context):
         size += len(part)
         if size > MAX_OUTPUT:
+            _ = cli()
             raise TemplateProblem(
-                f"{template.name}: das Dokument würde größer als {MAX_OUTPUT >> 20} MB; "
-                "die Vorlage erzeugt zu viel."
+                _(
+                    "%(template)s: the document would be larger than %(size)s MB; the "
+                    "template makes too much.",
+                    template=template.name,
+                    size=MAX_OUTPUT >> 20,
+                )
             )
         parts.append(part)
     return "".join(parts)

@@ -11,6 +11,8 @@ import re
 import tempfile
 from pathlib import Path
 
+from netzwerkctl.i18n import cli
+
 
 class WriteError(Exception):
     """A file could not be written; the message is for a person."""
@@ -26,8 +28,9 @@ def write_inside(root: Path, rel: str, data: bytes, *, exclusive: bool = False) 
     for part in Path(rel).parent.parts:
         current = current / part
         if current.is_symlink() or (current.exists() and not current.is_dir()):
+            _ = cli()
             raise WriteError(
-                f"{current} ist kein gewöhnlicher Ordner (ein Link?); nichts geschrieben."
+                _("%(folder)s is not a regular folder (a link?); nothing written.", folder=current)
             )
     parent = os.path.realpath(path.parent) if path.parent.exists() else real_root
     if parent != real_root and not parent.startswith(real_root + os.sep):
@@ -49,9 +52,13 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
         import stat
 
         if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
+            _ = cli()
             raise WriteError(
-                f"{path} ist keine gewöhnliche Datei (ein Gerät, eine Pipe oder ein Ordner); "
-                "nichts geschrieben."
+                _(
+                    "%(file)s is not a regular file (a device, a pipe or a folder); nothing "
+                    "written.",
+                    file=path,
+                )
             )
     folder = path.parent
     try:
@@ -72,7 +79,8 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
         else:
             tmp.replace(path)
     except FileExistsError:
-        raise WriteError(f"{path} gibt es schon; sie wird nicht überschrieben.") from None
+        _ = cli()
+        raise WriteError(_("%(file)s exists already; it is not overwritten.", file=path)) from None
     except OSError as exc:
         raise WriteError(_reason(path, exc)) from None
     finally:
@@ -135,8 +143,9 @@ def _link_exclusive(tmp: Path, path: Path) -> None:
 
 
 def _reason(path: Path, exc: OSError) -> str:
+    _ = cli()
     if exc.errno == errno.ENOSPC:
-        return f"{path} kann nicht geschrieben werden: Der Datenträger ist voll."
+        return _("%(file)s cannot be written: the disk is full.", file=path)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"{path} kann nicht geschrieben werden: keine Schreibrechte."
-    return f"{path} kann nicht geschrieben werden: {exc.strerror or exc}"
+        return _("%(file)s cannot be written: no permission to write.", file=path)
+    return _("%(file)s cannot be written: %(reason)s", file=path, reason=exc.strerror or exc)
