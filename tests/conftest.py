@@ -251,7 +251,8 @@ def assert_golden(path: Path, text: str) -> None:
 
 def body(document: str) -> str:
     """A generated Markdown document without netzwerkctl's marker line."""
-    from netzwerkctl.render import MARKDOWN_MARKER
+    from netzwerkctl.render import MARKER_START
 
-    assert document.startswith(MARKDOWN_MARKER), document[:80]
-    return document[len(MARKDOWN_MARKER) :]
+    first, _, rest = document.partition("\n")
+    assert first.startswith(MARKER_START) and first.endswith("-->"), document[:80]
+    return rest

@@ -168,7 +168,7 @@ _ALL: tuple[Code, ...] = (
         "Datei nicht lesbar",
         N_(
             "NW014",
-            "The file cannot be read (%(reason)s). Check permissions and links.",
+            "The file cannot be read (%(t_reason)s). Check permissions and links.",
         ),
     ),
     _c(
@@ -790,6 +790,8 @@ TERMS: tuple[tuple[str, str], ...] = (
     N_("term", "at most"),
     N_("term", "greater than"),
     N_("term", "less than"),
+    N_("term", "a link out of the network"),
+    N_("term", "not a regular file"),
 )
 
 # What to do about the YAML syntax errors people make most; keyed by libyaml's wording

@@ -137,8 +137,9 @@ def read_files(root: Path, files: Iterable[str]) -> list[tuple[str, ReadResult]]
     return result
 
 
-OUTSIDE = "eine Verknüpfung nach außerhalb des Netzwerks"
-NOT_A_FILE = "keine gewöhnliche Datei"
+# Why a file is not read: terms of the catalogue (codes.TERMS), shown in NW014.
+OUTSIDE = "a link out of the network"
+NOT_A_FILE = "not a regular file"
 
 
 def _inside(base: str, path: str) -> bool:

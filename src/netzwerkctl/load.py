@@ -178,7 +178,7 @@ def _read_file(item: tuple[Kind, str, ReadResult]) -> _Read:
     kind, rel, raw = item
     if isinstance(raw, OSError):
         reason = raw.strerror or type(raw).__name__
-        return _Read(Source(rel), None, (problem("NW014", Location(rel), reason=reason),))
+        return _Read(Source(rel), None, (problem("NW014", Location(rel), t_reason=reason),))
     doc = read_document(raw, rel)
     if doc.data is None:
         salvaged = tuple((0, c) for c in _ids_in_text(raw)) if kind == "partner" else ()

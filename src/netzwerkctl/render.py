@@ -29,10 +29,17 @@ Format = Literal["md", "html"]
 
 # Every generated Markdown document starts with this line (HTML carries
 # <meta name="generator" content="netzwerkctl">): netzwerkctl overwrites files that carry
-# it, and no others without --force. Invisible when the Markdown is rendered.
-MARKDOWN_MARKER = (
-    "<!-- netzwerkctl: erzeugtes Dokument, wird beim nächsten Lauf überschrieben -->\n"
-)
+# it, and no others without --force. Invisible when the Markdown is rendered; what
+# follows "netzwerkctl:" is in the document's language, the start is what is looked for.
+MARKER_START = "<!-- netzwerkctl:"
+
+
+def marker_line(lang: str) -> str:
+    _ = Text(lang)
+    words = _("generated document, overwritten on the next run")
+    return f"{MARKER_START} {words} -->\n"
+
+
 # Markdown's inline syntax characters: escaped in values that come from the data.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 _MD_UNESCAPE = re.compile(r"\\([\\`*_\[\]<>|#])")
@@ -199,7 +206,7 @@ def render(
 
     A template places chart `x` with `{{ chart("x") }}`: nothing in Markdown (its
     tables carry the numbers), the SVG from `charts` in HTML. Markdown starts with
-    MARKDOWN_MARKER unless `marker` is off (text that is not a file, like an e-mail).
+    its marker line (marker_line) unless `marker` is off (text that is not a file, like an e-mail).
     A `notice` (the document is incomplete, see incomplete.py) stands under the
     title, whatever the template: a network's own template cannot leave it out.
     """
@@ -217,7 +224,7 @@ def render(
         if notice:
             markdown = _with_notice(markdown, notice)
         if fmt == "md":
-            return (MARKDOWN_MARKER if marker else "") + _tidy(markdown)
+            return (marker_line(lang) if marker else "") + _tidy(markdown)
         body = str(markdown_to_html(markdown))
         for chart_name, svg in (charts or {}).items():
             body = body.replace(f"<p>{_CHART_MARK}{chart_name}{_CHART_MARK}</p>", svg)

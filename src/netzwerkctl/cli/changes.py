@@ -70,9 +70,9 @@ def changes(
     title = _title(since, until, lang)
     _ = Text(lang)
     lines = [f"- {wording(c, lang)}" for c in found] or [_("No changes.")]
-    from netzwerkctl.render import MARKDOWN_MARKER
+    from netzwerkctl.render import marker_line
 
-    emit(MARKDOWN_MARKER + title + "\n\n" + "\n".join(lines) + "\n", output, force, root)
+    emit(marker_line(lang) + title + "\n\n" + "\n".join(lines) + "\n", output, force, root)
 
 
 def _title(since: str, until: str | None, lang: str) -> str:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Optional, TextIO
 import typer
 
 from netzwerkctl.cli.common import EXIT_OK, EXIT_PROBLEMS, fail, network_root, parse_today
-from netzwerkctl.i18n import cli
+from netzwerkctl.i18n import Text, cli
 
 if TYPE_CHECKING:
     from netzwerkctl.codes import Lang
@@ -126,10 +126,11 @@ def check(
         print_problems(root, problems, lang)
     line = summary(problems, result.files, lang)
     if hidden:  # e.g. a deleted partner breaks references in files that did not change
-        line += (
-            f" (dazu {hidden} Fehler in unveränderten Dateien: netzwerkctl check zeigt sie)"
-            if lang == "de"
-            else f" (and {hidden} errors in unchanged files: netzwerkctl check shows them)"
+        _ = Text(lang)
+        line += " " + _.ngettext(
+            "(and %(n)s error in unchanged files: netzwerkctl check shows it)",
+            "(and %(n)s errors in unchanged files: netzwerkctl check shows them)",
+            hidden,
         )
     if output_format is Format.text:
         sys.stdout.write(line + "\n")
