@@ -11,7 +11,17 @@ from typing import Any
 from netzwerkctl.calversions import utc_midnight
 from netzwerkctl.codes import Lang
 from netzwerkctl.derive.meetings import person_label
-from netzwerkctl.derive.reminders import Reminder
+from netzwerkctl.derive.reminders import (
+    AwardFacts,
+    IntroFacts,
+    MeetingFacts,
+    MilestoneFacts,
+    MinutesFacts,
+    ProspectFacts,
+    QuietFacts,
+    Reminder,
+    TaskFacts,
+)
 from netzwerkctl.i18n import Text, short_date
 from netzwerkctl.model import slugify
 from netzwerkctl.network import Network
@@ -20,28 +30,45 @@ from netzwerkctl.network import Network
 def message(r: Reminder, lang: Lang) -> str:
     """The sentence a person reads for a reminder."""
     _ = Text(lang)
-    f = {
-        k: (short_date(date.fromisoformat(v), lang) if k in _DATES and v else v)
-        for k, v in r.facts.items()
-    }
-    match r.kind:
-        case "task_overdue":
-            return _("Task '%(title)s' was due %(due)s (from '%(group)s', %(raised)s).", **f)
-        case "task_due":
-            return _("Task '%(title)s' is due %(due)s (from '%(group)s', %(raised)s).", **f)
-        case "meeting_upcoming":
-            if f["start"]:
-                when = _("Meeting '%(group)s' on %(date)s at %(start)s", **f)
+
+    def day(value: date) -> str:
+        return short_date(value, lang)
+
+    f = r.facts
+    match f:
+        case TaskFacts() if r.kind == "task_overdue":
+            return _(
+                "Task '%(title)s' was due %(due)s (from '%(group)s', %(raised)s).",
+                title=f.title,
+                due=day(f.due),
+                group=f.group,
+                raised=day(f.raised),
+            )
+        case TaskFacts():
+            return _(
+                "Task '%(title)s' is due %(due)s (from '%(group)s', %(raised)s).",
+                title=f.title,
+                due=day(f.due),
+                group=f.group,
+                raised=day(f.raised),
+            )
+        case MeetingFacts():
+            if f.start:
+                when = _(
+                    "Meeting '%(group)s' on %(date)s at %(start)s",
+                    group=f.group,
+                    date=day(f.date),
+                    start=f.start.strftime("%H:%M"),
+                )
             else:
-                when = _("Meeting '%(group)s' on %(date)s", **f)
-            items = int(f["items"])
+                when = _("Meeting '%(group)s' on %(date)s", group=f.group, date=day(f.date))
             agenda = (
-                _.ngettext("agenda with %(n)s item", "agenda with %(n)s items", items)
-                if items
+                _.ngettext("agenda with %(n)s item", "agenda with %(n)s items", f.items)
+                if f.items
                 else _("no agenda yet")
             )
-            if f["minutes_by"]:
-                minutes = _("minutes: %(person)s", person=f["minutes_by"])
+            if f.minutes_by:
+                minutes = _("minutes: %(person)s", person=f.minutes_by)
             else:
                 minutes = _("minutes: not yet assigned")
             return _(
@@ -50,50 +77,84 @@ def message(r: Reminder, lang: Lang) -> str:
                 agenda=agenda,
                 minutes=minutes,
             )
-        case "minutes_missing":
-            if f["reason"] == "planned":
+        case MinutesFacts():
+            if f.still_planned:
                 return _(
-                    "Minutes missing: the meeting '%(group)s' of %(date)s is still 'planned'.", **f
+                    "Minutes missing: the meeting '%(group)s' of %(date)s is still 'planned'.",
+                    group=f.group,
+                    date=day(f.date),
                 )
-            return _("Minutes missing: the meeting '%(group)s' of %(date)s has no attendance.", **f)
-        case "intro_talk_missing":
-            if f["organisation"]:
+            return _(
+                "Minutes missing: the meeting '%(group)s' of %(date)s has no attendance.",
+                group=f.group,
+                date=day(f.date),
+            )
+        case IntroFacts():
+            if f.organisation:
                 return _(
                     "%(person)s (%(organisation)s) is invited to '%(group)s' on %(date)s and "
                     "has not had an introductory talk.",
-                    **f,
+                    person=f.person,
+                    organisation=f.organisation,
+                    group=f.group,
+                    date=day(f.date),
                 )
             return _(
                 "%(person)s is invited to '%(group)s' on %(date)s and has not had an "
                 "introductory talk.",
-                **f,
+                person=f.person,
+                group=f.group,
+                date=day(f.date),
             )
-        case "milestone_due":
-            return _("Milestone '%(title)s' of '%(project)s' is due %(due)s.", **f)
-        case "milestone_overdue":
-            return _("Milestone '%(title)s' of '%(project)s' was due %(due)s.", **f)
-        case "award_expiring":
-            if f["expired"]:
+        case MilestoneFacts() if r.kind == "milestone_overdue":
+            return _(
+                "Milestone '%(title)s' of '%(project)s' was due %(due)s.",
+                title=f.title,
+                project=f.project,
+                due=day(f.due),
+            )
+        case MilestoneFacts():
+            return _(
+                "Milestone '%(title)s' of '%(project)s' is due %(due)s.",
+                title=f.title,
+                project=f.project,
+                due=day(f.due),
+            )
+        case AwardFacts():
+            if f.expired:
                 return _(
                     "Award for %(to)s ('%(project)s') expired on %(valid_until)s: arrange renewal.",
-                    **f,
+                    to=f.to,
+                    project=f.project,
+                    valid_until=day(f.valid_until),
                 )
             return _(
-                "Award for %(to)s ('%(project)s') expires on %(valid_until)s: arrange renewal.", **f
+                "Award for %(to)s ('%(project)s') expires on %(valid_until)s: arrange renewal.",
+                to=f.to,
+                project=f.project,
+                valid_until=day(f.valid_until),
             )
-        case "prospect_follow_up":
-            return _("%(partner)s was approached on %(approached)s: time to follow up.", **f)
-        case "group_quiet":
-            if f["held_before"]:
+        case ProspectFacts():
+            return _(
+                "%(partner)s was approached on %(approached)s: time to follow up.",
+                partner=f.partner,
+                approached=day(f.approached),
+            )
+        case QuietFacts():
+            if f.held_before:
                 return _(
                     "'%(group)s' meets every %(weeks)s weeks, last met on %(last)s and has "
                     "nothing planned.",
-                    **f,
+                    group=f.group,
+                    weeks=f.weeks,
+                    last=day(f.last),
                 )
             return _(
                 "'%(group)s' meets every %(weeks)s weeks, has not met since it started on "
                 "%(last)s and has nothing planned.",
-                **f,
+                group=f.group,
+                weeks=f.weeks,
+                last=day(f.last),
             )
     raise ValueError(r.kind)
 
@@ -101,9 +162,6 @@ def message(r: Reminder, lang: Lang) -> str:
 def kind_label(r: Reminder, lang: Lang) -> str:
     """The reminder's kind in words, for tables and calendars (JSON keeps the id)."""
     return Text(lang).pgettext("reminder kind", r.kind)
-
-
-_DATES = frozenset({"due", "raised", "date", "valid_until", "approached", "last"})
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ its message is made from. Messages themselves are worded in `remindtext.py`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from netzwerkctl.derive.meetings import invitees
 from netzwerkctl.derive.tasks import all_tasks
@@ -35,13 +35,87 @@ EXPIRED_DAYS = 30  # an expired award is still mentioned for a month
 Day = date  # the field below is named `date` (as in the JSON output)
 
 
+# What each kind of reminder knows, typed: the wording (remindtext.py) formats it.
+@dataclass(frozen=True)
+class TaskFacts:
+    title: str
+    group: str  # the group's name
+    raised: Day
+    due: Day
+
+
+@dataclass(frozen=True)
+class MeetingFacts:
+    group: str
+    date: Day
+    start: time | None
+    items: int  # agenda items
+    minutes_by: str  # a person's name, "" when nobody is assigned
+
+
+@dataclass(frozen=True)
+class IntroFacts:
+    group: str
+    date: Day
+    person: str
+    organisation: str
+
+
+@dataclass(frozen=True)
+class MinutesFacts:
+    group: str
+    date: Day
+    still_planned: bool  # else: held, but no attendance recorded
+
+
+@dataclass(frozen=True)
+class MilestoneFacts:
+    title: str
+    project: str
+    due: Day
+
+
+@dataclass(frozen=True)
+class AwardFacts:
+    to: str  # the partner's name
+    project: str
+    valid_until: Day
+    expired: bool
+
+
+@dataclass(frozen=True)
+class ProspectFacts:
+    partner: str
+    approached: Day
+
+
+@dataclass(frozen=True)
+class QuietFacts:
+    group: str
+    weeks: int
+    last: Day  # the last meeting, or the group's start
+    held_before: bool
+
+
+Facts = (
+    TaskFacts
+    | MeetingFacts
+    | IntroFacts
+    | MinutesFacts
+    | MilestoneFacts
+    | AwardFacts
+    | ProspectFacts
+    | QuietFacts
+)
+
+
 @dataclass(frozen=True)
 class Reminder:
     kind: str
     date: Day
     subject: str
     recipients: tuple[str, ...]
-    facts: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    facts: Facts = field(compare=False, hash=False)
     overdue: bool = False  # set by `reminders`: an overdue kind, or its date has passed
 
     def sort_key(self) -> tuple[Day, int, str]:
@@ -94,12 +168,7 @@ def _tasks(
         if t.task.done is not None or due is None or due > horizon:
             continue
         kind = "task_overdue" if due < today else "task_due"
-        facts = {
-            "title": t.task.title,
-            "group": _group_name(network, t.group),
-            "raised": t.raised.isoformat(),
-            "due": due.isoformat(),
-        }
+        facts = TaskFacts(t.task.title, _group_name(network, t.group), t.raised, due)
         owners = _addressed(network, t.task.owner, today, coordinators)
         found.append(Reminder(kind, due, t.id, owners, facts))
     return found
@@ -112,35 +181,26 @@ def _meetings(
     intro_reminded: set[str] = set()
     for mid, m in network.meetings.items():
         group = _group_name(network, m.group)
-        base = {"group": group, "date": m.date.isoformat()}
         if m.status == "planned" and today <= m.date <= horizon:
             people = invitees(network, mid)
-            facts = {
-                **base,
-                "start": m.start.strftime("%H:%M") if m.start else "",
-                "items": str(len(m.agenda)),
-                "minutes_by": _person_name(network, m.minutes_by),
-            }
+            minutes_by = _person_name(network, m.minutes_by)
+            facts = MeetingFacts(group, m.date, m.start, len(m.agenda), minutes_by)
             invited = tuple(p.person for p in people) or coordinators  # nobody: the office
             found.append(Reminder("meeting_upcoming", m.date, mid, invited, facts))
             for person in people:
                 if person.intro_missing and person.person not in intro_reminded:
                     intro_reminded.add(person.person)
-                    facts = {
-                        **base,
-                        "person": person.name,
-                        "organisation": person.organisation or "",
-                    }
+                    intro = IntroFacts(group, m.date, person.name, person.organisation or "")
                     found.append(
-                        Reminder("intro_talk_missing", m.date, person.person, coordinators, facts)
+                        Reminder("intro_talk_missing", m.date, person.person, coordinators, intro)
                     )
         past_planned = m.status == "planned" and m.date < today
         held_unrecorded = m.status == "held" and not m.present
         if past_planned or held_unrecorded:
             owner = m.minutes_by or m.chair
             recipients = _addressed(network, (owner,) if owner else (), today, coordinators)
-            facts = {**base, "reason": "planned" if past_planned else "no_attendance"}
-            found.append(Reminder("minutes_missing", m.date, mid, recipients, facts))
+            missing = MinutesFacts(group, m.date, still_planned=past_planned)
+            found.append(Reminder("minutes_missing", m.date, mid, recipients, missing))
     return found
 
 
@@ -161,20 +221,16 @@ def _projects(
             if ms.done is not None or ms.due is None or ms.due > horizon:
                 continue
             kind = "milestone_overdue" if ms.due < today else "milestone_due"
-            facts = {"title": ms.title, "project": project.name, "due": ms.due.isoformat()}
-            found.append(Reminder(kind, ms.due, pid, lead, facts))
+            milestone = MilestoneFacts(ms.title, project.name, ms.due)
+            found.append(Reminder(kind, ms.due, pid, lead, milestone))
         for award in project.awards:
             until = award.valid_until
             if until is None or not (today - timedelta(days=EXPIRED_DAYS) <= until <= horizon):
                 continue
             partner = network.partners.get(award.to)
-            facts = {
-                "to": partner.name if partner else award.to,
-                "project": project.name,
-                "valid_until": until.isoformat(),
-                "expired": "yes" if until < today else "",
-            }
-            found.append(Reminder("award_expiring", until, pid, lead, facts))
+            to = partner.name if partner else award.to
+            expiring = AwardFacts(to, project.name, until, expired=until < today)
+            found.append(Reminder("award_expiring", until, pid, lead, expiring))
     return found
 
 
@@ -185,7 +241,7 @@ def _prospects(network: Network, today: date, coordinators: tuple[str, ...]) -> 
             continue
         follow_up = partner.approached + timedelta(days=FOLLOW_UP_DAYS)
         if follow_up < today:
-            facts = {"partner": partner.name, "approached": partner.approached.isoformat()}
+            facts = ProspectFacts(partner.name, partner.approached)
             found.append(Reminder("prospect_follow_up", follow_up, pid, coordinators, facts))
     return found
 
@@ -214,11 +270,6 @@ def _quiet_groups(network: Network, today: date, coordinators: tuple[str, ...]) 
             recipients = _addressed(
                 network, (group.lead,) if group.lead else (), today, coordinators
             )
-            facts = {
-                "group": group.name,
-                "last": last.isoformat(),
-                "weeks": str(weeks),
-                "held_before": "yes" if held else "",
-            }
+            facts = QuietFacts(group.name, weeks, last, held_before=bool(held))
             found.append(Reminder("group_quiet", due, gid, recipients, facts))
     return found
