@@ -23,14 +23,31 @@ class Change:
     #            meeting_removed | meeting_held | task_done | decision |
     #            decision_changed | decision_removed
     subject: str  # the id it is about
-    facts: tuple[tuple[str, str], ...]
-
-    def fact(self, key: str) -> str:
-        return dict(self.facts).get(key, "")
+    facts: ChangeFacts
 
 
-def _f(**facts: object) -> tuple[tuple[str, str], ...]:
-    return tuple((k, "" if v is None else str(v)) for k, v in facts.items())
+Day = date  # a field below is named `date`
+
+
+@dataclass(frozen=True)
+class ChangeFacts:
+    """What a change knows, typed; each kind fills the fields its wording names."""
+
+    name: str = ""  # of a partner, person, group or project
+    org: str = ""  # a person's organisation
+    group: str = ""  # a meeting's group (its name)
+    date: Day | None = None  # a meeting's date
+    left: Day | None = None
+    done: Day | None = None
+    status: str = ""  # a stored partner status
+    old: str = ""  # the status or decision before
+    new: str = ""  # the status after
+    keys: tuple[str, ...] = ()  # partner fields that changed
+    title: str = ""  # of a task
+    text: str = ""  # of a decision
+
+
+_f = ChangeFacts
 
 
 def changes(before: Network, after: Network) -> list[Change]:
@@ -97,7 +114,7 @@ def _partners(before: Network, after: Network) -> list[Change]:
                 if k not in ("status", "left", "contacts") and getattr(p, k) != getattr(old, k)
             ]
             if keys:
-                found.append(Change("partner_changed", pid, _f(name=p.name, keys=",".join(keys))))
+                found.append(Change("partner_changed", pid, _f(name=p.name, keys=tuple(keys))))
     for pid, p in before.partners.items():
         if not after.is_known("partner", pid):
             found.append(Change("partner_removed", pid, _f(name=p.name)))
@@ -195,7 +212,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "decision_changed": N_("change", "Decision of %(date)s changed: %(text)s (before: %(old)s)"),
     "decision_removed": N_("change", "Decision of %(date)s withdrawn: %(text)s"),
 }
-_DATES = frozenset({"left", "date", "done"})
 # The partner fields `partner_changed` names (context: partner field).
 _FIELDS: tuple[tuple[str, str], ...] = (
     N_("partner field", "name"),
@@ -212,14 +228,23 @@ _FIELDS: tuple[tuple[str, str], ...] = (
 def wording(change: Change, lang: Lang) -> str:
     """The line a person reads for a change, in the language of the catalogue."""
     _ = Text(lang)
-    facts = {}
-    for key, value in change.facts:
-        if key in _DATES and value:
-            value = short_date(date.fromisoformat(value), lang)
-        elif key in ("status", "old", "new") and change.kind.startswith("partner"):
-            value = label(_, "partner status", value)
-        elif key == "keys":
-            value = ", ".join(_.pgettext("partner field", k) for k in value.split(","))
-        facts[key] = value
+    f = change.facts
+    values: dict[str, str] = {
+        "name": f.name,
+        "org": f.org,
+        "group": f.group,
+        "title": f.title,
+        "text": f.text,
+        "old": f.old,
+        "status": f.status,
+        "new": f.new,
+        "keys": ", ".join(_.pgettext("partner field", k) for k in f.keys),
+    }
+    for key, day in (("date", f.date), ("left", f.left), ("done", f.done)):
+        values[key] = short_date(day, lang) if day else ""
+    if change.kind.startswith("partner"):
+        for key in ("status", "old", "new"):
+            if values[key]:
+                values[key] = label(_, "partner status", values[key])
     context, message = _WORDS[change.kind]
-    return _.pgettext(context, message, **facts)
+    return _.pgettext(context, message, **values)
