@@ -251,7 +251,7 @@ def assert_golden(path: Path, text: str) -> None:
 
 def body(document: str) -> str:
     """A generated Markdown document without netzwerkctl's marker line."""
-    from netzwerkctl.render import MARKER_START
+    from netzwerkctl.present.render import MARKER_START
 
     first, _, rest = document.partition("\n")
     assert first.startswith(MARKER_START) and first.endswith("-->"), document[:80]

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from netzwerkctl import model
 from netzwerkctl.cli import app
 from netzwerkctl.i18n import Text, languages
-from netzwerkctl.labels import CONTEXTS
+from netzwerkctl.present.labels import CONTEXTS
 
 TOP = Path(__file__).parents[1]
 

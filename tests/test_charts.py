@@ -8,9 +8,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from netzwerkctl.charts import bars, columns, label_lines
 from netzwerkctl.cli import app
-from netzwerkctl.render import number_formats
+from netzwerkctl.present.charts import bars, columns, label_lines
+from netzwerkctl.present.render import number_formats
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "stadt-bocholt"
 

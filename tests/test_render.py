@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from netzwerkctl.render import TemplateProblem, markdown_to_html, md_escape, render
+from netzwerkctl.present.render import TemplateProblem, markdown_to_html, md_escape, render
 
 MINIMAL = {"title": "x"}
 

@@ -6,7 +6,7 @@ differ from the id, as for the labels of stored values like `volunteer_agency`).
 compiled `.mo` files ship with the package, so nothing is compiled at install time;
 tests/test_catalogues.py fails when they are out of date. Placeholders are named
 (`%(name)s`), plurals go through `ngettext`, labels of stored values through `pgettext`
-with one context per kind of value (see labels.py).
+with one context per kind of value (see present/labels.py).
 
 This module imports only the standard library: a command pays nothing for it at
 start-up beyond opening one small file.

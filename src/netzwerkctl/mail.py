@@ -30,7 +30,7 @@ from netzwerkctl.derive.reminders import Reminder
 from netzwerkctl.i18n import Text, cli
 from netzwerkctl.model import slugify
 from netzwerkctl.network import Network
-from netzwerkctl.remindtext import by_recipient, message
+from netzwerkctl.present.reminders import by_recipient, message
 
 ENV = "NETZWERKCTL_SMTP_"
 RECORD = "versendet.jsonl"
@@ -63,7 +63,7 @@ def letters(
 ) -> list[Letter]:
     """One letter per person who has reminders (persons, not 'nobody'); a `notice`
     (the network has errors) stands in each, under the greeting's title."""
-    from netzwerkctl.render import render
+    from netzwerkctl.present.render import render
 
     network_name = network.info.name if network.info else ""
     result = []

@@ -237,7 +237,7 @@ def _describe_values(node: Any, lang: str = "de") -> None:
     """Every list of allowed values gets the words a person reads for them
     (`enumDescriptions`, shown by VS Code while typing): held → stattgefunden."""
     from netzwerkctl.i18n import Text
-    from netzwerkctl.labels import context_of, label
+    from netzwerkctl.present.labels import context_of, label
 
     if isinstance(node, dict):
         values = node.get("enum")

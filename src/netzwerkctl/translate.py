@@ -161,7 +161,7 @@ def _translate(error: Any, path: KeyPath, doc: Document, model: type[BaseModel])
         return problem("NW105", at, key=key, value=value)
     if kind in ("literal_error", "enum"):
         from netzwerkctl.i18n import languages
-        from netzwerkctl.labels import context_of, value_for_word
+        from netzwerkctl.present.labels import context_of, value_for_word
 
         allowed = _QUOTED.findall(str(ctx.get("expected", "")))
         # a German (or English) word for a stored value: `stattgefunden` means `held`

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from netzwerkctl.check import check_network
 from netzwerkctl.derive.reminders import KINDS, reminders
-from netzwerkctl.remindtext import by_recipient, message
+from netzwerkctl.present.reminders import by_recipient, message
 from remind_network import EXPECTED, REMIND, TODAY
 
 

@@ -55,8 +55,8 @@ def calendar(
       netzwerkctl calendar --group ag-bildung --tasks -o ag-bildung.ics
     """
     from netzwerkctl import calversions
-    from netzwerkctl.calendar import build_calendar
-    from netzwerkctl.incomplete import notice
+    from netzwerkctl.present.calendar import build_calendar
+    from netzwerkctl.present.incomplete import notice
 
     day = parse_today(today)
     root, network, gaps = load_checked(ctx, day, allow_errors)

@@ -70,7 +70,7 @@ def changes(
     title = _title(since, until, lang)
     _ = Text(lang)
     lines = [f"- {wording(c, lang)}" for c in found] or [_("No changes.")]
-    from netzwerkctl.render import marker_line
+    from netzwerkctl.present.render import marker_line
 
     emit(marker_line(lang) + title + "\n\n" + "\n".join(lines) + "\n", output, force, root)
 

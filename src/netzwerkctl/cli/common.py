@@ -14,8 +14,8 @@ import typer
 from netzwerkctl.i18n import N_, cli
 
 if TYPE_CHECKING:
-    from netzwerkctl.incomplete import Incomplete
     from netzwerkctl.network import Network
+    from netzwerkctl.present.incomplete import Incomplete
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -137,7 +137,7 @@ def load_checked(
     whether a command runs, never what a document says."""
     from netzwerkctl.check import check_network
     from netzwerkctl.cli.check import print_problems
-    from netzwerkctl.incomplete import incompleteness, left_out
+    from netzwerkctl.present.incomplete import incompleteness, left_out
     from netzwerkctl.problems import summary
 
     root = network_root(ctx)

@@ -111,7 +111,7 @@ def agenda(
 
       netzwerkctl agenda ag-bildung -o einladung.html
     """
-    from netzwerkctl.documents import agenda_context, agenda_notes
+    from netzwerkctl.present.documents import agenda_context, agenda_notes
 
     def build(network: Network, meeting_id: str, day: date) -> dict[str, Any]:
         context = agenda_context(network, meeting_id, day)
@@ -155,7 +155,7 @@ def minutes(
 
       netzwerkctl minutes meetings/2021/2021-03-15-ag-bildung.yaml -o protokoll.html
     """
-    from netzwerkctl.documents import minutes_context
+    from netzwerkctl.present.documents import minutes_context
 
     _document(
         ctx,
@@ -186,8 +186,8 @@ def _document(
 ) -> None:
     """Render one meeting's document; notes for the coordinator go to stderr only
     (also with -o), never into what the invitees or partners read."""
-    from netzwerkctl.incomplete import notice
-    from netzwerkctl.render import TemplateProblem, render
+    from netzwerkctl.present.incomplete import notice
+    from netzwerkctl.present.render import TemplateProblem, render
 
     fmt = _format(output_format, output)
     day = parse_today(today)

@@ -61,7 +61,7 @@ def init(
         meeting_yaml,
         network_yaml,
     )
-    from netzwerkctl.render import builtin_templates, render
+    from netzwerkctl.present.render import builtin_templates, render
     from netzwerkctl.schema import (
         KINDS,
         schema_file,

@@ -24,8 +24,8 @@ from netzwerkctl.i18n import N_, cli
 
 if TYPE_CHECKING:
     from netzwerkctl.codes import Lang
-    from netzwerkctl.incomplete import Incomplete
     from netzwerkctl.network import Network
+    from netzwerkctl.present.incomplete import Incomplete
 
 TodayOpt = Annotated[
     Optional[str],  # noqa: UP045  (Typer needs Optional on Python 3.10)
@@ -65,7 +65,7 @@ def _document(
 ) -> None:
     """A partner document as JSON (its context, with `incomplete`) or rendered from
     its template (with the notice when the network has errors)."""
-    from netzwerkctl.incomplete import as_json, notice
+    from netzwerkctl.present.incomplete import as_json, notice
 
     if output_format is DocFormat.json:
         emit(_json({**context, "incomplete": as_json(gaps)}), output, force, root)
@@ -77,7 +77,7 @@ def _document(
 def _render(root: Path, name: str, context: dict[str, Any], lang: Lang, notice: str | None) -> str:
     """A partner document from the network's own template if it has one (templates/),
     else the built-in one; a broken template is a message, never a traceback."""
-    from netzwerkctl.render import TemplateProblem, render
+    from netzwerkctl.present.render import TemplateProblem, render
 
     try:
         return render(name, context, lang, network_templates=root / "templates", notice=notice)
@@ -123,11 +123,11 @@ def partners(
 
     from netzwerkctl.derive.partners import filter_rows, partner_rows
     from netzwerkctl.model import PartnerKind, PartnerStatus
-    from netzwerkctl.partnerdocs import partner_row, partners_context
+    from netzwerkctl.present.partners import partner_row, partners_context
 
     _choice(status, get_args(PartnerStatus), "--status")
     _choice(kind, get_args(PartnerKind), "--kind")
-    from netzwerkctl.incomplete import as_json, notice
+    from netzwerkctl.present.incomplete import as_json, notice
 
     day = parse_today(today)
     root, network, gaps = load_checked(ctx, day, allow_errors)
@@ -198,7 +198,7 @@ def _csv(rows: list[dict[str, Any]], lang: Lang, warning: str | None = None) -> 
     from datetime import date
 
     from netzwerkctl.i18n import Text, short_date
-    from netzwerkctl.labels import label
+    from netzwerkctl.present.labels import label
 
     _ = Text(lang)
 
@@ -235,7 +235,7 @@ def _partner_table(network: Network, rows: list[dict[str, Any]]) -> None:
 
     from netzwerkctl.i18n import Text as Words
     from netzwerkctl.i18n import short_date
-    from netzwerkctl.labels import label
+    from netzwerkctl.present.labels import label
 
     lang = network.language
     _ = Words(lang)
@@ -298,7 +298,7 @@ def match(
     """
     from netzwerkctl.derive.partners import involved_in_group
     from netzwerkctl.derive.partners import match as find
-    from netzwerkctl.partnerdocs import match_context
+    from netzwerkctl.present.partners import match_context
 
     day = parse_today(today)
     root, network, gaps = load_checked(ctx, day, allow_errors)
@@ -350,7 +350,7 @@ def market(
       netzwerkctl market --format json
     """
     from netzwerkctl.derive.market import market_view
-    from netzwerkctl.partnerdocs import market_context
+    from netzwerkctl.present.partners import market_context
 
     root, network, gaps = load_checked(ctx, parse_today(None), allow_errors)
     view = None
@@ -386,7 +386,7 @@ def person(
     """
     from netzwerkctl.derive.person import person_view
     from netzwerkctl.files import network_files, read_files
-    from netzwerkctl.partnerdocs import person_context
+    from netzwerkctl.present.partners import person_context
 
     day = parse_today(today)
     root, network, gaps = load_checked(ctx, day, allow_errors)

@@ -121,9 +121,9 @@ def remind(
       netzwerkctl remind --send --resend    # nach einer Korrektur: geänderte noch einmal
     """
     from netzwerkctl.derive.reminders import reminders
-    from netzwerkctl.incomplete import as_json as gaps_json
-    from netzwerkctl.incomplete import notice
-    from netzwerkctl.remindtext import as_ics, as_json, markdown_context
+    from netzwerkctl.present.incomplete import as_json as gaps_json
+    from netzwerkctl.present.incomplete import notice
+    from netzwerkctl.present.reminders import as_ics, as_json, markdown_context
 
     day = parse_today(today)
     root, network, gaps = load_checked(ctx, day, allow_errors)
@@ -173,7 +173,7 @@ def remind(
     elif output_format is RemindFormat.ics:
         emit(as_ics(network, found, lang, warning), output, force, root)
     elif output_format is RemindFormat.md:
-        from netzwerkctl.render import TemplateProblem, render
+        from netzwerkctl.present.render import TemplateProblem, render
 
         context = markdown_context(network, found, lang, day, window)
         try:
@@ -200,7 +200,7 @@ def _table(network: Network, found: list[Reminder], lang: Lang, day: date, windo
 
     from netzwerkctl.i18n import Text as Words
     from netzwerkctl.i18n import short_date
-    from netzwerkctl.remindtext import by_recipient, kind_label, message
+    from netzwerkctl.present.reminders import by_recipient, kind_label, message
 
     console = Console(highlight=False)
     _ = Words(lang)
@@ -294,7 +294,7 @@ def _mail(
     prepared = []
     phone_only = []
     reminded_today = []
-    from netzwerkctl.render import TemplateProblem
+    from netzwerkctl.present.render import TemplateProblem
 
     try:
         written = letters(network, found, lang, day, templates, warning)
@@ -330,7 +330,7 @@ def _mail(
         out.write(_("(With --resend they get the changed reminder all the same.)") + "\n")
     nobody = [r for r in found if not r.recipients]
     if nobody:
-        from netzwerkctl.remindtext import message
+        from netzwerkctl.present.reminders import message
 
         out.write(_("Without a recipient (no coordinator in netzwerk.yaml?):") + "\n")
         for r in nobody:

@@ -74,14 +74,14 @@ def report(
       netzwerkctl report 2021 -o engagementbericht-2021.html
     """
     from netzwerkctl.gitrepo import provenance
-    from netzwerkctl.render import TemplateProblem, render
-    from netzwerkctl.report import report_charts, report_context, report_json
+    from netzwerkctl.present.render import TemplateProblem, render
+    from netzwerkctl.present.report import report_charts, report_context, report_json
 
     fmt = _format(output_format, output)
     if lang not in (None, "de", "en"):
         _ = cli()
         fail(_("--lang: de or en."))
-    from netzwerkctl.incomplete import as_json, notice
+    from netzwerkctl.present.incomplete import as_json, notice
 
     # The check (with today's date) only decides whether the network has errors; the
     # report's text reads no clock.

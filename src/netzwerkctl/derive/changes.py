@@ -10,9 +10,9 @@ from datetime import date
 from netzwerkctl.codes import Lang
 from netzwerkctl.derive.tasks import TaskRef, all_tasks
 from netzwerkctl.i18n import N_, Text, short_date
-from netzwerkctl.labels import label
 from netzwerkctl.model import Group, Project
 from netzwerkctl.network import Kind, Network
+from netzwerkctl.present.labels import label
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 Each reminder has a kind (the names are part of the JSON output and stable), the
 date it is about (a due date, a meeting, an expiry), its subject (a task, meeting,
 person, partner, project or group id), the person ids it goes to, and the facts
-its message is made from. Messages themselves are worded in `remindtext.py`.
+its message is made from. Messages themselves are worded in `present/reminders.py`.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ EXPIRED_DAYS = 30  # an expired award is still mentioned for a month
 Day = date  # the field below is named `date` (as in the JSON output)
 
 
-# What each kind of reminder knows, typed: the wording (remindtext.py) formats it.
+# What each kind of reminder knows, typed: the wording (present/reminders.py) formats it.
 @dataclass(frozen=True)
 class TaskFacts:
     title: str

@@ -17,8 +17,8 @@ from netzwerkctl.derive import report as figures
 from netzwerkctl.derive.meetings import person_label
 from netzwerkctl.gitrepo import Provenance
 from netzwerkctl.i18n import Text
-from netzwerkctl.labels import label
 from netzwerkctl.network import Network
+from netzwerkctl.present.labels import label
 
 Context = dict[str, Any]
 
@@ -204,8 +204,8 @@ def report_context(
 
 def report_charts(network: Network, year: int, lang: Lang) -> dict[str, str]:
     """The SVG charts the HTML report shows, by name."""
-    from netzwerkctl.charts import bars, columns
-    from netzwerkctl.render import number_formats
+    from netzwerkctl.present.charts import bars, columns
+    from netzwerkctl.present.render import number_formats
 
     _ = Text(lang)
     numbers = number_formats(lang)

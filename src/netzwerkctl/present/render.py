@@ -23,7 +23,7 @@ from typing import Any, Literal
 from netzwerkctl import i18n
 from netzwerkctl.codes import Lang
 from netzwerkctl.i18n import Text, cli
-from netzwerkctl.labels import label
+from netzwerkctl.present.labels import label
 
 Format = Literal["md", "html"]
 
