@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from netzwerkctl.codes import Lang
 from netzwerkctl.derive.market import MarketView, balances
 from netzwerkctl.derive.partners import Match, PartnerRow, clusters
 from netzwerkctl.derive.person import PersonView
+from netzwerkctl.i18n import N_
 from netzwerkctl.model import Exchange
 from netzwerkctl.network import Network
 
@@ -169,3 +171,97 @@ def person_context(view: PersonView, today: date) -> Context:
             for m in view.mentions
         ],
     }
+
+
+# The columns of the CSV: the key of a partner row and its heading.
+_CSV_COLUMNS = (
+    ("id", N_("csv column", "id")),
+    ("name", N_("csv column", "name")),
+    ("kind", N_("csv column", "kind")),
+    ("status", N_("csv column", "status")),
+    ("cluster", N_("csv column", "cluster")),
+    ("expertise", N_("csv column", "expertise")),
+    ("approached", N_("csv column", "approached")),
+    ("joined", N_("csv column", "joined")),
+    ("left", N_("csv column", "left")),
+    ("contacts", N_("csv column", "contacts")),
+    ("decision_makers", N_("csv column", "decision makers")),
+    ("groups", N_("csv column", "groups")),
+    ("patron_of", N_("csv column", "patron of")),
+)
+
+
+def as_csv(rows: list[dict[str, Any]], lang: Lang, warning: str | None = None) -> bytes:
+    """CSV as a German Excel opens it with a double click: UTF-8 with a byte order mark
+    (else umlauts break), ";" between fields, CRLF; headings, kinds, statuses and dates
+    in the network's language (JSON is the form for programs). A cell that starts like
+    a formula gets a leading apostrophe, so a partner named "=HYPERLINK(…)" stays text."""
+    import csv
+    import io
+    from datetime import date
+
+    from netzwerkctl.i18n import Text, short_date
+    from netzwerkctl.present.labels import label
+
+    _ = Text(lang)
+
+    def shown(key: str, value: Any) -> str:
+        if isinstance(value, list):
+            return ", ".join(value)
+        if value is None:
+            return ""
+        if isinstance(value, date):
+            return short_date(value, lang)
+        if key in ("kind", "status"):
+            return label(_, f"partner {key}", value)
+        return str(value)
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    if warning:  # the first row, where a person opening the table sees it
+        writer.writerow([_cell(warning)])
+    writer.writerow([_.pgettext(context, heading) for _key, (context, heading) in _CSV_COLUMNS])
+    for row in rows:
+        writer.writerow([_cell(shown(key, row[key])) for key, _heading in _CSV_COLUMNS])
+    return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+
+
+def _cell(value: object) -> str:
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def partner_table(network: Network, rows: list[dict[str, Any]]) -> Any:
+    """The partners as a Rich table for the terminal (data as text, never markup)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from netzwerkctl.i18n import Text as Words
+    from netzwerkctl.i18n import short_date
+    from netzwerkctl.present.labels import label
+
+    lang = network.language
+    _ = Words(lang)
+    table = Table(show_lines=True)
+    for title in (_("Partner"), _("Status"), _("Expertise"), _("Contacts"), _("Groups")):
+        table.add_column(title)
+    for r in rows:
+        days = (r["approached"], r["joined"], r["left"])
+        way = " → ".join(short_date(d, lang) for d in days if d)
+        deciders = ", ".join(r["decision_makers"])
+        contacts = f"{r['contacts']}; " + (
+            _("decides: %(persons)s", persons=deciders) if deciders else _("no decision-maker")
+        )
+        groups = ", ".join(r["groups"])
+        if r["patron_of"]:
+            groups += "\n" + _("patron of: %(groups)s", groups=", ".join(r["patron_of"]))
+        status = label(_, "partner status", r["status"])
+        cells = (
+            f"{r['name']}\n{label(_, 'partner kind', r['kind'])}",
+            f"{status}\n{way}" if way else status,
+            ", ".join(r["expertise"]),
+            contacts,
+            groups,
+        )
+        table.add_row(*(Text(c) for c in cells))  # data is text, never Rich markup
+    return table
