@@ -9,8 +9,8 @@ the smallest example Hypothesis finds; add it to tests/ as a regression test.
     python bench/fuzz.py [--cases 10000] [--seconds 60] [--bases small,example,large]
 
 The cases are shared among the bases in the ratio 6:3:1; on the small network and the
-example every case runs check in four formats, report (JSON and HTML), remind and
-partners with --allow-errors; on the large one, check.
+example every case runs check in four formats, and report (JSON and HTML), remind,
+partners, calendar, market and match with --allow-errors; on the large one, check.
 """
 
 from __future__ import annotations
@@ -42,6 +42,9 @@ FULL += [
     ["report", "2021", "-f", "html", "--allow-errors"],
     ["remind", "-f", "json", "--allow-errors", *TODAY],
     ["partners", "-f", "csv", "--allow-errors", *TODAY],
+    ["calendar", "--tasks", "--allow-errors", *TODAY],
+    ["market", "--allow-errors"],
+    ["match", "Bildung", "--allow-errors", *TODAY],
 ]
 LARGE = [["check", "--today", "2025-06-01", "--no-cache", "-f", "json"]]
 SHARE = {"small": 6, "example": 3, "large": 1}

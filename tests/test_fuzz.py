@@ -37,6 +37,9 @@ COMMANDS = [
     ["report", "2021", "-f", "html", "--allow-errors"],
     ["remind", "-f", "json", "--allow-errors", *TODAY],
     ["partners", "-f", "csv", "--allow-errors", *TODAY],
+    ["calendar", "--tasks", "--allow-errors", *TODAY],
+    ["market", "--allow-errors"],
+    ["match", "Bildung", "--allow-errors", *TODAY],
 ]
 SECONDS = 60.0  # far beyond any real case: a hang, not a slow machine
 
