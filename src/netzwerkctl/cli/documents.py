@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -113,7 +113,7 @@ def agenda(
     """
     from netzwerkctl.present.documents import agenda_context, agenda_notes
 
-    def build(network: Network, meeting_id: str, day: date) -> dict[str, Any]:
+    def build(network: Network, meeting_id: str, day: date) -> Mapping[str, Any]:
         context = agenda_context(network, meeting_id, day)
         context["changes"] = _news(ctx, changes_since, lang) if changes_since else None
         return context
@@ -179,7 +179,7 @@ def _document(
     output: Path | None,
     lang: Language | None,
     today: str | None,
-    build: Callable[[Network, str, date], dict[str, Any]],
+    build: Callable[[Network, str, date], Mapping[str, Any]],
     force: bool,
     allow_errors: bool,
     notes: Callable[[Network, str, Lang], list[str]] | None = None,

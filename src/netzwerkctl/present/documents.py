@@ -1,11 +1,11 @@
-"""The data each document template receives: plain dicts, lists, text, numbers and
-dates — never model objects — so that templates (also a network's own) depend only on
-this documented shape and cannot reach into the program."""
+"""The data each meeting document's template receives: typed dicts of text, numbers
+and dates — never model objects — so that templates (also a network's own) depend
+only on this documented shape and cannot reach into the program."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
+from datetime import date, time
+from typing import TypedDict
 
 from netzwerkctl.codes import Lang
 from netzwerkctl.derive.meetings import (
@@ -20,7 +20,104 @@ from netzwerkctl.derive.tasks import TaskRef, meeting_tasks, open_tasks_of_group
 from netzwerkctl.i18n import Text
 from netzwerkctl.network import Network
 
-Context = dict[str, Any]
+Day = date  # the meeting's fields below are named `date`, `start`, `end`
+Clock = time
+
+
+class NetworkInfo(TypedDict):
+    name: str
+    city: str | None
+
+
+class GroupInfo(TypedDict):
+    id: str
+    name: str
+    topic: str | None
+
+
+class MeetingInfo(TypedDict):
+    id: str
+    title: str | None
+    date: Day
+    start: Clock | None
+    end: Clock | None
+    location: str | None
+    status: str
+
+
+class PersonEntry(TypedDict):
+    id: str
+    name: str
+    organisation: str | None
+    role: str
+
+
+class TaskEntry(TypedDict):
+    id: str
+    title: str
+    owners: str  # names, comma-separated
+    due: Day | None
+    done: Day | None  # only if done by the document's day
+    overdue: bool
+    raised: Day
+    meeting: str
+
+
+class AgendaItem(TypedDict):
+    number: int
+    title: str
+    start: Clock | None
+    end: Clock | None
+    duration: int | None
+    kind: str
+    by: str | None
+
+
+class Decision(TypedDict):
+    number: int
+    text: str
+
+
+class MinutesItem(TypedDict):
+    number: int
+    title: str
+    kind: str
+    by: str | None
+    notes: str | None
+    decisions: list[Decision]
+    tasks: list[TaskEntry]
+
+
+class MeetingContext(TypedDict):
+    """What every meeting document gets."""
+
+    network: NetworkInfo
+    group: GroupInfo
+    meeting: MeetingInfo
+    chair: str | None
+    minutes_by: str | None
+
+
+class AgendaContext(MeetingContext):
+    """The invitation's data (`changes`: lines of "Neues im Netzwerk" when asked for,
+    else None)."""
+
+    items: list[AgendaItem]
+    total_minutes: int
+    ends: Clock | None
+    open_tasks: list[TaskEntry]
+    invitees: list[PersonEntry]
+    changes: list[str] | None
+
+
+class MinutesContext(MeetingContext):
+    present: list[PersonEntry]
+    excused: list[PersonEntry]
+    guests: list[str]
+    items: list[MinutesItem]
+    tasks: list[TaskEntry]
+    next: Day | None
+    approved: Day | None
 
 
 def _names(network: Network, people: tuple[str, ...]) -> str:
@@ -31,7 +128,7 @@ def _name(network: Network, person: str | None) -> str | None:
     return person_label(network, person)[0] if person else None
 
 
-def _person(a: Attendee) -> Context:
+def _person(a: Attendee) -> PersonEntry:
     return {
         "id": a.person,
         "name": a.name,
@@ -40,7 +137,7 @@ def _person(a: Attendee) -> Context:
     }
 
 
-def _task(network: Network, t: TaskRef, on: date) -> Context:
+def _task(network: Network, t: TaskRef, on: date) -> TaskEntry:
     """A task as a document of day `on` shows it: done only if done by then."""
     done = t.task.done
     return {
@@ -55,7 +152,7 @@ def _task(network: Network, t: TaskRef, on: date) -> Context:
     }
 
 
-def _common(network: Network, meeting_id: str) -> Context:
+def _common(network: Network, meeting_id: str) -> MeetingContext:
     meeting = network.meetings[meeting_id]
     group = network.groups.get(meeting.group)
     info = network.info
@@ -83,14 +180,19 @@ def _common(network: Network, meeting_id: str) -> Context:
     }
 
 
-def agenda_context(network: Network, meeting_id: str, today: date) -> Context:
+def agenda_context(network: Network, meeting_id: str, today: date) -> AgendaContext:
     """The invitation: timed agenda, open tasks of the group (overdue as of `today`, the
     day the invitation goes out), invitees."""
     meeting = network.meetings[meeting_id]
     plan = schedule(meeting)
     open_tasks = open_tasks_of_group(network, meeting.group, before=meeting.date, on=meeting.date)
+    common = _common(network, meeting_id)
     return {
-        **_common(network, meeting_id),
+        "network": common["network"],
+        "group": common["group"],
+        "meeting": common["meeting"],
+        "chair": common["chair"],
+        "minutes_by": common["minutes_by"],
         "items": [
             {
                 "number": slot.number,
@@ -107,26 +209,27 @@ def agenda_context(network: Network, meeting_id: str, today: date) -> Context:
         "ends": plan.ends,
         "open_tasks": [_task(network, t, today) for t in open_tasks],
         "invitees": [_person(a) for a in invitees(network, meeting_id)],
+        "changes": None,
     }
 
 
-def minutes_context(network: Network, meeting_id: str, today: date) -> Context:
+def minutes_context(network: Network, meeting_id: str, today: date) -> MinutesContext:
     """The Protokoll: attendance, every item with notes, numbered decisions and tasks —
     as of its record date (the meeting, or `approved`), never of `today`: a Protokoll
     made again later says the same."""
     meeting = network.meetings[meeting_id]
     as_of = meeting.record_date
     tasks = meeting_tasks(network, meeting_id)
-    by_item: list[list[Context]] = []
+    by_item: list[list[TaskEntry]] = []
     position = 0
     for item in meeting.agenda:
         count = len(item.tasks)
         by_item.append([_task(network, t, as_of) for t in tasks[position : position + count]])
         position += count
-    items = []
+    items: list[MinutesItem] = []
     decision = 0
     for number, (item, item_tasks) in enumerate(zip(meeting.agenda, by_item, strict=True), 1):
-        decisions = []
+        decisions: list[Decision] = []
         for text in item.decisions:
             decision += 1
             decisions.append({"number": decision, "text": text})
@@ -141,8 +244,13 @@ def minutes_context(network: Network, meeting_id: str, today: date) -> Context:
                 "tasks": item_tasks,
             }
         )
+    common = _common(network, meeting_id)
     return {
-        **_common(network, meeting_id),
+        "network": common["network"],
+        "group": common["group"],
+        "meeting": common["meeting"],
+        "chair": common["chair"],
+        "minutes_by": common["minutes_by"],
         "present": [_person(a) for a in attendees(network, meeting_id, "present")],
         "excused": [_person(a) for a in attendees(network, meeting_id, "excused")],
         "guests": list(meeting.guests),

@@ -15,7 +15,7 @@ empty string, and a template cannot reach into Python.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, time
 from pathlib import Path
 from typing import Any, Literal
@@ -194,7 +194,7 @@ def environment(lang: Lang, network_templates: Path | None = None) -> Any:
 
 def render(
     name: str,
-    context: dict[str, Any],
+    context: Mapping[str, Any],
     lang: Lang,
     fmt: Format = "md",
     network_templates: Path | None = None,
@@ -258,7 +258,7 @@ def render(
 MAX_OUTPUT = 20 * 1024 * 1024  # characters a document may have: far beyond any real one
 
 
-def _bounded(template: Any, context: dict[str, Any]) -> str:
+def _bounded(template: Any, context: Mapping[str, Any]) -> str:
     """Render piece by piece and stop beyond MAX_OUTPUT: a network's template cannot
     take gigabytes (`{% for i in range(10**9) %}`)."""
     parts: list[str] = []
