@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -55,7 +56,7 @@ def _json(data: Any) -> str:
 
 def _document(
     name: str,
-    context: dict[str, Any],
+    context: Mapping[str, Any],
     output_format: DocFormat,
     network: Network,
     output: Path | None,
@@ -74,7 +75,9 @@ def _document(
         emit(_render(root, name, context, network.language, warning), output, force, root)
 
 
-def _render(root: Path, name: str, context: dict[str, Any], lang: Lang, notice: str | None) -> str:
+def _render(
+    root: Path, name: str, context: Mapping[str, Any], lang: Lang, notice: str | None
+) -> str:
     """A partner document from the network's own template if it has one (templates/),
     else the built-in one; a broken template is a message, never a traceback."""
     from netzwerkctl.present.render import TemplateProblem, render

@@ -3,8 +3,9 @@ with a topic, the marketplace, and a person's data (DSGVO)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
 from netzwerkctl.codes import Lang
 from netzwerkctl.derive.market import MarketView, balances
@@ -14,14 +15,145 @@ from netzwerkctl.i18n import N_
 from netzwerkctl.model import Exchange
 from netzwerkctl.network import Network
 
-Context = dict[str, Any]
+Day = date
+
+
+class PartnerEntry(TypedDict):
+    id: str
+    name: str
+    kind: str
+    status: str
+    cluster: str | None
+    expertise: list[str]
+    approached: Day | None
+    joined: Day | None
+    left: Day | None
+    contacts: int
+    decision_makers: list[str]
+    groups: list[str]
+    patron_of: list[str]
+
+
+class TagEntry(TypedDict):
+    name: str
+    partners: list[PartnerEntry]
+
+
+class ClusterEntry(TypedDict):
+    name: str
+    tags: list[TagEntry]
+
+
+class PartnersContext(TypedDict):
+    network: str
+    partners: list[PartnerEntry]
+    clusters: list[ClusterEntry]
+
+
+class Reason(TypedDict):
+    query: str
+    tag: str
+    how: str
+
+
+class MatchEntry(TypedDict):
+    id: str
+    name: str
+    status: str
+    score: float
+    reasons: list[Reason]
+    decision_makers: list[str]
+    persons: list[str]
+
+
+class MatchContext(TypedDict):
+    topics: list[str]
+    group: str | None
+    group_name: str | None
+    involved: list[str]
+    matches: list[MatchEntry]
+
+
+class ExchangeEntry(TypedDict):
+    id: str
+    partner: str
+    partner_name: str
+    what: str
+    kind: str
+
+
+class DealEntry(TypedDict):
+    offer: ExchangeEntry | None
+    need: ExchangeEntry | None
+    agreed: Day | None
+    note: str | None
+
+
+class SuggestionEntry(TypedDict):
+    offer: ExchangeEntry | None
+    need: ExchangeEntry | None
+    shared: list[str]
+
+
+class EventSummary(TypedDict):
+    id: str
+    title: str
+    date: Day
+    offers: int
+    needs: int
+    deals: int
+
+
+class EventEntry(TypedDict):
+    id: str
+    title: str
+    date: Day
+    location: str | None
+    deals: list[DealEntry]
+    open_offers: list[ExchangeEntry | None]
+    open_needs: list[ExchangeEntry | None]
+    suggestions: list[SuggestionEntry]
+
+
+class BalanceEntry(TypedDict):
+    partner: str
+    name: str
+    offered: int
+    needed: int
+    gave: int
+    received: int
+
+
+class MarketContext(TypedDict):
+    events: list[EventSummary]
+    event: EventEntry | None
+    balances: list[BalanceEntry]
+
+
+class Mention(TypedDict):
+    file: str
+    line: int | None
+    what: str
+    where: str
+    text: str
+
+
+class PersonContext(TypedDict):
+    today: Day
+    id: str
+    name: str
+    partner: str | None
+    partner_name: str | None
+    complete: bool
+    data: dict[str, Any]  # the contact entry as stored (JSON values)
+    mentions: list[Mention]
 
 
 def _group_names(network: Network, ids: tuple[str, ...]) -> list[str]:
     return [network.groups[g].name if g in network.groups else g for g in ids]
 
 
-def partner_row(network: Network, row: PartnerRow) -> Context:
+def partner_row(network: Network, row: PartnerRow) -> PartnerEntry:
     p = row.partner
     return {
         "id": row.id,
@@ -40,7 +172,7 @@ def partner_row(network: Network, row: PartnerRow) -> Context:
     }
 
 
-def partners_context(network: Network, rows: list[PartnerRow], by_cluster: bool) -> Context:
+def partners_context(network: Network, rows: list[PartnerRow], by_cluster: bool) -> PartnersContext:
     return {
         "network": network.info.name if network.info else "",
         "partners": [partner_row(network, r) for r in rows],
@@ -65,7 +197,7 @@ def match_context(
     group: str | None,
     group_name: str | None = None,
     involved: list[str] | None = None,
-) -> Context:
+) -> MatchContext:
     """`involved`: names of partners that would fit but are in the group already."""
     return {
         "topics": topics,
@@ -87,7 +219,7 @@ def match_context(
     }
 
 
-def _exchange(network: Network, e: Exchange | None) -> Context | None:
+def _exchange(network: Network, e: Exchange | None) -> ExchangeEntry | None:
     if e is None:
         return None
     partner = network.partners.get(e.partner)
@@ -100,8 +232,8 @@ def _exchange(network: Network, e: Exchange | None) -> Context | None:
     }
 
 
-def market_context(network: Network, view: MarketView | None) -> Context:
-    events = [
+def market_context(network: Network, view: MarketView | None) -> MarketContext:
+    events: list[EventSummary] = [
         {
             "id": mid,
             "title": m.title,
@@ -112,7 +244,7 @@ def market_context(network: Network, view: MarketView | None) -> Context:
         }
         for mid, m in sorted(network.marketplaces.items(), key=lambda kv: (kv[1].date, kv[0]))
     ]
-    event: Context | None = None
+    event: EventEntry | None = None
     if view is not None:
         market = network.marketplaces[view.id]
         event = {
@@ -157,7 +289,7 @@ def market_context(network: Network, view: MarketView | None) -> Context:
     }
 
 
-def person_context(view: PersonView, today: date) -> Context:
+def person_context(view: PersonView, today: date) -> PersonContext:
     return {
         "today": today,
         "id": view.id,
@@ -191,7 +323,7 @@ _CSV_COLUMNS = (
 )
 
 
-def as_csv(rows: list[dict[str, Any]], lang: Lang, warning: str | None = None) -> bytes:
+def as_csv(rows: list[PartnerEntry], lang: Lang, warning: str | None = None) -> bytes:
     """CSV as a German Excel opens it with a double click: UTF-8 with a byte order mark
     (else umlauts break), ";" between fields, CRLF; headings, kinds, statuses and dates
     in the network's language (JSON is the form for programs). A cell that starts like
@@ -222,7 +354,8 @@ def as_csv(rows: list[dict[str, Any]], lang: Lang, warning: str | None = None) -
         writer.writerow([_cell(warning)])
     writer.writerow([_.pgettext(context, heading) for _key, (context, heading) in _CSV_COLUMNS])
     for row in rows:
-        writer.writerow([_cell(shown(key, row[key])) for key, _heading in _CSV_COLUMNS])
+        cells: Mapping[str, Any] = row  # a partner's fields by the key of each column
+        writer.writerow([_cell(shown(key, cells[key])) for key, _heading in _CSV_COLUMNS])
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
 
@@ -231,7 +364,7 @@ def _cell(value: object) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def partner_table(network: Network, rows: list[dict[str, Any]]) -> Any:
+def partner_table(network: Network, rows: list[PartnerEntry]) -> Any:
     """The partners as a Rich table for the terminal (data as text, never markup)."""
     from rich.table import Table
     from rich.text import Text
