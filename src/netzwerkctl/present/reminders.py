@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypedDict
 
 from netzwerkctl.calversions import utc_midnight
 from netzwerkctl.codes import Lang
@@ -164,6 +164,9 @@ def kind_label(r: Reminder, lang: Lang) -> str:
     return Text(lang).pgettext("reminder kind", r.kind)
 
 
+Day = date
+
+
 @dataclass(frozen=True)
 class Recipient:
     person: str | None  # None: reminders nobody could be found for
@@ -204,9 +207,34 @@ def as_json(found: list[Reminder], lang: Lang, incomplete: dict[str, Any] | None
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+class ReminderEntry(TypedDict):
+    kind: str
+    date: Day
+    overdue: bool
+    message: str
+
+
+class PersonReminders(TypedDict):
+    name: str
+    organisation: str | None
+    nobody: bool  # reminders no recipient could be found for
+    reminders: list[ReminderEntry]
+
+
+class NetworkName(TypedDict):
+    name: str
+
+
+class RemindersContext(TypedDict):
+    network: NetworkName
+    today: Day
+    days: int
+    people: list[PersonReminders]
+
+
 def markdown_context(
     network: Network, found: list[Reminder], lang: Lang, today: date, days: int
-) -> dict[str, Any]:
+) -> RemindersContext:
     return {
         "network": {"name": network.info.name if network.info else ""},
         "today": today,
