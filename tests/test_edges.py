@@ -44,6 +44,9 @@ EMAILS = [
     "anna.albers+netz@müller-bäcker.de",
     "x" * 64 + "@example.org",
     "anna@" + "sub." * 40 + "example.org",
+    "anna@example..org",  # once aborted all of remind --mail
+    "anna,albers@example.org",  # a comma once broke the default sender
+    "anna@xn--mller-kva.de",
 ]
 PHONES = ["0", "+49 (0) 2871 123-45", "1" * 40]
 DATES = ["1900-01-01", "2999-12-31", "2000-02-29", "2021-12-31", "2022-01-01"]
