@@ -12,7 +12,7 @@ from pathlib import Path
 from conftest import TODAY, Symlink, assert_golden, write_network
 from netzwerkctl.check import check_network
 from netzwerkctl.codes import CODES
-from netzwerkctl.problems import as_text_line
+from netzwerkctl.present.problems import as_text_line
 from test_rules import CASES, FALLBACK
 
 DOCS = Path(__file__).parents[1] / "docs"

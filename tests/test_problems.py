@@ -5,15 +5,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from netzwerkctl.problems import (
-    Location,
-    as_github,
-    as_json,
-    as_text_line,
-    problem,
-    sort_problems,
-    summary,
-)
+from netzwerkctl.present.problems import as_github, as_json, as_text_line, summary
+from netzwerkctl.problems import Location, problem, sort_problems
 
 P = problem("NW104", Location("meetings/2021/a.yaml", 3, 7), key="date", value="30.02.2021")
 W = problem("NW502", Location("partners/b.yaml", 6, 5), person="carla")

@@ -101,7 +101,7 @@ def check(
     """
     from netzwerkctl.check import check_network
     from netzwerkctl.checksettings import filter_warnings
-    from netzwerkctl.problems import as_github, as_gitlab, as_json, summary
+    from netzwerkctl.present.problems import as_github, as_gitlab, as_json, summary
 
     chosen = _codes(select, "--select") if select is not None else None
     ignored = _codes(ignore or [], "--ignore")
@@ -217,7 +217,7 @@ def print_problems(
 
     out = stream or sys.stdout
 
-    from netzwerkctl.problems import as_text_line
+    from netzwerkctl.present.problems import as_text_line
 
     sources: dict[str, list[str]] = {}
     lines: list[tuple[str, str]] = []

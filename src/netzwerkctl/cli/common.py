@@ -138,7 +138,7 @@ def load_checked(
     from netzwerkctl.check import check_network
     from netzwerkctl.cli.check import print_problems
     from netzwerkctl.present.incomplete import incompleteness, left_out
-    from netzwerkctl.problems import summary
+    from netzwerkctl.present.problems import summary
 
     root = network_root(ctx)
     result = check_network(root, max(today, date.today()))
