@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict
 
 from netzwerkctl.codes import Lang
 from netzwerkctl.derive import report as figures
@@ -21,9 +21,188 @@ from netzwerkctl.network import Network
 from netzwerkctl.present.labels import label
 
 Context = dict[str, Any]
+Day = date
 
 
-def _partner_refs(network: Network, ids: list[str]) -> list[Context]:
+class PartnerRef(TypedDict):
+    id: str
+    name: str
+
+
+class PatronSets(TypedDict):
+    original: list[PartnerRef]
+    stayed: list[PartnerRef]
+    joined: list[PartnerRef]
+    left: list[PartnerRef]
+    current: list[PartnerRef]
+    joined_in_year: list[PartnerRef]
+    left_in_year: list[PartnerRef]
+
+
+class GroupPatrons(PatronSets):
+    id: str
+    name: str
+
+
+class Patrons(TypedDict):
+    overall: PatronSets
+    groups: list[GroupPatrons]
+
+
+class Recommendation(TypedDict):
+    title: str
+    text: str | None
+
+
+class Narrative(TypedDict):
+    title: str | None
+    recipients: str | None
+    summary: str | None
+    highlights: list[str]
+    recommendations: list[Recommendation]
+
+
+class ReportNetwork(TypedDict):
+    name: str
+    city: str | None
+    vision: str | None
+
+
+class KindCount(TypedDict):
+    kind: str
+    count: int
+
+
+class PartnerCounts(TypedDict):
+    active_start: int
+    active_end: int
+    joined: list[PartnerRef]
+    left: list[PartnerRef]
+    approached_in_year: list[PartnerRef]
+    approached: list[PartnerRef]
+    by_kind: list[KindCount]
+
+
+class GroupRow(TypedDict):
+    id: str
+    name: str
+    lead: str | None
+    held: int
+    cancelled: int
+    attendance: float | None
+    decisions: int
+    tasks: int
+
+
+class ParticipationRow(TypedDict):
+    id: str
+    name: str
+    meetings: int
+    attended: int
+    share: float
+
+
+class TaskCounts(TypedDict):
+    raised: int
+    done: int
+    open_end: int
+    overdue_end: int
+
+
+class Figure(TypedDict):
+    name: str
+    value: Decimal
+
+
+class ProjectRow(TypedDict):
+    id: str
+    name: str
+    kind: str
+    status: str
+    lead: str | None
+    start: Day | None
+    end: Day | None
+    date: Day | None
+    figures: list[Figure]
+    milestones: int
+    milestones_met: int
+
+
+class PartnerContribution(TypedDict):
+    name: str
+    eur: Decimal
+    hours: Decimal
+
+
+class KindContribution(TypedDict):
+    kind: str
+    eur: Decimal
+    hours: Decimal
+
+
+class Contributions(TypedDict):
+    total_eur: Decimal
+    total_hours: Decimal
+    count: int
+    by_partner: list[PartnerContribution]
+    by_kind: list[KindContribution]
+
+
+class AwardRow(TypedDict):
+    project: str
+    to: str
+    date: Day
+
+
+class Awards(TypedDict):
+    granted: int
+    valid_end: int
+    list: list[AwardRow]
+
+
+class MarketEvent(TypedDict):
+    title: str
+    date: Day
+    offers: int
+    needs: int
+    deals: int
+
+
+class Marketplace(TypedDict):
+    events: list[MarketEvent]
+    offers: int
+    needs: int
+    deals: int
+
+
+class ProvenanceInfo(TypedDict):
+    state: str
+    commit: str | None
+    commit_date: Day | None
+    dirty: bool
+    shallow: bool
+    printed: Day | None
+
+
+class ReportContext(TypedDict):
+    """What the report's template gets (and report_json reads)."""
+
+    year: int
+    network: ReportNetwork
+    narrative: Narrative | None
+    partners: PartnerCounts
+    patrons: Patrons
+    groups: list[GroupRow]
+    participation: list[ParticipationRow]
+    tasks: TaskCounts
+    projects: list[ProjectRow]
+    contributions: Contributions
+    awards: Awards
+    marketplace: Marketplace
+    provenance: ProvenanceInfo
+
+
+def _partner_refs(network: Network, ids: list[str]) -> list[PartnerRef]:
     return [
         {"id": pid, "name": network.partners[pid].name if pid in network.partners else pid}
         for pid in ids
@@ -34,24 +213,39 @@ def _money(value: Decimal) -> float:
     return float(value.quantize(Decimal("0.01")))
 
 
-def _patrons(network: Network, f: figures.PatronFigures) -> Context:
+def _patrons(network: Network, f: figures.PatronFigures) -> PatronSets:
+    def refs(ids: list[str]) -> list[PartnerRef]:
+        return _partner_refs(network, ids)
+
     return {
-        key: _partner_refs(network, getattr(f, key))
-        for key in (
-            "original",
-            "stayed",
-            "joined",
-            "left",
-            "current",
-            "joined_in_year",
-            "left_in_year",
-        )
+        "original": refs(f.original),
+        "stayed": refs(f.stayed),
+        "joined": refs(f.joined),
+        "left": refs(f.left),
+        "current": refs(f.current),
+        "joined_in_year": refs(f.joined_in_year),
+        "left_in_year": refs(f.left_in_year),
+    }
+
+
+def _group_patrons(network: Network, gid: str, f: figures.PatronFigures) -> GroupPatrons:
+    sets = _patrons(network, f)
+    return {
+        "id": gid,
+        "name": network.groups[gid].name,
+        "original": sets["original"],
+        "stayed": sets["stayed"],
+        "joined": sets["joined"],
+        "left": sets["left"],
+        "current": sets["current"],
+        "joined_in_year": sets["joined_in_year"],
+        "left_in_year": sets["left_in_year"],
     }
 
 
 def report_context(
     network: Network, year: int, provenance: Provenance, printed: date | None
-) -> Context:
+) -> ReportContext:
     info = network.info
     narrative = network.reports.get(str(year))
     partners = figures.partner_figures(network, year)
@@ -94,10 +288,7 @@ def report_context(
         },
         "patrons": {
             "overall": _patrons(network, overall),
-            "groups": [
-                {"id": gid, "name": network.groups[gid].name, **_patrons(network, f)}
-                for gid, f in per_group.items()
-            ],
+            "groups": [_group_patrons(network, gid, f) for gid, f in per_group.items()],
         },
         "groups": [
             {
@@ -248,7 +439,7 @@ def report_charts(network: Network, year: int, lang: Lang) -> dict[str, str]:
     }
 
 
-def report_json(context: Context) -> Context:
+def report_json(context: ReportContext) -> Context:
     """The machine-readable report: the figures, ids where the docs promise ids."""
     p, c = context["partners"], context["contributions"]
     meetings = context["groups"]
@@ -266,7 +457,9 @@ def report_json(context: Context) -> Context:
             "by_kind": {x["kind"]: x["count"] for x in p["by_kind"]},
         },
         "patrons": {
-            "overall": {k: len(v) for k, v in context["patrons"]["overall"].items()},
+            "overall": {
+                k: len(v) for k, v in context["patrons"]["overall"].items() if isinstance(v, list)
+            },
             "groups": {
                 g["id"]: {k: len(v) for k, v in g.items() if isinstance(v, list)}
                 for g in context["patrons"]["groups"]
