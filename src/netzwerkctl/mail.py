@@ -23,6 +23,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
+from typing import TypedDict
 
 from netzwerkctl.addresses import header_address
 from netzwerkctl.codes import Lang
@@ -53,6 +54,22 @@ class Letter:
     body: str
 
 
+class MailItem(TypedDict):
+    date: date
+    overdue: bool
+    message: str
+
+
+class MailContext(TypedDict):
+    """What the reminder mail's template gets."""
+
+    name: str
+    network: str
+    today: date
+    overdue: list[MailItem]
+    upcoming: list[MailItem]
+
+
 def letters(
     network: Network,
     found: list[Reminder],
@@ -72,11 +89,11 @@ def letters(
             continue
         person = network.persons.get(recipient.person)
         contact = person.contact if person else None
-        items = [
+        items: list[MailItem] = [
             {"date": r.date, "overdue": r.overdue, "message": message(r, lang)}
             for r in recipient.reminders
         ]
-        context = {
+        context: MailContext = {
             "name": recipient.name,
             "network": network_name,
             "today": today,
