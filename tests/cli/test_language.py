@@ -139,3 +139,10 @@ def test_messages_of_an_english_network_are_english(
     assert code == 0 and "written: " in out and "geschrieben" not in out, out
     code, out = _run(["-C", str(root), "remind", "--today", "2021-13-01"])
     assert code == 2 and "is not a date" in out, out
+
+
+@pytest.mark.parametrize("args", [[], ["new"]])
+def test_no_arguments_show_the_help_not_an_error(args: list[str]) -> None:
+    code, out = _run(args)
+    assert "Fehler" not in out and "Error" not in out, out
+    assert "meeting" in out or "check" in out

@@ -208,6 +208,9 @@ def error_message(e: Any, lang: str) -> str:
 
 
 def show_error(e: Any, lang: str) -> None:
+    if type(e).__name__ == "NoArgsIsHelpError":  # no arguments: the help, as Click shows it
+        e.show()
+        return
     _ = Text(lang)
     ctx = getattr(e, "ctx", None)
     out = sys.stderr
