@@ -144,5 +144,6 @@ def test_messages_of_an_english_network_are_english(
 @pytest.mark.parametrize("args", [[], ["new"]])
 def test_no_arguments_show_the_help_not_an_error(args: list[str]) -> None:
     code, out = _run(args)
+    assert code == 2  # as Click has it: no command is a usage error that shows the help
     assert "Fehler" not in out and "Error" not in out, out
     assert "meeting" in out or "check" in out
