@@ -149,3 +149,15 @@ def test_every_translated_call_can_be_found_by_extraction() -> None:
         if hidden.search(line)
     ]
     assert found == []
+
+
+def test_short_dates_are_what_babel_gives_for_their_patterns() -> None:
+    from datetime import date
+
+    from babel.dates import format_date
+
+    from netzwerkctl.i18n import SHORT_DATE, short_date
+
+    for day in (date(1900, 1, 1), date(2021, 12, 1), date(2999, 12, 31)):
+        for lang, pattern in SHORT_DATE.items():
+            assert short_date(day, lang) == format_date(day, format=pattern, locale=lang)
