@@ -86,11 +86,13 @@ PARTNER_KINDS = (
 )
 
 
-# Above a commented example: removing "# " from each line below it gives valid YAML.
-UNCOMMENT = "# Zum Eintragen am Anfang der folgenden Zeilen „# “ entfernen:"
+def _uncomment(_: Text) -> str:
+    """Above a commented example: removing "# " from each line below gives valid YAML."""
+    return "# " + _("To fill in, remove '# ' at the start of the following lines:")
 
 
-def partner_yaml(name: str, kind: str, status: str, day: date) -> str:
+def partner_yaml(name: str, kind: str, status: str, day: date, lang: Lang = "de") -> str:
+    _ = Text(lang)
     date_key = {"prospect": None, "approached": "approached"}.get(status, "joined")
     lines = [
         f"name: {quote(name)}",
@@ -101,31 +103,32 @@ def partner_yaml(name: str, kind: str, status: str, day: date) -> str:
     if date_key:
         lines.append(f"{date_key}: {day.isoformat()}")
     lines += [
-        UNCOMMENT,
+        _uncomment(_),
         "# contacts:",
         "#   - id: vorname-nachname",
-        "#     name: Vorname Nachname",
-        "#     role: Funktion",
+        "#     name: " + _("First name Last name"),
+        "#     role: " + _("Role"),
         "#     email: name@example.org",
-        "#     decision_maker: nein",
+        "#     decision_maker: " + _("no"),
         f"#     intro_talk: {day.isoformat()}",
         f"#     consent: {day.isoformat()}",
     ]
     return "\n".join(lines) + "\n"
 
 
-def group_yaml(name: str, kind: str, day: date) -> str:
+def group_yaml(name: str, kind: str, day: date, lang: Lang = "de") -> str:
+    _ = Text(lang)
     lines = [
         f"name: {quote(name)}",
         f"kind: {kind}  # steering | working | workshop | jury | network | other",
-        "# topic: Thema",
+        "# topic: " + _("Topic"),
         "# host: partner-id",
         "patrons: []",
         "# lead: person-id",
         f"started: {day.isoformat()}",
         "# meets_every_weeks: 8",
         "goals: []",
-        UNCOMMENT,
+        _uncomment(_),
         "# members:",
         "#   - person: person-id",
         "#     role: chair  # chair | deputy | minutes | member",

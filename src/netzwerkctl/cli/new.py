@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import time
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -20,6 +20,9 @@ from netzwerkctl.cli.common import (
 )
 from netzwerkctl.cli.language import Group
 from netzwerkctl.i18n import cli
+
+if TYPE_CHECKING:
+    from netzwerkctl.codes import Lang
 
 app = typer.Typer(
     cls=Group,
@@ -168,7 +171,8 @@ def partner(
     _choice(status, get_args(PartnerStatus), "--status")
     root = network_root(ctx)
     _not_known(root, "partner", partner_id)
-    text = partner_yaml(name or partner_id, kind, status, parse_today(today))
+    language: Lang = "en" if cli().lang == "en" else "de"  # the network's, found by the CLI
+    text = partner_yaml(name or partner_id, kind, status, parse_today(today), language)
     _write_new(root, f"partners/{partner_id}.yaml", text)
 
 
@@ -199,9 +203,9 @@ def group(
     _choice(kind, get_args(GroupKind), "--kind")
     root = network_root(ctx)
     _not_known(root, "group", group_id)
-    _write_new(
-        root, f"groups/{group_id}.yaml", group_yaml(name or group_id, kind, parse_today(today))
-    )
+    language: Lang = "en" if cli().lang == "en" else "de"  # the network's, found by the CLI
+    text = group_yaml(name or group_id, kind, parse_today(today), language)
+    _write_new(root, f"groups/{group_id}.yaml", text)
 
 
 def _not_known(root: Path, kind: str, entity_id: str) -> None:
