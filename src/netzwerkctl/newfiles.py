@@ -107,7 +107,7 @@ def partner_yaml(name: str, kind: str, status: str, day: date, lang: Lang = "de"
         "# contacts:",
         "#   - id: vorname-nachname",
         "#     name: " + _("First name Last name"),
-        "#     role: " + _("Role"),
+        "#     role: " + _.pgettext("contact field", "role"),
         "#     email: name@example.org",
         "#     decision_maker: " + _("no"),
         f"#     intro_talk: {day.isoformat()}",
