@@ -31,22 +31,15 @@ from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from conftest import BASE, EXAMPLE_NETWORK  # noqa: E402
-from fuzzing import mutated_files, read_base, run_case, write_base  # noqa: E402
+from fuzzing import (  # noqa: E402
+    COMMANDS,
+    LARGE_COMMANDS,
+    mutated_files,
+    read_base,
+    run_case,
+    write_base,
+)
 
-TODAY = ["--today", "2022-01-01"]
-FULL = [
-    ["check", *TODAY, "--no-cache", "--format", f] for f in ("text", "json", "github", "gitlab")
-]
-FULL += [
-    ["report", "2021", "-f", "json", "--allow-errors"],
-    ["report", "2021", "-f", "html", "--allow-errors"],
-    ["remind", "-f", "json", "--allow-errors", *TODAY],
-    ["partners", "-f", "csv", "--allow-errors", *TODAY],
-    ["calendar", "--tasks", "--allow-errors", *TODAY],
-    ["market", "--allow-errors"],
-    ["match", "Bildung", "--allow-errors", *TODAY],
-]
-LARGE = [["check", "--today", "2025-06-01", "--no-cache", "-f", "json"]]
 SHARE = {"small": 6, "example": 3, "large": 1}
 
 
@@ -55,7 +48,7 @@ def fuzz(
 ) -> tuple[collections.Counter[str], float, int]:
     """Run `cases` mutated networks on one base: exit codes by command, the slowest
     command's seconds, and the number of cases run."""
-    commands = LARGE if name == "large" else FULL
+    commands = LARGE_COMMANDS if name == "large" else COMMANDS
     exits: collections.Counter[str] = collections.Counter()
     slowest, count = 0.0, 0
 

@@ -186,14 +186,9 @@ def agenda_context(network: Network, meeting_id: str, today: date) -> AgendaCont
     meeting = network.meetings[meeting_id]
     plan = schedule(meeting)
     open_tasks = open_tasks_of_group(network, meeting.group, before=meeting.date, on=meeting.date)
-    common = _common(network, meeting_id)
-    return {
-        "network": common["network"],
-        "group": common["group"],
-        "meeting": common["meeting"],
-        "chair": common["chair"],
-        "minutes_by": common["minutes_by"],
-        "items": [
+    return AgendaContext(
+        **_common(network, meeting_id),
+        items=[
             {
                 "number": slot.number,
                 "title": slot.item.title,
@@ -205,12 +200,12 @@ def agenda_context(network: Network, meeting_id: str, today: date) -> AgendaCont
             }
             for slot in plan.slots
         ],
-        "total_minutes": plan.minutes,
-        "ends": plan.ends,
-        "open_tasks": [_task(network, t, today) for t in open_tasks],
-        "invitees": [_person(a) for a in invitees(network, meeting_id)],
-        "changes": None,
-    }
+        total_minutes=plan.minutes,
+        ends=plan.ends,
+        open_tasks=[_task(network, t, today) for t in open_tasks],
+        invitees=[_person(a) for a in invitees(network, meeting_id)],
+        changes=None,
+    )
 
 
 def minutes_context(network: Network, meeting_id: str, today: date) -> MinutesContext:
@@ -244,21 +239,16 @@ def minutes_context(network: Network, meeting_id: str, today: date) -> MinutesCo
                 "tasks": item_tasks,
             }
         )
-    common = _common(network, meeting_id)
-    return {
-        "network": common["network"],
-        "group": common["group"],
-        "meeting": common["meeting"],
-        "chair": common["chair"],
-        "minutes_by": common["minutes_by"],
-        "present": [_person(a) for a in attendees(network, meeting_id, "present")],
-        "excused": [_person(a) for a in attendees(network, meeting_id, "excused")],
-        "guests": list(meeting.guests),
-        "items": items,
-        "tasks": [t for item_tasks in by_item for t in item_tasks],
-        "next": next_meeting(network, meeting_id, as_of),
-        "approved": meeting.approved,
-    }
+    return MinutesContext(
+        **_common(network, meeting_id),
+        present=[_person(a) for a in attendees(network, meeting_id, "present")],
+        excused=[_person(a) for a in attendees(network, meeting_id, "excused")],
+        guests=list(meeting.guests),
+        items=items,
+        tasks=[t for item_tasks in by_item for t in item_tasks],
+        next=next_meeting(network, meeting_id, as_of),
+        approved=meeting.approved,
+    )
 
 
 def agenda_notes(network: Network, meeting_id: str, lang: Lang) -> list[str]:

@@ -229,18 +229,7 @@ def _patrons(network: Network, f: figures.PatronFigures) -> PatronSets:
 
 
 def _group_patrons(network: Network, gid: str, f: figures.PatronFigures) -> GroupPatrons:
-    sets = _patrons(network, f)
-    return {
-        "id": gid,
-        "name": network.groups[gid].name,
-        "original": sets["original"],
-        "stayed": sets["stayed"],
-        "joined": sets["joined"],
-        "left": sets["left"],
-        "current": sets["current"],
-        "joined_in_year": sets["joined_in_year"],
-        "left_in_year": sets["left_in_year"],
-    }
+    return GroupPatrons(id=gid, name=network.groups[gid].name, **_patrons(network, f))
 
 
 def report_context(
