@@ -28,7 +28,9 @@ from netzwerkctl.network import Network
 
 
 def message(r: Reminder, lang: Lang) -> str:
-    """The sentence a person reads for a reminder."""
+    """The sentence a person reads for a reminder. Where two kinds share their facts
+    (due and overdue, expires and expired), the facts are formatted once and only the
+    sentence differs."""
     _ = Text(lang)
 
     def day(value: date) -> str:
@@ -36,22 +38,11 @@ def message(r: Reminder, lang: Lang) -> str:
 
     f = r.facts
     match f:
-        case TaskFacts() if r.kind == "task_overdue":
-            return _(
-                "Task '%(title)s' was due %(due)s (from '%(group)s', %(raised)s).",
-                title=f.title,
-                due=day(f.due),
-                group=f.group,
-                raised=day(f.raised),
-            )
         case TaskFacts():
-            return _(
-                "Task '%(title)s' is due %(due)s (from '%(group)s', %(raised)s).",
-                title=f.title,
-                due=day(f.due),
-                group=f.group,
-                raised=day(f.raised),
-            )
+            task = {"title": f.title, "due": day(f.due), "group": f.group, "raised": day(f.raised)}
+            if r.kind == "task_overdue":
+                return _("Task '%(title)s' was due %(due)s (from '%(group)s', %(raised)s).", **task)
+            return _("Task '%(title)s' is due %(due)s (from '%(group)s', %(raised)s).", **task)
         case MeetingFacts():
             if f.start:
                 when = _(
@@ -71,68 +62,48 @@ def message(r: Reminder, lang: Lang) -> str:
                 minutes = _("minutes: %(person)s", person=f.minutes_by)
             else:
                 minutes = _("minutes: not yet assigned")
-            return _(
-                "%(meeting)s; %(agenda)s; %(minutes)s.",
-                meeting=when,
-                agenda=agenda,
-                minutes=minutes,
-            )
+            parts = {"meeting": when, "agenda": agenda, "minutes": minutes}
+            return _("%(meeting)s; %(agenda)s; %(minutes)s.", **parts)
         case MinutesFacts():
+            meeting = {"group": f.group, "date": day(f.date)}
             if f.still_planned:
                 return _(
                     "Minutes missing: the meeting '%(group)s' of %(date)s is still 'planned'.",
-                    group=f.group,
-                    date=day(f.date),
+                    **meeting,
                 )
             return _(
                 "Minutes missing: the meeting '%(group)s' of %(date)s has no attendance.",
-                group=f.group,
-                date=day(f.date),
+                **meeting,
             )
         case IntroFacts():
+            who = {"person": f.person, "group": f.group, "date": day(f.date)}
             if f.organisation:
                 return _(
                     "%(person)s (%(organisation)s) is invited to '%(group)s' on %(date)s and "
                     "has not had an introductory talk.",
-                    person=f.person,
                     organisation=f.organisation,
-                    group=f.group,
-                    date=day(f.date),
+                    **who,
                 )
             return _(
                 "%(person)s is invited to '%(group)s' on %(date)s and has not had an "
                 "introductory talk.",
-                person=f.person,
-                group=f.group,
-                date=day(f.date),
-            )
-        case MilestoneFacts() if r.kind == "milestone_overdue":
-            return _(
-                "Milestone '%(title)s' of '%(project)s' was due %(due)s.",
-                title=f.title,
-                project=f.project,
-                due=day(f.due),
+                **who,
             )
         case MilestoneFacts():
-            return _(
-                "Milestone '%(title)s' of '%(project)s' is due %(due)s.",
-                title=f.title,
-                project=f.project,
-                due=day(f.due),
-            )
+            milestone = {"title": f.title, "project": f.project, "due": day(f.due)}
+            if r.kind == "milestone_overdue":
+                return _("Milestone '%(title)s' of '%(project)s' was due %(due)s.", **milestone)
+            return _("Milestone '%(title)s' of '%(project)s' is due %(due)s.", **milestone)
         case AwardFacts():
+            award = {"to": f.to, "project": f.project, "valid_until": day(f.valid_until)}
             if f.expired:
                 return _(
                     "Award for %(to)s ('%(project)s') expired on %(valid_until)s: arrange renewal.",
-                    to=f.to,
-                    project=f.project,
-                    valid_until=day(f.valid_until),
+                    **award,
                 )
             return _(
                 "Award for %(to)s ('%(project)s') expires on %(valid_until)s: arrange renewal.",
-                to=f.to,
-                project=f.project,
-                valid_until=day(f.valid_until),
+                **award,
             )
         case ProspectFacts():
             return _(
@@ -141,20 +112,17 @@ def message(r: Reminder, lang: Lang) -> str:
                 approached=day(f.approached),
             )
         case QuietFacts():
+            group = {"group": f.group, "weeks": f.weeks, "last": day(f.last)}
             if f.held_before:
                 return _(
                     "'%(group)s' meets every %(weeks)s weeks, last met on %(last)s and has "
                     "nothing planned.",
-                    group=f.group,
-                    weeks=f.weeks,
-                    last=day(f.last),
+                    **group,
                 )
             return _(
                 "'%(group)s' meets every %(weeks)s weeks, has not met since it started on "
                 "%(last)s and has nothing planned.",
-                group=f.group,
-                weeks=f.weeks,
-                last=day(f.last),
+                **group,
             )
     raise ValueError(r.kind)
 
