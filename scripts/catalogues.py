@@ -16,7 +16,9 @@ from __future__ import annotations
 import io
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
@@ -37,6 +39,32 @@ def po_path(lang: str) -> Path:
     return LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+def help_texts() -> Iterator[tuple[str, int, str, str]]:
+    """The help of every command and parameter, taken from the command tree as the
+    command line shows it (Typer reads docstrings and `help=`, which pybabel does not
+    see); cli/language.py translates the same texts at run time."""
+    import inspect
+
+    import typer.main
+
+    from netzwerkctl.cli import app
+
+    def walk(command: Any, path: str) -> Iterator[tuple[str, int, str, str]]:
+        function = inspect.unwrap(command.callback) if command.callback else None
+        source = Path(inspect.getsourcefile(function) or "") if function else Path()
+        filename = source.relative_to(TOP).as_posix() if source.is_relative_to(TOP) else ""
+        line = function.__code__.co_firstlineno if function else 0
+        if command.help:
+            yield filename, line, command.help, f"help of `{path}`"
+        for param in command.params:
+            if getattr(param, "help", None):
+                yield filename, line, param.help, f"help of {param.name} in `{path}`"
+        for name, sub in sorted(getattr(command, "commands", {}).items()):
+            yield from walk(sub, f"{path} {name}")
+
+    yield from walk(typer.main.get_command(app), "netzwerkctl")
+
+
 def extract() -> Catalog:
     """Every message of the sources, in source order, with its places."""
     template = Catalog(project="netzwerkctl", fuzzy=False)
@@ -44,6 +72,13 @@ def extract() -> Catalog:
         str(TOP), METHODS, OPTIONS, keywords=KEYWORDS, comment_tags=("Translators:",)
     ):
         template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    for filename, lineno, message, comment in help_texts():
+        known = template.get(message)
+        if known is None:
+            template.add(message, None, [(filename, lineno)], auto_comments=[comment])
+        else:
+            known.locations.append((filename, lineno))
+            known.auto_comments.append(comment)
     return template
 
 

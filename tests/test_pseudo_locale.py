@@ -6,21 +6,23 @@ document of the example network and every problem message is rendered with it; a
 plain word left after taking out the wrapped text, the network's own words (names,
 titles, ids) and the calendar words of the locale is a string that escaped the
 catalogue, and the test names it.
-
-Not covered yet: the command line's own messages and help texts (stderr and --help),
-which still have their German and English side by side in the code.
+The command line is covered too: every command's --help (its text, Click's and
+Typer's words, the placeholders) and the usage errors.
 """
 
 from __future__ import annotations
 
+import functools
 import gettext
 import io
 import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from typer.main import get_command
 from typer.testing import CliRunner
 
 from conftest import EXAMPLE_NETWORK
@@ -28,6 +30,7 @@ from netzwerkctl import i18n
 from netzwerkctl.cli import app
 from netzwerkctl.codes import CODES
 
+_READ_CATALOGUE = i18n.translations.__wrapped__
 _PLACEHOLDER = re.compile(r"(%\(\w+\)[sd]|%%)")
 _ACCENTED = dict(zip("aeiouyAEIOUYnNcCsSzZ", "ȧḗīōūẏȦḖĪŌŪẎƞŊçÇşŞẓẒ", strict=True))
 
@@ -41,7 +44,7 @@ def pseudo(text: str) -> str:
     return "⟦" + "".join(out) + "⟧"
 
 
-def _pseudo_catalogue() -> gettext.GNUTranslations:
+def _pseudo_mo() -> bytes:
     from babel.messages.catalog import Catalog
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
@@ -60,14 +63,13 @@ def _pseudo_catalogue() -> gettext.GNUTranslations:
             catalog.add(message.id, pseudo(message.id), context=message.context)
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    return buffer.getvalue()
 
 
 @pytest.fixture(scope="module")
 def pseudo_german() -> Iterator[None]:
     """German documents, every word of them from the pseudo catalogue."""
-    catalogue = _pseudo_catalogue()
+    catalogue = gettext.GNUTranslations(io.BytesIO(_pseudo_mo()))
     original = i18n.translations
     i18n.translations = lambda lang: catalogue  # type: ignore[assignment]
     try:
@@ -83,7 +85,7 @@ def network(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def _allowed_words(root: Path) -> set[str]:
+def _allowed_words(root: Path, locale: str = "de") -> set[str]:
     """Words that may stand unwrapped: the network's own (from its files), the
     calendar words of the locale (Babel) and the program's name."""
     from babel.dates import get_day_names, get_month_names
@@ -93,15 +95,22 @@ def _allowed_words(root: Path) -> set[str]:
         words |= set(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", path.read_text(encoding="utf-8")))
         words |= set(re.findall(r"[A-Za-z]{2,}", path.relative_to(root).as_posix()))  # ids
     for width in ("wide", "abbreviated"):
-        words |= set(get_day_names(width, locale="de").values())
-        words |= set(get_month_names(width, locale="de").values())
+        words |= set(get_day_names(width, locale=locale).values())
+        words |= set(get_month_names(width, locale=locale).values())
     return words
 
 
+def _unwrapped(text: str) -> str:
+    """The text without the wrapped messages (also nested ones: a translated phrase
+    inside another)."""
+    before = None
+    while before != text:
+        before, text = text, re.sub(r"⟦[^⟦⟧]*⟧", " ", text)
+    return text
+
+
 def _leaks(text: str, allowed: set[str]) -> set[str]:
-    outside = re.sub(r"⟦[^⟦⟧]*⟧", " ", text)
-    while "⟦" in outside:  # nested messages: a translated phrase inside another
-        outside = re.sub(r"⟦[^⟦⟧]*⟧", " ", outside)
+    outside = _unwrapped(text)
     outside = re.sub(r"<!--.*?-->", " ", outside)  # the marker line (a file's, not a word)
     words = set(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", outside))
     return {w for w in words if w not in allowed}
@@ -168,3 +177,102 @@ def test_every_word_of_the_reminder_mail_comes_from_the_catalogue(
         text = f"{parsed['Subject']}\n{parsed.get_content()}"
         leaks = _leaks(text, _allowed_words(network))
         assert not leaks, f"{path.name}: words not from the catalogue: {sorted(leaks)}"
+
+
+def _commands(command: Any, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = [path]
+    for name, sub in sorted(getattr(command, "commands", {}).items()):
+        found += _commands(sub, (*path, name))
+    return found
+
+
+def _command_line_words(text: str) -> str:
+    """Without what the user types as it is: default values, choices, option names."""
+    text = re.sub(r"\[⟦[^⟦⟧]*⟧\s*[^\]]+\]", " ", text)  # [Standard: table]
+    text = re.sub(r"<[\w|]+>", " ", text)  # choices: <md|html>
+    text = re.sub(r"(?<![\w⟧])--?[\w-]+", " ", text)
+    # the list of commands shows each one's first sentence: its message is cut there
+    return re.sub(r"⟦[^⟦⟧]*?(?=\n  \S|\n\n|\Z)", " ", _unwrapped(text))
+
+
+@pytest.mark.parametrize("path", _commands(get_command(app)), ids=lambda p: " ".join(p) or "-")
+def test_every_help_text_comes_from_the_catalogue(
+    pseudo_german: None, path: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, [*path, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    names = {"netzwerkctl", *(p for c in _commands(get_command(app)) for p in c)}
+    leaks = _leaks(_command_line_words(result.stdout), names)
+    assert not leaks, f"--help of {' '.join(path)}: words not from the catalogue: {sorted(leaks)}"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["reminder"], ["report"], ["report", "abc"], ["check", "-f", "xx"], ["check", "--bogus"]],
+)
+def test_every_usage_error_comes_from_the_catalogue(
+    pseudo_german: None, args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    names = {"netzwerkctl", "remind", "year", *args}
+    leaks = _leaks(_command_line_words(result.stderr), names)
+    assert not leaks, f"{args}: words not from the catalogue: {sorted(leaks)}"
+
+
+@pytest.fixture
+def french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A third language added the way a translator adds one: a folder with one
+    catalogue next to de and en (here the pseudo text under the code `fr`), nothing
+    else changed. Returns a copy of the example network that chose it."""
+    locale = tmp_path / "locale"
+    shutil.copytree(i18n.LOCALE_DIR, locale)
+    (locale / "fr" / "LC_MESSAGES").mkdir(parents=True)
+    (locale / "fr" / "LC_MESSAGES" / "netzwerkctl.mo").write_bytes(_pseudo_mo())
+    monkeypatch.setattr(i18n, "LOCALE_DIR", locale)
+    monkeypatch.setattr(i18n, "translations", functools.cache(_READ_CATALOGUE))  # empty cache
+    root = tmp_path / "stadt-bocholt"
+    shutil.copytree(EXAMPLE_NETWORK, root, ignore=shutil.ignore_patterns(".netzwerkctl"))
+    settings = root / "netzwerk.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("language: de", "language: fr")
+    )
+    return root
+
+
+def test_a_third_language_is_one_file(french: Path) -> None:
+    assert "fr" in i18n.languages()
+    allowed = _allowed_words(french, "fr")
+    for args in [*DOCUMENTS, ["report", "2021", "-f", "html"], ["remind", "-f", "ics", *TODAY]]:
+        result = CliRunner().invoke(app, ["-C", str(french), *args], env={"COLUMNS": "200"})
+        assert result.exit_code == 0, (args, result.output)
+        assert "⟦" in result.stdout, args
+        if args[0] == "report" and "html" in args:
+            continue  # HTML and CSS words: the Markdown report has the same text
+        if "ics" in args:
+            continue  # iCalendar keys (BEGIN, VEVENT); its words are in the Markdown
+        leaks = _leaks(result.stdout, allowed)
+        assert not leaks, f"{args}: words not from the catalogue: {sorted(leaks)}"
+    # Babel formats its dates (French month names) and the command line speaks it too
+    agenda = CliRunner().invoke(app, ["-C", str(french), *DOCUMENTS[0]]).stdout
+    assert "septembre 2022" in agenda
+    usage = CliRunner().invoke(app, ["-C", str(french), "reminder"])
+    assert usage.stderr.startswith("⟦"), usage.stderr
+
+
+def test_a_language_without_a_catalogue_is_refused_with_the_ones_there_are(
+    network: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "net"
+    shutil.copytree(network, root)
+    settings = root / "netzwerk.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("language: de", "language: fr")
+    )
+    result = CliRunner().invoke(app, ["-C", str(root), "check"])
+    assert result.exit_code == 1
+    assert "NW106" in result.stdout and "de | en" in result.stdout, result.stdout
+    result = CliRunner().invoke(app, ["-C", str(network), "report", "2021", "--lang", "fr"])
+    assert result.exit_code == 2 and "fr" in result.stderr and "de, en" in result.stderr

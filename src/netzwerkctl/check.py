@@ -54,7 +54,7 @@ def check_network(root: Path, today: date, use_cache: bool = False) -> CheckResu
         hit = cache.load(root, key)
         if hit is not None:
             problems, count, language = hit
-            return CheckResult(problems, count, "en" if language == "en" else "de")
+            return CheckResult(problems, count, language)
     from netzwerkctl.checksettings import apply_settings
     from netzwerkctl.files import misnamed_files, reversed_names, stray_folders
     from netzwerkctl.load import build_network

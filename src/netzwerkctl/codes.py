@@ -16,9 +16,9 @@ from typing import Final, Literal
 
 from netzwerkctl.i18n import N_, Text, short_date
 
-Lang = Literal["de", "en"]
+# A language code with a catalogue in locale/ (i18n.languages()): de, en, or any added.
+Lang = str
 Severity = Literal["error", "warning"]
-LANGS: tuple[Lang, ...] = ("de", "en")
 ERROR: Final = "error"
 WARNING: Final = "warning"
 

@@ -113,6 +113,23 @@ def _timezone(value: str) -> str:
     return value
 
 
+def _language(value: str) -> str:
+    """A language with a catalogue: one file in locale/ makes a language (i18n.py)."""
+    from netzwerkctl.i18n import languages
+
+    known = languages()
+    if value not in known:
+        expected = " or ".join(", ".join(f"'{k}'" for k in known).rsplit(", ", 1))
+        raise PydanticCustomError("literal_error", "one of the languages", {"expected": expected})
+    return value
+
+
+def _languages_in_schema(schema: dict[str, Any]) -> None:
+    from netzwerkctl.i18n import languages
+
+    schema["enum"] = languages()
+
+
 def _one_or_many(value: Any) -> Any:
     if isinstance(value, str):
         if "," in value:  # `owner: anna, bernd` means a list
@@ -259,7 +276,9 @@ class NetworkInfo(Entry):
     name: Name
     city: str | None = None
     founded: Day | None = None
-    language: Literal["de", "en"] = "de"
+    language: Annotated[
+        str, AfterValidator(_language), Field(json_schema_extra=_languages_in_schema)
+    ] = "de"
     timezone: Annotated[str, AfterValidator(_timezone)] = "Europe/Berlin"
     coordinator: Id | None = None
     vision: str | None = None

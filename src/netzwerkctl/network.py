@@ -73,7 +73,7 @@ class Network:
     omitted: tuple[Omission, ...] = ()
 
     @property
-    def language(self) -> Literal["de", "en"]:
+    def language(self) -> str:
         return self.info.language if self.info else "de"
 
     def at(self, kind: Kind, entity_id: str, *path: str | int) -> Location:

@@ -164,15 +164,6 @@ def test_german_today(make_network: Callable[..., Path]) -> None:
     assert (early.exit_code, late.exit_code) == (0, 1)
 
 
-def test_every_command_has_help_with_an_example() -> None:
-    import typer.main
-
-    group = typer.main.get_command(app)
-    assert group.help and "Beispiel" in group.help
-    for name, command in group.commands.items():  # type: ignore[attr-defined]
-        assert command.help and "Beispiel" in command.help, name
-
-
 def test_github_paths_are_relative_to_the_repository(
     make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

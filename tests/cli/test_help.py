@@ -1,13 +1,58 @@
-"""The list of commands in `netzwerkctl --help` shows whole first sentences."""
+"""Every command's --help in the user's language: its text from the catalogue, an
+example, placeholders one way (<Datum>/<DATE>), whole first sentences in the list."""
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
+import pytest
 import typer.main
 from typer.testing import CliRunner
 
-from netzwerkctl.cli import app, first_sentence
+from netzwerkctl.cli import app
+from netzwerkctl.cli.language import first_sentence
 
 runner = CliRunner()
+
+
+def _paths(command: Any, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = [path]
+    for name, sub in sorted(getattr(command, "commands", {}).items()):
+        found += _paths(sub, (*path, name))
+    return found
+
+
+COMMANDS = _paths(typer.main.get_command(app))
+GERMAN_WORDS = re.compile(r"[äöüÄÖÜß]|\b(der|die|und|oder|nicht|Beispiel|Standard|Optionen)\b")
+
+
+@pytest.fixture(autouse=True)
+def _outside_any_network(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+
+
+def _help(path: tuple[str, ...], locale: str | None = None) -> str:
+    result = runner.invoke(app, [*path, "--help"], env={"LANG": locale} if locale else None)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p) or "netzwerkctl")
+def test_every_command_has_help_with_an_example_in_both_languages(path: tuple[str, ...]) -> None:
+    german = _help(path)
+    english = _help(path, "en_US.UTF-8")
+    assert "Beispiel" in german and "Aufruf:" in german
+    assert "Example" in english and "Usage:" in english
+    assert not GERMAN_WORDS.findall(english), GERMAN_WORDS.findall(english)
+    # placeholders one way: <Wort>, never Typer's own <str>, {ID} or an upper-case DIR
+    for text, words in ((german, r"[A-ZÄÖÜ][a-zäöüß|]+"), (english, r"[A-Z|]+")):
+        shown = re.findall(r"(?<![\w-])<([^<>\s]+)>", text)
+        values = [w for w in shown if "|" not in w or re.fullmatch(words, w)]
+        assert all(re.fullmatch(words, w) for w in values), (path, values)
+        assert not re.search(r"\{\w+\}|<(str|int|path|file|dir)\b", text), text
 
 
 def test_first_sentence_does_not_end_at_an_abbreviation() -> None:
@@ -15,20 +60,27 @@ def test_first_sentence_does_not_end_at_an_abbreviation() -> None:
         "Auskunft nach Art. 15 DSGVO: alles."
     )
     assert first_sentence("Zeigt z. B. Partner. Mehr.") == "Zeigt z. B. Partner."
+    assert first_sentence("Shows e.g. Partners. More.") == "Shows e.g. Partners."
     assert first_sentence("Ein Satz\nüber zwei Zeilen.\n\nBeispiel: x") == (
         "Ein Satz über zwei Zeilen."
     )
 
 
-def test_every_command_lists_its_whole_first_sentence() -> None:
-    group = typer.main.get_command(app)
-    assert isinstance(group, typer.core.TyperGroup)
-    listing = " ".join(runner.invoke(app, ["--help"]).stdout.split())
-    for name, command in group.commands.items():
-        short = command.get_short_help_str()
-        assert not short.endswith("..."), name
-        assert short.endswith("."), (name, short)
-        paragraph = " ".join((command.help or "").split("\n\n")[0].split())
-        assert paragraph.startswith(short), name
-        assert f"{name} {short}" in listing, name
-    assert "person Auskunft nach Art. 15 DSGVO: alles, was über eine Person" in listing
+@pytest.mark.parametrize(
+    ("locale", "person"),
+    [
+        (None, "person Auskunft nach Art. 15 DSGVO: alles, was über eine Person"),
+        ("en_US.UTF-8", "person Access under Art. 15 GDPR: everything stored about a person"),
+    ],
+)
+def test_every_command_lists_its_whole_first_sentence(locale: str | None, person: str) -> None:
+    listing = " ".join(_help((), locale).split())
+    for path in COMMANDS:
+        if len(path) != 1:
+            continue
+        help_text = _help(path, locale)
+        paragraph = " ".join(help_text.split("\n\n")[1].split())
+        short = first_sentence(paragraph)
+        assert short.endswith("."), (path, short)
+        assert f"{path[0]} {short}" in listing, path
+    assert person in listing

@@ -9,8 +9,6 @@ Commands parse arguments, call the pipeline, print and choose the exit code
 from __future__ import annotations
 
 import gc
-import inspect
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Optional
@@ -35,9 +33,9 @@ app = typer.Typer(
     name="netzwerkctl",
     cls=Group,
     help=(
-        "Ein Netzwerk für bürgerschaftliches Engagement als YAML-Dateien: prüfen, "
-        "einladen, protokollieren, erinnern, berichten.\n\n"
-        "Beispiel: netzwerkctl -C examples/stadt-bocholt check"
+        "A network for civic engagement as YAML files: check, invite, take minutes, "
+        "remind, report.\n\n"
+        "Example: netzwerkctl -C examples/stadt-bocholt check"
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -62,40 +60,25 @@ def _main(
         typer.Option(
             "-C",
             "--network",
-            help="Ordner des Netzwerks (mit netzwerk.yaml). Ohne Angabe wird vom "
-            "aktuellen Ordner aufwärts gesucht.",
+            help=(
+                "Folder of the network (with netzwerk.yaml). Without it, the current "
+                "folder and those above it are searched."
+            ),
             file_okay=False,
         ),
     ] = None,
     version: Annotated[
         bool,
         typer.Option(
-            "--version", help="Version zeigen und beenden.", callback=_version, is_eager=True
+            "--version", help="Show the version and exit.", callback=_version, is_eager=True
         ),
     ] = False,
 ) -> None:
     ctx.obj = State(network=network)
 
 
-# Words that end in a period without ending the sentence ("Auskunft nach Art. 15").
-_ABBREVIATIONS = frozenset({"Abs", "Art", "bzw", "ca", "Dr", "ggf", "Nr", "Prof", "S", "vgl"})
-_SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÄÖÜ])")
-
-
-def first_sentence(help_text: str) -> str:
-    """The whole first sentence of a command's help, for the list of commands: Click
-    would cut it at its first period ("Auskunft nach Art.") and after 45 characters."""
-    paragraph = " ".join(help_text.split("\n\n", 1)[0].split())
-    for end in _SENTENCE_END.finditer(paragraph):
-        before = paragraph[: end.start()]
-        word = before.rsplit(" ", 1)[-1].rstrip(".")
-        if word not in _ABBREVIATIONS and len(word) > 1:  # "z. B.", "d. h." go on
-            return before
-    return paragraph
-
-
 def _command(name: str, function: Callable[..., None]) -> None:
-    app.command(name=name, short_help=first_sentence(inspect.getdoc(function) or ""))(function)
+    app.command(name=name)(function)
 
 
 _command("check", check_command.check)
@@ -111,9 +94,7 @@ _command("person", partner_commands.person)
 _command("schema", schema_command.schema)
 _command("init", init_command.init)
 _command("changes", changes_command.changes)
-app.add_typer(
-    new_commands.app, name="new", short_help=first_sentence(new_commands.app.info.help or "")
-)
+app.add_typer(new_commands.app, name="new")
 
 
 def main() -> None:

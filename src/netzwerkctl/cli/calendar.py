@@ -21,36 +21,38 @@ def calendar(
     ctx: typer.Context,
     output: Annotated[
         Optional[Path],  # noqa: UP045  (Typer needs Optional on Python 3.10)
-        typer.Option("--output", "-o", help="In diese .ics-Datei schreiben.", dir_okay=False),
+        typer.Option("--output", "-o", help="Write to this .ics file.", dir_okay=False),
     ] = None,
     group: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--group", "-g", help="Nur die Sitzungen dieser Gruppe."),
+        typer.Option("--group", "-g", help="Only the meetings of this group."),
     ] = None,
     tasks: Annotated[
         bool,
-        typer.Option("--tasks", help="Fristen offener Arbeitsaufträge als ganztägige Termine."),
+        typer.Option("--tasks", help="Due dates of open tasks as all-day entries."),
     ] = False,
     today: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
-            help="Tag des Exports statt heute (2022-09-01 oder 01.09.2022): Zeitstempel "
-            "geänderter Termine."
+            help=(
+                "Day of the export instead of today (2022-09-01 or 01.09.2022): time "
+                "stamp of changed entries."
+            )
         ),
     ] = None,
     force: ForceOpt = False,
     allow_errors: AllowErrorsOpt = False,
 ) -> None:
-    """Alle Sitzungen als iCalendar-Datei (.ics) zum Import in Outlook, Thunderbird,
-    Google oder Apple Kalender. Ein erneuter Import aktualisiert die Termine.
+    """All meetings as an iCalendar file (.ics) to import into Outlook, Thunderbird,
+    Google or Apple Calendar. Importing again updates the entries.
 
-    Jeder Termin trägt SEQUENCE und DTSTAMP: Ändert sich ein Termin (Tag, Zeit, Ort,
-    Tagesordnung, Absage), zählt SEQUENCE beim nächsten Export weiter
-    (gemerkt in .netzwerkctl/calendar.json). Mit --tasks nur offene Aufträge.
+    Every entry carries SEQUENCE and DTSTAMP: when a meeting changes (day, time, place,
+    agenda, cancellation), SEQUENCE counts on at the next export
+    (kept in .netzwerkctl/calendar.json). With --tasks only open tasks.
 
-    Beispiele:
+    Examples:
 
-      netzwerkctl calendar -o sitzungen.ics
+      netzwerkctl calendar -o meetings.ics
 
       netzwerkctl calendar --group ag-bildung --tasks -o ag-bildung.ics
     """

@@ -23,33 +23,33 @@ def changes(
     since: Annotated[
         str,
         typer.Option(
-            help="Seit wann: ein Datum (2022-06-22) oder eine git-Version; Standard HEAD, "
-            "also was noch nicht eingecheckt ist."
+            help=(
+                "Since when: a date (2022-06-22) or a git revision; default HEAD, that is "
+                "what is not committed yet."
+            )
         ),
     ] = "HEAD",
     until: Annotated[
         Optional[str],  # noqa: UP045  (Typer needs Optional on Python 3.10)
         typer.Option(
-            help="Bis wann: ein Datum oder eine git-Version; "
-            "Standard: die Dateien, wie sie jetzt sind."
+            help="Until when: a date or a git revision; default: the files as they are now."
         ),
     ] = None,
     output_format: Annotated[
-        ChangesFormat, typer.Option("--format", "-f", help="md oder json.")
+        ChangesFormat, typer.Option("--format", "-f", help="md or json.")
     ] = ChangesFormat.md,
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="In diese Datei schreiben.", dir_okay=False),
+        typer.Option("--output", "-o", help="Write to this file.", dir_okay=False),
     ] = None,
     force: ForceOpt = False,
 ) -> None:
-    """Was sich im Netzwerk geändert hat, laut git: neue und ausgeschiedene Partner,
-    geänderte Angaben, neue Personen, neue und stattgefundene Sitzungen, erledigte
-    Aufträge, neue Beschlüsse.
+    """What changed in the network, according to git: partners who joined or left,
+    changed details, new people, new and held meetings, tasks done, new decisions.
 
-    Beispiele:
+    Examples:
 
-      netzwerkctl changes --since 2022-06-22      # seit der letzten Steuerungsgruppe
+      netzwerkctl changes --since 2022-06-22      # since the last steering group
 
       netzwerkctl changes --since v2021 --until v2022 --format json
     """

@@ -32,64 +32,65 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="text für Menschen; json, github oder gitlab (Code Quality) für CI.",
+            help="text for people; json, github or gitlab (Code Quality) for CI.",
         ),
     ] = Format.text,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Auch Warnungen lassen die Prüfung scheitern.")
-    ] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
     today: Annotated[
         Optional[str],  # noqa: UP045  (Typer needs Optional on Python 3.10)
-        typer.Option(help="Stichtag statt des heutigen Datums (2021-03-15 oder 15.03.2021)."),
+        typer.Option(help="Reference day instead of today (2021-03-15 or 15.03.2021)."),
     ] = None,
     changed: Annotated[
         bool,
         typer.Option(
             "--changed",
-            help="Nur Probleme in Dateien melden, die seit dem letzten Commit geändert, "
-            "vorgemerkt oder neu sind; geprüft wird trotzdem alles.",
+            help=(
+                "Report only problems in files changed, staged or new since the last "
+                "commit; everything is still checked."
+            ),
         ),
     ] = False,
     no_cache: Annotated[
         bool,
         typer.Option(
             "--no-cache",
-            help="Nicht das gespeicherte Ergebnis eines unveränderten Netzwerks verwenden.",
+            help="Do not use the stored result of an unchanged network.",
         ),
     ] = False,
     changed_since: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
             "--changed-since",
-            metavar="REV",
-            help="Wie --changed, aber seit REV (Commit, Tag, Zweig) statt seit HEAD.",
+            help="Like --changed, but since REV (commit, tag, branch) instead of HEAD.",
         ),
     ] = None,
     select: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Option(
             "--select",
-            metavar="CODES",
-            help="Nur diese Warnungen zeigen (NW502,NW406 oder ein Anfang wie NW5); "
-            "Fehler werden immer gemeldet.",
+            help=(
+                "Show only these warnings (NW502,NW406 or a beginning like NW5); errors "
+                "are always reported."
+            ),
         ),
     ] = None,
     ignore: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Option(
             "--ignore",
-            metavar="CODES",
-            help="Diese Warnungen nicht zeigen (NW502 oder NW5); Fehler lassen sich nicht "
-            "abschalten. Dauerhaft: checks: in netzwerk.yaml.",
+            help=(
+                "Do not show these warnings (NW502 or NW5); errors cannot be turned off. "
+                "For good: checks: in netzwerk.yaml."
+            ),
         ),
     ] = None,
 ) -> None:
-    """Prüft alle Dateien des Netzwerks und meldet jedes Problem mit Datei und Zeile.
+    """Checks every file of the network and reports each problem with file and line.
 
-    Alle Probleme werden in einem Lauf gesammelt. Exit-Code 0: keine Fehler,
-    1: Fehler gefunden (mit --strict auch bei Warnungen), 2: kein Netzwerk.
+    All problems are collected in one run. Exit code 0: no errors,
+    1: errors found (with --strict also warnings), 2: no network.
 
-    Beispiele:
+    Examples:
 
       netzwerkctl check
 
@@ -97,7 +98,7 @@ def check(
 
       netzwerkctl check --changed
 
-      netzwerkctl check --ignore NW502          # ohne die Warnungen zur Einwilligung
+      netzwerkctl check --ignore NW502          # without the warnings about consent
     """
     from netzwerkctl.check import check_network
     from netzwerkctl.checksettings import filter_warnings

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
@@ -179,10 +179,13 @@ def load_for_editing(ctx: typer.Context, today: date) -> tuple[Path, Network]:
     root = network_root(ctx)
     result = check_network(root, today)
     if result.errors:
-        sys.stderr.write(
-            f"netzwerkctl: Hinweis: Das Netzwerk hat {result.errors} Fehler; "
-            "`netzwerkctl check` zeigt sie.\n"
+        _ = cli()
+        message = _.ngettext(
+            "The network has %(n)s error; `netzwerkctl check` shows it.",
+            "The network has %(n)s errors; `netzwerkctl check` shows them.",
+            result.errors,
         )
+        sys.stderr.write(_("netzwerkctl: note: %(message)s", message=message) + "\n")
     return root, result.network
 
 
@@ -190,17 +193,41 @@ AllowErrorsOpt = Annotated[
     bool,
     typer.Option(
         "--allow-errors",
-        help="Auch aus einem Netzwerk mit Fehlern erzeugen: Das Dokument sagt dann, dass "
-        "es unvollständig ist, und was fehlt, steht auf stderr.",
+        help=(
+            "Write the document from a network with errors too: it then says that it "
+            "is incomplete, and stderr says what is missing."
+        ),
     ),
 ]
 
 
+def _language(value: str | None) -> str | None:
+    from netzwerkctl.i18n import languages
+
+    if value is None or value in languages():
+        return value
+    _ = cli()
+    raise typer.BadParameter(
+        _(
+            "no catalogue for '%(value)s'; there are: %(languages)s.",
+            value=value,
+            languages=", ".join(languages()),
+        )
+    )
+
+
+LangOpt = Annotated[
+    Optional[str],  # noqa: UP045  (Typer needs Optional on Python 3.10)
+    typer.Option(
+        "--lang",
+        callback=_language,
+        help="Language (de, en or another with a catalogue); default: the network's language.",
+    ),
+]
+
 ForceOpt = Annotated[
     bool,
-    typer.Option(
-        "--force", help="-o: auch eine Datei überschreiben, die nicht von netzwerkctl stammt."
-    ),
+    typer.Option("--force", help="-o: overwrite a file that netzwerkctl did not write, too."),
 ]
 
 # What marks a file as made by netzwerkctl (in its first few kilobytes).

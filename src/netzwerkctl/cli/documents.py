@@ -15,6 +15,7 @@ from netzwerkctl.cli.common import (
     EXIT_PROBLEMS,
     AllowErrorsOpt,
     ForceOpt,
+    LangOpt,
     emit,
     fail,
     load_checked,
@@ -33,11 +34,6 @@ class DocFormat(str, Enum):
     html = "html"
 
 
-class Language(str, Enum):
-    de = "de"
-    en = "en"
-
-
 _EXTENSIONS = {
     ".md": DocFormat.md,
     ".markdown": DocFormat.md,
@@ -48,37 +44,37 @@ _EXTENSIONS = {
 AgendaMeetingArg = Annotated[
     str,
     typer.Argument(
-        help="Sitzungs-Kennung (2021-12-01-netzwerkgruppe), Pfad der Sitzungsdatei oder "
-        "Gruppen-Kennung (deren nächste geplante Sitzung).",
+        help=(
+            "Meeting id (2021-12-01-netzwerkgruppe), path of the meeting file or a "
+            "group's id (its next planned meeting)."
+        ),
         show_default=False,
     ),
 ]
 MinutesMeetingArg = Annotated[
     str,
     typer.Argument(
-        help="Sitzungs-Kennung (2021-12-01-netzwerkgruppe), Pfad der Sitzungsdatei oder "
-        "Gruppen-Kennung (deren letzte stattgefundene Sitzung bis zum Stichtag).",
+        help=(
+            "Meeting id (2021-12-01-netzwerkgruppe), path of the meeting file or a "
+            "group's id (its last meeting held up to the reference day)."
+        ),
         show_default=False,
     ),
 ]
 FormatOpt = Annotated[
     Optional[DocFormat],  # noqa: UP045  (Typer needs Optional on Python 3.10)
-    typer.Option("--format", "-f", help="md (Standard) oder html; bei -o aus der Endung."),
+    typer.Option("--format", "-f", help="md (default) or html; with -o from the file's extension."),
 ]
 OutputOpt = Annotated[
     Optional[Path],  # noqa: UP045
     typer.Option(
-        "--output", "-o", help="In diese Datei schreiben statt auf die Konsole.", dir_okay=False
+        "--output", "-o", help="Write to this file instead of the console.", dir_okay=False
     ),
-]
-LangOpt = Annotated[
-    Optional[Language],  # noqa: UP045
-    typer.Option("--lang", help="Sprache des Dokuments; Standard: language des Netzwerks."),
 ]
 TodayOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
-        help="Stichtag für „nächste Sitzung“ und „überfällig“ (2021-03-15 oder 15.03.2021)."
+        help=('Reference day for "next meeting" and "overdue" (2021-03-15 or 15.03.2021).')
     ),
 ]
 
@@ -96,20 +92,17 @@ def agenda(
         Optional[str],  # noqa: UP045
         typer.Option(
             "--changes-since",
-            metavar="DATE|REV",
-            help="Punkt „Neues im Netzwerk“ mit den Änderungen seit diesem Datum "
-            "oder dieser git-Version.",
+            help=('Item "News from the network" with the changes since this date or git revision.'),
         ),
     ] = None,
 ) -> None:
-    """Einladung zu einer Sitzung: Tagesordnung mit Uhrzeiten, offene Arbeitsaufträge,
-    Eingeladene.
+    """Invitation to a meeting: agenda with times, open tasks, invitees.
 
-    Beispiele:
+    Examples:
 
       netzwerkctl agenda 2022-09-14-ag-vereine-wirtschaft
 
-      netzwerkctl agenda ag-bildung -o einladung.html
+      netzwerkctl agenda ag-bildung -o invitation.html
     """
     from netzwerkctl.present.documents import agenda_context, agenda_notes
 
@@ -143,17 +136,17 @@ def minutes(
     today: TodayOpt = None,
     allow_errors: AllowErrorsOpt = False,
 ) -> None:
-    """Protokoll einer stattgefundenen Sitzung (status: held, mit present).
+    """Minutes of a meeting that took place (status: held, with present).
 
-    Mit einer Gruppen-Kennung: das Protokoll ihrer letzten stattgefundenen Sitzung.
+    With a group's id: the minutes of its last meeting that took place.
 
-    Beispiele:
+    Examples:
 
       netzwerkctl minutes 2021-03-15-ag-bildung
 
       netzwerkctl minutes ag-bildung
 
-      netzwerkctl minutes meetings/2021/2021-03-15-ag-bildung.yaml -o protokoll.html
+      netzwerkctl minutes meetings/2021/2021-03-15-ag-bildung.yaml -o minutes.html
     """
     from netzwerkctl.present.documents import minutes_context
 
@@ -177,7 +170,7 @@ def _document(
     ref: str,
     output_format: DocFormat | None,
     output: Path | None,
-    lang: Language | None,
+    lang: str | None,
     today: str | None,
     build: Callable[[Network, str, date], Mapping[str, Any]],
     force: bool,
@@ -206,7 +199,7 @@ def _document(
                 ),
                 EXIT_PROBLEMS,
             )
-    language: Lang = lang.value if lang else network.language
+    language = lang or network.language
     try:
         text = render(
             name,
@@ -224,7 +217,7 @@ def _document(
     emit(text, output, force, root)
 
 
-def _news(ctx: typer.Context, since: str, lang: Language | None) -> list[str]:
+def _news(ctx: typer.Context, since: str, lang: str | None) -> list[str]:
     from netzwerkctl.cli.common import network_root
     from netzwerkctl.derive.changes import wording
     from netzwerkctl.gitrepo import GitUnavailable
@@ -235,7 +228,7 @@ def _news(ctx: typer.Context, since: str, lang: Language | None) -> list[str]:
         found = changes_between(root, since)
     except GitUnavailable as exc:
         fail(f"--changes-since: {exc}")
-    language: Lang = lang.value if lang else network_at(root, None).language
+    language = lang or network_at(root, None).language
     return [wording(c, language) for c in found]
 
 

@@ -9,37 +9,29 @@ from typing import Annotated, Optional
 
 import typer
 
-from netzwerkctl.cli.common import EXIT_PROBLEMS, fail, parse_today
-from netzwerkctl.cli.documents import Language
-from netzwerkctl.codes import Lang
+from netzwerkctl.cli.common import EXIT_PROBLEMS, LangOpt, fail, parse_today
 
 
 def init(
-    directory: Annotated[
-        Path, typer.Argument(metavar="DIR", help="Neuer oder leerer Ordner.", show_default=False)
-    ],
-    name: Annotated[str, typer.Option(help="Name des Netzwerks.")] = "Mein Netzwerk",
-    city: Annotated[Optional[str], typer.Option(help="Stadt.")] = None,  # noqa: UP045
+    directory: Annotated[Path, typer.Argument(help="New or empty folder.", show_default=False)],
+    name: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Name of the network [default: My network]."),
+    ] = None,
+    city: Annotated[Optional[str], typer.Option(help="City.")] = None,  # noqa: UP045
     today: Annotated[
         Optional[str],  # noqa: UP045  (Typer needs Optional on Python 3.10)
-        typer.Option(help="Datum für die Beispieldateien (Standard: heute)."),
+        typer.Option(help="Date for the example files (default: today)."),
     ] = None,
-    lang: Annotated[
-        Optional[Language],  # noqa: UP045
-        typer.Option(
-            "--lang",
-            help="Sprache des Netzwerks (language:), der Anleitung und der Beispiele; "
-            "Standard: de.",
-        ),
-    ] = None,
+    lang: LangOpt = None,
 ) -> None:
-    """Legt einen neuen Netzwerkordner an: netzwerk.yaml, ein Beispielpartner, eine
-    Gruppe und eine Sitzung (alle bestehen check), Editor-Einstellungen und Schemas
-    für VS Code, .gitattributes, .editorconfig, eine kurze Anleitung und eine
-    CI-Datei für GitHub – dann git init und ein erster Commit. Liegt der Ordner schon
-    in einem git-Repository, bleibt es bei den Dateien (ohne CI-Datei).
+    """Creates a new network folder: netzwerk.yaml, an example partner, a group and a
+    meeting (all pass check), editor settings and schemas for VS Code,
+    .gitattributes, .editorconfig, a short guide and a CI file for GitHub – then
+    git init and a first commit. If the folder is inside a git repository already,
+    only the files are written (without the CI file).
 
-    Beispiel:
+    Example:
 
       netzwerkctl init engagierte-stadt --name "Engagierte Stadt Bocholt" --city Bocholt
     """
@@ -71,10 +63,11 @@ def init(
     )
     from netzwerkctl.writers import WriteError, write_atomic
 
-    language: Lang = "en" if lang is Language.en else "de"
+    language = lang or "de"
     if lang is not None:  # the new network's language is also the language of this run
         set_cli_language(language)
     _ = cli()
+    name = name or _("My network")
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         fail(
             _(

@@ -23,7 +23,7 @@ import typer
 from typer.core import TyperGroup
 
 from netzwerkctl import i18n
-from netzwerkctl.i18n import Text
+from netzwerkctl.i18n import N_, Text
 
 _LANGUAGE_LINE = re.compile(rb"(?m)^language:[ \t]*[\"']?([A-Za-z]{2})\b")
 
@@ -99,7 +99,66 @@ def _help_words(_: Text) -> list[tuple[re.Pattern[str], str]]:
 def localise_help(text: str, lang: str) -> str:
     for pattern, replacement in _help_words(Text(lang)):
         text = pattern.sub(replacement, text)
-    return text
+    return _REQUIRED_ARGUMENT.sub(r"\1", text)
+
+
+# A required argument in a usage line: Typer writes {<DATE>}, Click <DATE>.
+_REQUIRED_ARGUMENT = re.compile(r"\{(<[^<>{}]+>)\}")
+
+# What a value stands for, by the parameter's name: <Datum> in German, <DATE> in
+# English, one way everywhere (a parameter with choices shows them: <md|html>).
+_PLACEHOLDERS = {
+    **dict.fromkeys(("network", "outbox", "directory"), N_("placeholder", "FOLDER")),
+    **dict.fromkeys(("today", "day"), N_("placeholder", "DATE")),
+    **dict.fromkeys(("changes_since", "since", "until"), N_("placeholder", "DATE|REV")),
+    **dict.fromkeys(("person", "person_id", "partner_id", "group_id"), N_("placeholder", "ID")),
+    **dict.fromkeys(("start", "end"), N_("placeholder", "TIME")),
+    **dict.fromkeys(("expertise", "topics"), N_("placeholder", "TOPIC")),
+    **dict.fromkeys(("select", "ignore"), N_("placeholder", "CODES")),
+    "changed_since": N_("placeholder", "REV"),
+    "meeting": N_("placeholder", "MEETING"),
+    "output": N_("placeholder", "FILE"),
+    "lang": N_("placeholder", "LANGUAGE"),
+    "group": N_("placeholder", "GROUP"),
+    "days": N_("placeholder", "DAYS"),
+    "year": N_("placeholder", "YEAR"),
+    "status": N_("placeholder", "STATUS"),
+    "kind": N_("placeholder", "KIND"),
+    "event": N_("placeholder", "MARKETPLACE"),
+    "name": N_("placeholder", "NAME"),
+    "city": N_("placeholder", "CITY"),
+    "location": N_("placeholder", "PLACE"),
+}
+_VALUE = N_("placeholder", "VALUE")
+
+
+def placeholder(param: Any, _: Text) -> str | None:
+    """How help and usage show the value of a parameter (None: a flag, no value)."""
+    if getattr(param, "is_flag", False) or getattr(param, "count", False):
+        return None
+    choices = _attribute(param, "choices")
+    if choices:
+        return "<" + "|".join(str(getattr(c, "value", c)) for c in choices) + ">"
+    return "<" + _.pgettext(*_PLACEHOLDERS.get(param.name, _VALUE)) + ">"
+
+
+# Words that end in a period without ending the sentence ("Auskunft nach Art. 15").
+_ABBREVIATIONS = frozenset(
+    {"Abs", "Art", "bzw", "ca", "Dr", "e.g", "ggf", "i.e", "Nr", "Prof", "S", "vgl"}
+)
+_SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÄÖÜ])")
+
+
+def first_sentence(help_text: str) -> str:
+    """The whole first sentence of a command's help, for the list of commands: Click
+    would cut it at its first period ("Auskunft nach Art.") and after 45 characters."""
+    paragraph = " ".join(help_text.split("\n\n", 1)[0].split())
+    for end in _SENTENCE_END.finditer(paragraph):
+        before = paragraph[: end.start()]
+        word = before.rsplit(" ", 1)[-1].rstrip(".")
+        if word not in _ABBREVIATIONS and len(word) > 1:  # "z. B.", "d. h." go on
+            return before
+    return paragraph
 
 
 def _localised_context(base: type[Any]) -> type[Any]:
@@ -116,13 +175,37 @@ def _localised_context(base: type[Any]) -> type[Any]:
     return Context
 
 
-def _prepare(command: Any) -> None:
-    """Every command of the tree gets the localised context (once)."""
+def _source(holder: Any, name: str) -> Any:
+    """An attribute as the code wrote it (English), kept on the first translation so
+    that a second run in another language translates the same text."""
+    key = f"_netzwerkctl_source_{name}"
+    if key not in vars(holder):
+        setattr(holder, key, getattr(holder, name, None))
+    return getattr(holder, key)
+
+
+def _prepare(command: Any, _: Text) -> None:
+    """Every command of the tree in the CLI's language: its help and that of its
+    parameters from the catalogue (scripts/catalogues.py extracts them from the same
+    tree), placeholders, and the localised context for Click's own words."""
     if not getattr(command, "_netzwerkctl_localised", False):
         command.context_class = _localised_context(command.context_class)
         command._netzwerkctl_localised = True
+    command.help = _(_source(command, "help")) if _source(command, "help") else None
+    if hasattr(command, "options_metavar"):
+        command.options_metavar = "[" + _.pgettext("placeholder", "OPTIONS") + "]"
+    if hasattr(command, "subcommand_metavar") and getattr(command, "commands", None):
+        words = _.pgettext("placeholder", "COMMAND"), _.pgettext("placeholder", "ARGS")
+        command.subcommand_metavar = "<{}> [<{}>]...".format(*words)
+    for param in command.params:
+        if _source(param, "help"):
+            param.help = _(_source(param, "help"))
+        param.metavar = placeholder(param, _)
+        if param.param_type_name == "argument":  # Typer adds the type after it: <Datum> <str>
+            param.display_type_rich = lambda ctx: None
     for sub in getattr(command, "commands", {}).values():
-        _prepare(sub)
+        _prepare(sub, _)
+        sub.short_help = first_sentence(sub.help or "")
 
 
 def _click_exception() -> type[Exception]:
@@ -240,7 +323,7 @@ class Group(TyperGroup):
     ) -> Any:
         arguments = list(sys.argv[1:] if args is None else args)
         lang = cli_language(arguments, os.environ, Path.cwd())
-        _prepare(self)
+        _prepare(self, Text(lang))
         with speaking(lang):
             try:
                 result = super().main(

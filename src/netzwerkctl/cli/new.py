@@ -26,8 +26,10 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     cls=Group,
-    help="Neue Dateien anlegen: Sitzung, Partner, Gruppe.\n\n"
-    "Beispiel: netzwerkctl new meeting ag-bildung 2022-11-09 --start 18:00",
+    help=(
+        "Create new files: meeting, partner, group.\n\n"
+        "Example: netzwerkctl new meeting ag-bildung 2022-11-09 --start 18:00"
+    ),
     no_args_is_help=True,
 )
 
@@ -86,22 +88,23 @@ def _clock(value: str | None, option: str) -> time | None:
 @app.command()
 def meeting(
     ctx: typer.Context,
-    group: Annotated[str, typer.Argument(help="Kennung der Gruppe.", show_default=False)],
+    group: Annotated[str, typer.Argument(help="The group's id.", show_default=False)],
     day: Annotated[
         str,
         typer.Argument(
-            metavar="DATE", help="Tag der Sitzung (2022-11-09 oder 09.11.2022).", show_default=False
+            help="Day of the meeting (2022-11-09 or 09.11.2022).",
+            show_default=False,
         ),
     ],
-    start: Annotated[Optional[str], typer.Option(help="Beginn, z. B. 18:00.")] = None,  # noqa: UP045
-    end: Annotated[Optional[str], typer.Option(help="Ende, z. B. 20:00.")] = None,  # noqa: UP045
-    location: Annotated[Optional[str], typer.Option(help="Ort.")] = None,  # noqa: UP045
+    start: Annotated[Optional[str], typer.Option(help="Start, e.g. 18:00.")] = None,  # noqa: UP045
+    end: Annotated[Optional[str], typer.Option(help="End, e.g. 20:00.")] = None,  # noqa: UP045
+    location: Annotated[Optional[str], typer.Option(help="Place.")] = None,  # noqa: UP045
 ) -> None:
-    """Neue Sitzungsdatei meetings/<Jahr>/<Datum>-<Gruppe>.yaml: geplant, mit Leitung,
-    Protokoll, den ständigen Tagesordnungspunkten und – als Kommentar – den offenen
-    Arbeitsaufträgen der Gruppe.
+    """New meeting file meetings/<YEAR>/<DATE>-<GROUP>.yaml: planned, with chair,
+    minute-taker, the standing agenda items and – as a comment – the group's open
+    tasks.
 
-    Beispiel:
+    Example:
 
       netzwerkctl new meeting ag-bildung 2022-11-09 --start 18:00 --location "VHS"
     """
@@ -146,18 +149,18 @@ def partner(
     ctx: typer.Context,
     partner_id: Annotated[
         str,
-        typer.Argument(metavar="ID", help="Kennung, z. B. caritas-bocholt.", show_default=False),
+        typer.Argument(help="Id, e.g. caritas-bocholt.", show_default=False),
     ],
-    name: Annotated[Optional[str], typer.Option(help="Name der Organisation.")] = None,  # noqa: UP045
-    kind: Annotated[str, typer.Option(help="Art, z. B. welfare, bank, association.")] = "other",
+    name: Annotated[Optional[str], typer.Option(help="Name of the organisation.")] = None,  # noqa: UP045
+    kind: Annotated[str, typer.Option(help="Kind, e.g. welfare, bank, association.")] = "other",
     status: Annotated[
-        str, typer.Option(help="prospect, approached, active, paused oder former.")
+        str, typer.Option(help="prospect, approached, active, paused or former.")
     ] = "prospect",
-    today: Annotated[Optional[str], typer.Option(help="Datum für approached/joined.")] = None,  # noqa: UP045
+    today: Annotated[Optional[str], typer.Option(help="Date for approached/joined.")] = None,  # noqa: UP045
 ) -> None:
-    """Neue Partnerdatei partners/<ID>.yaml mit Vorlage für Ansprechpersonen.
+    """New partner file partners/<ID>.yaml with a template for contact persons.
 
-    Beispiel:
+    Example:
 
       netzwerkctl new partner caritas-bocholt --name "Caritasverband Bocholt" --kind welfare
     """
@@ -179,18 +182,16 @@ def partner(
 @app.command()
 def group(
     ctx: typer.Context,
-    group_id: Annotated[
-        str, typer.Argument(metavar="ID", help="Kennung, z. B. ag-bildung.", show_default=False)
-    ],
-    name: Annotated[Optional[str], typer.Option(help="Name der Gruppe.")] = None,  # noqa: UP045
+    group_id: Annotated[str, typer.Argument(help="Id, e.g. ag-bildung.", show_default=False)],
+    name: Annotated[Optional[str], typer.Option(help="Name of the group.")] = None,  # noqa: UP045
     kind: Annotated[
-        str, typer.Option(help="steering, working, workshop, jury, network oder other.")
+        str, typer.Option(help="steering, working, workshop, jury, network or other.")
     ] = "working",
-    today: Annotated[Optional[str], typer.Option(help="Beginn der Gruppe (started).")] = None,  # noqa: UP045
+    today: Annotated[Optional[str], typer.Option(help="Start of the group (started).")] = None,  # noqa: UP045
 ) -> None:
-    """Neue Gruppendatei groups/<ID>.yaml mit Vorlage für Mitglieder.
+    """New group file groups/<ID>.yaml with a template for members.
 
-    Beispiel:
+    Example:
 
       netzwerkctl new group ag-bildung --name "AG Bildung/Qualifizierung"
     """

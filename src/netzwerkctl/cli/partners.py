@@ -30,11 +30,11 @@ if TYPE_CHECKING:
 
 TodayOpt = Annotated[
     Optional[str],  # noqa: UP045  (Typer needs Optional on Python 3.10)
-    typer.Option(help="Stichtag statt des heutigen Datums (für aktuelle Kontakte und Gruppen)."),
+    typer.Option(help="Reference day instead of today (for current contacts and groups)."),
 ]
 OutputOpt = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--output", "-o", help="In diese Datei schreiben.", dir_okay=False),
+    typer.Option("--output", "-o", help="Write to this file.", dir_okay=False),
 ]
 
 
@@ -92,35 +92,35 @@ def partners(
     ctx: typer.Context,
     status: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(help="Nur dieser Status: prospect, approached, active, paused, former."),
+        typer.Option(help="Only this status: prospect, approached, active, paused, former."),
     ] = None,
     kind: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(help="Nur diese Art, z. B. welfare, bank, association."),
+        typer.Option(help="Only this kind, e.g. welfare, bank, association."),
     ] = None,
     expertise: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(help="Nur Partner mit dieser Expertise (Wortformen zählen mit)."),
+        typer.Option(help="Only partners with this expertise (word forms count)."),
     ] = None,
     cluster: Annotated[
-        bool, typer.Option("--cluster", help="Nach Cluster und Expertise gruppieren.")
+        bool, typer.Option("--cluster", help="Group by cluster and expertise.")
     ] = False,
     output_format: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="table, md, json oder csv.")
+        ListFormat, typer.Option("--format", "-f", help="table, md, json or csv.")
     ] = ListFormat.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
     allow_errors: AllowErrorsOpt = False,
     today: TodayOpt = None,
 ) -> None:
-    """Die Partner mit Status, Weg (angesprochen → dabei), Art, Expertise, Kontakten,
-    Entscheidungsperson, Gruppen und Patenschaften.
+    """The partners with status, path (approached → joined), kind, expertise, contacts,
+    decision-maker, groups and patronages.
 
-    Beispiele:
+    Examples:
 
       netzwerkctl partners --status prospect --cluster
 
-      netzwerkctl partners --expertise Bildung --format csv -o partner.csv
+      netzwerkctl partners --expertise Bildung --format csv -o partners.csv
     """
     from typing import get_args
 
@@ -180,29 +180,29 @@ def match(
     ctx: typer.Context,
     topics: Annotated[
         Optional[list[str]],  # noqa: UP045
-        typer.Argument(help="Themen, z. B. Bildung Jugendarbeit.", show_default=False),
+        typer.Argument(help="Topics, e.g. Bildung Jugendarbeit.", show_default=False),
     ] = None,
     group: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
             "--group",
             "-g",
-            help="Für das Thema dieser Gruppe; nur Partner, die dort noch nicht beteiligt sind.",
+            help="For the topic of this group; only partners not yet taking part in it.",
         ),
     ] = None,
     output_format: Annotated[
-        DocFormat, typer.Option("--format", "-f", help="md oder json.")
+        DocFormat, typer.Option("--format", "-f", help="md or json.")
     ] = DocFormat.md,
     output: OutputOpt = None,
     force: ForceOpt = False,
     allow_errors: AllowErrorsOpt = False,
     today: TodayOpt = None,
 ) -> None:
-    """Wer kann helfen? Partner (aktive und mögliche) mit passender Expertise, die
-    beste Übereinstimmung zuerst, mit Begründung und der Person, die entscheidet.
-    Groß- und Kleinschreibung, Umlaute, Wortformen und Wortteile zählen mit.
+    """Who can help? Partners (active and possible) with matching expertise, the best
+    match first, with the reason and the person who decides. Upper and lower case,
+    umlauts, word forms and parts of words count.
 
-    Beispiele:
+    Examples:
 
       netzwerkctl match Bildung
 
@@ -241,21 +241,22 @@ def market(
     event: Annotated[
         Optional[str],  # noqa: UP045
         typer.Argument(
-            help="Kennung des Marktplatzes (Datei in marketplace/); ohne: alle.", show_default=False
+            help="Id of the marketplace (file in marketplace/); without it: all.",
+            show_default=False,
         ),
     ] = None,
     output_format: Annotated[
-        DocFormat, typer.Option("--format", "-f", help="md oder json.")
+        DocFormat, typer.Option("--format", "-f", help="md or json.")
     ] = DocFormat.md,
     output: OutputOpt = None,
     force: ForceOpt = False,
     allow_errors: AllowErrorsOpt = False,
 ) -> None:
-    """Marktplatz: Vereinbarungen, offene Angebote und Gesuche, Vorschläge für Paare
-    (gleiche Art, gemeinsame Wörter, nie ein Partner mit sich selbst) und die Bilanz
-    von Geben und Nehmen über alle Marktplätze.
+    """Marketplace: agreements, open offers and requests, suggested pairs (same kind,
+    shared words, never a partner with itself) and the balance of giving and taking
+    over all marketplaces.
 
-    Beispiele:
+    Examples:
 
       netzwerkctl market marktplatz-2021
 
@@ -275,26 +276,23 @@ def market(
 
 def person(
     ctx: typer.Context,
-    person_id: Annotated[
-        str, typer.Argument(metavar="ID", help="Kennung der Person.", show_default=False)
-    ],
+    person_id: Annotated[str, typer.Argument(help="The person's id.", show_default=False)],
     output_format: Annotated[
-        DocFormat, typer.Option("--format", "-f", help="md oder json.")
+        DocFormat, typer.Option("--format", "-f", help="md or json.")
     ] = DocFormat.md,
     output: OutputOpt = None,
     force: ForceOpt = False,
     allow_errors: AllowErrorsOpt = False,
     today: TodayOpt = None,
 ) -> None:
-    """Auskunft nach Art. 15 DSGVO: alles, was über eine Person gespeichert ist, und
-    jede Datei und Zeile, in der sie vorkommt – mit dem, was sich bei einer Löschung
-    (Art. 17) ändern müsste.
+    """Access under Art. 15 GDPR: everything stored about a person, and every file and
+    line that names them – with what an erasure (Art. 17) would have to change.
 
-    Beispiele:
+    Examples:
 
       netzwerkctl person maria-schulte
 
-      netzwerkctl person maria-schulte --format json -o auskunft.json
+      netzwerkctl person maria-schulte --format json -o access.json
     """
     from netzwerkctl.derive.person import person_view
     from netzwerkctl.files import network_files, read_files

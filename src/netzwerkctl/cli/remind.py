@@ -44,35 +44,37 @@ def remind(
     ctx: typer.Context,
     today: Annotated[
         Optional[str],  # noqa: UP045  (Typer needs Optional on Python 3.10)
-        typer.Option(help="Stichtag statt des heutigen Datums (2022-09-01 oder 01.09.2022)."),
+        typer.Option(help="Reference day instead of today (2022-09-01 or 01.09.2022)."),
     ] = None,
     days: Annotated[
         Optional[int],  # noqa: UP045
         typer.Option(
-            help="Wie viele Tage vorausschauen (0 bis 3650); Standard: rules.remind_days (14).",
+            help="How many days to look ahead (0 to 3650); default: rules.remind_days (14).",
             min=0,
             max=3650,
         ),
     ] = None,
     person: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--for", help="Nur die Erinnerungen dieser Person (Kennung)."),
+        typer.Option("--for", help="Only the reminders of this person (id)."),
     ] = None,
     output_format: Annotated[
-        RemindFormat, typer.Option("--format", "-f", help="table, md, json oder ics.")
+        RemindFormat, typer.Option("--format", "-f", help="table, md, json or ics.")
     ] = RemindFormat.table,
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="In diese Datei schreiben.", dir_okay=False),
+        typer.Option("--output", "-o", help="Write to this file.", dir_okay=False),
     ] = None,
     mail: Annotated[
-        bool, typer.Option("--mail", help="Eine E-Mail pro Person als .eml in den Postausgang.")
+        bool, typer.Option("--mail", help="One e-mail per person as .eml into the outbox.")
     ] = False,
     outbox: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
-            help="Ordner für die .eml-Dateien und die Liste des Versendeten "
-            "[Standard: postausgang/ im Netzwerk-Ordner].",
+            help=(
+                "Folder for the .eml files and the record of what was sent [default: "
+                "postausgang/ in the network folder]."
+            ),
             file_okay=False,
         ),
     ] = None,
@@ -80,45 +82,48 @@ def remind(
         bool,
         typer.Option(
             "--send",
-            help="Die E-Mails auch über SMTP versenden (NETZWERKCTL_SMTP_HOST, _PORT, _USER, "
-            "_PASSWORD, _FROM, _SECURITY=starttls|ssl|none). Schon Versendetes wird nicht "
-            "wiederholt, und niemand bekommt am selben Tag eine zweite Erinnerung.",
+            help=(
+                "Also send the e-mails by SMTP (NETZWERKCTL_SMTP_HOST, _PORT, _USER, "
+                "_PASSWORD, _FROM, _SECURITY=starttls|ssl|none). What was sent is not "
+                "repeated, and nobody gets a second reminder on the same day."
+            ),
         ),
     ] = False,
     resend: Annotated[
         bool,
         typer.Option(
             "--resend",
-            help="Auch wer heute schon eine Erinnerung bekommen hat, erhält eine neue, wenn "
-            "sich ihr Text seitdem geändert hat (eine gleichlautende nie zweimal).",
+            help=(
+                "Whoever got a reminder today gets a new one too if its text has changed "
+                "since (an identical one never twice)."
+            ),
         ),
     ] = False,
     retry_failed: Annotated[
         bool,
         typer.Option(
             "--retry-failed",
-            help="Nachrichten, die der Mailserver früher dauerhaft abgelehnt hat (5xx), "
-            "noch einmal versuchen.",
+            help="Try again the messages that the mail server refused for good before (5xx).",
         ),
     ] = False,
     force: ForceOpt = False,
     allow_errors: AllowErrorsOpt = False,
 ) -> None:
-    """Erinnerungen an Fristen, Sitzungen und Arbeitsaufträge, nach Person.
+    """Reminders of due dates, meetings and tasks, by person.
 
-    Überfälliges steht vorne. Arten (im JSON: kind): task_overdue, task_due,
+    Overdue items come first. Kinds (in JSON: kind): task_overdue, task_due,
     meeting_upcoming, minutes_missing, intro_talk_missing, milestone_due,
     milestone_overdue, award_expiring, prospect_follow_up, group_quiet.
 
-    Beispiele:
+    Examples:
 
       netzwerkctl remind
 
       netzwerkctl remind --today 2022-09-01 --format json
 
-      netzwerkctl remind --mail --outbox postausgang
+      netzwerkctl remind --mail --outbox outbox
 
-      netzwerkctl remind --send --resend    # nach einer Korrektur: geänderte noch einmal
+      netzwerkctl remind --send --resend    # after a correction: changed ones again
     """
     from netzwerkctl.derive.reminders import reminders
     from netzwerkctl.present.incomplete import as_json as gaps_json

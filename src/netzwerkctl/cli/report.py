@@ -15,6 +15,7 @@ from netzwerkctl.cli.common import (
     EXIT_PROBLEMS,
     AllowErrorsOpt,
     ForceOpt,
+    LangOpt,
     emit,
     fail,
     load_checked,
@@ -41,52 +42,49 @@ def report(
     ctx: typer.Context,
     year: Annotated[
         int,
-        typer.Argument(help="Berichtsjahr, z. B. 2021.", min=1900, max=2999, show_default=False),
+        typer.Argument(
+            help="Year of the report, e.g. 2021.", min=1900, max=2999, show_default=False
+        ),
     ],
     output_format: Annotated[
         Optional[ReportFormat],  # noqa: UP045  (Typer needs Optional on Python 3.10)
         typer.Option(
-            "--format", "-f", help="md (Standard), html oder json; bei -o aus der Endung."
+            "--format", "-f", help="md (default), html or json; with -o from the file's extension."
         ),
     ] = None,
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="In diese Datei schreiben.", dir_okay=False),
+        typer.Option("--output", "-o", help="Write to this file.", dir_okay=False),
     ] = None,
-    lang: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--lang", help="de oder en; Standard: language des Netzwerks."),
-    ] = None,
+    lang: LangOpt = None,
     force: ForceOpt = False,
     allow_errors: AllowErrorsOpt = False,
 ) -> None:
-    """Der Engagementbericht eines Jahres: Partner, Patinnen und Paten, Sitzungen,
-    Beteiligung, Arbeitsaufträge, Projekte, Beiträge, Auszeichnungen, Marktplatz und
-    die Texte aus reports/<Jahr>.yaml. HTML mit Diagrammen, druckbar.
+    """The engagement report of a year: partners, patrons, meetings, participation,
+    tasks, projects, contributions, awards, marketplace and the texts from
+    reports/<YEAR>.yaml. HTML with charts, ready to print.
 
-    Der Bericht nennt seinen Datenstand (git-Version) und ist für dieselbe Version
-    Byte für Byte gleich; das Datum kommt aus git oder SOURCE_DATE_EPOCH, nie von der Uhr.
+    The report names the state of its data (git revision) and is the same byte for
+    byte for the same revision; its date comes from git or SOURCE_DATE_EPOCH, never
+    from the clock.
 
-    Beispiele:
+    Examples:
 
       netzwerkctl report 2021
 
-      netzwerkctl report 2021 -o engagementbericht-2021.html
+      netzwerkctl report 2021 -o engagement-report-2021.html
     """
     from netzwerkctl.gitrepo import provenance
     from netzwerkctl.present.render import TemplateProblem, render
     from netzwerkctl.present.report import report_charts, report_context, report_json
 
     fmt = _format(output_format, output)
-    if lang not in (None, "de", "en"):
-        _ = cli()
-        fail(_("--lang: de or en."))
     from netzwerkctl.present.incomplete import as_json, notice
 
     # The check (with today's date) only decides whether the network has errors; the
     # report's text reads no clock.
     root, network, gaps = load_checked(ctx, date.today(), allow_errors)
-    language = "en" if lang == "en" else "de" if lang == "de" else network.language
+    language = lang or network.language
     version = provenance(root)
     if version.state == "refused":
         _ = cli()

@@ -17,19 +17,22 @@ def schema(
     kind: Annotated[
         Optional[str],  # noqa: UP045  (Typer needs Optional on Python 3.10)
         typer.Argument(
-            help="netzwerk, partner, group, meeting, project, marketplace oder report; ohne: alle.",
+            help=(
+                "netzwerk, partner, group, meeting, project, marketplace or report; "
+                "without it: all."
+            ),
             show_default=False,
         ),
     ] = None,
     write: Annotated[
-        bool, typer.Option("--write", help="In den Ordner .schemas/ des Netzwerks schreiben.")
+        bool, typer.Option("--write", help="Write into the network's .schemas/ folder.")
     ] = False,
 ) -> None:
-    """JSON Schemas (draft-07) der Dateiarten, aus den Modellen erzeugt: Editoren wie
-    VS Code zeigen damit Vervollständigung, Hilfe zu jedem Schlüssel und rote
-    Wellenlinien bei Tippfehlern.
+    """JSON Schemas (draft-07) of the kinds of files, made from the models: with them
+    editors like VS Code offer completion, help on every key and red squiggles under
+    typos.
 
-    Beispiele:
+    Examples:
 
       netzwerkctl schema partner
 

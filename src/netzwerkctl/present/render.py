@@ -113,6 +113,12 @@ def _date_filters(lang: Lang) -> dict[str, Callable[[Any], str]]:
     return {"long_date": long_date, "short_date": short_date, "clock": clock, "when": when}
 
 
+# Whole euros without ",00" and percentages as the two languages of the golden files
+# print them; another language gets CLDR's formats for its locale.
+_WHOLE_EUROS = {"de": "#,##0\u00a0¤", "en": "¤#,##0"}
+_PERCENT = {"de": "#,##0 %", "en": "#,##0%"}
+
+
 def number_formats(lang: Lang) -> dict[str, Callable[[Any], str]]:
     """Numbers in the document's language (Babel): templates use them as filters,
     the charts as formatters. `eur_whole` leaves out ",00" of whole euros."""
@@ -122,8 +128,8 @@ def number_formats(lang: Lang) -> dict[str, Callable[[Any], str]]:
         return format_currency(value, "EUR", locale=lang)
 
     def eur_whole(value: Any) -> str:
-        if float(value).is_integer():
-            pattern = "#,##0\u00a0¤" if lang == "de" else "¤#,##0"
+        if float(value).is_integer() and lang in _WHOLE_EUROS:
+            pattern = _WHOLE_EUROS[lang]
             return format_currency(value, "EUR", format=pattern, locale=lang, currency_digits=False)
         return format_currency(value, "EUR", locale=lang)
 
@@ -131,7 +137,7 @@ def number_formats(lang: Lang) -> dict[str, Callable[[Any], str]]:
         return format_decimal(value, format="#,##0.##", locale=lang)
 
     def percent(value: Any) -> str:
-        return format_percent(value, format="#,##0 %" if lang == "de" else "#,##0%", locale=lang)
+        return format_percent(value, format=_PERCENT.get(lang), locale=lang)
 
     return {"eur": eur, "eur_whole": eur_whole, "number": number, "percent": percent}
 
