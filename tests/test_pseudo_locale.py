@@ -276,3 +276,27 @@ def test_a_language_without_a_catalogue_is_refused_with_the_ones_there_are(
     assert "NW106" in result.stdout and "de | en" in result.stdout, result.stdout
     result = CliRunner().invoke(app, ["-C", str(network), "report", "2021", "--lang", "fr"])
     assert result.exit_code == 2 and "fr" in result.stderr and "de, en" in result.stderr
+
+
+def _schema_texts(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("title", "description") and isinstance(value, str):
+                yield value
+            elif key == "enumDescriptions":
+                yield from value
+            else:
+                yield from _schema_texts(value)
+    elif isinstance(node, list):
+        for child in node:
+            yield from _schema_texts(child)
+
+
+def test_every_word_of_the_editor_schemas_comes_from_the_catalogue(pseudo_german: None) -> None:
+    from netzwerkctl.schema import KINDS, schema_for
+
+    for kind in KINDS:
+        texts = list(_schema_texts(schema_for(kind, "de")))
+        assert len(texts) > 5, kind
+        leaks = [t for t in texts if _leaks(t, set())]
+        assert not leaks, f"{kind}: texts not from the catalogue: {leaks}"

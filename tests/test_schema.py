@@ -196,3 +196,14 @@ def test_allowed_values_carry_their_german_words() -> None:
     partner = json.loads(schema_text("partner"))
     status = partner["properties"]["status"]
     assert dict(zip(status["enum"], status["enumDescriptions"], strict=True))["active"] == "aktiv"
+
+
+def test_the_schemas_speak_the_networks_language() -> None:
+    german = schema_for("meeting", "de")["properties"]["status"]
+    english = schema_for("meeting", "en")["properties"]["status"]
+    assert german["description"] == "planned, held (hat stattgefunden) oder cancelled."
+    assert english["description"] == "planned, held or cancelled."
+    assert schema_for("partner", "en")["title"] == "A partner with its contact persons"
+    for kind in KINDS:
+        text = schema_text(kind, "en")
+        assert not re.search(r"[äöüß]|\b(der|die|und|oder)\b", text), kind

@@ -19,6 +19,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from netzwerkctl.dates import read_date
+from netzwerkctl.i18n import N_
 
 # -- scalar types ------------------------------------------------------------------
 
@@ -162,23 +163,24 @@ def _number(pattern: re.Pattern[str]) -> Any:
     return check
 
 
-# What editors see (JSON Schema, YAML 1.2): each type says how to write it, in German.
+# What editors see (JSON Schema, YAML 1.2): each type says how to write it, in the
+# network's language (schema.py translates the marked messages when it writes a schema).
 ID_SCHEMA: dict[str, Any] = {
     "type": "string",
     "pattern": "^[a-z0-9][a-z0-9-]*$",
-    "patternErrorMessage": (
-        "Kennung: nur Kleinbuchstaben, Ziffern und Bindestriche, z. B. caritas-bocholt"
+    "patternErrorMessage": N_(
+        "schema", "Id: only lower-case letters, digits and hyphens, e.g. caritas-bocholt"
     ),
 }
 DAY_SCHEMA: dict[str, Any] = {
     "type": "string",
     "pattern": "^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4})$",
-    "patternErrorMessage": "Datum als 2021-03-15 oder 15.03.2021",
+    "patternErrorMessage": N_("schema", "Date as 2021-03-15 or 15.03.2021"),
 }
 CLOCK_SCHEMA: dict[str, Any] = {
     "type": "string",
     "pattern": "^[0-9]{1,2}:[0-9]{2}$",
-    "patternErrorMessage": "Uhrzeit als HH:MM, z. B. 18:30",
+    "patternErrorMessage": N_("schema", "Time as HH:MM, e.g. 18:30"),
 }
 
 
@@ -194,7 +196,7 @@ YES_NO_SCHEMA: dict[str, Any] = {
             # exactly what _parse_yes_no accepts: any case, spaces around
             "type": "string",
             "pattern": "^\\s*(" + "|".join(_any_case(w) for w in sorted(_YES | _NO)) + ")\\s*$",
-            "patternErrorMessage": "ja oder nein",
+            "patternErrorMessage": N_("schema", "yes or no"),
         },
     ]
 }

@@ -1,19 +1,24 @@
 """JSON Schemas of the file kinds, generated from the models, for editors.
 
-VS Code's YAML extension (and others) use them for completion, hover help in German
-and red squiggles on typos. The schemas use draft-07 keywords only (`definitions`,
-not `$defs`), strings with patterns for dates and times (never `format: time`, which
-editors reject for 18:30), and `additionalProperties: false` like the models.
+VS Code's YAML extension (and others) use them for completion, hover help in the
+network's language (catalogue context `schema`) and red squiggles on typos. The
+schemas use draft-07 keywords only (`definitions`, not `$defs`), strings with
+patterns for dates and times (never `format: time`, which editors reject for 18:30),
+and `additionalProperties: false` like the models.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from netzwerkctl.i18n import N_
 from netzwerkctl.load import MODELS
+
+if TYPE_CHECKING:
+    from netzwerkctl.i18n import Text
 
 # The file kinds by the names of their schema files (netzwerk.yaml's kind is "network").
 KINDS: dict[str, type[BaseModel]] = {
@@ -31,212 +36,236 @@ FILES: dict[str, list[str]] = {
     "report": ["reports/**/*.yaml", "reports/**/*.yml"],
 }
 
-TITLES: dict[str, str] = {
-    "netzwerk": "Das Netzwerk (netzwerk.yaml)",
-    "partner": "Ein Partner mit seinen Ansprechpersonen",
-    "group": "Eine Gruppe: Steuerungsgruppe, Arbeitsgruppe, Werkstatt, Jury",
-    "meeting": "Eine Sitzung mit Tagesordnung, Beschlüssen und Arbeitsaufträgen",
-    "project": "Ein gemeinsames Projekt, eine Veranstaltung oder Kampagne",
-    "marketplace": "Ein Marktplatz: Angebote, Gesuche, Vereinbarungen (alles außer Geld)",
-    "report": "Texte für den Engagementbericht eines Jahres",
+TITLES: dict[str, tuple[str, str]] = {
+    "netzwerk": N_("schema", "The network (netzwerk.yaml)"),
+    "partner": N_("schema", "A partner with its contact persons"),
+    "group": N_("schema", "A group: steering group, working group, workshop, jury"),
+    "meeting": N_("schema", "A meeting with agenda, decisions and tasks"),
+    "project": N_("schema", "A joint project, event or campaign"),
+    "marketplace": N_("schema", "A marketplace: offers, requests, agreements (anything but money)"),
+    "report": N_("schema", "Texts for the engagement report of a year"),
 }
 
-# Hover help, per model and field (German: the people editing the files).
-DESCRIPTIONS: dict[str, dict[str, str]] = {
+# Hover help, per model and field, in the language of the people editing the files.
+DESCRIPTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "NetworkInfo": {
-        "name": "Name des Netzwerks.",
-        "city": "Stadt.",
-        "founded": "Gründungsdatum.",
-        "language": "Sprache der Meldungen und Dokumente: de oder en.",
-        "timezone": "Zeitzone, z. B. Europe/Berlin.",
-        "coordinator": "Kennung des Partners, der einlädt, protokolliert und erinnert.",
-        "vision": "Die gemeinsame Vision.",
-        "focus": "Thematische Schwerpunkte.",
-        "rules": "Regeln des Netzwerks.",
-        "checks": (
-            "Prüfcodes für dieses Netzwerk einstellen: NW502: aus (Warnung nicht zeigen) "
-            "oder NW406: fehler (Warnung als Fehler). Fehler lassen sich nicht abschalten."
+        "name": N_("schema", "Name of the network."),
+        "city": N_("schema", "City."),
+        "founded": N_("schema", "Date of founding."),
+        "language": N_(
+            "schema", "Language of messages and documents: de, en or another with a catalogue."
+        ),
+        "timezone": N_("schema", "Time zone, e.g. Europe/Berlin."),
+        "coordinator": N_(
+            "schema", "Id of the partner who invites, takes the minutes and reminds."
+        ),
+        "vision": N_("schema", "The shared vision."),
+        "focus": N_("schema", "Main topics."),
+        "rules": N_("schema", "Rules of the network."),
+        "checks": N_(
+            "schema",
+            "Check codes for this network: NW502: off (do not show the warning) "
+            "or NW406: error (the warning as an error). Errors cannot be turned "
+            "off.",
         ),
     },
     "Rules": {
         "intro_talk_required": (
-            "ja: Wer an einer Sitzung teilnimmt, hatte vorher ein Einführungsgespräch."
+            N_("schema", "yes: whoever takes part in a meeting had an introductory talk before.")
         ),
-        "remind_days": "Wie viele Tage `netzwerkctl remind` vorausschaut (Standard 14).",
+        "remind_days": N_("schema", "How many days `netzwerkctl remind` looks ahead (default 14)."),
     },
     "Partner": {
-        "name": "Name der Organisation.",
-        "kind": "Art der Organisation.",
-        "status": "prospect (möglich), approached (angesprochen), active, paused, former.",
-        "cluster": "Cluster einer Liste möglicher Partner.",
-        "expertise": "Stichworte zur Expertise (für `netzwerkctl match`).",
-        "approached": "Datum der ersten Ansprache.",
-        "joined": "Datum des Beitritts zum Netzwerk.",
-        "left": "Datum des Ausscheidens.",
-        "website": "Internetseite.",
-        "contacts": "Ansprechpersonen.",
-        "notes": "Notizen (Markdown).",
+        "name": N_("schema", "Name of the organisation."),
+        "kind": N_("schema", "Kind of organisation."),
+        "status": N_("schema", "prospect, approached, active, paused, former."),
+        "cluster": N_("schema", "Cluster of a list of possible partners."),
+        "expertise": N_("schema", "Keywords of the expertise (for `netzwerkctl match`)."),
+        "approached": N_("schema", "Date of the first approach."),
+        "joined": N_("schema", "Date of joining the network."),
+        "left": N_("schema", "Date of leaving."),
+        "website": N_("schema", "Website."),
+        "contacts": N_("schema", "Contact persons."),
+        "notes": N_("schema", "Notes (Markdown)."),
     },
     "Contact": {
-        "id": "Kennung der Person, im ganzen Netzwerk eindeutig, z. B. maria-schulte.",
-        "name": "Vor- und Nachname.",
-        "role": "Funktion in der Organisation.",
-        "email": "E-Mail-Adresse (für Erinnerungen).",
-        "phone": "Telefonnummer.",
-        "decision_maker": "ja: kann für die Organisation Vereinbarungen treffen.",
-        "intro_talk": "Datum des Einführungsgesprächs.",
-        "consent": "Datum der Einwilligung in die Speicherung (DSGVO).",
-        "since": "Ansprechperson seit.",
-        "until": "Ansprechperson bis.",
+        "id": N_("schema", "The person's id, unique in the whole network, e.g. maria-schulte."),
+        "name": N_("schema", "First and last name."),
+        "role": N_("schema", "Role in the organisation."),
+        "email": N_("schema", "E-mail address (for reminders)."),
+        "phone": N_("schema", "Phone number."),
+        "decision_maker": N_("schema", "yes: can make agreements for the organisation."),
+        "intro_talk": N_("schema", "Date of the introductory talk."),
+        "consent": N_("schema", "Date of consent to storing the data (GDPR)."),
+        "since": N_("schema", "Contact person since."),
+        "until": N_("schema", "Contact person until."),
     },
     "Group": {
-        "name": "Name der Gruppe.",
-        "kind": "Art der Gruppe.",
-        "topic": "Thema (für `netzwerkctl match --group`).",
-        "host": "Partner, unter dessen Dach die Gruppe arbeitet.",
-        "patrons": "Patinnen und Paten: Partner-Kennung, oder {partner, since, until}.",
-        "lead": "Person, die die Gruppe leitet.",
-        "started": "Beginn der Gruppe.",
-        "ended": "Ende der Gruppe.",
-        "meets_every_weeks": "Erwarteter Sitzungsrhythmus in Wochen.",
-        "goals": "Ziele der Gruppe.",
-        "members": "Mitglieder mit Rolle und Zeitraum.",
+        "name": N_("schema", "Name of the group."),
+        "kind": N_("schema", "Kind of group."),
+        "topic": N_("schema", "Topic (for `netzwerkctl match --group`)."),
+        "host": N_("schema", "Partner under whose roof the group works."),
+        "patrons": N_("schema", "Patrons: a partner's id, or {partner, since, until}."),
+        "lead": N_("schema", "Person who leads the group."),
+        "started": N_("schema", "Start of the group."),
+        "ended": N_("schema", "End of the group."),
+        "meets_every_weeks": N_("schema", "Expected rhythm of meetings in weeks."),
+        "goals": N_("schema", "Goals of the group."),
+        "members": N_("schema", "Members with role and period."),
     },
     "Member": {
-        "person": "Kennung der Person.",
-        "role": "chair (Vorsitz), deputy, minutes (Protokoll), member.",
-        "since": "Mitglied seit.",
-        "until": "Mitglied bis.",
+        "person": N_("schema", "The person's id."),
+        "role": N_("schema", "chair, deputy, minutes, member."),
+        "since": N_("schema", "Member since."),
+        "until": N_("schema", "Member until."),
     },
     "Meeting": {
-        "group": "Kennung der Gruppe.",
-        "title": "Titel (sonst wird einer gebildet).",
-        "date": "Sitzungstag.",
-        "start": "Beginn, HH:MM.",
-        "end": "Ende, HH:MM.",
-        "location": "Ort.",
-        "venue": "Partner, der den Raum stellt.",
-        "status": "planned, held (hat stattgefunden) oder cancelled.",
-        "chair": "Sitzungsleitung (Person).",
-        "minutes_by": "Wer das Protokoll schreibt (Person).",
-        "invited": "Zusätzlich eingeladene Personen.",
-        "guests": "Gäste als freier Text.",
-        "present": "Anwesende Personen.",
-        "excused": "Entschuldigte Personen.",
-        "agenda": "Tagesordnung.",
-        "next": "Datum der nächsten Sitzung.",
-        "approved": "Tag, an dem das Protokoll genehmigt wurde; danach ändert es sich nicht mehr.",
+        "group": N_("schema", "The group's id."),
+        "title": N_("schema", "Title (else one is made)."),
+        "date": N_("schema", "Day of the meeting."),
+        "start": N_("schema", "Start, HH:MM."),
+        "end": N_("schema", "End, HH:MM."),
+        "location": N_("schema", "Place."),
+        "venue": N_("schema", "Partner who provides the room."),
+        "status": N_("schema", "planned, held or cancelled."),
+        "chair": N_("schema", "Chair of the meeting (person)."),
+        "minutes_by": N_("schema", "Who takes the minutes (person)."),
+        "invited": N_("schema", "People invited in addition."),
+        "guests": N_("schema", "Guests as free text."),
+        "present": N_("schema", "People present."),
+        "excused": N_("schema", "People excused."),
+        "agenda": N_("schema", "Agenda."),
+        "next": N_("schema", "Date of the next meeting."),
+        "approved": N_(
+            "schema", "Day the minutes were approved; after it they do not change any more."
+        ),
     },
     "AgendaItem": {
-        "title": "Titel des Tagesordnungspunkts.",
-        "duration": "Dauer in Minuten.",
-        "kind": "info, discussion oder decision.",
-        "by": "Wer den Punkt vorstellt (Person).",
-        "notes": "Was besprochen wurde (Markdown, für das Protokoll).",
-        "decisions": "Beschlüsse.",
-        "tasks": "Arbeitsaufträge.",
+        "title": N_("schema", "Title of the agenda item."),
+        "duration": N_("schema", "Duration in minutes."),
+        "kind": N_("schema", "info, discussion or decision."),
+        "by": N_("schema", "Who presents the item (person)."),
+        "notes": N_("schema", "What was discussed (Markdown, for the minutes)."),
+        "decisions": N_("schema", "Decisions."),
+        "tasks": N_("schema", "Tasks."),
     },
     "Task": {
-        "id": "Eigene Kennung (sonst <sitzung>#<n>).",
-        "title": "Was zu tun ist.",
-        "owner": "Wer verantwortlich ist: eine Person oder eine Liste.",
-        "due": "Frist.",
-        "done": "Erledigt am (leer = offen).",
-        "project": "Kennung eines Projekts.",
+        "id": N_("schema", "Own id (else <meeting>#<n>)."),
+        "title": N_("schema", "What is to be done."),
+        "owner": N_("schema", "Who is responsible: a person or a list."),
+        "due": N_("schema", "Due date."),
+        "done": N_("schema", "Done on (empty = open)."),
+        "project": N_("schema", "A project's id."),
     },
     "Project": {
-        "name": "Name des Projekts.",
-        "kind": "Art des Projekts.",
-        "group": "Verantwortliche Gruppe.",
-        "lead": "Projektleitung (Person).",
-        "partners": "Beteiligte Partner.",
-        "status": "idea, planned, running, done oder dropped.",
-        "start": "Beginn.",
-        "end": "Ende.",
-        "date": "Tag einer Veranstaltung.",
-        "figures": "Kennzahlen für den Bericht: Name → Zahl.",
-        "milestones": "Meilensteine.",
-        "contributions": "Beiträge der Partner (Sachleistungen und anderes).",
-        "awards": "Verliehene Preise und Siegel.",
+        "name": N_("schema", "Name of the project."),
+        "kind": N_("schema", "Kind of project."),
+        "group": N_("schema", "Group responsible."),
+        "lead": N_("schema", "Project lead (person)."),
+        "partners": N_("schema", "Partners taking part."),
+        "status": N_("schema", "idea, planned, running, done or dropped."),
+        "start": N_("schema", "Start."),
+        "end": N_("schema", "End."),
+        "date": N_("schema", "Day of an event."),
+        "figures": N_("schema", "Figures for the report: name → number."),
+        "milestones": N_("schema", "Milestones."),
+        "contributions": N_("schema", "Contributions of partners (in kind and other)."),
+        "awards": N_("schema", "Awards and seals given."),
     },
-    "Milestone": {"title": "Meilenstein.", "due": "Fällig am.", "done": "Erreicht am."},
+    "Milestone": {
+        "title": N_("schema", "Milestone."),
+        "due": N_("schema", "Due on."),
+        "done": N_("schema", "Reached on."),
+    },
     "Contribution": {
-        "partner": "Partner, der beiträgt.",
-        "kind": "Art des Beitrags.",
-        "what": "Was genau.",
-        "value_eur": "Wert in Euro, z. B. 1140.50.",
-        "hours": "Stunden.",
-        "date": "Wann der Beitrag geleistet wurde (sonst zählt er im ersten Projektjahr).",
+        "partner": N_("schema", "Partner who contributes."),
+        "kind": N_("schema", "Kind of contribution."),
+        "what": N_("schema", "What exactly."),
+        "value_eur": N_("schema", "Value in euros, e.g. 1140.50."),
+        "hours": N_("schema", "Hours."),
+        "date": N_(
+            "schema", "When the contribution was made (else it counts in the project's first year)."
+        ),
     },
     "Award": {
-        "to": "Partner-Kennung oder Name der Organisation oder Person.",
-        "date": "Tag der Verleihung.",
-        "valid_until": "Gültig bis.",
-        "criteria": "Erfüllte Kriterien.",
+        "to": N_("schema", "A partner's id or the name of the organisation or person."),
+        "date": N_("schema", "Day of the award."),
+        "valid_until": N_("schema", "Valid until."),
+        "criteria": N_("schema", "Criteria met."),
     },
     "Marketplace": {
-        "title": "Name der Veranstaltung.",
-        "date": "Datum.",
-        "location": "Ort.",
-        "offers": "Angebote.",
-        "needs": "Gesuche.",
-        "deals": "Vereinbarungen: ein Angebot und ein Gesuch.",
+        "title": N_("schema", "Name of the event."),
+        "date": N_("schema", "Date."),
+        "location": N_("schema", "Place."),
+        "offers": N_("schema", "Offers."),
+        "needs": N_("schema", "Requests."),
+        "deals": N_("schema", "Agreements: an offer and a request."),
     },
     "Exchange": {
-        "id": "Kennung, eindeutig auf diesem Marktplatz (z. B. o1, n1).",
-        "partner": "Partner.",
-        "what": "Was angeboten oder gesucht wird.",
-        "kind": "Art – alles außer Geld.",
+        "id": N_("schema", "Id, unique on this marketplace (e.g. o1, n1)."),
+        "partner": N_("schema", "Partner."),
+        "what": N_("schema", "What is offered or requested."),
+        "kind": N_("schema", "Kind – anything but money."),
     },
     "Deal": {
-        "offer": "Kennung des Angebots.",
-        "need": "Kennung des Gesuchs.",
-        "agreed": "Vereinbart am.",
-        "note": "Notiz.",
+        "offer": N_("schema", "The offer's id."),
+        "need": N_("schema", "The request's id."),
+        "agreed": N_("schema", "Agreed on."),
+        "note": N_("schema", "Note."),
     },
     "Report": {
-        "title": "Titel des Berichts.",
-        "recipients": "Für wen, z. B. Rat der Stadt.",
-        "summary": "Zusammenfassung (Markdown).",
-        "highlights": "Höhepunkte des Jahres.",
-        "recommendations": "Handlungsempfehlungen.",
+        "title": N_("schema", "Title of the report."),
+        "recipients": N_("schema", "For whom, e.g. the city council."),
+        "summary": N_("schema", "Summary (Markdown)."),
+        "highlights": N_("schema", "Highlights of the year."),
+        "recommendations": N_("schema", "Recommendations for action."),
     },
-    "Recommendation": {"title": "Empfehlung.", "text": "Begründung (Markdown)."},
+    "Recommendation": {
+        "title": N_("schema", "Recommendation."),
+        "text": N_("schema", "Reasons (Markdown)."),
+    },
 }
 
 
-def schema_for(kind: str) -> dict[str, Any]:
-    """The draft-07 schema of one kind of file."""
+def schema_for(kind: str, lang: str = "de") -> dict[str, Any]:
+    """The draft-07 schema of one kind of file, its words in `lang`."""
+    from netzwerkctl.i18n import Text
+
+    words = Text(lang)
     model = KINDS[kind]
     schema = model.model_json_schema(ref_template="#/definitions/{model}")
     definitions = schema.pop("$defs", {})
     for part in (schema, *definitions.values()):
-        _describe(part)
-    _describe_values(schema)
-    _describe_values(definitions)
+        _describe(part, words)
+    for part in (schema, *definitions.values()):
+        part.pop("description", None)  # a class's docstring, for programmers
+    for part in definitions.values():
+        part.pop("title", None)  # a class name (Rules), not a word for people
+    _describe_values(schema, words)
+    _describe_values(definitions, words)
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
         **{k: v for k, v in schema.items() if k != "title"},
-        "title": TITLES[kind],
+        "title": words.pgettext(*TITLES[kind]),
         **({"definitions": definitions} if definitions else {}),
     }
 
 
-def _describe(part: dict[str, Any]) -> None:
-    """German descriptions instead of pydantic's English field titles."""
+def _describe(part: dict[str, Any], words: Text) -> None:
+    """Descriptions in the network's language instead of pydantic's field titles."""
     texts = DESCRIPTIONS.get(str(part.get("title")), {})
     for name, prop in part.get("properties", {}).items():
         prop.pop("title", None)
         if name in texts:
             if "$ref" in prop:  # draft-07 ignores keywords beside $ref
                 prop["allOf"] = [{"$ref": prop.pop("$ref")}]
-            prop["description"] = texts[name]
+            prop["description"] = words.pgettext(*texts[name])
 
 
-def _describe_values(node: Any, lang: str = "de") -> None:
+def _describe_values(node: Any, words: Text) -> None:
     """Every list of allowed values gets the words a person reads for them
-    (`enumDescriptions`, shown by VS Code while typing): held → stattgefunden."""
-    from netzwerkctl.i18n import Text
+    (`enumDescriptions`, shown by VS Code while typing): held → stattgefunden; every
+    pattern its message (marked in model.py as a (context, message) pair)."""
     from netzwerkctl.present.labels import context_of, label
 
     if isinstance(node, dict):
@@ -244,17 +273,19 @@ def _describe_values(node: Any, lang: str = "de") -> None:
         if isinstance(values, list) and all(isinstance(v, str) for v in values):
             context = context_of(values)
             if context:
-                words = Text(lang)
                 node["enumDescriptions"] = [label(words, context, v) for v in values]
+        message = node.get("patternErrorMessage")
+        if isinstance(message, (tuple, list)):
+            node["patternErrorMessage"] = words.pgettext(*message)
         for child in node.values():
-            _describe_values(child, lang)
+            _describe_values(child, words)
     elif isinstance(node, list):
         for child in node:
-            _describe_values(child, lang)
+            _describe_values(child, words)
 
 
-def schema_text(kind: str) -> str:
-    return json.dumps(schema_for(kind), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+def schema_text(kind: str, lang: str = "de") -> str:
+    return json.dumps(schema_for(kind, lang), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def schema_file(kind: str) -> str:

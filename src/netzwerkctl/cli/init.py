@@ -102,7 +102,7 @@ def init(
             ".gitignore": GITIGNORE,
             ".vscode/settings.json": vscode_settings(),
             ".vscode/extensions.json": vscode_extensions(),
-            **{f".schemas/{schema_file(k)}": schema_text(k) for k in KINDS},
+            **{f".schemas/{schema_file(k)}": schema_text(k, language) for k in KINDS},
         }
     )
     if enclosing is None:

@@ -53,17 +53,18 @@ def schema(
     kinds = [kind] if kind else list(KINDS)
     if not write:
         if kind:
-            sys.stdout.write(schema_text(kind))
+            sys.stdout.write(schema_text(kind, cli().lang))
         else:
-            everything = {k: schema_for(k) for k in kinds}
+            everything = {k: schema_for(k, cli().lang) for k in kinds}
             sys.stdout.write(
                 json.dumps(everything, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
             )
         return
     root = network_root(ctx)
     for k in kinds:
+        text = schema_text(k, cli().lang)
         try:
-            write_inside(root, f".schemas/{schema_file(k)}", schema_text(k).encode("utf-8"))
+            write_inside(root, f".schemas/{schema_file(k)}", text.encode("utf-8"))
         except WriteError as exc:
             fail(str(exc))
         _ = cli()
