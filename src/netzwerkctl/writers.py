@@ -34,7 +34,10 @@ def write_inside(root: Path, rel: str, data: bytes, *, exclusive: bool = False) 
             )
     parent = os.path.realpath(path.parent) if path.parent.exists() else real_root
     if parent != real_root and not parent.startswith(real_root + os.sep):
-        raise WriteError(f"{path.parent} liegt außerhalb des Netzwerks; nichts geschrieben.")
+        _ = cli()
+        raise WriteError(
+            _("%(folder)s lies outside the network; nothing written.", folder=path.parent)
+        )
     write_atomic(path, data, exclusive=exclusive)
     return path
 

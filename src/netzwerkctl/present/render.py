@@ -242,7 +242,10 @@ def render(
         raise TemplateProblem(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
     except jinja2.TemplateNotFound as exc:  # also {% include %} of something not there
         where = _template_position(exc) or template_name
-        raise TemplateProblem(f"{where}: template not found: {exc.name}") from None
+        _ = cli()
+        raise TemplateProblem(
+            _("%(where)s: there is no template %(name)s", where=where, name=exc.name)
+        ) from None
     except (
         jinja2.TemplateError,  # undefined names, the sandbox's refusals, …
         TypeError,  # {{ meeting.date + 1 }} in a network's own template
