@@ -29,7 +29,7 @@ TOP = Path(__file__).resolve().parents[1]
 LOCALE = TOP / "src" / "netzwerkctl" / "locale"
 DOMAIN = "netzwerkctl"
 # N_(context, message) marks a stored value's label (netzwerkctl/labels.py)
-KEYWORDS = {**DEFAULT_KEYWORDS, "N_": ((1, "c"), 2)}
+KEYWORDS = {**DEFAULT_KEYWORDS, "N_": ((1, "c"), 2), "_c": ((1, "c"), 4)}
 METHODS = [("src/netzwerkctl/**.py", "python"), ("templates/**.j2", "jinja2")]
 OPTIONS = {"templates/**.j2": {"extensions": "jinja2.ext.i18n"}}
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")

@@ -33,10 +33,9 @@ class Code:
     message: str  # English, with %(name)s placeholders; translated in context `code`
 
 
-def _c(code: str, severity: Severity, title: str, message: tuple[str, str]) -> Code:
-    context, text = message
-    assert context == code
-    return Code(code, severity, title, text)
+# `_c` is also an extraction keyword (scripts/catalogues.py): the message, the 4th
+# argument, goes into the catalogue with the code as its context.
+_c = Code
 
 
 _ALL: tuple[Code, ...] = (
@@ -45,734 +44,498 @@ _ALL: tuple[Code, ...] = (
         "NW001",
         ERROR,
         "Datei ist nicht UTF-8",
-        N_(
-            "NW001",
-            "The file is not UTF-8 encoded (byte %(byte)s, which is '%(char)s' in "
-            "Windows-1252). Save it as UTF-8 in your editor.",
-        ),
+        "The file is not UTF-8 encoded (byte %(byte)s, which is '%(char)s' in "
+        "Windows-1252). Save it as UTF-8 in your editor.",
     ),
     _c(
         "NW002",
         ERROR,
         "Datei ist leer",
-        N_(
-            "NW002",
-            "The file is empty. Fill in at least the required keys or delete it.",
-        ),
+        "The file is empty. Fill in at least the required keys or delete it.",
     ),
     _c(
         "NW003",
         ERROR,
         "Tabulator zum Einrücken",
-        N_(
-            "NW003",
-            "A tab is used for indentation here; YAML allows only spaces. Replace the "
-            "tab with spaces.",
-        ),
+        "A tab is used for indentation here; YAML allows only spaces. Replace the tab with spaces.",
     ),
     _c(
         "NW004",
         ERROR,
         "YAML-Syntaxfehler",
-        N_(
-            "NW004",
-            "YAML syntax error (%(detail)s). %(hint)s",
-        ),
+        "YAML syntax error (%(detail)s). %(hint)s",
     ),
     _c(
         "NW005",
         ERROR,
         "Schlüssel doppelt",
-        N_(
-            "NW005",
-            "The key '%(key)s' appears twice (first on line %(first_line)s). Delete one of them.",
-        ),
+        "The key '%(key)s' appears twice (first on line %(first_line)s). Delete one of them.",
     ),
     _c(
         "NW006",
         ERROR,
         "YAML-Tag nicht erlaubt",
-        N_(
-            "NW006",
-            "Tags such as '%(tag)s' are not allowed. Write the value without the '!' part.",
-        ),
+        "Tags such as '%(tag)s' are not allowed. Write the value without the '!' part.",
     ),
     _c(
         "NW007",
         ERROR,
         "Anker und Verweise nicht erlaubt",
-        N_(
-            "NW007",
-            "Anchors and aliases (&name, *name) are not supported. Write the value out.",
-        ),
+        "Anchors and aliases (&name, *name) are not supported. Write the value out.",
     ),
     _c(
         "NW008",
         ERROR,
         "Datei ist keine Zuordnung",
-        N_(
-            "NW008",
-            "The file must consist of keys with values (for example 'name: …'), found %(t_found)s.",
-        ),
+        "The file must consist of keys with values (for example 'name: …'), found %(t_found)s.",
     ),
     _c(
         "NW009",
         ERROR,
         "Datei zu groß",
-        N_(
-            "NW009",
-            "The file is %(size)s MB large; at most %(limit)s MB are read.",
-        ),
+        "The file is %(size)s MB large; at most %(limit)s MB are read.",
     ),
     _c(
         "NW010",
         ERROR,
         "Zu tief verschachtelt",
-        N_(
-            "NW010",
-            "The file is nested deeper than %(limit)s levels.",
-        ),
+        "The file is nested deeper than %(limit)s levels.",
     ),
     _c(
         "NW011",
         ERROR,
         "Schlüssel ist kein Text",
-        N_(
-            "NW011",
-            "Keys must be plain text (for example 'name').",
-        ),
+        "Keys must be plain text (for example 'name').",
     ),
     _c(
         "NW012",
         ERROR,
         "Dateiname taugt nicht als Kennung",
-        N_(
-            "NW012",
-            "The file name '%(name)s' is not a valid id: use lowercase letters, digits "
-            "and hyphens only, for example '%(slug)s.yaml'.",
-        ),
+        "The file name '%(name)s' is not a valid id: use lowercase letters, digits "
+        "and hyphens only, for example '%(slug)s.yaml'.",
     ),
     _c(
         "NW013",
         ERROR,
         "Berichtsdatei ist kein Jahr",
-        N_(
-            "NW013",
-            "Files in reports/ are named after the report's year, for example "
-            "'2021.yaml' (found: '%(name)s').",
-        ),
+        "Files in reports/ are named after the report's year, for example "
+        "'2021.yaml' (found: '%(name)s').",
     ),
     _c(
         "NW014",
         ERROR,
         "Datei nicht lesbar",
-        N_(
-            "NW014",
-            "The file cannot be read (%(t_reason)s). Check permissions and links.",
-        ),
+        "The file cannot be read (%(t_reason)s). Check permissions and links.",
     ),
     _c(
         "NW015",
         WARNING,
         "Ordner wird nicht gelesen",
-        N_(
-            "NW015",
-            "The folder '%(folder)s' is not read; its YAML files are ignored.",
-        ),
+        "The folder '%(folder)s' is not read; its YAML files are ignored.",
     ),
     _c(
         "NW016",
         ERROR,
         "Unsichtbares Steuerzeichen",
-        N_(
-            "NW016",
-            "There is an invisible character here (%(char)s), usually pasted from a "
-            "word processor. Delete it or replace it with a normal line break.",
-        ),
+        "There is an invisible character here (%(char)s), usually pasted from a "
+        "word processor. Delete it or replace it with a normal line break.",
     ),
     _c(
         "NW017",
         ERROR,
         "Datei ist UTF-16",
-        N_(
-            "NW017",
-            "The file is saved as UTF-16 (Notepad's 'Unicode'). Save it as UTF-8.",
-        ),
+        "The file is saved as UTF-16 (Notepad's 'Unicode'). Save it as UTF-8.",
     ),
     _c(
         "NW018",
         WARNING,
         "Datei endet auf .txt",
-        N_(
-            "NW018",
-            "The file '%(name)s' is not read: its name ends in '.txt' (Notepad saves "
-            "it so when the file type is 'Text Documents'). Rename it to '%(fixed)s'.",
-        ),
+        "The file '%(name)s' is not read: its name ends in '.txt' (Notepad saves "
+        "it so when the file type is 'Text Documents'). Rename it to '%(fixed)s'.",
     ),
     _c(
         "NW019",
         ERROR,
         "Weitere Probleme in der Datei",
-        N_(
-            "NW019",
-            "… and %(count)s more problems in this file that are not shown one by one. "
-            "Fix those shown and check again.",
-        ),
+        "… and %(count)s more problems in this file that are not shown one by one. "
+        "Fix those shown and check again.",
     ),
     _c(
         "NW020",
         WARNING,
         "Dateiname mit umgekehrter Schreibrichtung",
-        N_(
-            "NW020",
-            "The file name contains a character that reverses the writing direction "
-            "(like U+202E): it looks different from what it is. Rename the file.",
-        ),
+        "The file name contains a character that reverses the writing direction "
+        "(like U+202E): it looks different from what it is. Rename the file.",
     ),
     # -- NW1xx: the shape of an entry --------------------------------------------
     _c(
         "NW101",
         ERROR,
         "Unbekannter Schlüssel",
-        N_(
-            "NW101",
-            "Unknown key '%(key)s'%(where)s.",
-        ),
+        "Unknown key '%(key)s'%(where)s.",
     ),
     _c(
         "NW102",
         ERROR,
         "Pflichtfeld fehlt",
-        N_(
-            "NW102",
-            "The required key '%(key)s' is missing%(where)s.",
-        ),
+        "The required key '%(key)s' is missing%(where)s.",
     ),
     _c(
         "NW103",
         ERROR,
         "Falsche Art von Wert",
-        N_(
-            "NW103",
-            "%(key)s: expected %(t_expected)s, found %(t_found)s.",
-        ),
+        "%(key)s: expected %(t_expected)s, found %(t_found)s.",
     ),
     _c(
         "NW104",
         ERROR,
         "Ungültiges Datum",
-        N_(
-            "NW104",
-            "'%(value)s' is not a valid date (%(key)s). Write 2021-03-15 or 15.03.2021 "
-            "(years 1900 to 2999).",
-        ),
+        "'%(value)s' is not a valid date (%(key)s). Write 2021-03-15 or 15.03.2021 "
+        "(years 1900 to 2999).",
     ),
     _c(
         "NW105",
         ERROR,
         "Ungültige Uhrzeit",
-        N_(
-            "NW105",
-            "'%(value)s' is not a valid time (%(key)s). Write it like 18:30.",
-        ),
+        "'%(value)s' is not a valid time (%(key)s). Write it like 18:30.",
     ),
     _c(
         "NW106",
         ERROR,
         "Wert nicht erlaubt",
-        N_(
-            "NW106",
-            "'%(value)s' is not allowed for %(key)s. Allowed: %(allowed)s.",
-        ),
+        "'%(value)s' is not allowed for %(key)s. Allowed: %(allowed)s.",
     ),
     _c(
         "NW107",
         ERROR,
         "Ja oder nein erwartet",
-        N_(
-            "NW107",
-            "'%(value)s' for %(key)s: write yes or no.",
-        ),
+        "'%(value)s' for %(key)s: write yes or no.",
     ),
     _c(
         "NW108",
         ERROR,
         "Ungültige Kennung",
-        N_(
-            "NW108",
-            "'%(value)s' is not a valid id (%(key)s): use lowercase letters, digits "
-            "and hyphens only, for example '%(slug)s'.",
-        ),
+        "'%(value)s' is not a valid id (%(key)s): use lowercase letters, digits "
+        "and hyphens only, for example '%(slug)s'.",
     ),
     _c(
         "NW109",
         ERROR,
         "Ungültige Zahl",
-        N_(
-            "NW109",
-            "'%(value)s' is not a valid number (%(key)s). Write it like 1140.50.",
-        ),
+        "'%(value)s' is not a valid number (%(key)s). Write it like 1140.50.",
     ),
     _c(
         "NW110",
         ERROR,
         "Zahl außerhalb des Bereichs",
-        N_(
-            "NW110",
-            "%(key)s: the number must be %(t_bound)s %(limit)s (found: %(value)s).",
-        ),
+        "%(key)s: the number must be %(t_bound)s %(limit)s (found: %(value)s).",
     ),
     _c(
         "NW111",
         ERROR,
         "Ungültige E-Mail-Adresse",
-        N_(
-            "NW111",
-            "'%(value)s' is not a valid e-mail address (%(key)s).",
-        ),
+        "'%(value)s' is not a valid e-mail address (%(key)s).",
     ),
     _c(
         "NW112",
         ERROR,
         "Ungültige Zeitzone",
-        N_(
-            "NW112",
-            "'%(value)s' is not a known time zone (%(key)s), for example Europe/Berlin.",
-        ),
+        "'%(value)s' is not a known time zone (%(key)s), for example Europe/Berlin.",
     ),
     _c(
         "NW113",
         ERROR,
         "Leerer Wert",
-        N_(
-            "NW113",
-            "%(key)s is empty. Enter a value or delete the line.",
-        ),
+        "%(key)s is empty. Enter a value or delete the line.",
     ),
     _c(
         "NW114",
         ERROR,
         "Zahl in deutscher Schreibweise",
-        N_(
-            "NW114",
-            "'%(value)s' (%(key)s): write numbers without thousands separators and "
-            "with a decimal point, for example 2000 or 1140.50.",
-        ),
+        "'%(value)s' (%(key)s): write numbers without thousands separators and "
+        "with a decimal point, for example 2000 or 1140.50.",
     ),
     _c(
         "NW115",
         ERROR,
         "Mehrere Werte als Text",
-        N_(
-            "NW115",
-            "'%(value)s' (%(key)s): write several persons as a list.",
-        ),
+        "'%(value)s' (%(key)s): write several persons as a list.",
     ),
     _c(
         "NW116",
         ERROR,
         "Dauer in ganzen Minuten",
-        N_(
-            "NW116",
-            "'%(value)s' is not a duration (%(key)s): write whole minutes, for example 90.",
-        ),
+        "'%(value)s' is not a duration (%(key)s): write whole minutes, for example 90.",
     ),
     _c(
         "NW120",
         ERROR,
         "Unbekannter Prüfcode",
-        N_(
-            "NW120",
-            "There is no check code '%(value)s' (checks). The codes are listed in "
-            "docs/check-codes.md.",
-        ),
+        "There is no check code '%(value)s' (checks). The codes are listed in docs/check-codes.md.",
     ),
     _c(
         "NW121",
         ERROR,
         "Fehler lässt sich nicht abschalten",
-        N_(
-            "NW121",
-            "%(value)s is an error and cannot be switched off or made a warning "
-            "(checks): while it stands, netzwerkctl makes no documents. Fix it.",
-        ),
+        "%(value)s is an error and cannot be switched off or made a warning "
+        "(checks): while it stands, netzwerkctl makes no documents. Fix it.",
     ),
     _c(
         "NW117",
         ERROR,
         "Name über mehrere Zeilen",
-        N_(
-            "NW117",
-            "A name (%(key)s) is one line, without line breaks or tabs: it stands in "
-            "e-mails, calendars and tables.",
-        ),
+        "A name (%(key)s) is one line, without line breaks or tabs: it stands in "
+        "e-mails, calendars and tables.",
     ),
     _c(
         "NW119",
         ERROR,
         "Ungültiger Wert",
-        N_(
-            "NW119",
-            "%(key)s: %(detail)s",
-        ),
+        "%(key)s: %(detail)s",
     ),
     # -- NW2xx: references and ids ------------------------------------------------
     _c(
         "NW201",
         ERROR,
         "Unbekannter Partner",
-        N_(
-            "NW201",
-            "There is no partner '%(ref)s' (%(key)s) in partners/.",
-        ),
+        "There is no partner '%(ref)s' (%(key)s) in partners/.",
     ),
     _c(
         "NW202",
         ERROR,
         "Unbekannte Person",
-        N_(
-            "NW202",
-            "No partner file lists a person '%(ref)s' (%(key)s) under contacts.",
-        ),
+        "No partner file lists a person '%(ref)s' (%(key)s) under contacts.",
     ),
     _c(
         "NW203",
         ERROR,
         "Unbekannte Gruppe",
-        N_(
-            "NW203",
-            "There is no group '%(ref)s' (%(key)s) in groups/.",
-        ),
+        "There is no group '%(ref)s' (%(key)s) in groups/.",
     ),
     _c(
         "NW204",
         ERROR,
         "Unbekanntes Projekt",
-        N_(
-            "NW204",
-            "There is no project '%(ref)s' (%(key)s) in projects/.",
-        ),
+        "There is no project '%(ref)s' (%(key)s) in projects/.",
     ),
     _c(
         "NW205",
         ERROR,
         "Unbekanntes Angebot",
-        N_(
-            "NW205",
-            "There is no offer '%(ref)s' (%(key)s) on this marketplace.",
-        ),
+        "There is no offer '%(ref)s' (%(key)s) on this marketplace.",
     ),
     _c(
         "NW206",
         ERROR,
         "Unbekanntes Gesuch",
-        N_(
-            "NW206",
-            "There is no need '%(ref)s' (%(key)s) on this marketplace.",
-        ),
+        "There is no need '%(ref)s' (%(key)s) on this marketplace.",
     ),
     _c(
         "NW207",
         ERROR,
         "Kennung doppelt vergeben",
-        N_(
-            "NW207",
-            "The id '%(id)s' is used twice: also %(other)s.",
-        ),
+        "The id '%(id)s' is used twice: also %(other)s.",
     ),
     _c(
         "NW208",
         ERROR,
         "Person doppelt angelegt",
-        N_(
-            "NW208",
-            "The person '%(id)s' is already declared in %(other)s:%(other_line)s. "
-            "Person ids must be unique across the whole network.",
-        ),
+        "The person '%(id)s' is already declared in %(other)s:%(other_line)s. "
+        "Person ids must be unique across the whole network.",
     ),
     _c(
         "NW209",
         ERROR,
         "Kennung in der Datei doppelt",
-        N_(
-            "NW209",
-            "The id '%(id)s' appears twice in this file (first on line %(first_line)s).",
-        ),
+        "The id '%(id)s' appears twice in this file (first on line %(first_line)s).",
     ),
     # -- NW3xx: dates ---------------------------------------------------------------
     _c(
         "NW301",
         ERROR,
         "Daten in falscher Reihenfolge",
-        N_(
-            "NW301",
-            "%(first_key)s (%(first)s) is after %(second_key)s (%(second)s).",
-        ),
+        "%(first_key)s (%(first)s) is after %(second_key)s (%(second)s).",
     ),
     _c(
         "NW302",
         ERROR,
         "Frist vor der Sitzung",
-        N_(
-            "NW302",
-            "The due date %(due)s is before the meeting of %(date)s that raised the task.",
-        ),
+        "The due date %(due)s is before the meeting of %(date)s that raised the task.",
     ),
     _c(
         "NW303",
         ERROR,
         "Erledigt-Datum in der Zukunft",
-        N_(
-            "NW303",
-            "The date %(key)s: %(value)s is in the future (today is %(today)s).",
-        ),
+        "The date %(key)s: %(value)s is in the future (today is %(today)s).",
     ),
     _c(
         "NW304",
         ERROR,
         "Ende nicht nach Beginn",
-        N_(
-            "NW304",
-            "The end (%(end)s) is not after the start (%(start)s).",
-        ),
+        "The end (%(end)s) is not after the start (%(start)s).",
     ),
     _c(
         "NW305",
         ERROR,
         "Gültigkeit endet vor der Verleihung",
-        N_(
-            "NW305",
-            "valid_until (%(valid_until)s) must be after the award's date (%(date)s).",
-        ),
+        "valid_until (%(valid_until)s) must be after the award's date (%(date)s).",
     ),
     _c(
         "NW306",
         WARNING,
         "Angesprochen in der Zukunft",
-        N_(
-            "NW306",
-            "approached: %(value)s is in the future (today is %(today)s). A typo in "
-            "the year? Enter a first contact once it has taken place.",
-        ),
+        "approached: %(value)s is in the future (today is %(today)s). A typo in "
+        "the year? Enter a first contact once it has taken place.",
     ),
     # -- NW4xx: meetings ------------------------------------------------------------
     _c(
         "NW401",
         ERROR,
         "Gruppe bestand am Sitzungstag nicht",
-        N_(
-            "NW401",
-            "The group '%(group)s' did not exist on %(date)s (started: %(started)s, "
-            "ended: %(ended)s).",
-        ),
+        "The group '%(group)s' did not exist on %(date)s (started: %(started)s, ended: %(ended)s).",
     ),
     _c(
         "NW402",
         ERROR,
         "Teilnehmer ist weder Mitglied noch eingeladen",
-        N_(
-            "NW402",
-            "'%(person)s' (%(key)s) is not a member of the group '%(group)s' on "
-            "%(date)s and is not listed under invited.",
-        ),
+        "'%(person)s' (%(key)s) is not a member of the group '%(group)s' on "
+        "%(date)s and is not listed under invited.",
     ),
     _c(
         "NW403",
         ERROR,
         "Anwesend und entschuldigt zugleich",
-        N_(
-            "NW403",
-            "'%(person)s' is listed both under present and under excused.",
-        ),
+        "'%(person)s' is listed both under present and under excused.",
     ),
     _c(
         "NW404",
         ERROR,
         "Kein Einführungsgespräch vor der Teilnahme",
-        N_(
-            "NW404",
-            "'%(person)s' attended on %(date)s without an introductory talk before "
-            "(intro_talk: %(intro)s). The network requires one (rules.intro_talk_required).",
-        ),
+        "'%(person)s' attended on %(date)s without an introductory talk before "
+        "(intro_talk: %(intro)s). The network requires one (rules.intro_talk_required).",
     ),
     _c(
         "NW405",
         WARNING,
         "Stattgefundene Sitzung ohne Anwesenheit",
-        N_(
-            "NW405",
-            "The meeting is held but has no present list. Enter who attended.",
-        ),
+        "The meeting is held but has no present list. Enter who attended.",
     ),
     _c(
         "NW406",
         WARNING,
         "Vergangene Sitzung noch geplant (Protokoll fehlt)",
-        N_(
-            "NW406",
-            "The meeting of %(date)s is over but still planned: add the minutes "
-            "(status: held and present) or cancel it (status: cancelled).",
-        ),
+        "The meeting of %(date)s is over but still planned: add the minutes "
+        "(status: held and present) or cancel it (status: cancelled).",
     ),
     _c(
         "NW407",
         ERROR,
         "Abgesagte Sitzung mit Anwesenheit",
-        N_(
-            "NW407",
-            "The meeting is cancelled but has %(key)s. Remove the list.",
-        ),
+        "The meeting is cancelled but has %(key)s. Remove the list.",
     ),
     _c(
         "NW408",
         WARNING,
         "Dateiname passt nicht zur Sitzung",
-        N_(
-            "NW408",
-            "Meeting files are named <date>-<group>, here '%(expected)s.yaml' (for "
-            "several meetings on one day '%(expected)s-2.yaml').",
-        ),
+        "Meeting files are named <date>-<group>, here '%(expected)s.yaml' (for "
+        "several meetings on one day '%(expected)s-2.yaml').",
     ),
     _c(
         "NW409",
         ERROR,
         "Person doppelt in der Liste",
-        N_(
-            "NW409",
-            "'%(person)s' is listed twice under %(key)s (first on line %(first_line)s).",
-        ),
+        "'%(person)s' is listed twice under %(key)s (first on line %(first_line)s).",
     ),
     _c(
         "NW410",
         WARNING,
         "Sitzung in der Zukunft schon stattgefunden",
-        N_(
-            "NW410",
-            "The meeting of %(date)s is in the future (today is %(today)s) but already "
-            "held. Is the date right?",
-        ),
+        "The meeting of %(date)s is in the future (today is %(today)s) but already "
+        "held. Is the date right?",
     ),
     _c(
         "NW411",
         ERROR,
         "Protokoll vor der Sitzung genehmigt",
-        N_(
-            "NW411",
-            "approved: %(approved)s is before the meeting of %(date)s; minutes are "
-            "approved after the meeting, usually at the next one.",
-        ),
+        "approved: %(approved)s is before the meeting of %(date)s; minutes are "
+        "approved after the meeting, usually at the next one.",
     ),
     _c(
         "NW412",
         ERROR,
         "Genehmigtes Protokoll ohne stattgefundene Sitzung",
-        N_(
-            "NW412",
-            "The meeting has approved: %(approved)s but is %(status)s: only the "
-            "minutes of a held meeting (status: held) are approved.",
-        ),
+        "The meeting has approved: %(approved)s but is %(status)s: only the "
+        "minutes of a held meeting (status: held) are approved.",
     ),
     # -- NW5xx: partners and groups --------------------------------------------------
     _c(
         "NW501",
         ERROR,
         "Pate ist kein Partner des Netzwerks",
-        N_(
-            "NW501",
-            "Patron '%(partner)s' has the status %(status)s. Patrons must be or have "
-            "been partners of the network (active, paused or former).",
-        ),
+        "Patron '%(partner)s' has the status %(status)s. Patrons must be or have "
+        "been partners of the network (active, paused or former).",
     ),
     _c(
         "NW502",
         WARNING,
         "Kontakt ohne Einwilligung (DSGVO)",
-        N_(
-            "NW502",
-            "No consent to storing the contact data of '%(person)s' is recorded "
-            "(consent). Enter the date of consent.",
-        ),
+        "No consent to storing the contact data of '%(person)s' is recorded "
+        "(consent). Enter the date of consent.",
     ),
     _c(
         "NW503",
         WARNING,
         "Aktiver Partner ohne Entscheidungsperson",
-        N_(
-            "NW503",
-            "No person of '%(partner)s' has decision_maker: yes. Without a "
-            "decision-maker at the table no agreements can be made.",
-        ),
+        "No person of '%(partner)s' has decision_maker: yes. Without a "
+        "decision-maker at the table no agreements can be made.",
     ),
     _c(
         "NW504",
         WARNING,
         "Pate ohne Entscheidungsperson",
-        N_(
-            "NW504",
-            "'%(partner)s' is patron of %(groups)s, but none of its persons has "
-            "decision_maker: yes.",
-        ),
+        "'%(partner)s' is patron of %(groups)s, but none of its persons has decision_maker: yes.",
     ),
     _c(
         "NW505",
         WARNING,
         "Ehemaliger Partner ohne Austrittsdatum",
-        N_(
-            "NW505",
-            "'%(partner)s' has the status former but no left date. Enter when it left; "
-            "until then the report does not count it.",
-        ),
+        "'%(partner)s' has the status former but no left date. Enter when it left; "
+        "until then the report does not count it.",
     ),
     _c(
         "NW506",
         WARNING,
         "Mitglied ohne aktuelle Ansprechperson",
-        N_(
-            "NW506",
-            "'%(person)s' no longer speaks for %(partner)s since %(since)s but is "
-            "still a member of the group. End the membership (until) or extend the contact.",
-        ),
+        "'%(person)s' no longer speaks for %(partner)s since %(since)s but is "
+        "still a member of the group. End the membership (until) or extend the contact.",
     ),
     _c(
         "NW507",
         WARNING,
         "Auszeichnung an einen Partner als Name",
-        N_(
-            "NW507",
-            "'%(value)s' is the name of the partner '%(partner)s'. Write to: "
-            "%(partner)s so that the award counts for this partner (report, reminders).",
-        ),
+        "'%(value)s' is the name of the partner '%(partner)s'. Write to: "
+        "%(partner)s so that the award counts for this partner (report, reminders).",
     ),
     # -- NW6xx: marketplace and projects ----------------------------------------------
     _c(
         "NW601",
         ERROR,
         "Geld auf dem Marktplatz",
-        N_(
-            "NW601",
-            "'%(value)s' (%(key)s): a marketplace exchanges anything but money. "
-            "Allowed: %(allowed)s.",
-        ),
+        "'%(value)s' (%(key)s): a marketplace exchanges anything but money. Allowed: %(allowed)s.",
     ),
     _c(
         "NW602",
         ERROR,
         "Geschäft mit sich selbst",
-        N_(
-            "NW602",
-            "Offer '%(offer)s' and need '%(need)s' both belong to '%(partner)s'; a "
-            "deal needs two different partners.",
-        ),
+        "Offer '%(offer)s' and need '%(need)s' both belong to '%(partner)s'; a "
+        "deal needs two different partners.",
     ),
     _c(
         "NW603",
         WARNING,
         "Geld im Text eines Angebots oder Gesuchs",
-        N_(
-            "NW603",
-            "'%(value)s' (%(key)s) sounds like money ('%(word)s'). A marketplace "
-            "exchanges anything but money: time, know-how, rooms, material, contacts.",
-        ),
+        "'%(value)s' (%(key)s) sounds like money ('%(word)s'). A marketplace "
+        "exchanges anything but money: time, know-how, rooms, material, contacts.",
     ),
 )
 
