@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 from enum import Enum
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from netzwerkctl.cli.common import ForceOpt, emit, fail, network_root
+from netzwerkctl.cli.common import ForceOpt, OutputOpt, emit, fail, network_root, output_format_for
 from netzwerkctl.i18n import Text
 
 
@@ -36,12 +35,12 @@ def changes(
         ),
     ] = None,
     output_format: Annotated[
-        ChangesFormat, typer.Option("--format", "-f", help="md or json.")
-    ] = ChangesFormat.md,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write to this file.", dir_okay=False),
+        Optional[ChangesFormat],  # noqa: UP045
+        typer.Option(
+            "--format", "-f", help="md (default) or json; with -o from the file's extension."
+        ),
     ] = None,
+    output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
     """What changed in the network, according to git: partners who joined or left,
@@ -57,6 +56,7 @@ def changes(
     from netzwerkctl.gitrepo import GitUnavailable
     from netzwerkctl.history import changes_between, network_at
 
+    output_format = output_format_for(output_format, output, ChangesFormat)
     root = network_root(ctx)
     try:
         found = changes_between(root, since, until)

@@ -6,8 +6,9 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, TypeVar
 
 import typer
 
@@ -222,6 +223,49 @@ LangOpt = Annotated[
         "--lang",
         callback=_language,
         help="Language (de, en or another with a catalogue); default: the network's language.",
+    ),
+]
+
+# The endings -o understands besides the format's own name (.md, .html, .json).
+_OTHER_ENDINGS = {".markdown": "md", ".htm": "html"}
+Format = TypeVar("Format", bound=Enum)
+
+
+def output_format_for(chosen: Format | None, output: Path | None, formats: type[Format]) -> Format:
+    """The format to write: --format, else the ending of -o, else the first format;
+    an ending that does not fit --format, or none known, stops with a message."""
+    default = next(iter(formats))
+    if output is None:
+        return chosen or default
+    ending = output.suffix.lower()
+    name = _OTHER_ENDINGS.get(ending, ending.removeprefix("."))
+    files = [f for f in formats if f.value != "table"]  # the table is for the screen
+    by_ending = next((f for f in files if f.value == name), None)
+    _ = cli()
+    if by_ending is None and chosen is None:
+        endings = ", ".join(f".{f.value}" for f in files)
+        fail(
+            _(
+                "-o %(file)s: use one of the endings %(endings)s, or give --format.",
+                file=output,
+                endings=endings,
+            )
+        )
+    if chosen and by_ending and chosen is not by_ending:
+        fail(
+            _(
+                "--format %(format)s does not fit the ending of %(file)s.",
+                format=chosen.value,
+                file=output,
+            )
+        )
+    return chosen or by_ending or default
+
+
+OutputOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--output", "-o", help="Write to this file instead of the console.", dir_okay=False
     ),
 ]
 

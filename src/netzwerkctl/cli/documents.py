@@ -16,9 +16,11 @@ from netzwerkctl.cli.common import (
     AllowErrorsOpt,
     ForceOpt,
     LangOpt,
+    OutputOpt,
     emit,
     fail,
     load_checked,
+    output_format_for,
     parse_today,
     template_problem,
 )
@@ -33,13 +35,6 @@ class DocFormat(str, Enum):
     md = "md"
     html = "html"
 
-
-_EXTENSIONS = {
-    ".md": DocFormat.md,
-    ".markdown": DocFormat.md,
-    ".html": DocFormat.html,
-    ".htm": DocFormat.html,
-}
 
 AgendaMeetingArg = Annotated[
     str,
@@ -64,12 +59,6 @@ MinutesMeetingArg = Annotated[
 FormatOpt = Annotated[
     Optional[DocFormat],  # noqa: UP045  (Typer needs Optional on Python 3.10)
     typer.Option("--format", "-f", help="md (default) or html; with -o from the file's extension."),
-]
-OutputOpt = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option(
-        "--output", "-o", help="Write to this file instead of the console.", dir_okay=False
-    ),
 ]
 TodayOpt = Annotated[
     Optional[str],  # noqa: UP045
@@ -182,7 +171,7 @@ def _document(
     from netzwerkctl.present.incomplete import notice
     from netzwerkctl.present.render import TemplateProblem, render
 
-    fmt = _format(output_format, output)
+    fmt = output_format_for(output_format, output, DocFormat)
     day = parse_today(today)
     root, network, gaps = load_checked(ctx, day, allow_errors)
     meeting_id = _meeting(network, root, ref, day, held=name == "minutes")
@@ -230,25 +219,6 @@ def _news(ctx: typer.Context, since: str, lang: str | None) -> list[str]:
         fail(f"--changes-since: {exc}")
     language = lang or network_at(root, None).language
     return [wording(c, language) for c in found]
-
-
-def _format(output_format: DocFormat | None, output: Path | None) -> DocFormat:
-    if output is None:
-        return output_format or DocFormat.md
-    from_extension = _EXTENSIONS.get(output.suffix.lower())
-    if from_extension is None and output_format is None:
-        _ = cli()
-        fail(_("-o %(file)s: use the ending .md or .html, or give --format.", file=output))
-    if output_format and from_extension and output_format is not from_extension:
-        _ = cli()
-        fail(
-            _(
-                "--format %(format)s does not fit the ending of %(file)s.",
-                format=output_format.value,
-                file=output,
-            )
-        )
-    return output_format or from_extension or DocFormat.md
 
 
 def _meeting(network: Network, root: Path, ref: str, today: date, held: bool) -> str:

@@ -14,9 +14,11 @@ from netzwerkctl.cli.common import (
     EXIT_PROBLEMS,
     AllowErrorsOpt,
     ForceOpt,
+    OutputOpt,
     emit,
     fail,
     load_checked,
+    output_format_for,
     parse_today,
     require,
     template_problem,
@@ -32,9 +34,16 @@ TodayOpt = Annotated[
     Optional[str],  # noqa: UP045  (Typer needs Optional on Python 3.10)
     typer.Option(help="Reference day instead of today (for current contacts and groups)."),
 ]
-OutputOpt = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option("--output", "-o", help="Write to this file.", dir_okay=False),
+
+
+class DocFormat(str, Enum):
+    md = "md"
+    json = "json"
+
+
+DocFormatOpt = Annotated[
+    Optional[DocFormat],  # noqa: UP045
+    typer.Option("--format", "-f", help="md (default) or json; with -o from the file's extension."),
 ]
 
 
@@ -45,11 +54,6 @@ class ListFormat(str, Enum):
     csv = "csv"
 
 
-class DocFormat(str, Enum):
-    md = "md"
-    json = "json"
-
-
 def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
 
@@ -57,7 +61,7 @@ def _json(data: Any) -> str:
 def _document(
     name: str,
     context: Mapping[str, Any],
-    output_format: DocFormat,
+    chosen: DocFormat | None,
     network: Network,
     output: Path | None,
     force: bool,
@@ -68,7 +72,7 @@ def _document(
     its template (with the notice when the network has errors)."""
     from netzwerkctl.present.incomplete import as_json, notice
 
-    if output_format is DocFormat.json:
+    if output_format_for(chosen, output, DocFormat) is DocFormat.json:
         emit(_json({**context, "incomplete": as_json(gaps)}), output, force, root)
     else:
         warning = notice(gaps, network.language) if gaps else None
@@ -106,8 +110,13 @@ def partners(
         bool, typer.Option("--cluster", help="Group by cluster and expertise.")
     ] = False,
     output_format: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="table, md, json or csv.")
-    ] = ListFormat.table,
+        Optional[ListFormat],  # noqa: UP045
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (default), md, json or csv; with -o from the file's extension.",
+        ),
+    ] = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
     allow_errors: AllowErrorsOpt = False,
@@ -132,6 +141,7 @@ def partners(
     _choice(kind, get_args(PartnerKind), "--kind")
     from netzwerkctl.present.incomplete import as_json, notice
 
+    output_format = output_format_for(output_format, output, ListFormat)
     day = parse_today(today)
     root, network, gaps = load_checked(ctx, day, allow_errors)
     warning = notice(gaps, network.language) if gaps else None
@@ -190,9 +200,7 @@ def match(
             help="For the topic of this group; only partners not yet taking part in it.",
         ),
     ] = None,
-    output_format: Annotated[
-        DocFormat, typer.Option("--format", "-f", help="md or json.")
-    ] = DocFormat.md,
+    output_format: DocFormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
     allow_errors: AllowErrorsOpt = False,
@@ -245,9 +253,7 @@ def market(
             show_default=False,
         ),
     ] = None,
-    output_format: Annotated[
-        DocFormat, typer.Option("--format", "-f", help="md or json.")
-    ] = DocFormat.md,
+    output_format: DocFormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
     allow_errors: AllowErrorsOpt = False,
@@ -277,9 +283,7 @@ def market(
 def person(
     ctx: typer.Context,
     person_id: Annotated[str, typer.Argument(help="The person's id.", show_default=False)],
-    output_format: Annotated[
-        DocFormat, typer.Option("--format", "-f", help="md or json.")
-    ] = DocFormat.md,
+    output_format: DocFormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
     allow_errors: AllowErrorsOpt = False,

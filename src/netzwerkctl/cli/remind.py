@@ -16,9 +16,11 @@ from netzwerkctl.cli.common import (
     EXIT_PROBLEMS,
     AllowErrorsOpt,
     ForceOpt,
+    OutputOpt,
     emit,
     fail,
     load_checked,
+    output_format_for,
     parse_today,
     require,
     template_problem,
@@ -59,12 +61,14 @@ def remind(
         typer.Option("--for", help="Only the reminders of this person (id)."),
     ] = None,
     output_format: Annotated[
-        RemindFormat, typer.Option("--format", "-f", help="table, md, json or ics.")
-    ] = RemindFormat.table,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write to this file.", dir_okay=False),
+        Optional[RemindFormat],  # noqa: UP045
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (default), md, json or ics; with -o from the file's extension.",
+        ),
     ] = None,
+    output: OutputOpt = None,
     mail: Annotated[
         bool, typer.Option("--mail", help="One e-mail per person as .eml into the outbox.")
     ] = False,
@@ -130,6 +134,7 @@ def remind(
     from netzwerkctl.present.incomplete import notice
     from netzwerkctl.present.reminders import as_ics, as_json, markdown_context
 
+    output_format = output_format_for(output_format, output, RemindFormat)
     day = parse_today(today)
     root, network, gaps = load_checked(ctx, day, allow_errors)
     lang = network.language

@@ -6,7 +6,6 @@ import json
 import sys
 from datetime import date, datetime, timezone
 from enum import Enum
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -16,9 +15,11 @@ from netzwerkctl.cli.common import (
     AllowErrorsOpt,
     ForceOpt,
     LangOpt,
+    OutputOpt,
     emit,
     fail,
     load_checked,
+    output_format_for,
     template_problem,
 )
 from netzwerkctl.i18n import cli
@@ -28,14 +29,6 @@ class ReportFormat(str, Enum):
     md = "md"
     html = "html"
     json = "json"
-
-
-_EXTENSIONS = {
-    ".md": ReportFormat.md,
-    ".html": ReportFormat.html,
-    ".htm": ReportFormat.html,
-    ".json": ReportFormat.json,
-}
 
 
 def report(
@@ -52,10 +45,7 @@ def report(
             "--format", "-f", help="md (default), html or json; with -o from the file's extension."
         ),
     ] = None,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write to this file.", dir_okay=False),
-    ] = None,
+    output: OutputOpt = None,
     lang: LangOpt = None,
     force: ForceOpt = False,
     allow_errors: AllowErrorsOpt = False,
@@ -78,7 +68,7 @@ def report(
     from netzwerkctl.present.render import TemplateProblem, render
     from netzwerkctl.present.report import report_charts, report_context, report_json
 
-    fmt = _format(output_format, output)
+    fmt = output_format_for(output_format, output, ReportFormat)
     from netzwerkctl.present.incomplete import as_json, notice
 
     # The check (with today's date) only decides whether the network has errors; the
@@ -120,22 +110,3 @@ def _source_date() -> date | None:
         _ = cli()
         fail(_("SOURCE_DATE_EPOCH must be a number of seconds."))
     return datetime.fromtimestamp(int(value), tz=timezone.utc).date()
-
-
-def _format(output_format: ReportFormat | None, output: Path | None) -> ReportFormat:
-    if output is None:
-        return output_format or ReportFormat.md
-    from_extension = _EXTENSIONS.get(output.suffix.lower())
-    if from_extension is None and output_format is None:
-        _ = cli()
-        fail(_("-o %(file)s: use the ending .md, .html or .json, or give --format.", file=output))
-    if output_format and from_extension and output_format is not from_extension:
-        _ = cli()
-        fail(
-            _(
-                "--format %(format)s does not fit the ending of %(file)s.",
-                format=output_format.value,
-                file=output,
-            )
-        )
-    return output_format or from_extension or ReportFormat.md
