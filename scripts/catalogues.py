@@ -28,7 +28,8 @@ from babel.messages.pofile import read_po, write_po
 TOP = Path(__file__).resolve().parents[1]
 LOCALE = TOP / "src" / "netzwerkctl" / "locale"
 DOMAIN = "netzwerkctl"
-# N_(context, message) marks a stored value's label (netzwerkctl/labels.py)
+# N_(context, message) marks a message with its context; _c(code, severity, title,
+# message) a problem code's message (context: the code)
 KEYWORDS = {**DEFAULT_KEYWORDS, "N_": ((1, "c"), 2), "_c": ((1, "c"), 4)}
 METHODS = [("src/netzwerkctl/**.py", "python"), ("templates/**.j2", "jinja2")]
 OPTIONS = {"templates/**.j2": {"extensions": "jinja2.ext.i18n"}}
@@ -65,6 +66,17 @@ def help_texts() -> Iterator[tuple[str, int, str, str]]:
     yield from walk(typer.main.get_command(app), "netzwerkctl")
 
 
+def label_texts() -> Iterator[tuple[str, int, str, str]]:
+    """The words of stored values: every value of every kind (present/labels.py takes
+    them from the Literal types that define them), with its kind as the context."""
+    from netzwerkctl.present import labels
+
+    line = labels.contexts.__wrapped__.__code__.co_firstlineno
+    for context, values in labels.contexts().items():
+        for value in values:
+            yield "src/netzwerkctl/present/labels.py", line, value, context
+
+
 def extract() -> Catalog:
     """Every message of the sources, in source order, with its places."""
     template = Catalog(project="netzwerkctl", fuzzy=False)
@@ -72,6 +84,10 @@ def extract() -> Catalog:
         str(TOP), METHODS, OPTIONS, keywords=KEYWORDS, comment_tags=("Translators:",)
     ):
         template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    for filename, lineno, value, context in label_texts():
+        known = template.get(value, context)
+        if known is None:
+            template.add(value, None, [(filename, lineno)], context=context)
     for filename, lineno, message, comment in help_texts():
         known = template.get(message)
         if known is None:

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from netzwerkctl import model
 from netzwerkctl.cli import app
 from netzwerkctl.i18n import Text, languages
-from netzwerkctl.present.labels import CONTEXTS
+from netzwerkctl.present.labels import contexts
 
 TOP = Path(__file__).parents[1]
 
@@ -45,32 +45,22 @@ def test_german_and_english_are_the_languages() -> None:
     assert Text("de").ngettext("%(num)d contact", "%(num)d contacts", 3, num=3) == "3 Kontakte"
 
 
-# The model's kinds of stored values and the label contexts that word them.
-KINDS: dict[str, object] = {
-    "partner kind": model.PartnerKind,
-    "partner kind, plural": model.PartnerKind,
-    "partner status": model.PartnerStatus,
-    "agenda item kind": model.ItemKind,
-    "project kind": model.ProjectKind,
-    "project status": model.ProjectStatus,
-    "contribution kind": model.ContributionKind,
-    "market kind": model.MarketKind,
-}
-
-
-@pytest.mark.parametrize("context", sorted(KINDS))
+@pytest.mark.parametrize("context", sorted(contexts()))
 def test_every_stored_value_has_a_label_in_every_language(context: str) -> None:
-    values = set(typing.get_args(KINDS[context]))
-    assert set(CONTEXTS[context]) == values
     for lang in languages():
-        words = Text(lang)
-        catalogue = words.catalogue
-        for value in values:
+        catalogue = Text(lang).catalogue
+        for value in contexts()[context]:
             # the catalogue holds it (pgettext falls back to the value itself otherwise)
             assert f"{context}\x04{value}" in catalogue._catalog, (lang, context, value)  # type: ignore[attr-defined]
     german = Text("de")
     assert german.pgettext("partner status", "approached") == "angesprochen"
     assert german.pgettext("partner kind", "volunteer_agency") == "Freiwilligenagentur"
+
+
+def test_the_label_contexts_are_the_models_kinds() -> None:
+    assert contexts()["partner kind"] == typing.get_args(model.PartnerKind)
+    assert contexts()["meeting status"] == ("planned", "held", "cancelled")
+    assert "decision_maker" in contexts()["contact field"]
 
 
 def test_there_is_one_template_per_document() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Literal
 
 from netzwerkctl.model import AgendaItem, Meeting
 from netzwerkctl.network import Network
@@ -112,12 +113,15 @@ def schedule(meeting: Meeting) -> Schedule:
     return Schedule(slots, minutes, ends, overrun)
 
 
+InviteeRole = Literal["chair", "minutes", "member", "invited"]
+
+
 @dataclass(frozen=True)
 class Attendee:
     person: str
     name: str
     organisation: str | None
-    role: str  # chair | deputy | minutes | member | invited
+    role: InviteeRole  # the meeting's roles, not the group's
     intro_missing: bool
 
 
@@ -130,7 +134,7 @@ def person_label(network: Network, person_id: str) -> tuple[str, str | None]:
     return person.contact.name, partner.name if partner else None
 
 
-def _attendee(network: Network, person_id: str, role: str, day: date) -> Attendee:
+def _attendee(network: Network, person_id: str, role: InviteeRole, day: date) -> Attendee:
     name, organisation = person_label(network, person_id)
     person = network.persons.get(person_id)
     intro = person.contact.intro_talk if person else None
@@ -140,7 +144,7 @@ def _attendee(network: Network, person_id: str, role: str, day: date) -> Attende
     )
 
 
-def _meeting_role(meeting: Meeting, person_id: str, default: str) -> str:
+def _meeting_role(meeting: Meeting, person_id: str, default: InviteeRole) -> InviteeRole:
     if person_id == meeting.chair:
         return "chair"
     if person_id == meeting.minutes_by:
@@ -160,11 +164,11 @@ def invitees(network: Network, meeting_id: str) -> list[Attendee]:
     result: list[Attendee] = []
     seen: set[str] = set()
     extra = [p for p in (meeting.chair, meeting.minutes_by) if p]
-    for person_id, default in (
+    listed: list[tuple[str, InviteeRole]] = [
         *((p, "member") for p in order),
-        *((p, "invited") for p in meeting.invited),
-        *((p, "invited") for p in extra),
-    ):
+        *((p, "invited") for p in (*meeting.invited, *extra)),
+    ]
+    for person_id, default in listed:
         if person_id in seen or not network.person_active(person_id, meeting.date):
             continue
         seen.add(person_id)

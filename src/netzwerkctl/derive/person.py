@@ -6,18 +6,35 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from netzwerkctl.network import Network, Person
 from netzwerkctl.problems import Location
+
+# Where a person is named: a key that holds their id, a line of text, or a line that
+# maybe means them ("Frau Schulte").
+MentionKind = Literal[
+    "contact",
+    "member",
+    "group_lead",
+    "chair",
+    "minutes_by",
+    "invited",
+    "present",
+    "excused",
+    "presenter",
+    "task_owner",
+    "project_lead",
+    "text",
+    "maybe",
+]
 
 
 @dataclass(frozen=True)
 class Mention:
     file: str
     line: int | None
-    what: str  # contact | member | group_lead | chair | minutes_by | invited | present |
-    #            excused | presenter | task_owner | project_lead | text
+    what: MentionKind
     where: str  # the entity it is in (a partner, group, meeting or project id)
     text: str  # the line as written (for `text` mentions), else ""
 
@@ -41,7 +58,7 @@ def person_view(network: Network, person_id: str, texts: dict[str, str]) -> Pers
     person = network.persons.get(person_id)
     found: list[Mention] = []
 
-    def add(at: Location, what: str, where: str) -> None:
+    def add(at: Location, what: MentionKind, where: str) -> None:
         found.append(Mention(at.file, at.line, what, where, ""))
 
     if person is not None:
@@ -57,10 +74,12 @@ def person_view(network: Network, person_id: str, texts: dict[str, str]) -> Pers
         if group.lead == person_id:
             add(network.at("group", gid, "lead"), "group_lead", gid)
     for mid, m in network.meetings.items():
-        for key in ("chair", "minutes_by"):
+        roles: tuple[MentionKind, ...] = ("chair", "minutes_by")
+        for key in roles:
             if getattr(m, key) == person_id:
                 add(network.at("meeting", mid, key), key, mid)
-        for key in ("invited", "present", "excused"):
+        lists: tuple[MentionKind, ...] = ("invited", "present", "excused")
+        for key in lists:
             for i, p in enumerate(getattr(m, key) or ()):
                 if p == person_id:
                     add(network.at("meeting", mid, key, i), key, mid)
@@ -92,12 +111,12 @@ def person_view(network: Network, person_id: str, texts: dict[str, str]) -> Pers
         for number, line in enumerate(texts[file].split("\n"), start=1):
             if (file, number) in known or (file, number) in contact_lines:
                 continue
-            what = (
+            what: MentionKind | None = (
                 "text"
                 if sure.search(line)
                 else "maybe"
                 if possible and possible.search(line)
-                else ""
+                else None
             )
             if what:
                 where = file.rsplit("/", 1)[-1].rsplit(".", 1)[0]

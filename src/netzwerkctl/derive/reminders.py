@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
+from typing import Literal, get_args
 
 from netzwerkctl.derive.meetings import invitees
 from netzwerkctl.derive.tasks import all_tasks
 from netzwerkctl.network import Network
 
-KINDS: tuple[str, ...] = (
+ReminderKind = Literal[
     "task_overdue",
     "milestone_overdue",
     "minutes_missing",
@@ -26,7 +27,8 @@ KINDS: tuple[str, ...] = (
     "milestone_due",
     "meeting_upcoming",
     "intro_talk_missing",
-)
+]
+KINDS: tuple[ReminderKind, ...] = get_args(ReminderKind)
 OVERDUE_KINDS = frozenset({"task_overdue", "milestone_overdue", "minutes_missing"})
 FOLLOW_UP_DAYS = 30  # an approached partner is followed up a month later
 EXPIRED_DAYS = 30  # an expired award is still mentioned for a month
@@ -111,7 +113,7 @@ Facts = (
 
 @dataclass(frozen=True)
 class Reminder:
-    kind: str
+    kind: ReminderKind
     date: Day
     subject: str
     recipients: tuple[str, ...]
@@ -167,7 +169,7 @@ def _tasks(
         due = t.task.due
         if t.task.done is not None or due is None or due > horizon:
             continue
-        kind = "task_overdue" if due < today else "task_due"
+        kind: ReminderKind = "task_overdue" if due < today else "task_due"
         facts = TaskFacts(t.task.title, _group_name(network, t.group), t.raised, due)
         owners = _addressed(network, t.task.owner, today, coordinators)
         found.append(Reminder(kind, due, t.id, owners, facts))
@@ -220,7 +222,7 @@ def _projects(
         for ms in project.milestones:
             if ms.done is not None or ms.due is None or ms.due > horizon:
                 continue
-            kind = "milestone_overdue" if ms.due < today else "milestone_due"
+            kind: ReminderKind = "milestone_overdue" if ms.due < today else "milestone_due"
             milestone = MilestoneFacts(ms.title, project.name, ms.due)
             found.append(Reminder(kind, ms.due, pid, lead, milestone))
         for award in project.awards:

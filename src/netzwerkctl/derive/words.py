@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Literal
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 # Second comparison: Räume against Raum needs the umlaut as its plain vowel.
@@ -116,13 +117,16 @@ def stem(word: str) -> str:
     return word
 
 
+MatchHow = Literal["same", "stem", "part"]
+
+
 @dataclass(frozen=True)
 class Hit:
     """How a search word met a tag: `same` word, same `stem`, or `part` of a compound."""
 
     query: str
     tag: str
-    how: str
+    how: MatchHow
 
     @property
     def score(self) -> int:
@@ -134,7 +138,7 @@ def compare(query: str, tag: str) -> Hit | None:
     best: Hit | None = None
     for q, qf in zip(words(query), _folded_words(query), strict=True):
         for t, tf in zip(words(tag), _folded_words(tag), strict=True):
-            how = None
+            how: MatchHow | None = None
             if q == t:
                 how = "same"
             elif stem(q) == stem(t) or stem(qf) == stem(tf):
