@@ -207,3 +207,22 @@ def test_the_schemas_speak_the_networks_language() -> None:
     for kind in KINDS:
         text = schema_text(kind, "en")
         assert not re.search(r"[äöüß]|\b(der|die|und|oder)\b", text), kind
+
+
+def _undescribed(node: object, path: str) -> list[str]:
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, prop in node.get("properties", {}).items():
+            if "description" not in prop:
+                found.append(f"{path}.{key}")
+        for key, value in node.items():
+            found += _undescribed(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for child in node:
+            found += _undescribed(child, path)
+    return found
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_key_has_a_description(kind: str) -> None:
+    assert _undescribed(schema_for(kind), kind) == []

@@ -393,6 +393,7 @@ PATRON_SCHEMA: dict[str, Any] = {
     "anyOf": [
         ID_SCHEMA,
         {
+            "title": "Patron",  # the key of its descriptions in schema.py
             "type": "object",
             "properties": {
                 "partner": ID_SCHEMA,

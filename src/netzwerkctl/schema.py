@@ -10,6 +10,7 @@ and `additionalProperties: false` like the models.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
@@ -112,6 +113,11 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, str]]] = {
         "meets_every_weeks": N_("schema", "Expected rhythm of meetings in weeks."),
         "goals": N_("schema", "Goals of the group."),
         "members": N_("schema", "Members with role and period."),
+    },
+    "Patron": {
+        "partner": N_("schema", "The patron partner's id."),
+        "since": N_("schema", "Patron since (empty: since the group started)."),
+        "until": N_("schema", "Patron until."),
     },
     "Member": {
         "person": N_("schema", "The person's id."),
@@ -235,11 +241,9 @@ def schema_for(kind: str, lang: str = "de") -> dict[str, Any]:
     model = KINDS[kind]
     schema = model.model_json_schema(ref_template="#/definitions/{model}")
     definitions = schema.pop("$defs", {})
-    for part in (schema, *definitions.values()):
-        _describe(part, words)
-    for part in (schema, *definitions.values()):
+    for part in _objects([schema, definitions]):
         part.pop("description", None)  # a class's docstring, for programmers
-    for part in definitions.values():
+        _describe(part, words)
         part.pop("title", None)  # a class name (Rules), not a word for people
     _describe_values(schema, words)
     _describe_values(definitions, words)
@@ -249,6 +253,18 @@ def schema_for(kind: str, lang: str = "de") -> dict[str, Any]:
         "title": words.pgettext(*TITLES[kind]),
         **({"definitions": definitions} if definitions else {}),
     }
+
+
+def _objects(node: Any) -> Iterator[dict[str, Any]]:
+    """Every object in a schema (one with properties), outermost first."""
+    if isinstance(node, dict):
+        if isinstance(node.get("properties"), dict):
+            yield node
+        for value in node.values():
+            yield from _objects(value)
+    elif isinstance(node, list):
+        for child in node:
+            yield from _objects(child)
 
 
 def _describe(part: dict[str, Any], words: Text) -> None:
