@@ -901,3 +901,12 @@ def test_a_german_word_for_a_stored_value_is_understood(
     # the allowed values with their German words; in English, the English ones
     assert "(" in german.split("Erlaubt:")[1]
     assert "Did you mean '" in hit.message("en")
+
+
+def test_the_offices_contact_must_be_a_known_person(
+    run_check: Callable[..., CheckResult],
+) -> None:
+    office = "office:\n  name: FA Teststadt\n  contact: ana\n"
+    result = run_check({"netzwerk.yaml": BASE["netzwerk.yaml"] + office})
+    [hit] = result.problems
+    assert (hit.code, hit.location.line, dict(hit.args)["suggestion"]) == ("NW202", 11, "anna")

@@ -274,6 +274,17 @@ class Rules(Entry):
 CheckSetting = Literal["off", "aus", "error", "fehler", "warning", "warnung"]
 
 
+class Office(Entry):
+    """The coordinating office that signs letters: the sender of every invitation."""
+
+    name: Name
+    address: tuple[Annotated[str, AfterValidator(_one_line)], ...] = ()  # lines
+    phone: str | None = None
+    email: Email | None = None
+    website: str | None = None
+    contact: Id | None = None  # the person who signs and answers
+
+
 class NetworkInfo(Entry):
     name: Name
     city: str | None = None
@@ -283,6 +294,7 @@ class NetworkInfo(Entry):
     ] = "de"
     timezone: Annotated[str, AfterValidator(_timezone)] = "Europe/Berlin"
     coordinator: Id | None = None
+    office: Office | None = None
     vision: str | None = None
     focus: tuple[str, ...] = ()
     rules: Rules = Rules()
@@ -421,12 +433,59 @@ class Group(Entry):
     meets_every_weeks: Annotated[Int, Field(ge=1, le=520)] | None = None
     goals: tuple[str, ...] = ()
     members: tuple[Member, ...] = ()
+    salutation: Name | None = None  # of letters to the group: "Liebe AG Bildung,"
 
 
 # -- meetings/<year>/<date>-<group>.yaml -------------------------------------------------
 
 MeetingStatus = Literal["planned", "held", "cancelled"]
 ItemKind = Literal["info", "discussion", "decision"]
+ItemStatus = Literal["postponed"]  # an item moved to the group's next meeting
+
+
+class Votes(Entry):
+    yes: Annotated[Int, Field(ge=0, le=100000)] = 0
+    no: Annotated[Int, Field(ge=0, le=100000)] = 0
+    abstain: Annotated[Int, Field(ge=0, le=100000)] = 0
+
+
+def _decision_entry(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+class Decision(Entry):
+    """A decision; written as its text, or as a mapping with the vote."""
+
+    text: Text
+    votes: Votes | None = None
+
+    @property
+    def carried(self) -> bool:
+        return self.votes is None or self.votes.yes > self.votes.no
+
+
+DECISION_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "title": "Decision",  # the key of its descriptions in schema.py
+            "type": "object",
+            "properties": {
+                "text": {"type": "string", "minLength": 1},
+                "votes": {
+                    "title": "Votes",
+                    "type": "object",
+                    "properties": {
+                        k: {"type": "integer", "minimum": 0} for k in ("yes", "no", "abstain")
+                    },
+                    "additionalProperties": False,
+                },
+            },
+            "required": ["text"],
+            "additionalProperties": False,
+        },
+    ]
+}
 
 
 class Task(Entry):
@@ -443,8 +502,12 @@ class AgendaItem(Entry):
     duration: Annotated[Int, Field(ge=0, le=1440)] | None = None
     kind: ItemKind = "info"
     by: Id | None = None
+    status: ItemStatus | None = None
     notes: str | None = None
-    decisions: tuple[Text, ...] = ()
+    decisions: tuple[
+        Annotated[Decision, BeforeValidator(_decision_entry), WithJsonSchema(DECISION_SCHEMA)],
+        ...,
+    ] = ()
     tasks: tuple[Task, ...] = ()
 
 
@@ -466,6 +529,8 @@ class Meeting(Entry):
     agenda: tuple[AgendaItem, ...] = ()
     next: Day | None = None
     approved: Day | None = None  # the day the Protokoll was approved: its text is frozen
+    rsvp_by: Day | None = None  # reply by; the invitation says a week before if not set
+    distribution: tuple[str, ...] = ()  # who gets the Protokoll besides the invitees
 
     @property
     def record_date(self) -> _dt.date:

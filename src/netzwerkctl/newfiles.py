@@ -11,8 +11,9 @@ import json
 from datetime import date, time
 
 from netzwerkctl.codes import Lang
+from netzwerkctl.derive.meetings import minutes_to_approve, postponed_items
 from netzwerkctl.derive.tasks import open_tasks_of_group
-from netzwerkctl.i18n import N_, Text
+from netzwerkctl.i18n import N_, Text, short_date
 from netzwerkctl.network import Network
 
 # The items every new meeting starts with: title (translated), minutes, kind.
@@ -61,12 +62,29 @@ def meeting_yaml(
     lines.append("invited: []")
     lines.append("agenda:")
     _ = Text(lang)
-    for (context, title), duration, kind in STANDING_ITEMS:
-        lines += [
-            f"  - title: {quote(_.pgettext(context, title))}",
-            f"    duration: {duration}",
-            f"    kind: {kind}",
-        ]
+    items: list[tuple[str, int | None, str, str | None]] = [
+        (_.pgettext(context, title), duration, kind, None)
+        for (context, title), duration, kind in STANDING_ITEMS
+    ]
+    unapproved = minutes_to_approve(network, group, day)
+    if unapproved:  # after the welcome: the group approves its last Protokoll
+        held = short_date(network.meetings[unapproved].date, lang)
+        title = _("Approval of the minutes of %(date)s", date=held)
+        items.insert(1, (title, 5, "decision", None))
+    postponed_in, postponed = postponed_items(network, group, day)
+    for item in postponed:  # before "Any other business"
+        items.insert(len(items) - 1, (item.title, item.duration, item.kind, item.by))
+    for title, duration, kind, by in items:
+        lines.append(f"  - title: {quote(title)}")
+        if duration is not None:
+            lines.append(f"    duration: {duration}")
+        lines.append(f"    kind: {kind}")
+        if by:
+            lines.append(f"    by: {by}")
+    if postponed_in and postponed:
+        on = short_date(network.meetings[postponed_in].date, lang)
+        titles = "; ".join(i.title for i in postponed)
+        lines.append("# " + _("Postponed on %(date)s: %(items)s", date=on, items=titles))
     tasks = open_tasks_of_group(network, group, before=day, on=day)
     if tasks:
         heading = _("Open work assignments of the group (for 'Status of work assignments'):")
@@ -164,6 +182,13 @@ def network_yaml(name: str, city: str | None, day: date, lang: Lang = "de") -> s
         f"language: {lang}",
         "timezone: Europe/Berlin",
         "coordinator: koordination",
+        "# " + _("The sender of invitations; its contact person signs them:"),
+        "# office:",
+        "#   name: " + quote(_("Volunteer agency")),
+        "#   address: [" + _("Street 1") + ", " + _("12345 Town") + "]",
+        '#   phone: "01234 56789"',
+        "#   email: info@example.org",
+        "#   contact: person-id",
         "vision: |",
         "  " + _("The network's shared vision goes here."),
         "focus:",

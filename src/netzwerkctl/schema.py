@@ -60,6 +60,7 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, str]]] = {
         "coordinator": N_(
             "schema", "Id of the partner who invites, takes the minutes and reminds."
         ),
+        "office": N_("schema", "The coordinating office: the sender of invitations."),
         "vision": N_("schema", "The shared vision."),
         "focus": N_("schema", "Main topics."),
         "rules": N_("schema", "Rules of the network."),
@@ -69,6 +70,14 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, str]]] = {
             "or NW406: error (the warning as an error). Errors cannot be turned "
             "off.",
         ),
+    },
+    "Office": {
+        "name": N_("schema", "Name of the office, e.g. Freiwilligenagentur Bocholt."),
+        "address": N_("schema", "The lines of the address, one per item."),
+        "phone": N_("schema", "Phone number for replies."),
+        "email": N_("schema", "E-mail address for replies."),
+        "website": N_("schema", "Website."),
+        "contact": N_("schema", "The person who signs invitations and answers (id)."),
     },
     "Rules": {
         "intro_talk_required": (
@@ -113,6 +122,7 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, str]]] = {
         "meets_every_weeks": N_("schema", "Expected rhythm of meetings in weeks."),
         "goals": N_("schema", "Goals of the group."),
         "members": N_("schema", "Members with role and period."),
+        "salutation": N_("schema", 'Salutation of letters to the group, e.g. "Liebe AG Bildung,".'),
     },
     "Patron": {
         "partner": N_("schema", "The patron partner's id."),
@@ -145,15 +155,29 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, str]]] = {
         "approved": N_(
             "schema", "Day the minutes were approved; after it they do not change any more."
         ),
+        "rsvp_by": N_("schema", "Reply by this day (default: a week before the meeting)."),
+        "distribution": N_(
+            "schema", "Who gets the minutes besides the invitees: person ids or names."
+        ),
     },
     "AgendaItem": {
         "title": N_("schema", "Title of the agenda item."),
         "duration": N_("schema", "Duration in minutes."),
         "kind": N_("schema", "info, discussion or decision."),
+        "status": N_("schema", "postponed: moved to the group's next meeting."),
         "by": N_("schema", "Who presents the item (person)."),
         "notes": N_("schema", "What was discussed (Markdown, for the minutes)."),
-        "decisions": N_("schema", "Decisions."),
+        "decisions": N_("schema", "Decisions: the text, or {text, votes: {yes, no, abstain}}."),
         "tasks": N_("schema", "Tasks."),
+    },
+    "Decision": {
+        "text": N_("schema", "What was decided."),
+        "votes": N_("schema", "The vote: {yes, no, abstain}."),
+    },
+    "Votes": {
+        "yes": N_("schema", "Votes in favour."),
+        "no": N_("schema", "Votes against."),
+        "abstain": N_("schema", "Abstentions."),
     },
     "Task": {
         "id": N_("schema", "Own id (else <meeting>#<n>)."),
@@ -241,10 +265,12 @@ def schema_for(kind: str, lang: str = "de") -> dict[str, Any]:
     model = KINDS[kind]
     schema = model.model_json_schema(ref_template="#/definitions/{model}")
     definitions = schema.pop("$defs", {})
-    for part in _objects([schema, definitions]):
+    parts = [(part, str(part.get("title"))) for part in _objects([schema, definitions])]
+    for part, _title in parts:
         part.pop("description", None)  # a class's docstring, for programmers
-        _describe(part, words)
         part.pop("title", None)  # a class name (Rules), not a word for people
+    for part, title in parts:
+        _describe(part, DESCRIPTIONS.get(title, {}), words)
     _describe_values(schema, words)
     _describe_values(definitions, words)
     return {
@@ -267,9 +293,8 @@ def _objects(node: Any) -> Iterator[dict[str, Any]]:
             yield from _objects(child)
 
 
-def _describe(part: dict[str, Any], words: Text) -> None:
+def _describe(part: dict[str, Any], texts: dict[str, tuple[str, str]], words: Text) -> None:
     """Descriptions in the network's language instead of pydantic's field titles."""
-    texts = DESCRIPTIONS.get(str(part.get("title")), {})
     for name, prop in part.get("properties", {}).items():
         prop.pop("title", None)
         if name in texts:

@@ -131,8 +131,8 @@ def _meetings(before: Network, after: Network) -> list[Change]:
             found.append(Change("meeting_added", mid, facts))
         if m.status == "held" and (old is None or old.status != "held"):
             found.append(Change("meeting_held", mid, facts))  # minutes entered
-        now = [d for item in m.agenda for d in item.decisions]
-        then = [d for item in old.agenda for d in item.decisions] if old else []
+        now = [d.text for item in m.agenda for d in item.decisions]
+        then = [d.text for item in old.agenda for d in item.decisions] if old else []
         added = [d for d in now if d not in then]
         dropped = [d for d in then if d not in now]
         # as many reworded as both sides allow (in order), the rest new or withdrawn

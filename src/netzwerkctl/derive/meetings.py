@@ -202,3 +202,36 @@ def next_meeting(network: Network, meeting_id: str, as_of: date | None = None) -
         and (as_of is None or m.date <= as_of)
     ]
     return min(later, default=None)
+
+
+def absent(network: Network, meeting_id: str) -> list[Attendee]:
+    """Invitees who were neither present nor excused ("Es fehlten")."""
+    meeting = network.meetings[meeting_id]
+    there = set(meeting.present or ()) | set(meeting.excused)
+    return [a for a in invitees(network, meeting_id) if a.person not in there]
+
+
+def _held_before(network: Network, group: str, day: date) -> list[tuple[str, Meeting]]:
+    """The group's held meetings before `day`, latest first."""
+    held = [
+        (mid, m)
+        for mid, m in network.meetings.items()
+        if m.group == group and m.status == "held" and m.date < day
+    ]
+    return sorted(held, key=lambda kv: (kv[1].date, kv[0]), reverse=True)
+
+
+def minutes_to_approve(network: Network, group: str, day: date) -> str | None:
+    """The group's last held meeting before `day` whose Protokoll is not approved."""
+    last = _held_before(network, group, day)[:1]
+    return last[0][0] if last and last[0][1].approved is None else None
+
+
+def postponed_items(network: Network, group: str, day: date) -> tuple[str | None, list[AgendaItem]]:
+    """The items the group's last held meeting before `day` postponed (`status:
+    postponed`), with that meeting's id: they belong on the next agenda."""
+    last = _held_before(network, group, day)[:1]
+    if not last:
+        return None, []
+    mid, meeting = last[0]
+    return mid, [item for item in meeting.agenda if item.status == "postponed"]

@@ -4,16 +4,18 @@ only on this documented shape and cannot reach into the program."""
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import TypedDict
 
 from netzwerkctl.codes import Lang
 from netzwerkctl.derive.meetings import (
     Attendee,
+    absent,
     attendees,
     invitees,
     next_meeting,
     person_label,
+    postponed_items,
     schedule,
 )
 from netzwerkctl.derive.tasks import TaskRef, meeting_tasks, open_tasks_of_group
@@ -73,9 +75,46 @@ class AgendaItem(TypedDict):
     by: str | None
 
 
+class Votes(TypedDict):
+    yes: int
+    no: int
+    abstain: int
+
+
 class Decision(TypedDict):
     number: int
     text: str
+    votes: Votes | None  # the filter `outcome` words them: "einstimmig angenommen"
+    carried: bool
+
+
+class Sender(TypedDict):
+    name: str
+    address: list[str]
+    phone: str | None
+    email: str | None
+    website: str | None
+
+
+class Letter(TypedDict):
+    """What makes the invitation a letter: sender, place and date, salutation, reply-by
+    date and how to reply, and who signs."""
+
+    sender: Sender | None
+    place: str | None
+    date: Day  # the day the invitation goes out (the document's day)
+    salutation: str | None  # the group's own; else the template's default
+    rsvp_by: Day | None
+    reply_email: str | None
+    reply_phone: str | None
+    signer: str | None
+    signer_role: str | None
+    signer_organisation: str | None
+
+
+class CarriedItem(TypedDict):
+    title: str
+    postponed_on: Day
 
 
 class MinutesItem(TypedDict):
@@ -83,6 +122,7 @@ class MinutesItem(TypedDict):
     title: str
     kind: str
     by: str | None
+    postponed: bool
     notes: str | None
     decisions: list[Decision]
     tasks: list[TaskEntry]
@@ -102,7 +142,9 @@ class AgendaContext(MeetingContext):
     """The invitation's data (`changes`: lines of "Neues im Netzwerk" when asked for,
     else None)."""
 
+    letter: Letter
     items: list[AgendaItem]
+    carried: list[CarriedItem]  # postponed last time and not on this agenda yet
     total_minutes: int
     ends: Clock | None
     open_tasks: list[TaskEntry]
@@ -113,11 +155,13 @@ class AgendaContext(MeetingContext):
 class MinutesContext(MeetingContext):
     present: list[PersonEntry]
     excused: list[PersonEntry]
+    absent: list[PersonEntry]  # invited, neither present nor excused
     guests: list[str]
     items: list[MinutesItem]
     tasks: list[TaskEntry]
     next: Day | None
-    approved: Day | None
+    approved: Day | None  # None: the Protokoll is a draft
+    distribution: list[str]  # the invitees and `distribution:`, by name
 
 
 def _names(network: Network, people: tuple[str, ...]) -> str:
@@ -186,8 +230,16 @@ def agenda_context(network: Network, meeting_id: str, today: date) -> AgendaCont
     meeting = network.meetings[meeting_id]
     plan = schedule(meeting)
     open_tasks = open_tasks_of_group(network, meeting.group, before=meeting.date, on=meeting.date)
+    listed = {item.title.casefold() for item in meeting.agenda}
+    postponed_in, postponed = postponed_items(network, meeting.group, meeting.date)
     return AgendaContext(
         **_common(network, meeting_id),
+        letter=_letter(network, meeting_id, today),
+        carried=[
+            {"title": item.title, "postponed_on": network.meetings[postponed_in].date}
+            for item in postponed
+            if postponed_in and item.title.casefold() not in listed
+        ],
         items=[
             {
                 "number": slot.number,
@@ -225,15 +277,23 @@ def minutes_context(network: Network, meeting_id: str, today: date) -> MinutesCo
     decision = 0
     for number, (item, item_tasks) in enumerate(zip(meeting.agenda, by_item, strict=True), 1):
         decisions: list[Decision] = []
-        for text in item.decisions:
+        for d in item.decisions:
             decision += 1
-            decisions.append({"number": decision, "text": text})
+            votes: Votes | None = (
+                {"yes": d.votes.yes, "no": d.votes.no, "abstain": d.votes.abstain}
+                if d.votes
+                else None
+            )
+            decisions.append(
+                {"number": decision, "text": d.text, "votes": votes, "carried": d.carried}
+            )
         items.append(
             {
                 "number": number,
                 "title": item.title,
                 "kind": item.kind,
                 "by": _name(network, item.by),
+                "postponed": item.status == "postponed",
                 "notes": item.notes,
                 "decisions": decisions,
                 "tasks": item_tasks,
@@ -243,12 +303,53 @@ def minutes_context(network: Network, meeting_id: str, today: date) -> MinutesCo
         **_common(network, meeting_id),
         present=[_person(a) for a in attendees(network, meeting_id, "present")],
         excused=[_person(a) for a in attendees(network, meeting_id, "excused")],
+        absent=[_person(a) for a in absent(network, meeting_id)],
         guests=list(meeting.guests),
         items=items,
         tasks=[t for item_tasks in by_item for t in item_tasks],
         next=next_meeting(network, meeting_id, as_of),
         approved=meeting.approved,
+        distribution=list(
+            dict.fromkeys(
+                [a.name for a in invitees(network, meeting_id)]
+                + [person_label(network, p)[0] for p in meeting.distribution]
+            )
+        ),
     )
+
+
+def _letter(network: Network, meeting_id: str, today: date) -> Letter:
+    """Sender and signer: the coordinating office and its contact person (else the
+    meeting's chair); replies go to the office, else to that person."""
+    meeting = network.meetings[meeting_id]
+    group = network.groups.get(meeting.group)
+    info = network.info
+    office = info.office if info else None
+    signer = (office.contact if office else None) or meeting.chair
+    person = network.persons.get(signer) if signer else None
+    contact = person.contact if person else None
+    rsvp = meeting.rsvp_by or meeting.date - timedelta(days=7)
+    name, organisation = person_label(network, signer) if signer else (None, None)
+    return {
+        "sender": {
+            "name": office.name,
+            "address": list(office.address),
+            "phone": office.phone,
+            "email": office.email,
+            "website": office.website,
+        }
+        if office
+        else None,
+        "place": info.city if info else None,
+        "date": today,
+        "salutation": group.salutation if group else None,
+        "rsvp_by": rsvp if meeting.status == "planned" and rsvp >= today else None,
+        "reply_email": (office.email if office else None) or (contact.email if contact else None),
+        "reply_phone": (office.phone if office else None) or (contact.phone if contact else None),
+        "signer": name,
+        "signer_role": contact.role if contact else None,
+        "signer_organisation": office.name if office else organisation,
+    }
 
 
 def agenda_notes(network: Network, meeting_id: str, lang: Lang) -> list[str]:

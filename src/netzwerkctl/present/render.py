@@ -89,6 +89,10 @@ def _date_filters(lang: Lang) -> dict[str, Callable[[Any], str]]:
     def long_date(value: date) -> str:
         return format_date(value, format="full", locale=lang)
 
+    def letter_date(value: date) -> str:
+        """Without the weekday, as a letter is dated: 1. September 2022."""
+        return format_date(value, format="long", locale=lang)
+
     def short_date(value: date) -> str:
         return i18n.short_date(value, lang)
 
@@ -110,7 +114,13 @@ def _date_filters(lang: Lang) -> dict[str, Callable[[Any], str]]:
             return _("%(date)s, %(start)s", date=long_date(day), start=clock(start))
         return long_date(day)
 
-    return {"long_date": long_date, "short_date": short_date, "clock": clock, "when": when}
+    return {
+        "long_date": long_date,
+        "letter_date": letter_date,
+        "short_date": short_date,
+        "clock": clock,
+        "when": when,
+    }
 
 
 # Whole euros without ",00" and percentages as the two languages of the golden files
@@ -166,6 +176,25 @@ def _confined_loader(folder: Path, allowed: Path) -> Any:
     return Confined(str(folder))
 
 
+def outcome(decision: Mapping[str, Any], _: Text) -> str | None:
+    """How a vote ended, as minutes say it: "einstimmig angenommen", "mit 7 Ja,
+    1 Enthaltung angenommen", "mit 3 Ja, 5 Nein abgelehnt"; None without a vote."""
+    votes = decision.get("votes")
+    if not votes:
+        return None
+    yes, no, abstain = votes["yes"], votes["no"], votes["abstain"]
+    if decision["carried"] and not no and not abstain:
+        return _("adopted unanimously")
+    parts = [_.ngettext("%(n)s in favour", "%(n)s in favour", yes)]
+    if no:
+        parts.append(_.ngettext("%(n)s against", "%(n)s against", no))
+    if abstain:
+        parts.append(_.ngettext("%(n)s abstention", "%(n)s abstentions", abstain))
+    if decision["carried"]:
+        return _("adopted with %(votes)s", votes=", ".join(parts))
+    return _("rejected with %(votes)s", votes=", ".join(parts))
+
+
 def environment(lang: Lang, network_templates: Path | None = None) -> Any:
     from jinja2 import ChoiceLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -191,6 +220,7 @@ def environment(lang: Lang, network_templates: Path | None = None) -> Any:
     env.install_gettext_translations(words.catalogue, newstyle=True)  # type: ignore[attr-defined]
     env.filters["label"] = lambda value, context: label(words, context, str(value))
     env.filters["shown"] = lambda value: shown(value, words)
+    env.filters["outcome"] = lambda decision: outcome(decision, words)
     env.filters.update(_date_filters(lang))
     env.filters.update(number_formats(lang))
     env.filters["md"] = md_escape

@@ -57,6 +57,9 @@ def network_refs(net: Network, today: date) -> Iterable[Problem]:
     if net.info and net.info.coordinator:
         where = net.where("network", "netzwerk", "coordinator")
         yield from _partner(net, net.info.coordinator, where, "coordinator")
+    if net.info and net.info.office and net.info.office.contact:
+        where = net.where("network", "netzwerk", "office", "contact")
+        yield from _person(net, net.info.office.contact, where, "office.contact")
 
 
 def group_refs(net: Network, today: date) -> Iterable[Problem]:
