@@ -120,6 +120,8 @@ TODAY = ["--today", "2022-09-01"]
 DOCUMENTS = [
     ["agenda", "2022-09-14-ag-vereine-wirtschaft", *TODAY],
     ["minutes", "2021-03-15-ag-bildung"],
+    ["minutes", "2022-07-06-ag-vereine-wirtschaft"],
+    ["attendance", "2022-09-14-ag-vereine-wirtschaft", *TODAY],
     ["report", "2021"],
     ["remind", *TODAY],
     ["remind", "-f", "md", *TODAY],

@@ -159,3 +159,17 @@ def test_new_meeting_carries_approval_and_postponed_items(
     again = make_network({M_PAST: approved})
     invoke(again, "new", "meeting", "ag", "2021-05-19")
     assert "Genehmigung des Protokolls" not in (again / M_NEXT).read_text(encoding="utf-8")
+
+
+def test_attendance_list_to_sign(make_network: Callable[..., Path]) -> None:
+    root = make_network({M_NEXT: NEXT + "invited: [carla]\nguests: [Frau Dr. Gast]\n"})
+    code, out, err = invoke(root, "attendance", "ag", "--today", "2021-05-03")
+    assert code == 0, err
+    assert "# Anwesenheitsliste: Sitzung AG Bildung\n" in out
+    assert "| Nr. | Name | Organisation | Unterschrift |\n" in out
+    assert "| 1 | Anna Albers | Freiwilligenagentur Teststadt | |\n" in out
+    assert "| 3 | Carla Clemens | TV Teststadt | |\n" in out
+    assert "| 4 | Frau Dr. Gast | Gast | |\n" in out
+    assert out.endswith("| 8 | | | |\n")  # four empty rows for guests who just come
+    html = invoke(root, "attendance", "ag", "--today", "2021-05-03", "-f", "html")[1]
+    assert "<th>Unterschrift</th>" in html

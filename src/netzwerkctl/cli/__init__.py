@@ -84,6 +84,7 @@ def _command(name: str, function: Callable[..., None]) -> None:
 _command("check", check_command.check)
 _command("agenda", document_commands.agenda)
 _command("minutes", document_commands.minutes)
+_command("attendance", document_commands.attendance)
 _command("calendar", calendar_command.calendar)
 _command("remind", remind_command.remind)
 _command("report", report_command.report)

@@ -153,6 +153,41 @@ def minutes(
     )
 
 
+def attendance(
+    ctx: typer.Context,
+    meeting: AgendaMeetingArg,
+    output_format: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    lang: LangOpt = None,
+    today: TodayOpt = None,
+    allow_errors: AllowErrorsOpt = False,
+) -> None:
+    """Attendance list to sign at a meeting: everyone invited with organisation and a
+    column for the signature, and empty rows for guests.
+
+    Examples:
+
+      netzwerkctl attendance 2022-09-14-ag-vereine-wirtschaft -o anwesenheit.html
+
+      netzwerkctl attendance ag-bildung
+    """
+    from netzwerkctl.present.documents import attendance_context
+
+    _document(
+        ctx,
+        "attendance",
+        meeting,
+        output_format,
+        output,
+        lang,
+        today,
+        attendance_context,
+        force,
+        allow_errors,
+    )
+
+
 def _document(
     ctx: typer.Context,
     name: str,

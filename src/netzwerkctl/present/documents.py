@@ -318,6 +318,26 @@ def minutes_context(network: Network, meeting_id: str, today: date) -> MinutesCo
     )
 
 
+class AttendanceContext(MeetingContext):
+    """The list to sign: the invitees (members on the day, invited, chair and
+    minute-taker), the guests known beforehand, and `blank` empty rows."""
+
+    invitees: list[PersonEntry]
+    guests: list[str]
+    blank: int
+
+
+def attendance_context(network: Network, meeting_id: str, today: date) -> AttendanceContext:
+    meeting = network.meetings[meeting_id]
+    people = [_person(a) for a in invitees(network, meeting_id)]
+    return AttendanceContext(
+        **_common(network, meeting_id),
+        invitees=people,
+        guests=list(meeting.guests),
+        blank=max(3, 5 - len(meeting.guests)),
+    )
+
+
 def _letter(network: Network, meeting_id: str, today: date) -> Letter:
     """Sender and signer: the coordinating office and its contact person (else the
     meeting's chair); replies go to the office, else to that person."""
