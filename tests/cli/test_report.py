@@ -195,7 +195,7 @@ def test_output_format_from_the_extension(
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["year"] == 2021
     assert (
         runner.invoke(
-            app, ["-C", str(root), "report", "2021", "-o", str(tmp_path / "r.pdf")]
+            app, ["-C", str(root), "report", "2021", "-o", str(tmp_path / "r.odt")]
         ).exit_code
         == 2
     )

@@ -269,6 +269,29 @@ OutputOpt = Annotated[
     ),
 ]
 
+
+def as_pdf(html: str, output: Path | None) -> bytes:
+    """A document's HTML page as PDF/A (only into a file: a PDF is no text for a
+    terminal). Without WeasyPrint's libraries, a message that says what to install."""
+    from netzwerkctl.present.pdf import PdfUnavailable, to_pdf
+
+    _ = cli()
+    if output is None:
+        fail(_("A PDF is written into a file: give -o FILE.pdf."))
+    try:
+        return to_pdf(html)
+    except PdfUnavailable as exc:
+        fail(
+            _(
+                "PDF cannot be made here: %(reason)s. WeasyPrint needs the Pango library "
+                "(Debian/Ubuntu: apt install libpango-1.0-0 libpangoft2-1.0-0; Windows: "
+                "see the WeasyPrint documentation). HTML (-o FILE.html) works without it.",
+                reason=exc,
+            ),
+            EXIT_PROBLEMS,
+        )
+
+
 ForceOpt = Annotated[
     bool,
     typer.Option("--force", help="-o: overwrite a file that netzwerkctl did not write, too."),

@@ -17,6 +17,7 @@ from netzwerkctl.cli.common import (
     ForceOpt,
     LangOpt,
     OutputOpt,
+    as_pdf,
     emit,
     fail,
     load_checked,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 class DocFormat(str, Enum):
     md = "md"
     html = "html"
+    pdf = "pdf"
 
 
 AgendaMeetingArg = Annotated[
@@ -58,7 +60,9 @@ MinutesMeetingArg = Annotated[
 ]
 FormatOpt = Annotated[
     Optional[DocFormat],  # noqa: UP045  (Typer needs Optional on Python 3.10)
-    typer.Option("--format", "-f", help="md (default) or html; with -o from the file's extension."),
+    typer.Option(
+        "--format", "-f", help="md (default), html or pdf; with -o from the file's extension."
+    ),
 ]
 TodayOpt = Annotated[
     Optional[str],  # noqa: UP045
@@ -229,16 +233,17 @@ def _document(
             name,
             build(network, meeting_id, day),
             language,
-            fmt.value,
+            "md" if fmt is DocFormat.md else "html",
             root / "templates",
             notice=notice(gaps, language) if gaps else None,
         )
     except TemplateProblem as exc:
         fail(template_problem(exc), EXIT_PROBLEMS)
+    data: str | bytes = as_pdf(text, output) if fmt is DocFormat.pdf else text
     for note in notes(network, meeting_id, language) if notes else ():
         _ = cli()
         sys.stderr.write("netzwerkctl: " + _("Note: %(note)s", note=note) + "\n")
-    emit(text, output, force, root)
+    emit(data, output, force, root)
 
 
 def _news(ctx: typer.Context, since: str, lang: str | None) -> list[str]:

@@ -16,6 +16,7 @@ from netzwerkctl.cli.common import (
     ForceOpt,
     LangOpt,
     OutputOpt,
+    as_pdf,
     emit,
     fail,
     load_checked,
@@ -29,6 +30,7 @@ class ReportFormat(str, Enum):
     md = "md"
     html = "html"
     json = "json"
+    pdf = "pdf"
 
 
 def report(
@@ -42,7 +44,9 @@ def report(
     output_format: Annotated[
         Optional[ReportFormat],  # noqa: UP045  (Typer needs Optional on Python 3.10)
         typer.Option(
-            "--format", "-f", help="md (default), html or json; with -o from the file's extension."
+            "--format",
+            "-f",
+            help="md (default), html, json or pdf; with -o from the file's extension.",
         ),
     ] = None,
     output: OutputOpt = None,
@@ -88,15 +92,22 @@ def report(
         data = {**report_json(context), "incomplete": as_json(gaps)}
         emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output, force, root)
         return
-    charts = report_charts(network, year, language) if fmt is ReportFormat.html else None
+    html = fmt in (ReportFormat.html, ReportFormat.pdf)
+    charts = report_charts(network, year, language) if html else None
     warning = notice(gaps, language) if gaps else None
     try:
         text = render(
-            "report", context, language, fmt.value, root / "templates", charts, notice=warning
+            "report",
+            context,
+            language,
+            "html" if html else "md",
+            root / "templates",
+            charts,
+            notice=warning,
         )
     except TemplateProblem as exc:
         fail(template_problem(exc), EXIT_PROBLEMS)
-    emit(text, output, force, root)
+    emit(as_pdf(text, output) if fmt is ReportFormat.pdf else text, output, force, root)
 
 
 def _source_date() -> date | None:

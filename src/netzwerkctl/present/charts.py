@@ -13,6 +13,8 @@ import textwrap
 from collections.abc import Callable
 from html import escape
 
+from netzwerkctl.present.pdf import FAMILY  # the fonts of the PDF, where there is one
+
 Format = Callable[[float], str]
 
 _BAR = "#2f6f8f"
@@ -96,7 +98,7 @@ def _svg(title: str, width: int, height: int, body: str) -> str:
     return (
         f'<figure class="chart"><svg viewBox="0 0 {width} '
         f'{height}" role="img" aria-label="{escape(title)}" width="100%" '
-        f'font-family="system-ui, sans-serif" fill="{_TEXT}">'
+        f'font-family="&apos;{FAMILY}&apos;, system-ui, sans-serif" fill="{_TEXT}">'
         f"<title>{escape(title)}</title>"
         f'<text x="0" y="16" font-size="14" font-weight="bold">{escape(title)}</text>'
         f"{body}</svg></figure>"

@@ -160,7 +160,8 @@ class MinutesContext(MeetingContext):
     items: list[MinutesItem]
     tasks: list[TaskEntry]
     next: Day | None
-    approved: Day | None  # None: the Protokoll is a draft
+    approved: Day | None
+    draft: bool  # not approved yet: "Entwurf" on top, and a watermark in print
     distribution: list[str]  # the invitees and `distribution:`, by name
 
 
@@ -309,6 +310,7 @@ def minutes_context(network: Network, meeting_id: str, today: date) -> MinutesCo
         tasks=[t for item_tasks in by_item for t in item_tasks],
         next=next_meeting(network, meeting_id, as_of),
         approved=meeting.approved,
+        draft=meeting.approved is None,
         distribution=list(
             dict.fromkeys(
                 [a.name for a in invitees(network, meeting_id)]

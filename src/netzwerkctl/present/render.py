@@ -18,12 +18,15 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import date, time
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from netzwerkctl import i18n
 from netzwerkctl.codes import Lang
 from netzwerkctl.i18n import Text, cli
 from netzwerkctl.present.labels import label
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
 
 Format = Literal["md", "html"]
 
@@ -224,6 +227,7 @@ def environment(lang: Lang, network_templates: Path | None = None) -> Any:
     env.filters.update(_date_filters(lang))
     env.filters.update(number_formats(lang))
     env.filters["md"] = md_escape
+    env.filters["css_string"] = css_string
     env.filters["md_text"] = md_text
     return env
 
@@ -266,7 +270,17 @@ def render(
             body = body.replace(f"<p>{_CHART_MARK}{chart_name}{_CHART_MARK}</p>", svg)
         body = Markup(body.replace(_CHART_MARK, ""))
         title = _plain_title(markdown) or name
-        page = env.get_template("page.html.j2").render({"lang": lang, "title": title, "body": body})
+        _ = Text(lang)
+        page = env.get_template("page.html.j2").render(
+            {
+                "lang": lang,
+                "title": title,
+                "body": body,
+                "header": _running_header(context),
+                "page_counter": css_counter(_("Page %(page)s of %(pages)s")),
+                "watermark": _("DRAFT") if context.get("draft") else None,  # a draft Protokoll
+            }
+        )
         return _tidy(page)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
@@ -331,9 +345,36 @@ def _with_notice(markdown: str, notice: str) -> str:
 
 
 def _plain_title(markdown: str) -> str:
-    """The first line without its heading marks and Markdown escapes."""
-    first = markdown.splitlines()[0] if markdown else ""
+    """The first heading (else the first line) without its marks and escapes."""
+    lines = markdown.splitlines()
+    first = next((line for line in lines if line.startswith("# ")), lines[0] if lines else "")
     return _MD_UNESCAPE.sub(r"\1", first.lstrip("#").strip())
+
+
+def _running_header(context: Mapping[str, Any]) -> str:
+    """The network's name, at the top of every printed page."""
+    network = context.get("network")
+    if isinstance(network, Mapping):
+        return str(network.get("name") or "")
+    return str(network or "")
+
+
+def css_string(text: str) -> Markup:
+    """`text` as a CSS string literal (for `content:`), safe inside <style>."""
+    from markupsafe import Markup
+
+    escaped = "".join(c if c.isalnum() or c in " .,-–·()" else f"\\{ord(c):06x}" for c in text)
+    return Markup(f'"{escaped}"')
+
+
+def css_counter(text: str) -> Markup:
+    """A translated "Page %(page)s of %(pages)s" as CSS content: the words as strings,
+    the placeholders as the page counters."""
+    from markupsafe import Markup
+
+    parts = re.split(r"%\((pages?)\)s", text)
+    css = [css_string(p) if i % 2 == 0 else f"counter({p})" for i, p in enumerate(parts) if p]
+    return Markup(" ".join(css))
 
 
 def _template_position(exc: BaseException) -> str | None:
