@@ -92,7 +92,7 @@ def _allowed_words(root: Path, locale: str = "de") -> set[str]:
 
     words: set[str] = {"netzwerkctl", "Uhr"}  # "Uhr": German Babel time patterns
     for path in root.rglob("*.yaml"):
-        words |= set(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", path.read_text(encoding="utf-8")))
+        words |= set(re.findall(r"[^\W\d_]{2,}", path.read_text(encoding="utf-8")))
         words |= set(re.findall(r"[A-Za-z]{2,}", path.relative_to(root).as_posix()))  # ids
     for width in ("wide", "abbreviated"):
         words |= set(get_day_names(width, locale=locale).values())
@@ -112,7 +112,7 @@ def _unwrapped(text: str) -> str:
 def _leaks(text: str, allowed: set[str]) -> set[str]:
     outside = _unwrapped(text)
     outside = re.sub(r"<!--.*?-->", " ", outside)  # the marker line (a file's, not a word)
-    words = set(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", outside))
+    words = set(re.findall(r"[^\W\d_]{2,}", outside))
     return {w for w in words if w not in allowed}
 
 

@@ -41,4 +41,5 @@ def test_readme_main_command_works_on_the_example(monkeypatch: pytest.MonkeyPatc
     assert args[0] == "netzwerkctl"
     result = CliRunner().invoke(app, args[1:], catch_exceptions=False)
     assert result.exit_code == 0, result.stdout
-    assert body(result.stdout).startswith("# Engagementbericht 2021\n")
+    assert body(result.stdout).startswith("# Vorlage für: Rat der Stadt Bocholt\n")
+    assert "\n# Engagementbericht 2021\n" in result.stdout

@@ -670,7 +670,11 @@ class Recommendation(Entry):
 
 class Report(Entry):
     title: str | None = None
-    recipients: str | None = None
+    recipients: str | None = None  # the committee addressed: "Rat der Stadt Bocholt"
+    subject: str | None = None  # Betreff of the council submission
+    proposal: str | None = None  # Beschlussvorschlag; default: the council takes note
+    author: str | None = None  # who submits it; default: the coordinating office
+    date: Day | None = None  # of the submission; default: SOURCE_DATE_EPOCH, else none
     summary: str | None = None
     highlights: tuple[str, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()

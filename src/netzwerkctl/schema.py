@@ -246,6 +246,12 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "Report": {
         "title": N_("schema", "Title of the report."),
         "recipients": N_("schema", "For whom, e.g. the city council."),
+        "subject": N_("schema", "Subject of the council submission (Betreff)."),
+        "proposal": N_(
+            "schema", "Proposed resolution; default: the council takes note of the report."
+        ),
+        "author": N_("schema", "Who submits it; default: the coordinating office."),
+        "date": N_("schema", "Date of the submission."),
         "summary": N_("schema", "Summary (Markdown)."),
         "highlights": N_("schema", "Highlights of the year."),
         "recommendations": N_("schema", "Recommendations for action."),

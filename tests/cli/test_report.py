@@ -147,7 +147,7 @@ def test_footer_names_the_commit_and_marks_changes(
     ).stdout.strip()
     first = report(root)[1]
     assert first.endswith(
-        f"*Datenstand:* Version {sha} vom 01.03.2022. Erstellt mit netzwerkctl.\n"
+        f"*Datenstand:* Version {sha} vom 1. März 2022. Erstellt mit netzwerkctl.\n"
     )
     assert report(root)[1] == first  # same commit, same bytes
     (root / "partners" / "neu.yaml").write_text(
@@ -252,3 +252,44 @@ def test_one_patron_reads_in_the_singular(make_network: Callable[..., Path]) -> 
         "Von der ursprünglichen Patin oder dem ursprünglichen Paten ist 1 geblieben; 2 sind später hinzugekommen, 1 ausgeschieden."
         in out
     )
+
+
+def test_the_report_opens_as_a_council_submission(make_network: Callable[..., Path]) -> None:
+    code, out = report(make_network(REPORT))
+    assert code == 0
+    first = out.split("\n# Engagementbericht 2021\n")[0]
+    assert "# Vorlage\n" in first and "- **Betreff:** Engagementbericht 2021\n" in first
+    assert (
+        "## Beschlussvorschlag\n\nDer Rat nimmt den Engagementbericht 2021 zur Kenntnis.\n" in first
+    )
+    assert "Der Bericht schließt mit 1 Handlungsempfehlung." in first
+    assert "**Datum:**" not in first  # no date given, and none is taken from the clock
+    contents = first.split("### Inhalt\n\n")[1].strip().splitlines()
+    sections = re.findall(r"(?m)^## (.+)$", out.split("\n# Engagementbericht 2021\n")[1])
+    assert contents == [f"{n}. {title}" for n, title in enumerate(sections, 1)]
+    assert contents[-1] == f"{len(sections)}. Handlungsempfehlungen"
+
+
+def test_the_submission_can_be_worded_by_the_network(make_network: Callable[..., Path]) -> None:
+    text = (
+        "recipients: Sozialausschuss\nsubject: Bericht über das Engagement 2021\n"
+        "proposal: Der Ausschuss empfiehlt dem Rat, die Koordinierung zu verstetigen.\n"
+        "author: Fachbereich Soziales\ndate: 2022-02-15\nsummary: Ein gutes Jahr.\n"
+    )
+    out = report(make_network({**REPORT, "reports/2021.yaml": text}))[1]
+    assert out.splitlines()[1] == "# Vorlage für: Sozialausschuss"
+    assert "- **Betreff:** Bericht über das Engagement 2021\n" in out
+    assert "- **Gremium:** Sozialausschuss\n- **Datum:** 15. Februar 2022\n" in out
+    assert "- **Verfasst von:** Fachbereich Soziales\n" in out
+    assert "## Beschlussvorschlag\n\nDer Ausschuss empfiehlt dem Rat" in out
+    assert "## Sachverhalt\n\nEin gutes Jahr.\n" in out
+
+
+def test_the_figures_compare_with_the_previous_year_where_there_is_one(
+    make_network: Callable[..., Path],
+) -> None:
+    root = make_network(REPORT)
+    this_year = report(root)[1]
+    assert "| Kennzahl | 2021 | Vorjahr (2020) |\n| --- | ---: | ---: |\n" in this_year
+    first_year = runner.invoke(app, ["-C", str(root), "report", "2015"]).stdout
+    assert "| Kennzahl | 2015 |\n| --- | ---: |\n" in first_year  # 2014: no network yet

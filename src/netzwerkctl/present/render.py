@@ -259,8 +259,12 @@ def render(
     def chart(chart_name: str) -> str:
         return f"{_CHART_MARK}{chart_name}{_CHART_MARK}" if fmt == "html" else ""
 
+    def toc() -> str:
+        return _TOC_MARK
+
     try:
-        markdown = _bounded(env.get_template(template_name), {**context, "chart": chart})
+        page = {**context, "chart": chart, "toc": toc}
+        markdown = _with_toc(_bounded(env.get_template(template_name), page))
         if notice:
             markdown = _with_notice(markdown, notice)
         if fmt == "md":
@@ -342,6 +346,20 @@ def _with_notice(markdown: str, notice: str) -> str:
         if line.strip():
             break
     return quote + markdown
+
+
+_TOC_MARK = "\ue001"  # where the list of sections goes (a private-use character)
+
+
+def _with_toc(markdown: str) -> str:
+    """`{{ toc() }}` in a template: a numbered list of the sections (## headings) that
+    follow it, made after rendering so that it always matches them."""
+    before, found, after = markdown.partition(_TOC_MARK)
+    if not found:
+        return markdown
+    titles = [line[3:] for line in after.splitlines() if line.startswith("## ")]
+    listing = "\n".join(f"{number}. {title}" for number, title in enumerate(titles, 1))
+    return before + listing + after
 
 
 def _plain_title(markdown: str) -> str:

@@ -175,6 +175,39 @@ class Marketplace(TypedDict):
     deals: int
 
 
+class Submission(TypedDict):
+    """The frame of a council submission (Vorlage) on the report's first page."""
+
+    subject: str | None  # None: the template's "Engagementbericht YEAR"
+    committee: str | None
+    date: Day | None  # `date:` of the report file, else SOURCE_DATE_EPOCH: never a clock
+    author: str | None
+    proposal: str | None  # None: the template's "… nimmt … zur Kenntnis"
+
+
+class YearFigures(TypedDict):
+    """The figures of the table "YEAR in figures", for a year and the one before."""
+
+    year: int
+    active_start: int
+    active_end: int
+    joined: int
+    left: int
+    held: int
+    cancelled: int
+    decisions: int
+    tasks_raised: int
+    tasks_done: int
+    open_end: int
+    overdue_end: int
+    total_eur: Decimal
+    total_hours: Decimal
+    awards: int
+    offers: int
+    needs: int
+    deals: int
+
+
 class ProvenanceInfo(TypedDict):
     state: str
     commit: str | None
@@ -200,6 +233,9 @@ class ReportContext(TypedDict):
     awards: Awards
     marketplace: Marketplace
     provenance: ProvenanceInfo
+    submission: Submission
+    figures: YearFigures
+    previous: YearFigures | None  # the year before, where it has data
 
 
 def _partner_refs(network: Network, ids: list[str]) -> list[PartnerRef]:
@@ -230,6 +266,40 @@ def _patrons(network: Network, f: figures.PatronFigures) -> PatronSets:
 
 def _group_patrons(network: Network, gid: str, f: figures.PatronFigures) -> GroupPatrons:
     return GroupPatrons(id=gid, name=network.groups[gid].name, **_patrons(network, f))
+
+
+def year_figures(network: Network, year: int) -> YearFigures:
+    partners = figures.partner_figures(network, year)
+    groups = figures.group_figures(network, year).values()
+    tasks = figures.task_figures(network, year)
+    contributions = figures.contribution_figures(network, year)
+    market = figures.market_figures(network, year)
+    return {
+        "year": year,
+        "active_start": partners.active_start,
+        "active_end": partners.active_end,
+        "joined": len(partners.joined),
+        "left": len(partners.left),
+        "held": sum(g.held for g in groups),
+        "cancelled": sum(g.cancelled for g in groups),
+        "decisions": sum(g.decisions for g in groups),
+        "tasks_raised": tasks.raised,
+        "tasks_done": tasks.done,
+        "open_end": tasks.open_end,
+        "overdue_end": tasks.overdue_end,
+        "total_eur": contributions.total_eur,
+        "total_hours": contributions.total_hours,
+        "awards": figures.award_figures(network, year).granted,
+        "offers": market.offers,
+        "needs": market.needs,
+        "deals": market.deals,
+    }
+
+
+def _previous(network: Network, year: int) -> YearFigures | None:
+    """The year before, if the network was there: partners or meetings in it."""
+    before = year_figures(network, year - 1)
+    return before if before["active_end"] or before["held"] or before["cancelled"] else None
 
 
 def report_context(
@@ -379,6 +449,16 @@ def report_context(
             "shallow": provenance.shallow,
             "printed": printed,
         },
+        "submission": {
+            "subject": narrative.subject if narrative else None,
+            "committee": narrative.recipients if narrative else None,
+            "date": (narrative.date if narrative else None) or printed,
+            "author": (narrative.author if narrative else None)
+            or (info.office.name if info and info.office else None),
+            "proposal": narrative.proposal if narrative else None,
+        },
+        "figures": year_figures(network, year),
+        "previous": _previous(network, year),
     }
 
 
