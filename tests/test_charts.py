@@ -55,3 +55,12 @@ def test_the_html_report_of_the_example_has_german_amounts_in_its_charts(tmp_pat
     charts = "".join(re.findall(r"<svg.*?</svg>", html, re.S))
     assert "\u00a0€" in charts and "…" not in charts
     assert not re.search(r"\d\.\d\d?\u00a0€", charts)  # no English decimals in German
+
+
+def test_a_chart_tells_a_screen_reader_its_title_and_data() -> None:
+    from netzwerkctl.present.charts import bars
+
+    svg = bars("Sitzungen je Gruppe", [("AG <Bildung>", 2), ("AG Nachwuchs", 3)], str)
+    assert 'role="img" aria-label="Sitzungen je Gruppe"' in svg
+    assert "<title>Sitzungen je Gruppe</title>" in svg
+    assert "<desc>AG &lt;Bildung&gt;: 2; AG Nachwuchs: 3</desc>" in svg

@@ -61,7 +61,7 @@ def columns(title: str, items: list[tuple[str, float]], fmt: Format) -> str:
             f'<text x="{x + w / 2:.1f}" y="{bottom + 16:.1f}" text-anchor="middle" '
             f'font-size="12">{escape(label)}</text>'
         )
-    return _svg(title, width, height, "".join(parts))
+    return _svg(title, width, height, "".join(parts), _described(items, fmt))
 
 
 def bars(title: str, items: list[tuple[str, float]], fmt: Format, second: bool = False) -> str:
@@ -91,15 +91,20 @@ def bars(title: str, items: list[tuple[str, float]], fmt: Format, second: bool =
             f"{escape(text)}</text>"
         )
         y += row
-    return _svg(title, width, max(y, 56), "".join(parts))
+    return _svg(title, width, max(y, 56), "".join(parts), _described(items, fmt))
 
 
-def _svg(title: str, width: int, height: int, body: str) -> str:
+def _described(items: list[tuple[str, float]], fmt: Format) -> str:
+    """The chart's data as text, for screen readers (`<desc>`)."""
+    return "; ".join(f"{label}: {fmt(value)}" for label, value in items)
+
+
+def _svg(title: str, width: int, height: int, body: str, description: str) -> str:
     return (
         f'<figure class="chart"><svg viewBox="0 0 {width} '
         f'{height}" role="img" aria-label="{escape(title)}" width="100%" '
         f'font-family="&apos;{FAMILY}&apos;, system-ui, sans-serif" fill="{_TEXT}">'
-        f"<title>{escape(title)}</title>"
+        f"<title>{escape(title)}</title><desc>{escape(description)}</desc>"
         f'<text x="0" y="16" font-size="14" font-weight="bold">{escape(title)}</text>'
         f"{body}</svg></figure>"
     )
