@@ -292,6 +292,24 @@ def as_pdf(html: str, output: Path | None) -> bytes:
         )
 
 
+def as_docx(markdown: str, lang: str, root: Path) -> bytes:
+    """A document's Markdown as a Word file, on the network's letterhead
+    (`templates/briefkopf.docx`) where it has one."""
+    from netzwerkctl.present.render import plain_title
+    from netzwerkctl.present.word import LETTERHEAD, LetterheadError, to_docx
+
+    letterhead = root / "templates" / LETTERHEAD
+    body = markdown.split("\n", 1)[1] if markdown.startswith("<!--") else markdown
+    try:
+        return to_docx(body, lang, plain_title(body), letterhead if letterhead.is_file() else None)
+    except LetterheadError as exc:
+        _ = cli()
+        fail(
+            _("templates/%(file)s cannot be read: %(reason)s", file=LETTERHEAD, reason=exc),
+            EXIT_PROBLEMS,
+        )
+
+
 ForceOpt = Annotated[
     bool,
     typer.Option("--force", help="-o: overwrite a file that netzwerkctl did not write, too."),

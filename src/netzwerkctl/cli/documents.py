@@ -17,6 +17,7 @@ from netzwerkctl.cli.common import (
     ForceOpt,
     LangOpt,
     OutputOpt,
+    as_docx,
     as_pdf,
     emit,
     fail,
@@ -36,6 +37,7 @@ class DocFormat(str, Enum):
     md = "md"
     html = "html"
     pdf = "pdf"
+    docx = "docx"
 
 
 AgendaMeetingArg = Annotated[
@@ -61,7 +63,9 @@ MinutesMeetingArg = Annotated[
 FormatOpt = Annotated[
     Optional[DocFormat],  # noqa: UP045  (Typer needs Optional on Python 3.10)
     typer.Option(
-        "--format", "-f", help="md (default), html or pdf; with -o from the file's extension."
+        "--format",
+        "-f",
+        help="md (default), html, pdf or docx; with -o from the file's extension.",
     ),
 ]
 TodayOpt = Annotated[
@@ -233,13 +237,17 @@ def _document(
             name,
             build(network, meeting_id, day),
             language,
-            "md" if fmt is DocFormat.md else "html",
+            "md" if fmt in (DocFormat.md, DocFormat.docx) else "html",
             root / "templates",
             notice=notice(gaps, language) if gaps else None,
         )
     except TemplateProblem as exc:
         fail(template_problem(exc), EXIT_PROBLEMS)
-    data: str | bytes = as_pdf(text, output) if fmt is DocFormat.pdf else text
+    data: str | bytes = text
+    if fmt is DocFormat.pdf:
+        data = as_pdf(text, output)
+    elif fmt is DocFormat.docx:
+        data = as_docx(text, language, root)
     for note in notes(network, meeting_id, language) if notes else ():
         _ = cli()
         sys.stderr.write("netzwerkctl: " + _("Note: %(note)s", note=note) + "\n")

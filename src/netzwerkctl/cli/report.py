@@ -16,6 +16,7 @@ from netzwerkctl.cli.common import (
     ForceOpt,
     LangOpt,
     OutputOpt,
+    as_docx,
     as_pdf,
     emit,
     fail,
@@ -31,6 +32,7 @@ class ReportFormat(str, Enum):
     html = "html"
     json = "json"
     pdf = "pdf"
+    docx = "docx"
 
 
 def report(
@@ -46,7 +48,7 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            help="md (default), html, json or pdf; with -o from the file's extension.",
+            help="md (default), html, json, pdf or docx; with -o from the file's extension.",
         ),
     ] = None,
     output: OutputOpt = None,
@@ -89,8 +91,8 @@ def report(
         sys.stderr.write("netzwerkctl: " + _("Note: %(note)s", note=note) + "\n")
     context = report_context(network, year, version, _source_date())
     if fmt is ReportFormat.json:
-        data = {**report_json(context), "incomplete": as_json(gaps)}
-        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output, force, root)
+        figures = {**report_json(context), "incomplete": as_json(gaps)}
+        emit(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", output, force, root)
         return
     html = fmt in (ReportFormat.html, ReportFormat.pdf)
     charts = report_charts(network, year, language) if html else None
@@ -107,7 +109,12 @@ def report(
         )
     except TemplateProblem as exc:
         fail(template_problem(exc), EXIT_PROBLEMS)
-    emit(as_pdf(text, output) if fmt is ReportFormat.pdf else text, output, force, root)
+    data: str | bytes = text
+    if fmt is ReportFormat.pdf:
+        data = as_pdf(text, output)
+    elif fmt is ReportFormat.docx:
+        data = as_docx(text, language, root)
+    emit(data, output, force, root)
 
 
 def _source_date() -> date | None:

@@ -273,7 +273,7 @@ def render(
         for chart_name, svg in (charts or {}).items():
             body = body.replace(f"<p>{_CHART_MARK}{chart_name}{_CHART_MARK}</p>", svg)
         body = Markup(body.replace(_CHART_MARK, ""))
-        title = _plain_title(markdown) or name
+        title = plain_title(markdown) or name
         _ = Text(lang)
         page = env.get_template("page.html.j2").render(
             {
@@ -362,7 +362,7 @@ def _with_toc(markdown: str) -> str:
     return before + listing + after
 
 
-def _plain_title(markdown: str) -> str:
+def plain_title(markdown: str) -> str:
     """The first heading (else the first line) without its marks and escapes."""
     lines = markdown.splitlines()
     first = next((line for line in lines if line.startswith("# ")), lines[0] if lines else "")
