@@ -44,6 +44,11 @@ DOCUMENTS: list[tuple[str, list[str]]] = [
     ("minutes-draft.md", ["minutes", "2022-07-06-ag-vereine-wirtschaft"]),
     ("attendance.md", ["attendance", AGENDA, *TODAY]),
     ("attendance.html", ["attendance", AGENDA, "-f", "html", *TODAY]),
+    ("certificate.md", ["certificate", "siegel-freiwillige-willkommen", "--to", "awo-bocholt"]),
+    (
+        "certificate.html",
+        ["certificate", "siegel-freiwillige-willkommen", "--to", "awo-bocholt", "-f", "html"],
+    ),
     ("report.md", ["report", "2021"]),
     ("report.html", ["report", "2021", "-f", "html"]),
     ("report.json", ["report", "2021", "-f", "json"]),

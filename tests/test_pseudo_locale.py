@@ -122,6 +122,7 @@ DOCUMENTS = [
     ["minutes", "2021-03-15-ag-bildung"],
     ["minutes", "2022-07-06-ag-vereine-wirtschaft"],
     ["attendance", "2022-09-14-ag-vereine-wirtschaft", *TODAY],
+    ["certificate", "siegel-freiwillige-willkommen", "--to", "awo-bocholt"],
     ["report", "2021"],
     ["remind", *TODAY],
     ["remind", "-f", "md", *TODAY],

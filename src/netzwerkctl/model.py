@@ -581,6 +581,13 @@ class Award(Entry):
     criteria: tuple[str, ...] = ()
 
 
+class Signatory(Entry):
+    """Who signs a certificate (Urkunde) of the project."""
+
+    name: Name
+    role: Name | None = None  # "Bürgermeister der Stadt Bocholt"
+
+
 class Project(Entry):
     name: Name
     kind: ProjectKind
@@ -595,6 +602,7 @@ class Project(Entry):
     milestones: tuple[Milestone, ...] = ()
     contributions: tuple[Contribution, ...] = ()
     awards: tuple[Award, ...] = ()
+    signatories: tuple[Signatory, ...] = ()  # of its certificates; else mayor and network
 
     def status_on(self, day: _dt.date) -> ProjectStatus:
         """The status as of `day`: a project done or dropped after it was still running."""

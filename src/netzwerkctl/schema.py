@@ -201,6 +201,13 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, str]]] = {
         "milestones": N_("schema", "Milestones."),
         "contributions": N_("schema", "Contributions of partners (in kind and other)."),
         "awards": N_("schema", "Awards and seals given."),
+        "signatories": N_(
+            "schema", "Who signs its certificates: {name, role}; else the mayor and the network."
+        ),
+    },
+    "Signatory": {
+        "name": N_("schema", "Name of the person who signs."),
+        "role": N_("schema", "Their office, e.g. mayor of the city."),
     },
     "Milestone": {
         "title": N_("schema", "Milestone."),

@@ -173,3 +173,52 @@ def test_attendance_list_to_sign(make_network: Callable[..., Path]) -> None:
     assert out.endswith("| 8 | | | |\n")  # four empty rows for guests who just come
     html = invoke(root, "attendance", "ag", "--today", "2021-05-03", "-f", "html")[1]
     assert "<th>Unterschrift</th>" in html
+
+
+SEAL = """\
+name: Siegel Engagement willkommen
+kind: certification
+status: running
+signatories:
+  - name: Dr. Berta Bürger
+    role: Bürgermeisterin der Stadt Teststadt
+  - name: Anna Albers
+    role: Freiwilligenagentur Teststadt
+awards:
+  - to: verein
+    date: 2021-11-05
+    valid_until: 2023-11-04
+    criteria: [Ansprechperson benannt, Einarbeitung]
+  - to: Bürgerverein Nord
+    date: 2021-11-05
+"""
+
+
+def test_certificate_for_an_award(make_network: Callable[..., Path]) -> None:
+    root = make_network({"projects/siegel.yaml": SEAL})
+    code, out, err = invoke(root, "certificate", "siegel", "--to", "verein")
+    assert code == 0, err
+    assert (
+        "# Urkunde\n\n## Siegel Engagement willkommen\n\nwird verliehen an\n\n**TV Teststadt**\n"
+        in out
+    )
+    assert "- Ansprechperson benannt\n- Einarbeitung\n" in out
+    assert "Teststadt, 5. November 2021\n\nGültig bis 4. November 2023\n" in out
+    assert "| Dr. Berta Bürger | Anna Albers |\n" in out
+    assert "| Bürgermeisterin der Stadt Teststadt | Freiwilligenagentur Teststadt |\n" in out
+    named = invoke(root, "certificate", "siegel", "--to", "Bürgerverein Nord")
+    assert named[0] == 0 and "**Bürgerverein Nord**" in named[1] and "Gültig bis" not in named[1]
+    missing = invoke(root, "certificate", "siegel", "--to", "bank")
+    assert missing[0] == 2 and "An „bank“ hat das Projekt nichts verliehen." in missing[2]
+    wrong = invoke(root, "certificate", "siegl", "--to", "verein")
+    assert wrong[0] == 2 and "Meinten Sie „siegel“?" in wrong[2]
+
+
+def test_certificate_without_signatories_has_lines_for_mayor_and_network(
+    make_network: Callable[..., Path],
+) -> None:
+    plain = SEAL.split("signatories:")[0] + "awards:" + SEAL.split("awards:")[1]
+    out = invoke(
+        make_network({"projects/siegel.yaml": plain}), "certificate", "siegel", "--to", "verein"
+    )[1]
+    assert "| Bürgermeisterin / Bürgermeister | für Testnetz |\n" in out

@@ -161,3 +161,13 @@ def test_a_pdf_needs_a_file_and_says_what_is_missing(
     target = tmp_path / "x.pdf"
     result = runner.invoke(app, ["-C", str(network), "report", "2021", "-o", str(target)])
     assert result.exit_code == 1 and "Pango" in result.stderr and not target.exists()
+
+
+def test_the_certificate_is_one_page_without_page_numbers(network: Path, tmp_path: Path) -> None:
+    target = tmp_path / "urkunde.pdf"
+    pdf = _write(
+        network, target, "certificate", "siegel-freiwillige-willkommen", "--to", "awo-bocholt"
+    )
+    assert len(pdf.pages) == 1
+    text = _text(target)
+    assert "Urkunde" in text and "AWO" in text and "Seite" not in text

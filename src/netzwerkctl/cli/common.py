@@ -39,6 +39,8 @@ MISSING = {
     "group": N_("missing", "There is no group '%(value)s'."),
     "marketplace": N_("missing", "There is no marketplace '%(value)s'."),
     "person": N_("missing", "There is no person '%(value)s'."),
+    "project": N_("missing", "There is no project '%(value)s'."),
+    "award": N_("missing", "The project awarded nothing to '%(value)s'."),
 }
 
 

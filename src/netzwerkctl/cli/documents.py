@@ -24,6 +24,7 @@ from netzwerkctl.cli.common import (
     load_checked,
     output_format_for,
     parse_today,
+    require,
     template_problem,
 )
 from netzwerkctl.i18n import cli
@@ -194,6 +195,62 @@ def attendance(
         force,
         allow_errors,
     )
+
+
+def certificate(
+    ctx: typer.Context,
+    project: Annotated[
+        str, typer.Argument(help="The project's id (a seal or an award).", show_default=False)
+    ],
+    to: Annotated[
+        str,
+        typer.Option("--to", help="Who got it: a partner's id or the name in awards.to."),
+    ],
+    output_format: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    lang: LangOpt = None,
+    allow_errors: AllowErrorsOpt = False,
+) -> None:
+    """Certificate (Urkunde) of an award or seal: organisation, criteria met, date, valid
+    until and signature lines (the project's signatories, else mayor and network).
+
+    Example:
+
+      netzwerkctl certificate siegel-freiwillige-willkommen --to tierheim-bocholt -o urkunde.pdf
+    """
+    from netzwerkctl.present.documents import certificate_context
+    from netzwerkctl.present.incomplete import notice
+    from netzwerkctl.present.render import TemplateProblem, render
+
+    fmt = output_format_for(output_format, output, DocFormat)
+    root, network, gaps = load_checked(ctx, date.today(), allow_errors)
+    require(project, network.projects, "project", network.names("project"))
+    awards = network.projects[project].awards
+    given = [i for i, a in enumerate(awards) if a.to == to]
+    if not given:
+        partners = network.partners
+        names = {a.to: (partners[a.to].name if a.to in partners else a.to) for a in awards}
+        require(to, names, "award", names)
+    index = max(given, key=lambda i: awards[i].date)  # the latest, where there are several
+    language = lang or network.language
+    try:
+        text = render(
+            "certificate",
+            certificate_context(network, project, index),
+            language,
+            "md" if fmt in (DocFormat.md, DocFormat.docx) else "html",
+            root / "templates",
+            notice=notice(gaps, language) if gaps else None,
+        )
+    except TemplateProblem as exc:
+        fail(template_problem(exc), EXIT_PROBLEMS)
+    data: str | bytes = text
+    if fmt is DocFormat.pdf:
+        data = as_pdf(text, output)
+    elif fmt is DocFormat.docx:
+        data = as_docx(text, language, root)
+    emit(data, output, force, root)
 
 
 def _document(

@@ -401,3 +401,38 @@ def agenda_notes(network: Network, meeting_id: str, lang: Lang) -> list[str]:
                 _("Hold the introductory talk with %(person)s before the meeting.", person=who)
             )
     return notes
+
+
+class SignatoryEntry(TypedDict):
+    name: str | None  # None: a line with only the role under it
+    role: str | None
+
+
+class CertificateContext(TypedDict):
+    """An Urkunde for an award or seal of a project, for one recipient."""
+
+    network: NetworkInfo
+    project: str
+    kind: str  # the project's kind: certification (a seal) or award (a prize)
+    recipient: str
+    date: Day
+    valid_until: Day | None
+    criteria: list[str]
+    signatories: list[SignatoryEntry]  # empty: the template's mayor and network lines
+
+
+def certificate_context(network: Network, project_id: str, award_index: int) -> CertificateContext:
+    project = network.projects[project_id]
+    award = project.awards[award_index]
+    partner = network.partners.get(award.to)
+    info = network.info
+    return {
+        "network": {"name": info.name if info else "", "city": info.city if info else None},
+        "project": project.name,
+        "kind": project.kind,
+        "recipient": partner.name if partner else award.to,
+        "date": award.date,
+        "valid_until": award.valid_until,
+        "criteria": list(award.criteria),
+        "signatories": [{"name": s.name, "role": s.role} for s in project.signatories],
+    }

@@ -278,6 +278,7 @@ def render(
         page = env.get_template("page.html.j2").render(
             {
                 "lang": lang,
+                "document": name,  # the class of <body>: a stylesheet may style one kind
                 "title": title,
                 "body": body,
                 "header": _running_header(context),
