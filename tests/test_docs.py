@@ -122,3 +122,14 @@ def test_security_page_names_tests_that_exist() -> None:
     for file, name in re.findall(r"`(tests/[\w/]+\.py)::\w+`, `…::(\w+)`", page):
         assert f"def {name}(" in (top / file).read_text(encoding="utf-8"), f"{file}::{name}"
     assert last_file
+
+
+def test_the_documents_page_shows_a_picture_of_every_document() -> None:
+    from screenshots import DOCUMENTS, IMAGES
+
+    page = (DOCS / "documents.md").read_text(encoding="utf-8")
+    shown = re.findall(r"!\[[^\]]+\]\(images/([\w-]+)\.png\)", page)
+    assert sorted(shown) == sorted(name for name, _args in DOCUMENTS)
+    for name in shown:
+        image = (IMAGES / f"{name}.png").read_bytes()
+        assert image[:8] == b"\x89PNG\r\n\x1a\n" and len(image) > 10_000, name

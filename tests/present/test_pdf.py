@@ -171,3 +171,21 @@ def test_the_certificate_is_one_page_without_page_numbers(network: Path, tmp_pat
     assert len(pdf.pages) == 1
     text = _text(target)
     assert "Urkunde" in text and "AWO" in text and "Seite" not in text
+
+
+def test_a_network_from_scratch_gives_the_same_papers(tmp_path: Path) -> None:
+    root = tmp_path / "neu"
+    made = runner.invoke(app, ["init", str(root), "--today", "2026-01-15"])
+    assert made.exit_code == 0, made.output
+    meeting = next((root / "meetings").rglob("*.yaml")).stem
+    for args, name in (
+        (["agenda", meeting, "--today", "2026-01-15"], "einladung.pdf"),
+        (["attendance", meeting, "--today", "2026-01-15"], "anwesenheit.pdf"),
+        (["report", "2026"], "bericht.pdf"),
+    ):
+        pdf = _write(root, tmp_path / name, *args)
+        assert len(pdf.pages) >= 1
+        with pdf.open_metadata() as meta:
+            assert meta["pdfaid:part"] == "2"
+    assert len(pikepdf.open(tmp_path / "einladung.pdf").pages) == 1
+    assert "Liebe Mitglieder" in _text(tmp_path / "einladung.pdf")
