@@ -3,6 +3,7 @@ with poppler's tools (text, a page as PNG), from the example network's documents
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 from pathlib import Path
@@ -189,3 +190,41 @@ def test_a_network_from_scratch_gives_the_same_papers(tmp_path: Path) -> None:
             assert meta["pdfaid:part"] == "2"
     assert len(pikepdf.open(tmp_path / "einladung.pdf").pages) == 1
     assert "Liebe Mitglieder" in _text(tmp_path / "einladung.pdf")
+
+
+def test_a_pdf_loads_nothing_from_outside(tmp_path: Path) -> None:
+    import http.server
+    import threading
+
+    requests: list[str] = []
+
+    class Counting(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            requests.append(self.path)
+            self.send_error(404)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Counting)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    from PIL import Image  # comes with WeasyPrint
+
+    secret = tmp_path / "geheim.png"
+    Image.new("RGB", (4, 4), "red").save(secret)
+    try:
+        url = f"http://127.0.0.1:{server.server_port}"
+        html = (
+            f'<html lang="de"><head><title>t</title><link rel="stylesheet" href="{url}/a.css">'
+            f'</head><body><img src="{url}/b.png"><img src="{secret.as_uri()}">'
+            f'<img src="../../../../etc/hostname"><p>Text</p></body></html>'
+        )
+        pdf = pdf_module.to_pdf(html)
+    finally:
+        server.shutdown()
+        thread.join()
+    assert requests == []
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        resources = document.pages[0].Resources
+        assert len(resources.get("/XObject", {})) == 0  # the local picture was not read

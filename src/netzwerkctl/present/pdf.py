@@ -4,13 +4,16 @@ PDF/A-2a — tagged, with its language and title, every font embedded.
 The fonts ship with the package (DejaVu Sans, fonts/LICENSE.txt) and replace whatever
 the HTML asks for, so a PDF looks the same on every machine; the same HTML gives the
 same bytes (the PDF's identifier is a hash of the HTML, and no clock is read).
-WeasyPrint is imported only here, when a PDF is asked for.
+WeasyPrint is imported only here, when a PDF is asked for. It loads nothing but the
+package's fonts and `data:` URLs: an image or stylesheet that a network's own template
+names (http://…, file:///…) is not fetched — no network access, no local file.
 """
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 FAMILY = "netzwerkctl DejaVu Sans"
@@ -36,6 +39,34 @@ def _font_css() -> str:
     return f"{faces}\nhtml, body, table {{ {everywhere} }}\n@page {{ {boxes} }}\n"
 
 
+def _allowed(url: str) -> bool:
+    return url.startswith(("data:", FONTS.as_uri() + "/"))
+
+
+def _fetcher() -> Any:
+    """WeasyPrint's URL fetcher, confined to `_allowed` (its API changed in release 68:
+    a class there, a function before)."""
+    try:
+        from weasyprint.urls import URLFetcher
+    except ImportError:
+        from weasyprint import default_url_fetcher
+
+        def fetch(url: str, *args: Any, **kwargs: Any) -> Any:
+            if not _allowed(url):
+                raise ValueError(f"not loaded: {url}")
+            return default_url_fetcher(url, *args, **kwargs)
+
+        return fetch
+
+    class Confined(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if not _allowed(url):
+                raise ValueError(f"not loaded: {url}")
+            return super().fetch(url, headers)
+
+    return Confined(allowed_protocols={"file", "data"})
+
+
 def to_pdf(html: str) -> bytes:
     """The PDF/A-2a of an HTML page made by present/render.py."""
     try:
@@ -44,9 +75,11 @@ def to_pdf(html: str) -> bytes:
     except (ImportError, OSError) as exc:  # OSError: Pango is missing (Windows without GTK)
         raise PdfUnavailable(str(exc)) from None
     fonts = FontConfiguration()
-    css = CSS(string=_font_css(), font_config=fonts)
+    fetcher = _fetcher()
+    css = CSS(string=_font_css(), font_config=fonts, url_fetcher=fetcher)
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
-    pdf: bytes = HTML(string=html, base_url=FONTS.as_uri()).write_pdf(
+    page = HTML(string=html, base_url=FONTS.as_uri(), url_fetcher=fetcher)
+    pdf: bytes = page.write_pdf(
         stylesheets=[css],
         font_config=fonts,
         pdf_variant="pdf/a-2a",
