@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional, TypeVar
 
 import typer
 
@@ -270,6 +270,41 @@ OutputOpt = Annotated[
         "--output", "-o", help="Write to this file instead of the console.", dir_okay=False
     ),
 ]
+
+
+def document_data(
+    name: str,
+    context: Mapping[str, Any],
+    lang: str,
+    fmt: str,
+    root: Path,
+    output: Path | None,
+    notice: str | None = None,
+    charts: dict[str, str] | None = None,
+) -> str | bytes:
+    """Document `name` in format `fmt` (md, html, pdf or docx): rendered from its
+    template (the network's own first), then printed as PDF or written as Word. A
+    broken template is a message, never a traceback."""
+    from netzwerkctl.present.render import TemplateProblem, render
+
+    markdown = fmt in ("md", "docx")
+    try:
+        text = render(
+            name,
+            context,
+            lang,
+            "md" if markdown else "html",
+            root / "templates",
+            None if markdown else charts,
+            notice=notice,
+        )
+    except TemplateProblem as exc:
+        fail(template_problem(exc), EXIT_PROBLEMS)
+    if fmt == "pdf":
+        return as_pdf(text, output)
+    if fmt == "docx":
+        return as_docx(text, lang, root)
+    return text
 
 
 def as_pdf(html: str, output: Path | None) -> bytes:

@@ -17,15 +17,13 @@ from netzwerkctl.cli.common import (
     ForceOpt,
     LangOpt,
     OutputOpt,
-    as_docx,
-    as_pdf,
+    document_data,
     emit,
     fail,
     load_checked,
     output_format_for,
     parse_today,
     require,
-    template_problem,
 )
 from netzwerkctl.i18n import cli
 
@@ -221,7 +219,6 @@ def certificate(
     """
     from netzwerkctl.present.documents import certificate_context
     from netzwerkctl.present.incomplete import notice
-    from netzwerkctl.present.render import TemplateProblem, render
 
     fmt = output_format_for(output_format, output, DocFormat)
     root, network, gaps = load_checked(ctx, date.today(), allow_errors)
@@ -234,22 +231,9 @@ def certificate(
         require(to, names, "award", names)
     index = max(given, key=lambda i: awards[i].date)  # the latest, where there are several
     language = lang or network.language
-    try:
-        text = render(
-            "certificate",
-            certificate_context(network, project, index),
-            language,
-            "md" if fmt in (DocFormat.md, DocFormat.docx) else "html",
-            root / "templates",
-            notice=notice(gaps, language) if gaps else None,
-        )
-    except TemplateProblem as exc:
-        fail(template_problem(exc), EXIT_PROBLEMS)
-    data: str | bytes = text
-    if fmt is DocFormat.pdf:
-        data = as_pdf(text, output)
-    elif fmt is DocFormat.docx:
-        data = as_docx(text, language, root)
+    context = certificate_context(network, project, index)
+    warning = notice(gaps, language) if gaps else None
+    data = document_data("certificate", context, language, fmt.value, root, output, warning)
     emit(data, output, force, root)
 
 
@@ -269,7 +253,6 @@ def _document(
     """Render one meeting's document; notes for the coordinator go to stderr only
     (also with -o), never into what the invitees or partners read."""
     from netzwerkctl.present.incomplete import notice
-    from netzwerkctl.present.render import TemplateProblem, render
 
     fmt = output_format_for(output_format, output, DocFormat)
     day = parse_today(today)
@@ -289,22 +272,9 @@ def _document(
                 EXIT_PROBLEMS,
             )
     language = lang or network.language
-    try:
-        text = render(
-            name,
-            build(network, meeting_id, day),
-            language,
-            "md" if fmt in (DocFormat.md, DocFormat.docx) else "html",
-            root / "templates",
-            notice=notice(gaps, language) if gaps else None,
-        )
-    except TemplateProblem as exc:
-        fail(template_problem(exc), EXIT_PROBLEMS)
-    data: str | bytes = text
-    if fmt is DocFormat.pdf:
-        data = as_pdf(text, output)
-    elif fmt is DocFormat.docx:
-        data = as_docx(text, language, root)
+    warning = notice(gaps, language) if gaps else None
+    context = build(network, meeting_id, day)
+    data = document_data(name, context, language, fmt.value, root, output, warning)
     for note in notes(network, meeting_id, language) if notes else ():
         _ = cli()
         sys.stderr.write("netzwerkctl: " + _("Note: %(note)s", note=note) + "\n")

@@ -11,18 +11,15 @@ from typing import Annotated, Optional
 import typer
 
 from netzwerkctl.cli.common import (
-    EXIT_PROBLEMS,
     AllowErrorsOpt,
     ForceOpt,
     LangOpt,
     OutputOpt,
-    as_docx,
-    as_pdf,
+    document_data,
     emit,
     fail,
     load_checked,
     output_format_for,
-    template_problem,
 )
 from netzwerkctl.i18n import cli
 
@@ -71,7 +68,6 @@ def report(
       netzwerkctl report 2021 -o engagement-report-2021.html
     """
     from netzwerkctl.gitrepo import provenance
-    from netzwerkctl.present.render import TemplateProblem, render
     from netzwerkctl.present.report import report_charts, report_context, report_json
 
     fmt = output_format_for(output_format, output, ReportFormat)
@@ -94,26 +90,10 @@ def report(
         figures = {**report_json(context), "incomplete": as_json(gaps)}
         emit(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", output, force, root)
         return
-    html = fmt in (ReportFormat.html, ReportFormat.pdf)
-    charts = report_charts(network, year, language) if html else None
+    printed = fmt in (ReportFormat.html, ReportFormat.pdf)
+    charts = report_charts(network, year, language) if printed else None
     warning = notice(gaps, language) if gaps else None
-    try:
-        text = render(
-            "report",
-            context,
-            language,
-            "html" if html else "md",
-            root / "templates",
-            charts,
-            notice=warning,
-        )
-    except TemplateProblem as exc:
-        fail(template_problem(exc), EXIT_PROBLEMS)
-    data: str | bytes = text
-    if fmt is ReportFormat.pdf:
-        data = as_pdf(text, output)
-    elif fmt is ReportFormat.docx:
-        data = as_docx(text, language, root)
+    data = document_data("report", context, language, fmt.value, root, output, warning, charts)
     emit(data, output, force, root)
 
 
