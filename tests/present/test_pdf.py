@@ -228,3 +228,25 @@ def test_a_pdf_loads_nothing_from_outside(tmp_path: Path) -> None:
     with pikepdf.open(io.BytesIO(pdf)) as document:
         resources = document.pages[0].Resources
         assert len(resources.get("/XObject", {})) == 0  # the local picture was not read
+
+
+def test_a_typical_invitation_fits_on_one_page(network: Path, tmp_path: Path) -> None:
+    """The Ahrensburg-sized meeting: five items, an open task, nine invitees — with
+    long names of items and organisations."""
+    meeting = network / "meetings" / "2022" / f"{AGENDA}.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    text = text.replace("invited: [julia-bomers]", "invited: [julia-bomers, maria-schulte]")
+    text += (
+        "  - title: Bericht aus der Steuerungsgruppe und aus den anderen Arbeitsgruppen\n"
+        "    duration: 15\n    by: claudia-rademacher\n"
+        "  - title: Verschiedenes, Termine und Wünsche für die nächste Sitzung\n"
+        "    duration: 10\n"
+    )
+    copy = tmp_path / "net"
+    shutil.copytree(network, copy)
+    (copy / "meetings" / "2022" / f"{AGENDA}.yaml").write_text(text, encoding="utf-8")
+    target = tmp_path / "einladung.pdf"
+    pdf = _write(copy, target, "agenda", AGENDA, *TODAY)
+    listed = _text(target)
+    assert "Verschiedenes, Termine" in listed and "Maria Schulte" in listed
+    assert len(pdf.pages) == 1
