@@ -325,9 +325,14 @@ PartnerStatus = Literal["prospect", "approached", "active", "paused", "former"]
 MEMBER_STATUSES: frozenset[str] = frozenset({"active", "paused", "former"})
 
 
+Salutation = Literal["ms", "mr"]  # Frau, Herr; without one a letter greets by full name
+
+
 class Contact(Entry):
     id: Id
     name: Name
+    salutation: Salutation | None = None
+    title: Name | None = None  # academic title in the salutation: Dr.
     role: str | None = None
     email: Email | None = None
     phone: Phone | None = None

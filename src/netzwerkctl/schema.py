@@ -101,6 +101,8 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "Contact": {
         "id": N_("schema", "The person's id, unique in the whole network, e.g. maria-schulte."),
         "name": N_("schema", "First and last name."),
+        "salutation": N_("schema", "ms or mr, for letters (Liebe Frau …, Lieber Herr …)."),
+        "title": N_("schema", "Title used in the salutation, e.g. Dr."),
         "role": N_("schema", "Role in the organisation."),
         "email": N_("schema", "E-mail address (for reminders)."),
         "phone": N_("schema", "Phone number."),

@@ -37,6 +37,50 @@ def _fingerprint(event: Any) -> str:
     return hashlib.sha256(b"\n".join(lines)).hexdigest()[:20]
 
 
+def _domain(network: Network) -> str:
+    return f"{slugify(network.info.name if network.info else 'netzwerk')}.netzwerkctl"
+
+
+def meeting_event(network: Network, meeting_id: str, lang: Lang) -> Any:
+    """The calendar event of a meeting, without DTSTAMP and SEQUENCE (calversions.py):
+    the same UID, times, place and agenda in `calendar` and in an invitation."""
+    from zoneinfo import ZoneInfo
+
+    from icalendar import Event
+
+    _ = Text(lang)
+    meeting = network.meetings[meeting_id]
+    tz = ZoneInfo(network.info.timezone if network.info else "Europe/Berlin")
+    g = network.groups.get(meeting.group)
+    group_name = g.name if g else meeting.group
+    event = Event()
+    event.add("uid", f"{meeting_id}@{_domain(network)}")
+    event.add("summary", meeting.title or _("Meeting %(group)s", group=group_name))
+    plan = schedule(meeting)
+    if meeting.start is not None:
+        start = datetime.combine(meeting.date, meeting.start, tzinfo=tz)
+        if meeting.end is not None and meeting.end > meeting.start:
+            end = datetime.combine(meeting.date, meeting.end, tzinfo=tz)
+        else:
+            end = start + timedelta(minutes=plan.minutes or DEFAULT_MINUTES)
+        event.add("dtstart", start)
+        event.add("dtend", end)
+    else:
+        event.add("dtstart", meeting.date)
+        event.add("dtend", meeting.date + timedelta(days=1))
+    if meeting.location:
+        event.add("location", meeting.location)
+    lines = []
+    for slot in plan.slots:
+        clock = slot.start.strftime("%H:%M") + " " if slot.start else ""
+        by = f" ({person_label(network, slot.item.by)[0]})" if slot.item.by else ""
+        lines.append(f"{clock}{slot.number}. {slot.item.title}{by}")
+    if lines:
+        event.add("description", "\n".join(lines))
+    event.add("status", "CANCELLED" if meeting.status == "cancelled" else "CONFIRMED")
+    return event
+
+
 def build_calendar(
     network: Network,
     lang: Lang,
@@ -58,7 +102,7 @@ def build_calendar(
     info = network.info
     name = info.name if info else "netzwerk"
     tz = ZoneInfo(info.timezone if info else "Europe/Berlin")
-    domain = f"{slugify(name)}.netzwerkctl"
+    domain = _domain(network)
     _ = Text(lang)
 
     versions: dict[str, Version] = {}
@@ -84,35 +128,8 @@ def build_calendar(
     for mid, meeting in network.meetings.items():
         if group is not None and meeting.group != group:
             continue
-        g = network.groups.get(meeting.group)
-        group_name = g.name if g else meeting.group
-        event = Event()
-        uid = f"{mid}@{domain}"
-        event.add("uid", uid)
-        event.add("summary", meeting.title or _("Meeting %(group)s", group=group_name))
-        plan = schedule(meeting)
-        if meeting.start is not None:
-            start = datetime.combine(meeting.date, meeting.start, tzinfo=tz)
-            if meeting.end is not None and meeting.end > meeting.start:
-                end = datetime.combine(meeting.date, meeting.end, tzinfo=tz)
-            else:
-                end = start + timedelta(minutes=plan.minutes or DEFAULT_MINUTES)
-            event.add("dtstart", start)
-            event.add("dtend", end)
-        else:
-            event.add("dtstart", meeting.date)
-            event.add("dtend", meeting.date + timedelta(days=1))
-        if meeting.location:
-            event.add("location", meeting.location)
-        lines = []
-        for slot in plan.slots:
-            clock = slot.start.strftime("%H:%M") + " " if slot.start else ""
-            by = f" ({person_label(network, slot.item.by)[0]})" if slot.item.by else ""
-            lines.append(f"{clock}{slot.number}. {slot.item.title}{by}")
-        if lines:
-            event.add("description", "\n".join(lines))
-        event.add("status", "CANCELLED" if meeting.status == "cancelled" else "CONFIRMED")
-        stamp(event, uid, meeting.date)
+        event = meeting_event(network, mid, lang)
+        stamp(event, str(event["uid"]), meeting.date)
         cal.add_component(event)
 
     if with_tasks:
@@ -146,3 +163,57 @@ def build_calendar(
     )
     data: bytes = cal.to_ical()
     return data, versions
+
+
+def invitation(
+    network: Network,
+    meeting_id: str,
+    lang: Lang,
+    version: Version,
+    cancel: bool,
+    organizer: tuple[str, str],
+    attendee: tuple[str, str],
+) -> bytes:
+    """An iTIP message (RFC 5546) to one invitee, (name, e-mail) each: METHOD:REQUEST
+    with the meeting's event — the UID `calendar` gives it, SEQUENCE and DTSTAMP of its
+    `version`, ORGANIZER, the one ATTENDEE asked to reply, the network's website as URL
+    and an alarm the day before — or METHOD:CANCEL for a cancelled meeting or an
+    invitee no longer invited. Nobody sees the other invitees."""
+    from icalendar import Alarm, Calendar, vCalAddress
+
+    def address(party: tuple[str, str], **params: str) -> Any:
+        name, email = party
+        value = vCalAddress(f"mailto:{email}")
+        value.params["cn"] = " ".join(name.split())
+        value.params.update(params)
+        return value
+
+    meeting = network.meetings[meeting_id]
+    cal = Calendar()
+    cal.add("prodid", "-//netzwerkctl//netzwerkctl//DE")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "CANCEL" if cancel else "REQUEST")
+    event = meeting_event(network, meeting_id, lang)
+    event.add("dtstamp", version.stamp)
+    event.add("sequence", version.sequence)
+    event.add("organizer", address(organizer))
+    reply = {} if cancel else {"rsvp": "TRUE", "partstat": "NEEDS-ACTION"}
+    event.add("attendee", address(attendee, role="REQ-PARTICIPANT", **reply))
+    office = network.info.office if network.info else None
+    if office and office.website:
+        event.add("url", office.website)
+    if cancel:
+        event["status"] = "CANCELLED"
+    else:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("trigger", timedelta(days=-1))
+        alarm.add("description", str(event["summary"]))
+        event.add_component(alarm)
+    cal.add_component(event)
+    cal.add_missing_timezones(
+        first_date=date(meeting.date.year, 1, 1), last_date=date(meeting.date.year + 1, 12, 31)
+    )
+    data: bytes = cal.to_ical()
+    return data

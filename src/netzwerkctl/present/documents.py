@@ -436,3 +436,15 @@ def certificate_context(network: Network, project_id: str, award_index: int) -> 
         "criteria": list(award.criteria),
         "signatories": [{"name": s.name, "role": s.role} for s in project.signatories],
     }
+
+
+def personal_salutation(name: str, salutation: str | None, title: str | None, _: Text) -> str:
+    """How a letter greets one person: "Liebe Frau Dr. Hansen," from the contact's
+    `salutation` and `title`; without a salutation a neutral greeting with the full
+    name ("Guten Tag Kim Hansen,")."""
+    surname = " ".join(filter(None, [title, name.split()[-1] if name.split() else name]))
+    if salutation == "ms":
+        return _("Dear Ms %(name)s,", name=surname)
+    if salutation == "mr":
+        return _("Dear Mr %(name)s,", name=surname)
+    return _("Dear %(name)s,", name=" ".join(name.split()))

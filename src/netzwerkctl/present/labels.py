@@ -40,6 +40,7 @@ def contexts() -> dict[str, tuple[str, ...]]:
         "project status": get_args(model.ProjectStatus),
         "contribution kind": get_args(model.ContributionKind),
         "contact field": tuple(model.Contact.model_fields),
+        "salutation": get_args(model.Salutation),
         "reminder kind": get_args(ReminderKind),
         "market kind": get_args(model.MarketKind),
         "word match": get_args(MatchHow),
