@@ -304,7 +304,7 @@ def test_the_record_is_never_appended_through_a_link(tmp_path: Path) -> None:
     target = tmp_path / "fremd.txt"
     target.write_text("fremd\n", encoding="utf-8")
     (tmp_path / RECORD).symlink_to(target)
-    letter = type("L", (), {"key": "k", "person": "anna"})()  # what _record reads
+    letter = type("L", (), {"key": "k", "person": "anna", "note": ()})()  # what _record reads
     with pytest.raises(OSError):
         _record(tmp_path / RECORD, letter, date(2022, 1, 10), "Testnetz")
     assert target.read_text(encoding="utf-8") == "fremd\n"

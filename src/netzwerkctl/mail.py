@@ -52,6 +52,9 @@ class Letter:
     phone: str | None
     subject: str
     body: str
+    # what the record notes besides the key, e.g. kind=invitation, meeting, fingerprint;
+    # a letter with a kind is no reminder (reminders go once a day, others once each)
+    note: tuple[tuple[str, str], ...] = ()
 
 
 class MailItem(TypedDict):
@@ -294,7 +297,7 @@ def read_record(path: Path) -> Record:
             continue
         keys.add(key)
         person, day, network = entry.get("person"), entry.get("date"), entry.get("network")
-        if isinstance(person, str) and isinstance(day, str):
+        if isinstance(person, str) and isinstance(day, str) and "kind" not in entry:
             reminded.add((network if isinstance(network, str) else None, person, day))
     maybe |= pending - settled - failed - keys
     return Record(
@@ -317,6 +320,7 @@ def _record(
         "person": letter.person,
         "date": today.isoformat(),
         "network": network,
+        **dict(letter.note),
     }
     if failed is not None:
         entry.update(status="failed", answer=failed)
@@ -334,9 +338,11 @@ def reminded_earlier(
     letter: Letter, record: Record, network: str, today: date, resend: bool
 ) -> bool:
     """Whether (without `resend`) the person already got another reminder from this
-    network today: a letter whose text changed since is not sent again."""
+    network today: a letter whose text changed since is not sent again. Letters that
+    are no reminders (with a kind in their note) go once each, not once a day."""
     return (
         not resend
+        and not dict(letter.note).get("kind")
         and letter.key not in record.keys
         and record.reminded_on(network, letter.person, today)
     )
@@ -489,3 +495,23 @@ def _describe(exc: BaseException) -> str:
         _ = cli()
         return _("recipient refused")
     return one_line(str(exc)) or type(exc).__name__
+
+
+def delivered_notes(path: Path, **match: str) -> list[dict[str, str]]:
+    """The notes of delivered letters whose note has every `match` (e.g. the
+    invitations of one meeting), in the order they were recorded."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return []
+    found = []
+    for line in lines:
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if not isinstance(entry, dict) or entry.get("status"):
+            continue
+        if all(entry.get(k) == v for k, v in match.items()):
+            found.append({str(k): str(v) for k, v in entry.items()})
+    return found
