@@ -91,16 +91,57 @@ def agenda(
             help=('Item "News from the network" with the changes since this date or git revision.'),
         ),
     ] = None,
+    mail: Annotated[
+        bool,
+        typer.Option(
+            "--mail",
+            help="One e-mail per invitee (with calendar invitation) as .eml into the outbox.",
+        ),
+    ] = False,
+    send: Annotated[
+        bool,
+        typer.Option(
+            "--send",
+            help=(
+                "Also send the e-mails by SMTP (settings as for remind --send). Nothing "
+                "goes twice; after the meeting moved its invitees get an update, after it "
+                "was cancelled a cancellation."
+            ),
+        ),
+    ] = False,
+    outbox: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            help="Folder for the .eml files and the record of what was sent "
+            "[default: postausgang/ in the network folder].",
+            file_okay=False,
+        ),
+    ] = None,
 ) -> None:
-    """Invitation to a meeting: agenda with times, open tasks, invitees.
+    """Invitation to a meeting: agenda with times, open tasks, invitees — as a document,
+    or with --mail/--send to every invitee by e-mail with a calendar invitation.
 
     Examples:
 
       netzwerkctl agenda 2022-09-14-ag-vereine-wirtschaft
 
       netzwerkctl agenda ag-bildung -o invitation.html
+
+      netzwerkctl agenda ag-bildung --send
     """
     from netzwerkctl.present.documents import agenda_context, agenda_notes
+
+    if mail or send:
+        from netzwerkctl.cli.invite import mail_invitations
+        from netzwerkctl.present.incomplete import notice
+
+        day = parse_today(today)
+        root, network, gaps = load_checked(ctx, day, allow_errors)
+        meeting_id = _meeting(network, root, meeting, day, held=False)
+        language = lang or network.language
+        warning = notice(gaps, language) if gaps else None
+        mail_invitations(network, root, meeting_id, language, day, outbox, send, warning)
+        return
 
     def build(network: Network, meeting_id: str, day: date) -> Mapping[str, Any]:
         context = agenda_context(network, meeting_id, day)

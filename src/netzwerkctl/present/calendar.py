@@ -27,7 +27,7 @@ DEFAULT_MINUTES = 120  # a meeting with a start but neither end nor timed agenda
 __all__ = ["build_calendar", "utc_midnight"]
 
 
-def _fingerprint(event: Any) -> str:
+def fingerprint(event: Any) -> str:
     """What a person sees of an event, without its own stamp and sequence."""
     lines = [
         line
@@ -109,7 +109,7 @@ def build_calendar(
     known = previous or {}
 
     def stamp(event: Any, uid: str, first: date) -> None:
-        version = next_version(known.get(uid), _fingerprint(event), first, today or first)
+        version = next_version(known.get(uid), fingerprint(event), first, today or first)
         versions[uid] = version
         event.add("dtstamp", version.stamp)
         event.add("sequence", version.sequence)

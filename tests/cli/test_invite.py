@@ -1,0 +1,174 @@
+"""Invitations by e-mail through a real SMTP server on 127.0.0.1: invite, move the
+meeting and send the update, cancel it — every message read back with its calendar
+part parsed; nothing is sent twice and nobody without an address is forgotten."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+from icalendar import Calendar
+from typer.testing import CliRunner
+
+from conftest import BASE
+from netzwerkctl.cli import app
+from test_mail import Inbox, smtp
+
+runner = CliRunner()
+MEETING = "meetings/2021/2021-05-19-ag.yaml"
+PLANNED = (
+    "group: ag\ndate: 2021-05-19\nstart: '18:00'\nend: '19:30'\nlocation: Rathaus\n"
+    "invited: [carla]\nagenda:\n  - title: Begrüßung\n    duration: 10\n"
+)
+FILES = {
+    "partners/fa.yaml": BASE["partners/fa.yaml"].replace(
+        "    name: Anna Albers\n", "    name: Anna Albers\n    salutation: ms\n    title: Dr.\n"
+    ),
+    "partners/bank.yaml": BASE["partners/bank.yaml"].replace(
+        "    phone: 0287112345\n", "    phone: 0287112345\n    email: bernd@example.org\n"
+    ),
+    MEETING: PLANNED,
+}
+
+
+def _send(root: Path, port: int, monkeypatch: pytest.MonkeyPatch, *extra: str) -> Any:
+    monkeypatch.setenv("NETZWERKCTL_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("NETZWERKCTL_SMTP_PORT", str(port))
+    monkeypatch.setenv("NETZWERKCTL_SMTP_FROM", "Freiwilligenagentur Teststadt <fa@example.org>")
+    monkeypatch.setenv("NETZWERKCTL_SMTP_SECURITY", "none")
+    args = ["-C", str(root), "agenda", "2021-05-19-ag", "--today", "2021-05-03", "--send"]
+    return runner.invoke(app, [*args, *extra])
+
+
+def _calendar(msg: EmailMessage) -> Any:
+    [part] = [p for p in msg.walk() if p.get_content_type() == "text/calendar"]
+    calendar = Calendar.from_ical(part.get_content())
+    [event] = calendar.walk("VEVENT")
+    return part.get_param("method"), calendar, event
+
+
+def _body(msg: EmailMessage, kind: str) -> str:
+    part = msg.get_body((kind,))
+    assert part is not None, kind
+    return str(part.get_content())
+
+
+def _edit(root: Path, old: str, new: str) -> None:
+    path = root / MEETING
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_invite_move_and_cancel(
+    make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_network(FILES)
+    inbox = Inbox()
+    with smtp(inbox) as port:
+        first = _send(root, port, monkeypatch)
+        assert first.exit_code == 0, first.output
+        assert [rcpt for rcpt, _ in inbox.received] == [["anna@example.org"], ["bernd@example.org"]]
+        assert "Carla Clemens (TV Teststadt), keine Telefonnummer" in first.stdout  # call her
+        _, anna = inbox.received[0]
+        assert anna["To"] == "Anna Albers <anna@example.org>" and "Cc" not in anna
+        assert anna["Subject"] == "Einladung: Sitzung AG Bildung"
+        assert "Liebe Frau Dr. Albers," in _body(anna, "plain")
+        assert "Liebe Frau Dr. Albers," in _body(anna, "html")
+        method, calendar, event = _calendar(anna)
+        assert method == "REQUEST" and calendar["method"] == "REQUEST"
+        assert str(event["attendee"]) == "mailto:anna@example.org" and event["sequence"] == 0
+        assert str(event["organizer"]).startswith("mailto:")
+        uid = str(event["uid"])
+        files = {p.get_filename() for p in anna.iter_attachments()}
+        assert "einladung.ics" in files
+
+        again = _send(root, port, monkeypatch)  # nothing changed: nothing goes
+        assert again.exit_code == 0 and len(inbox.received) == 2
+
+        _edit(root, "start: '18:00'", "start: '17:30'")  # the meeting moves
+        moved = _send(root, port, monkeypatch)
+        assert moved.exit_code == 0, moved.output
+        updates = inbox.received[2:]
+        assert [rcpt for rcpt, _ in updates] == [["anna@example.org"], ["bernd@example.org"]]
+        _, update = updates[0]
+        assert update["Subject"] == "Geändert: Sitzung AG Bildung"
+        method, _cal, event = _calendar(update)
+        assert method == "REQUEST" and str(event["uid"]) == uid and event["sequence"] == 1
+        assert event["dtstart"].dt.hour == 17
+
+        _edit(root, "location: Rathaus\n", "location: Rathaus\nstatus: cancelled\n")
+        cancelled = _send(root, port, monkeypatch)
+        assert cancelled.exit_code == 0, cancelled.output
+        cancels = inbox.received[4:]
+        assert [rcpt for rcpt, _ in cancels] == [["anna@example.org"], ["bernd@example.org"]]
+        _, cancel = cancels[0]
+        assert cancel["Subject"] == "Abgesagt: Sitzung AG Bildung"
+        method, calendar, event = _calendar(cancel)
+        assert method == "CANCEL" and calendar["method"] == "CANCEL"
+        assert event["status"] == "CANCELLED" and str(event["uid"]) == uid
+        assert event["sequence"] == 2
+
+        last = _send(root, port, monkeypatch)
+        assert last.exit_code == 0 and len(inbox.received) == 6  # nothing twice
+
+
+def test_a_new_invitee_gets_the_invitation_a_removed_one_a_cancellation(
+    make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = {
+        **FILES,
+        "partners/verein.yaml": BASE["partners/verein.yaml"].replace(
+            "    name: Carla Clemens\n", "    name: Carla Clemens\n    email: carla@example.org\n"
+        ),
+        MEETING: PLANNED.replace("invited: [carla]\n", ""),
+    }
+    root = make_network(files)
+    inbox = Inbox()
+    with smtp(inbox) as port:
+        assert _send(root, port, monkeypatch).exit_code == 0
+        assert len(inbox.received) == 2
+        _edit(root, "location: Rathaus\n", "location: Rathaus\ninvited: [carla]\n")
+        added = _send(root, port, monkeypatch)
+        assert added.exit_code == 0, added.output
+        [(rcpt, carla)] = inbox.received[2:]
+        assert rcpt == ["carla@example.org"] and carla["Subject"].startswith("Einladung:")
+        _edit(root, "invited: [carla]\n", "")
+        removed = _send(root, port, monkeypatch)
+        assert removed.exit_code == 0, removed.output
+        [(rcpt, gone)] = inbox.received[3:]
+        assert rcpt == ["carla@example.org"] and gone["Subject"].startswith("Abgesagt:")
+        method, _cal, _event = _calendar(gone)
+        assert method == "CANCEL"
+        assert "nicht mehr eingeladen" in _body(gone, "plain")
+
+
+def test_a_failure_midway_sends_only_the_missing_ones_next_time(
+    make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_network(FILES)
+    failing = Inbox(fail_after=1)
+    with smtp(failing) as port:
+        broken = _send(root, port, monkeypatch)
+    assert broken.exit_code == 1 and len(failing.received) == 1
+    inbox = Inbox()
+    with smtp(inbox) as port:
+        repaired = _send(root, port, monkeypatch)
+    assert repaired.exit_code == 0, repaired.output
+    assert [rcpt for rcpt, _ in inbox.received] == [["bernd@example.org"]]
+
+
+def test_mail_without_send_writes_the_outbox_only(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = make_network(FILES)
+    box = tmp_path / "out"
+    args = ["-C", str(root), "agenda", "2021-05-19-ag", "--today", "2021-05-03", "--mail"]
+    first = runner.invoke(app, [*args, "--outbox", str(box)])
+    assert first.exit_code == 0, first.output
+    emls = sorted(p.name for p in box.glob("*.eml"))
+    assert emls == ["2021-05-03-2021-05-19-ag-anna.eml", "2021-05-03-2021-05-19-ag-bernd.eml"]
+    before = (box / emls[0]).read_bytes()
+    runner.invoke(app, [*args, "--outbox", str(box)])
+    assert (box / emls[0]).read_bytes() == before  # same data, same bytes
