@@ -151,3 +151,35 @@ def test_short_dates_are_what_babel_gives_for_their_patterns() -> None:
     for day in (date(1900, 1, 1), date(2021, 12, 1), date(2999, 12, 31)):
         for lang, pattern in SHORT_DATE.items():
             assert short_date(day, lang) == format_date(day, format=pattern, locale=lang)
+
+
+def test_no_translated_call_hides_behind_another_name() -> None:
+    """`words = Text(lang); words("…")` would not be extracted: only `_` (and the
+    gettext names) are keywords. Every Text(…) or cli() that is called with a message
+    must be bound to `_`."""
+    import ast
+
+    found = []
+    for path in sorted((TOP / "src" / "netzwerkctl").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        bound = {
+            target.id
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Call)
+            and isinstance(node.value.func, ast.Name)
+            and node.value.func.id in ("Text", "cli")
+            for target in node.targets
+            if isinstance(target, ast.Name) and target.id != "_"
+        }
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, (ast.Name, ast.Attribute))
+                and (node.func.id if isinstance(node.func, ast.Name) else "") in bound
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                found.append(f"{path.relative_to(TOP)}:{node.lineno}")
+    assert not found, found

@@ -53,7 +53,7 @@ def _calendar(msg: EmailMessage) -> Any:
 def _body(msg: EmailMessage, kind: str) -> str:
     part = msg.get_body((kind,))
     assert part is not None, kind
-    return str(part.get_content())
+    return str(part.get_content()).replace("\r\n", "\n")  # CRLF on the wire
 
 
 def _edit(root: Path, old: str, new: str) -> None:
@@ -172,3 +172,47 @@ def test_mail_without_send_writes_the_outbox_only(
     before = (box / emls[0]).read_bytes()
     runner.invoke(app, [*args, "--outbox", str(box)])
     assert (box / emls[0]).read_bytes() == before  # same data, same bytes
+
+
+HELD = BASE["meetings/2021/2021-03-15-ag.yaml"] + "distribution: [bernd, Presse Teststadt]\n"
+
+
+def _send_minutes(root: Path, port: int, monkeypatch: pytest.MonkeyPatch, *extra: str) -> Any:
+    monkeypatch.setenv("NETZWERKCTL_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("NETZWERKCTL_SMTP_PORT", str(port))
+    monkeypatch.setenv("NETZWERKCTL_SMTP_FROM", "Freiwilligenagentur Teststadt <fa@example.org>")
+    monkeypatch.setenv("NETZWERKCTL_SMTP_SECURITY", "none")
+    args = ["-C", str(root), "minutes", "2021-03-15-ag", "--today", "2021-04-01", "--send"]
+    return runner.invoke(app, [*args, *extra])
+
+
+def test_the_protokoll_by_e_mail_as_draft_then_approved(
+    make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_network({**FILES, "meetings/2021/2021-03-15-ag.yaml": HELD})
+    inbox = Inbox()
+    with smtp(inbox) as port:
+        refused = _send_minutes(root, port, monkeypatch)
+        assert refused.exit_code == 2 and "--draft" in refused.stderr and not inbox.received
+        draft = _send_minutes(root, port, monkeypatch, "--draft")
+        assert draft.exit_code == 0, draft.output
+        assert [rcpt for rcpt, _ in inbox.received] == [["anna@example.org"], ["bernd@example.org"]]
+        assert "Presse Teststadt" in draft.stdout and "Carla Clemens" in draft.stdout
+        _, anna = inbox.received[0]
+        assert anna["Subject"] == "Protokoll (Entwurf): Sitzung AG Bildung"
+        body = _body(anna, "plain")
+        assert body.startswith("Liebe Frau Dr. Albers,\n\nanbei der Entwurf des Protokolls")
+        assert "ENTWURF – noch nicht genehmigt" in body and "Die Umfrage startet im April." in body
+        files = sorted(p.get_filename() or "" for p in anna.iter_attachments())
+        assert "protokoll.docx" in files
+        assert _send_minutes(root, port, monkeypatch, "--draft").exit_code == 0
+        assert len(inbox.received) == 2  # the same draft never twice
+
+        meeting = root / "meetings/2021/2021-03-15-ag.yaml"
+        meeting.write_text(HELD + "approved: 2021-05-19\n", encoding="utf-8")
+        approved = _send_minutes(root, port, monkeypatch, "--today", "2021-05-20")
+        assert approved.exit_code == 0, approved.output
+        _, final = inbox.received[2]
+        assert final["Subject"] == "Protokoll (genehmigt): Sitzung AG Bildung"
+        assert "genehmigt am 19.05.2021" in _body(final, "plain")
+        assert len(inbox.received) == 4

@@ -7,10 +7,32 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
 
 from netzwerkctl.cli.common import EXIT_PROBLEMS, fail
 from netzwerkctl.i18n import cli
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import date
+    from email.message import EmailMessage
+
+    from netzwerkctl.mail import SmtpConfig
+
+MailOpt = Annotated[
+    bool,
+    typer.Option("--mail", help="One e-mail per recipient as .eml into the outbox (nothing sent)."),
+]
+OutboxOpt = Annotated[
+    Optional[Path],  # noqa: UP045  (Typer needs Optional on Python 3.10)
+    typer.Option(
+        help="Folder for the .eml files and the record of what was sent "
+        "[default: postausgang/ in the network folder].",
+        file_okay=False,
+    ),
+]
 
 if TYPE_CHECKING:
     from email.headerregistry import Address
@@ -130,3 +152,78 @@ def default_sender(network: Network) -> Address:
         if contact.email:
             return header_address(partner.name if partner else "", contact.email)
     return header_address("netzwerkctl", "netzwerkctl@localhost")
+
+
+def deliver(
+    box: Path,
+    day: date,
+    config: SmtpConfig | None,
+    network_name: str,
+    build: Callable[[], list[tuple[Letter, EmailMessage | None]]],
+    eml_name: Callable[[Letter], str],
+    notes: Sequence[str] = (),
+) -> None:
+    """Under the outbox's lock: `build` the letters (a message for each with an
+    address), write the .eml of each not sent before, list who has no address, and
+    with `config` send them and say what happened. Another run sending from the same
+    outbox stops this one before anything is written."""
+    from netzwerkctl.mail import RECORD, OutboxBusy, outbox_lock, read_record
+    from netzwerkctl.mail import send as send_messages
+    from netzwerkctl.writers import WriteError, write_atomic
+
+    out = sys.stdout
+    _ = cli()
+    try:
+        with outbox_lock(box):
+            record = read_record(box / RECORD)
+            pending = []
+            phone_only = []
+            for letter, message in build():
+                if letter.email is None or message is None:
+                    phone_only.append(letter)
+                    continue
+                if letter.key in record.keys:
+                    continue  # sent already: the outbox keeps what went out
+                try:
+                    write_atomic(box / eml_name(letter), bytes(message))
+                except WriteError as exc:
+                    fail(str(exc))
+                pending.append((letter, message))
+            out.write(
+                _.ngettext(
+                    "%(n)s e-mail written to %(outbox)s/.",
+                    "%(n)s e-mails written to %(outbox)s/.",
+                    len(pending),
+                    outbox=box,
+                )
+                + "\n"
+            )
+            for note in notes:
+                out.write(note + "\n")
+            tell_who_to_call(phone_only)
+            if config is not None:
+                report_sending(send_messages(pending, config, box / RECORD, day, network_name))
+    except OutboxBusy as exc:
+        fail(
+            _(
+                "Another run is sending from %(outbox)s (%(who)s). Nothing written, "
+                "nothing sent; please wait until it is done.",
+                outbox=box,
+                who=exc,
+            ),
+            EXIT_PROBLEMS,
+        )
+
+
+def smtp_settings(send: bool) -> SmtpConfig | None:
+    """The SMTP settings from the environment when sending, else None (a dry run)."""
+    import os
+
+    from netzwerkctl.mail import ConfigError, smtp_config
+
+    if not send:
+        return None
+    try:
+        return smtp_config(os.environ)
+    except ConfigError as exc:
+        fail(str(exc))

@@ -25,6 +25,7 @@ from netzwerkctl.cli.common import (
     parse_today,
     require,
 )
+from netzwerkctl.cli.delivery import MailOpt, OutboxOpt
 from netzwerkctl.i18n import cli
 
 if TYPE_CHECKING:
@@ -91,13 +92,7 @@ def agenda(
             help=('Item "News from the network" with the changes since this date or git revision.'),
         ),
     ] = None,
-    mail: Annotated[
-        bool,
-        typer.Option(
-            "--mail",
-            help="One e-mail per invitee (with calendar invitation) as .eml into the outbox.",
-        ),
-    ] = False,
+    mail: MailOpt = False,
     send: Annotated[
         bool,
         typer.Option(
@@ -109,14 +104,7 @@ def agenda(
             ),
         ),
     ] = False,
-    outbox: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(
-            help="Folder for the .eml files and the record of what was sent "
-            "[default: postausgang/ in the network folder].",
-            file_okay=False,
-        ),
-    ] = None,
+    outbox: OutboxOpt = None,
 ) -> None:
     """Invitation to a meeting: agenda with times, open tasks, invitees — as a document,
     or with --mail/--send to every invitee by e-mail with a calendar invitation.
@@ -132,7 +120,7 @@ def agenda(
     from netzwerkctl.present.documents import agenda_context, agenda_notes
 
     if mail or send:
-        from netzwerkctl.cli.invite import mail_invitations
+        from netzwerkctl.cli.mailing import mail_invitations
         from netzwerkctl.present.incomplete import notice
 
         day = parse_today(today)
@@ -172,6 +160,19 @@ def minutes(
     lang: LangOpt = None,
     today: TodayOpt = None,
     allow_errors: AllowErrorsOpt = False,
+    mail: MailOpt = False,
+    send: Annotated[
+        bool,
+        typer.Option(
+            "--send",
+            help="Also send the e-mails by SMTP (settings as for remind --send); nothing twice.",
+        ),
+    ] = False,
+    draft: Annotated[
+        bool,
+        typer.Option("--draft", help="--mail/--send: also minutes not approved yet, as a draft."),
+    ] = False,
+    outbox: OutboxOpt = None,
 ) -> None:
     """Minutes of a meeting that took place (status: held, with present).
 
@@ -184,8 +185,23 @@ def minutes(
       netzwerkctl minutes ag-bildung
 
       netzwerkctl minutes meetings/2021/2021-03-15-ag-bildung.yaml -o minutes.html
+
+      netzwerkctl minutes ag-bildung --send      # the approved minutes to everyone
     """
     from netzwerkctl.present.documents import minutes_context
+
+    if mail or send:
+        from netzwerkctl.cli.mailing import mail_minutes
+        from netzwerkctl.present.incomplete import notice
+
+        day = parse_today(today)
+        root, network, gaps = load_checked(ctx, day, allow_errors)
+        meeting_id = _meeting(network, root, meeting, day, held=True)
+        _held_or_stop(network, meeting_id)
+        language = lang or network.language
+        warning = notice(gaps, language) if gaps else None
+        mail_minutes(network, root, meeting_id, language, day, outbox, send, draft, warning)
+        return
 
     _document(
         ctx,
@@ -300,18 +316,7 @@ def _document(
     root, network, gaps = load_checked(ctx, day, allow_errors)
     meeting_id = _meeting(network, root, ref, day, held=name == "minutes")
     if name == "minutes":
-        m = network.meetings[meeting_id]
-        if m.status != "held" or not m.present:
-            _ = cli()
-            fail(
-                _(
-                    "The meeting %(meeting)s is not recorded as held (status: held with "
-                    "present). Record the attendance first, then make the minutes. Nothing "
-                    "written.",
-                    meeting=meeting_id,
-                ),
-                EXIT_PROBLEMS,
-            )
+        _held_or_stop(network, meeting_id)
     language = lang or network.language
     warning = notice(gaps, language) if gaps else None
     context = build(network, meeting_id, day)
@@ -320,6 +325,21 @@ def _document(
         _ = cli()
         sys.stderr.write("netzwerkctl: " + _("Note: %(note)s", note=note) + "\n")
     emit(data, output, force, root)
+
+
+def _held_or_stop(network: Network, meeting_id: str) -> None:
+    m = network.meetings[meeting_id]
+    if m.status != "held" or not m.present:
+        _ = cli()
+        fail(
+            _(
+                "The meeting %(meeting)s is not recorded as held (status: held with "
+                "present). Record the attendance first, then make the minutes. Nothing "
+                "written.",
+                meeting=meeting_id,
+            ),
+            EXIT_PROBLEMS,
+        )
 
 
 def _news(ctx: typer.Context, since: str, lang: str | None) -> list[str]:

@@ -1,0 +1,269 @@
+"""Meeting documents by e-mail, on the guarantees of `remind --send` (a dry run writes
+the outbox, sending records each delivery, nothing goes twice, nobody without an
+address is forgotten): `agenda --mail/--send`, the invitation with the calendar
+invitation that updates when the meeting moves (invitations.py), and
+`minutes --mail/--send`, the Protokoll to the invitees and its distribution list."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from netzwerkctl.cli.common import EXIT_PROBLEMS, as_docx, fail, template_problem
+from netzwerkctl.cli.delivery import check_outbox, default_sender, deliver, smtp_settings
+from netzwerkctl.i18n import Text, cli, short_date
+from netzwerkctl.network import Network
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage
+
+    from netzwerkctl.mail import Letter
+
+
+def mail_invitations(
+    network: Network,
+    root: Path,
+    meeting_id: str,
+    lang: str,
+    day: date,
+    outbox: Path | None,
+    send: bool,
+    warning: str | None,
+) -> None:
+    from netzwerkctl import calversions
+    from netzwerkctl.invitations import prepare
+    from netzwerkctl.present.calendar import fingerprint, meeting_event
+    from netzwerkctl.present.documents import agenda_context, personal_salutation
+    from netzwerkctl.present.render import TemplateProblem, render
+
+    box = outbox if outbox is not None else root / "postausgang"
+    check_outbox(box, default=outbox is None)
+    config = smtp_settings(send)
+    sender = config.sender if config else default_sender(network)
+    meeting = network.meetings[meeting_id]
+    event = meeting_event(network, meeting_id, lang)
+    uid = str(event["uid"])
+    version = calversions.next_version(
+        calversions.load(root).get(uid), fingerprint(event), meeting.date, day
+    )
+
+    def letter(salutation: str | None, fmt: Literal["md", "html"]) -> str:
+        context = agenda_context(network, meeting_id, day)
+        context["letter"]["salutation"] = salutation
+        templates = root / "templates"
+        return render("agenda", context, lang, fmt, templates, marker=False, notice=warning)
+
+    def texts(person: str, name: str, cancel: bool) -> tuple[str, str]:
+        _ = Text(lang)  # the words of the letter: the document's language
+        known = network.persons.get(person)
+        contact = known.contact if known else None
+        greeting = personal_salutation(
+            name, contact.salutation if contact else None, contact.title if contact else None, _
+        )
+        if cancel and meeting.status != "cancelled":  # no longer among the invitees
+            group = network.groups.get(meeting.group)
+            title = meeting.title or _(
+                "Meeting of %(group)s", group=group.name if group else meeting.group
+            )
+            text = (
+                greeting
+                + "\n\n"
+                + _(
+                    "you are no longer invited to %(title)s on %(date)s; please take the "
+                    "meeting out of your calendar.",
+                    title=title,
+                    date=short_date(meeting.date, lang),
+                )
+                + "\n"
+            )
+            return text, "<p>" + text.replace("\n\n", "</p><p>").strip() + "</p>"
+        return letter(greeting, "md"), letter(greeting, "html")
+
+    pdf = None
+    try:
+        from netzwerkctl.present.pdf import PdfUnavailable, to_pdf
+
+        pdf = to_pdf(letter(None, "html"))
+    except PdfUnavailable:
+        pdf = None
+    except TemplateProblem as exc:
+        fail(template_problem(exc), EXIT_PROBLEMS)
+    _ = cli()
+    notes = [] if pdf else [_("Without the PDF of the invitation: PDF cannot be made here.")]
+
+    def build() -> list[tuple[Letter, EmailMessage | None]]:
+        try:
+            made = prepare(network, meeting_id, lang, day, box, sender, version, texts, pdf)
+        except TemplateProblem as exc:
+            fail(template_problem(exc), EXIT_PROBLEMS)
+        calversions.save(root, {uid: version})
+        return [(item.letter, item.message if item.letter.email else None) for item in made]
+
+    network_name = network.info.name if network.info else ""
+    deliver(
+        box,
+        day,
+        config,
+        network_name,
+        build,
+        lambda letter: f"{day.isoformat()}-{meeting_id}-{letter.person}.eml",
+        notes,
+    )
+
+
+def mail_minutes(
+    network: Network,
+    root: Path,
+    meeting_id: str,
+    lang: str,
+    day: date,
+    outbox: Path | None,
+    send: bool,
+    draft: bool,
+    warning: str | None,
+) -> None:
+    """The Protokoll to every invitee and every person on `distribution:`, the PDF and
+    the Word file attached; a draft only when asked (`draft`), once as draft and once
+    approved."""
+    import hashlib
+    from email import policy
+    from email.message import EmailMessage
+    from email.utils import format_datetime
+    from zoneinfo import ZoneInfo
+
+    from netzwerkctl.addresses import header_address
+    from netzwerkctl.derive.meetings import invitees
+    from netzwerkctl.mail import Letter, one_line
+    from netzwerkctl.present.documents import minutes_context, personal_salutation
+    from netzwerkctl.present.render import TemplateProblem, render
+
+    meeting = network.meetings[meeting_id]
+    if meeting.approved is None and not draft:
+        _not_approved(meeting_id)
+    box = outbox if outbox is not None else root / "postausgang"
+    check_outbox(box, default=outbox is None)
+    config = smtp_settings(send)
+    sender = config.sender if config else default_sender(network)
+    _ = Text(lang)  # the words of the messages: the document's language
+    context = minutes_context(network, meeting_id, day)
+    templates = root / "templates"
+    try:
+        text = render("minutes", context, lang, "md", templates, marker=False, notice=warning)
+        html = render("minutes", context, lang, "html", templates, notice=warning)
+    except TemplateProblem as exc:
+        fail(template_problem(exc), EXIT_PROBLEMS)
+    attachments: list[tuple[bytes, str, str, str]] = []
+    notes = []
+    try:
+        from netzwerkctl.present.pdf import PdfUnavailable, to_pdf
+
+        attachments.append((to_pdf(html), "application", "pdf", _("minutes.pdf")))
+    except PdfUnavailable:
+        notes.append(_no_pdf())
+    docx = as_docx(text, lang, root)
+    word = "vnd.openxmlformats-officedocument.wordprocessingml.document"
+    attachments.append((docx, "application", word, _("minutes.docx")))
+    state = "approved" if meeting.approved else "draft"
+    group = network.groups.get(meeting.group)
+    title = meeting.title or _("Meeting of %(group)s", group=group.name if group else meeting.group)
+    if meeting.approved:
+        subject = _("Approved minutes: %(title)s", title=title)
+    else:
+        subject = _("Draft minutes: %(title)s", title=title)
+    people = [a.person for a in invitees(network, meeting_id)]
+    people += [p for p in meeting.distribution if p in network.persons and p not in people]
+    by_name = [p for p in meeting.distribution if p not in network.persons]
+    if by_name:
+        notes.append(_by_name_only(by_name))
+    tz = ZoneInfo(network.info.timezone if network.info else "Europe/Berlin")
+
+    def build() -> list[tuple[Letter, EmailMessage | None]]:
+        made: list[tuple[Letter, EmailMessage | None]] = []
+        for person in people:
+            contact = network.persons[person].contact if person in network.persons else None
+            name = contact.name if contact else person
+            greeting = personal_salutation(
+                name,
+                contact.salutation if contact else None,
+                contact.title if contact else None,
+                _,
+            )
+            if meeting.approved:
+                intro = _(
+                    "here are the minutes of our meeting on %(date)s, approved on %(approved)s.",
+                    date=short_date(meeting.date, lang),
+                    approved=short_date(meeting.approved, lang),
+                )
+            else:
+                intro = _(
+                    "here is the draft of the minutes of our meeting on %(date)s; please "
+                    "send corrections before the group approves it.",
+                    date=short_date(meeting.date, lang),
+                )
+            body = f"{greeting}\n\n{intro}\n\n{text}"
+            key = hashlib.sha256(
+                "\x00".join(["minutes", meeting_id, person, state]).encode("utf-8")
+            ).hexdigest()[:24]
+            known = network.persons.get(person)
+            partner = network.partners.get(known.partner) if known else None
+            letter = Letter(
+                key=key,
+                person=person,
+                name=name,
+                organisation=partner.name if partner else None,
+                email=contact.email if contact else None,
+                phone=contact.phone if contact else None,
+                subject=one_line(subject),
+                body=body,
+                note=(("kind", "minutes"), ("meeting", meeting_id), ("state", state)),
+            )
+            if letter.email is None:
+                made.append((letter, None))
+                continue
+            msg = EmailMessage(policy=policy.SMTP)
+            msg["From"] = sender
+            msg["To"] = header_address(name, letter.email)
+            msg["Subject"] = letter.subject
+            msg["Date"] = format_datetime(datetime.combine(day, time(8, 0), tzinfo=tz))
+            msg["Message-ID"] = f"<{key}@netzwerkctl.invalid>"
+            msg.set_content(body)
+            for data, maintype, subtype, filename in attachments:
+                msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
+            for number, part in enumerate(p for p in msg.walk() if p.is_multipart()):
+                part.set_boundary(f"netzwerkctl-{key}-{number}")
+            made.append((letter, msg))
+        return made
+
+    network_name = network.info.name if network.info else ""
+    deliver(
+        box,
+        day,
+        config,
+        network_name,
+        build,
+        lambda letter: f"{day.isoformat()}-{meeting_id}-protokoll-{letter.person}.eml",
+        notes,
+    )
+
+
+def _not_approved(meeting_id: str) -> None:
+    _ = cli()
+    fail(
+        _(
+            "The minutes of %(meeting)s are not approved yet. Send the draft with "
+            "--draft, or record approved: DATE once the group has approved them. "
+            "Nothing written, nothing sent.",
+            meeting=meeting_id,
+        )
+    )
+
+
+def _no_pdf() -> str:
+    _ = cli()
+    return _("Without the PDF of the minutes: PDF cannot be made here.")
+
+
+def _by_name_only(names: list[str]) -> str:
+    _ = cli()
+    return _("Not by e-mail (a name, not a person's id): %(names)s", names=", ".join(names))
