@@ -256,6 +256,22 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
         M,
         6,
     ),
+    "NW413": (
+        _replace(
+            M, "present: [anna, bernd, carla]", "present: [anna, bernd, carla]\ndeclined: [carla]"
+        ),
+        M,
+        10,
+    ),
+    "NW414": (
+        _replace(
+            M,
+            "present: [anna, bernd, carla]",
+            "present: [anna, bernd]\naccepted: [carla]\ndeclined: [carla]",
+        ),
+        M,
+        11,
+    ),
     "NW501": (
         _replace("groups/ag.yaml", "patrons: [bank,", "patrons: [kirche,"),
         "groups/ag.yaml",

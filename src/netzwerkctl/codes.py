@@ -467,6 +467,19 @@ _ALL: tuple[Code, ...] = (
         "The meeting has approved: %(approved)s but is %(status)s: only the "
         "minutes of a held meeting (status: held) are approved.",
     ),
+    _c(
+        "NW413",
+        WARNING,
+        "Abgesagt und doch anwesend",
+        "%(person)s declined the invitation but is listed as present. Which is right: "
+        "take them out of declined or out of present.",
+    ),
+    _c(
+        "NW414",
+        WARNING,
+        "Zugesagt und abgesagt zugleich",
+        "%(person)s is listed under accepted and under declined; keep the latest reply.",
+    ),
     # -- NW5xx: partners and groups --------------------------------------------------
     _c(
         "NW501",

@@ -535,7 +535,14 @@ class Meeting(Entry):
     next: Day | None = None
     approved: Day | None = None  # the day the Protokoll was approved: its text is frozen
     rsvp_by: Day | None = None  # reply by; the invitation says a week before if not set
+    accepted: tuple[Id, ...] = ()  # replies to the invitation, as they came back
+    declined: tuple[Id, ...] = ()
     distribution: tuple[str, ...] = ()  # who gets the Protokoll besides the invitees
+
+    @property
+    def reply_by(self) -> _dt.date:
+        """The day replies are due: `rsvp_by`, else a week before the meeting."""
+        return self.rsvp_by or self.date - _dt.timedelta(days=7)
 
     @property
     def record_date(self) -> _dt.date:

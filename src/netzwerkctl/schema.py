@@ -158,6 +158,8 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, str]]] = {
             "schema", "Day the minutes were approved; after it they do not change any more."
         ),
         "rsvp_by": N_("schema", "Reply by this day (default: a week before the meeting)."),
+        "accepted": N_("schema", "Invitees who accepted (person ids)."),
+        "declined": N_("schema", "Invitees who declined (person ids)."),
         "distribution": N_(
             "schema", "Who gets the minutes besides the invitees: person ids or names."
         ),

@@ -216,3 +216,29 @@ def test_the_protokoll_by_e_mail_as_draft_then_approved(
         assert final["Subject"] == "Protokoll (genehmigt): Sitzung AG Bildung"
         assert "genehmigt am 19.05.2021" in _body(final, "plain")
         assert len(inbox.received) == 4
+
+
+def test_replies_are_recorded_and_the_missing_ones_reminded(
+    make_network: Callable[..., Path],
+) -> None:
+    replies = PLANNED + "rsvp_by: 2021-05-12\naccepted: [anna]\ndeclined: [carla]\n"
+    root = make_network({**FILES, MEETING: replies})
+    agenda = runner.invoke(
+        app, ["-C", str(root), "agenda", "2021-05-19-ag", "--today", "2021-05-10"]
+    )
+    assert agenda.exit_code == 0
+    assert (
+        "Rückmeldungen: 1 Zusagen (Anna Albers); 1 Absagen (Carla Clemens); "
+        "1 offen (Bernd Brink)." in agenda.stderr
+    )
+    assert "Rückmeldungen" not in agenda.stdout  # for the coordinator only
+    args = ["-C", str(root), "remind", "-f", "json", "--days", "30"]
+    before = runner.invoke(app, [*args, "--today", "2021-05-12"]).stdout
+    assert '"kind": "rsvp_missing"' not in before  # not due yet
+    after = runner.invoke(app, [*args, "--today", "2021-05-13"]).stdout
+    assert '"kind": "rsvp_missing"' in after
+    assert (
+        "Noch keine Rückmeldung zu „AG Bildung“ am 19.05.2021 (fällig 12.05.2021): Bernd Brink."
+        in after
+    )
+    assert '"recipients": [\n      "anna"\n    ]' in after  # to the coordinator's contact

@@ -116,7 +116,7 @@ def remind(
 
     Overdue items come first. Kinds (in JSON: kind): task_overdue, task_due,
     meeting_upcoming, minutes_missing, intro_talk_missing, milestone_due,
-    milestone_overdue, award_expiring, prospect_follow_up, group_quiet.
+    milestone_overdue, award_expiring, prospect_follow_up, group_quiet, rsvp_missing.
 
     Examples:
 

@@ -27,6 +27,7 @@ ReminderKind = Literal[
     "milestone_due",
     "meeting_upcoming",
     "intro_talk_missing",
+    "rsvp_missing",
 ]
 KINDS: tuple[ReminderKind, ...] = get_args(ReminderKind)
 OVERDUE_KINDS = frozenset({"task_overdue", "milestone_overdue", "minutes_missing"})
@@ -61,6 +62,14 @@ class IntroFacts:
     date: Day
     person: str
     organisation: str
+
+
+@dataclass(frozen=True)
+class RsvpFacts:
+    group: str
+    date: Day
+    reply_by: Day
+    open: tuple[str, ...]  # names of invitees who have neither accepted nor declined
 
 
 @dataclass(frozen=True)
@@ -102,6 +111,7 @@ class QuietFacts:
 Facts = (
     TaskFacts
     | MeetingFacts
+    | RsvpFacts
     | IntroFacts
     | MinutesFacts
     | MilestoneFacts
@@ -189,6 +199,11 @@ def _meetings(
             facts = MeetingFacts(group, m.date, m.start, len(m.agenda), minutes_by)
             invited = tuple(p.person for p in people) or coordinators  # nobody: the office
             found.append(Reminder("meeting_upcoming", m.date, mid, invited, facts))
+            answered = set(m.accepted) | set(m.declined)
+            silent = tuple(p.name for p in people if p.person not in answered)
+            if silent and m.reply_by < today:  # replies are due: the office asks around
+                rsvp = RsvpFacts(group, m.date, m.reply_by, silent)
+                found.append(Reminder("rsvp_missing", m.reply_by, mid, coordinators, rsvp))
             for person in people:
                 if person.intro_missing and person.person not in intro_reminded:
                     intro_reminded.add(person.person)

@@ -4,7 +4,7 @@ only on this documented shape and cannot reach into the program."""
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, time
 from typing import TypedDict
 
 from netzwerkctl.codes import Lang
@@ -350,7 +350,7 @@ def _letter(network: Network, meeting_id: str, today: date) -> Letter:
     signer = (office.contact if office else None) or meeting.chair
     person = network.persons.get(signer) if signer else None
     contact = person.contact if person else None
-    rsvp = meeting.rsvp_by or meeting.date - timedelta(days=7)
+    rsvp = meeting.reply_by
     name, organisation = person_label(network, signer) if signer else (None, None)
     return {
         "sender": {
@@ -394,7 +394,29 @@ def agenda_notes(network: Network, meeting_id: str, lang: Lang) -> list[str]:
                 end=end,
             )
         )
-    for a in invitees(network, meeting_id):
+    people = invitees(network, meeting_id)
+    if meeting.status == "planned" and people:
+
+        def names(persons: list[str]) -> str:
+            return ", ".join(persons) or "–"
+
+        yes = [a.name for a in people if a.person in meeting.accepted]
+        no = [a.name for a in people if a.person in meeting.declined]
+        answered = set(meeting.accepted) | set(meeting.declined)
+        open_ = [a.name for a in people if a.person not in answered]
+        notes.append(
+            _(
+                "Replies: %(accepted)s accepted (%(yes)s); %(declined)s declined (%(no)s); "
+                "%(open)s open (%(pending)s).",
+                accepted=len(yes),
+                yes=names(yes),
+                declined=len(no),
+                no=names(no),
+                open=len(open_),
+                pending=names(open_),
+            )
+        )
+    for a in people:
         if a.intro_missing:
             who = f"{a.name} ({a.organisation})" if a.organisation else a.name
             notes.append(

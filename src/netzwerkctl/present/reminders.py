@@ -20,6 +20,7 @@ from netzwerkctl.derive.reminders import (
     ProspectFacts,
     QuietFacts,
     Reminder,
+    RsvpFacts,
     TaskFacts,
 )
 from netzwerkctl.i18n import Text, short_date
@@ -64,6 +65,16 @@ def message(r: Reminder, lang: Lang) -> str:
                 minutes = _("minutes: not yet assigned")
             parts = {"meeting": when, "agenda": agenda, "minutes": minutes}
             return _("%(meeting)s; %(agenda)s; %(minutes)s.", **parts)
+        case RsvpFacts():
+            return _.ngettext(
+                "No reply yet for '%(group)s' on %(date)s (due %(reply_by)s): %(persons)s.",
+                "No replies yet for '%(group)s' on %(date)s (due %(reply_by)s): %(persons)s.",
+                len(f.open),
+                group=f.group,
+                date=day(f.date),
+                reply_by=day(f.reply_by),
+                persons=", ".join(f.open),
+            )
         case MinutesFacts():
             meeting = {"group": f.group, "date": day(f.date)}
             if f.still_planned:

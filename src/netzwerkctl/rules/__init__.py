@@ -34,6 +34,7 @@ RULES: tuple[Rule, ...] = (
     meetings.status,
     meetings.file_names,
     meetings.listed_once,
+    meetings.replies,
     partners.patrons,
     partners.consent,
     partners.decision_makers,

@@ -95,7 +95,7 @@ def file_names(net: Network, today: date) -> Iterable[Problem]:
 
 def listed_once(net: Network, today: date) -> Iterable[Problem]:
     for mid, m in net.meetings.items():
-        for key in ("invited", "present", "excused"):
+        for key in ("invited", "present", "excused", "accepted", "declined"):
             first: dict[str, int] = {}
             for i, person in enumerate(getattr(m, key) or ()):
                 if person in first:  # places are looked up only for a problem
@@ -104,3 +104,16 @@ def listed_once(net: Network, today: date) -> Iterable[Problem]:
                     yield problem("NW409", at, person=person, key=key, first_line=first_line)
                 else:
                     first[person] = i
+
+
+def replies(net: Network, today: date) -> Iterable[Problem]:
+    """Replies that contradict each other or the attendance."""
+    for mid, m in net.meetings.items():
+        accepted = set(m.accepted)
+        present = set(m.present or ())
+        for i, person in enumerate(m.declined):
+            at = net.where("meeting", mid, "declined", i)
+            if person in present:
+                yield problem("NW413", at(), person=person)
+            if person in accepted:
+                yield problem("NW414", at(), person=person)

@@ -85,7 +85,7 @@ def meeting_refs(net: Network, today: date) -> Iterable[Problem]:
             person = getattr(m, key)
             if person:
                 yield from _person(net, person, net.where("meeting", mid, key), key)
-        for key in ("invited", "present", "excused"):
+        for key in ("invited", "present", "excused", "accepted", "declined"):
             for i, person in enumerate(getattr(m, key) or ()):
                 yield from _person(net, person, net.where("meeting", mid, key, i), key)
         for i, item in enumerate(m.agenda):
