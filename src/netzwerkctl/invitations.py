@@ -126,6 +126,7 @@ def prepare(
             organisation=partner.name if partner else None,
             email=contact.email if contact else None,
             phone=contact.phone if contact else None,
+            address=contact.address if contact else (),
             subject=one_line(subject),
             body=text,
             note=(

@@ -55,6 +55,7 @@ class Letter:
     # what the record notes besides the key, e.g. kind=invitation, meeting, fingerprint;
     # a letter with a kind is no reminder (reminders go once a day, others once each)
     note: tuple[tuple[str, str], ...] = ()
+    address: tuple[str, ...] = ()  # postal, for whoever has no e-mail
 
 
 class MailItem(TypedDict):

@@ -336,6 +336,7 @@ class Contact(Entry):
     role: str | None = None
     email: Email | None = None
     phone: Phone | None = None
+    address: tuple[Annotated[str, AfterValidator(_one_line)], ...] = ()  # for letters
     decision_maker: YesNo = False
     intro_talk: Day | None = None
     consent: Day | None = None

@@ -106,6 +106,7 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, str]]] = {
         "role": N_("schema", "Role in the organisation."),
         "email": N_("schema", "E-mail address (for reminders)."),
         "phone": N_("schema", "Phone number."),
+        "address": N_("schema", "Postal address, one line per item (for letters)."),
         "decision_maker": N_("schema", "yes: can make agreements for the organisation."),
         "intro_talk": N_("schema", "Date of the introductory talk."),
         "consent": N_("schema", "Date of consent to storing the data (GDPR)."),

@@ -242,3 +242,25 @@ def test_replies_are_recorded_and_the_missing_ones_reminded(
         in after
     )
     assert '"recipients": [\n      "anna"\n    ]' in after  # to the coordinator's contact
+
+
+def test_nobody_without_e_mail_is_forgotten(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    verein = BASE["partners/verein.yaml"].replace(
+        "    name: Carla Clemens\n",
+        "    name: Carla Clemens\n    address: [Am Sportplatz 1, 12345 Teststadt]\n",
+    )
+    root = make_network({**FILES, "partners/verein.yaml": verein})
+    box = tmp_path / "out"
+    args = ["-C", str(root), "agenda", "2021-05-19-ag", "--today", "2021-05-03"]
+    result = runner.invoke(app, [*args, "--mail", "--post", "--outbox", str(box)])
+    assert result.exit_code == 0, result.output
+    assert (
+        "Carla Clemens (TV Teststadt), keine Telefonnummer; Am Sportplatz 1, 12345 Teststadt"
+        in result.stdout
+    )
+    letters = sorted((box / "post").glob("*.pdf"))
+    assert [p.name for p in letters] == ["2021-05-03-2021-05-19-ag-carla.pdf"]
+    assert letters[0].read_bytes().startswith(b"%PDF")
+    assert "1 Brief zum Drucken" in result.stdout

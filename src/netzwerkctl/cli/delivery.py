@@ -25,6 +25,14 @@ MailOpt = Annotated[
     bool,
     typer.Option("--mail", help="One e-mail per recipient as .eml into the outbox (nothing sent)."),
 ]
+PostOpt = Annotated[
+    bool,
+    typer.Option(
+        "--post",
+        help="With --mail/--send: the letter as PDF into the outbox's post/ folder for "
+        "everyone without an e-mail address, to print and send.",
+    ),
+]
 OutboxOpt = Annotated[
     Optional[Path],  # noqa: UP045  (Typer needs Optional on Python 3.10)
     typer.Option(
@@ -74,7 +82,8 @@ def tell_who_to_call(phone_only: Sequence[Letter]) -> None:
         phone = (
             _(", phone %(number)s", number=letter.phone) if letter.phone else _(", no phone number")
         )
-        out.write(f"  - {letter.name}{org}{phone}\n")
+        address = "; " + ", ".join(letter.address) if letter.address else ""
+        out.write(f"  - {letter.name}{org}{phone}{address}\n")
 
 
 def report_sending(result: SendResult) -> None:
@@ -162,6 +171,7 @@ def deliver(
     build: Callable[[], list[tuple[Letter, EmailMessage | None]]],
     eml_name: Callable[[Letter], str],
     notes: Sequence[str] = (),
+    post: Callable[[Letter], bytes] | None = None,
 ) -> None:
     """Under the outbox's lock: `build` the letters (a message for each with an
     address), write the .eml of each not sent before, list who has no address, and
@@ -201,6 +211,26 @@ def deliver(
             for note in notes:
                 out.write(note + "\n")
             tell_who_to_call(phone_only)
+            if post is not None and phone_only:
+                folder = box / "post"
+                if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+                    fail(_("%(folder)s is not a regular folder (a link?).", folder=folder))
+                folder.mkdir(exist_ok=True)
+                for letter in phone_only:  # letters to print for whoever has no e-mail
+                    name = eml_name(letter).removesuffix(".eml") + ".pdf"
+                    try:
+                        write_atomic(box / "post" / name, post(letter))
+                    except WriteError as exc:
+                        fail(str(exc))
+                out.write(
+                    _.ngettext(
+                        "%(n)s letter to print written to %(folder)s/.",
+                        "%(n)s letters to print written to %(folder)s/.",
+                        len(phone_only),
+                        folder=box / "post",
+                    )
+                    + "\n"
+                )
             if config is not None:
                 report_sending(send_messages(pending, config, box / RECORD, day, network_name))
     except OutboxBusy as exc:

@@ -25,7 +25,7 @@ from netzwerkctl.cli.common import (
     parse_today,
     require,
 )
-from netzwerkctl.cli.delivery import MailOpt, OutboxOpt
+from netzwerkctl.cli.delivery import MailOpt, OutboxOpt, PostOpt
 from netzwerkctl.i18n import cli
 
 if TYPE_CHECKING:
@@ -104,6 +104,7 @@ def agenda(
             ),
         ),
     ] = False,
+    post: PostOpt = False,
     outbox: OutboxOpt = None,
 ) -> None:
     """Invitation to a meeting: agenda with times, open tasks, invitees — as a document,
@@ -128,7 +129,7 @@ def agenda(
         meeting_id = _meeting(network, root, meeting, day, held=False)
         language = lang or network.language
         warning = notice(gaps, language) if gaps else None
-        mail_invitations(network, root, meeting_id, language, day, outbox, send, warning)
+        mail_invitations(network, root, meeting_id, language, day, outbox, send, warning, post)
         return
 
     def build(network: Network, meeting_id: str, day: date) -> Mapping[str, Any]:
@@ -172,6 +173,7 @@ def minutes(
         bool,
         typer.Option("--draft", help="--mail/--send: also minutes not approved yet, as a draft."),
     ] = False,
+    post: PostOpt = False,
     outbox: OutboxOpt = None,
 ) -> None:
     """Minutes of a meeting that took place (status: held, with present).
@@ -200,7 +202,7 @@ def minutes(
         _held_or_stop(network, meeting_id)
         language = lang or network.language
         warning = notice(gaps, language) if gaps else None
-        mail_minutes(network, root, meeting_id, language, day, outbox, send, draft, warning)
+        mail_minutes(network, root, meeting_id, language, day, outbox, send, draft, warning, post)
         return
 
     _document(

@@ -30,6 +30,7 @@ def mail_invitations(
     outbox: Path | None,
     send: bool,
     warning: str | None,
+    post: bool = False,
 ) -> None:
     from netzwerkctl import calversions
     from netzwerkctl.invitations import prepare
@@ -100,6 +101,17 @@ def mail_invitations(
         calversions.save(root, {uid: version})
         return [(item.letter, item.message if item.letter.email else None) for item in made]
 
+    def printed(person: Letter) -> bytes:
+        known = network.persons.get(person.person)
+        contact = known.contact if known else None
+        greeting = personal_salutation(
+            person.name,
+            contact.salutation if contact else None,
+            contact.title if contact else None,
+            Text(lang),
+        )
+        return to_pdf(letter(greeting, "html"))
+
     network_name = network.info.name if network.info else ""
     deliver(
         box,
@@ -109,6 +121,7 @@ def mail_invitations(
         build,
         lambda letter: f"{day.isoformat()}-{meeting_id}-{letter.person}.eml",
         notes,
+        printed if post and pdf is not None else None,
     )
 
 
@@ -122,6 +135,7 @@ def mail_minutes(
     send: bool,
     draft: bool,
     warning: str | None,
+    post: bool = False,
 ) -> None:
     """The Protokoll to every invitee and every person on `distribution:`, the PDF and
     the Word file attached; a draft only when asked (`draft`), once as draft and once
@@ -214,6 +228,7 @@ def mail_minutes(
                 organisation=partner.name if partner else None,
                 email=contact.email if contact else None,
                 phone=contact.phone if contact else None,
+                address=contact.address if contact else (),
                 subject=one_line(subject),
                 body=body,
                 note=(("kind", "minutes"), ("meeting", meeting_id), ("state", state)),
@@ -244,6 +259,7 @@ def mail_minutes(
         build,
         lambda letter: f"{day.isoformat()}-{meeting_id}-protokoll-{letter.person}.eml",
         notes,
+        (lambda _letter: attachments[0][0]) if post and attachments[0][2] == "pdf" else None,
     )
 
 

@@ -45,7 +45,7 @@ class PersonView:
     name: str
     partner: str
     partner_name: str
-    data: dict[str, Any]  # the contact entry as stored, None values left out
+    data: dict[str, Any]  # the contact entry as stored, empty values left out
     mentions: list[Mention]
     complete: bool  # False: the person's partner file has errors, its entry could not be read
 
@@ -125,7 +125,7 @@ def person_view(network: Network, person_id: str, texts: dict[str, str]) -> Pers
     if person is None or contact is None:
         return PersonView(person_id, person_id, "", "", {}, mentions, complete=False)
     partner = network.partners[person.partner]
-    data = contact.model_dump(mode="json", exclude_none=True)
+    data = {k: v for k, v in contact.model_dump(mode="json").items() if v not in (None, [])}
     return PersonView(person_id, contact.name, person.partner, partner.name, data, mentions, True)
 
 
