@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -256,3 +257,10 @@ def body(document: str) -> str:
     first, _, rest = document.partition("\n")
     assert first.startswith(MARKER_START) and first.endswith("-->"), document[:80]
     return rest
+
+
+def text_of(message: Any) -> str:
+    """The plain text of an e-mail, whether it has attachments or not."""
+    part = message.get_body(("plain",))
+    assert part is not None, "no text/plain part"
+    return str(part.get_content())

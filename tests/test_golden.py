@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import EXAMPLE_NETWORK, GOLDEN, assert_golden
+from conftest import EXAMPLE_NETWORK, GOLDEN, assert_golden, text_of
 from netzwerkctl.cli import app
 
 HERE = GOLDEN / "example"
@@ -115,7 +115,7 @@ def test_the_reminder_mail_matches_its_golden_file(
     [message] = outbox.glob("*-bernhard-lensing.eml")
     parsed = email.message_from_bytes(message.read_bytes(), policy=email.policy.default)
     headers = "".join(f"{k}: {v}\n" for k, v in parsed.items())
-    body = parsed.get_content().replace("\r\n", "\n")
+    body = text_of(parsed).replace("\r\n", "\n")
     assert_golden(HERE / f"reminder-mail-{lang}.txt", f"{headers}\n{body}")
 
 

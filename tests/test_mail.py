@@ -14,6 +14,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from typer.testing import CliRunner, Result
 
+from conftest import text_of
 from netzwerkctl.cli import app
 from remind_network import BANK, REMIND
 
@@ -92,7 +93,7 @@ def test_one_message_per_person_to_that_person_alone(
     assert anna["From"] == "Freiwilligenagentur Teststadt <fa@example.org>"
     assert anna["Subject"] == "Erinnerung: 9 offene Punkte – Testnetz"
     assert "Cc" not in anna and "Bcc" not in anna
-    body = anna.get_content().replace("\r\n", "\n")  # CRLF on the wire, as SMTP wants
+    body = text_of(anna).replace("\r\n", "\n")  # CRLF on the wire, as SMTP wants
     assert body.startswith(
         "Guten Tag Anna Albers,\n\nhier ist Ihre Erinnerung aus dem Netzwerk Testnetz (Stand: 10.01.2022).\n\nÜberfällig:\n- Arbeitsauftrag „Porto klären“"
     )
@@ -162,7 +163,7 @@ def test_mail_without_send_only_writes_the_outbox(
     raw = (tmp_path / "out" / "2022-01-10-bernd.eml").read_bytes()
     msg = message_from_bytes(raw, policy=policy.default)
     assert msg["To"] == "Bernd Brink <bernd@example.org>"
-    assert "Ü" in msg.get_content()  # umlauts survive the encoding
+    assert "Ü" in text_of(msg)  # umlauts survive the encoding
     assert raw.isascii()  # and are encoded, not raw bytes in the message
 
 
@@ -394,7 +395,7 @@ def test_resend_sends_the_corrected_reminder_but_never_the_same_one_twice(
         result = _send_on(root, outbox, port, monkeypatch, "--today", "2022-01-10", "--resend")
     assert result.exit_code == 0, result.stdout + result.stderr
     assert [rcpt for rcpt, _ in resent.received] == [["bernd@example.org"]]  # Anna's is unchanged
-    assert "Flyer drucken lassen" in resent.received[0][1].get_content()
+    assert "Flyer drucken lassen" in text_of(resent.received[0][1])
     assert "schon versendet, nicht wiederholt: Anna Albers" in result.stdout
     twice = Inbox()
     with smtp(twice) as port:
@@ -416,7 +417,7 @@ def test_an_interrupted_run_corrected_and_repeated_reminds_everyone_once(
     assert result.exit_code == 0
     delivered = [rcpt for rcpt, _ in failing.received + healthy.received]
     assert delivered == [["anna@example.org"], ["bernd@example.org"]]
-    assert "Flyer drucken lassen" in healthy.received[0][1].get_content()
+    assert "Flyer drucken lassen" in text_of(healthy.received[0][1])
 
 
 def test_the_same_person_in_another_network_is_reminded_too(tmp_path: Path) -> None:
@@ -664,3 +665,20 @@ def test_a_server_that_trickles_cannot_hang_the_run(
         listener.close()
     assert time.monotonic() - started < 20
     assert code == 1 and "Versand abgebrochen" in err
+
+
+def test_a_meeting_reminder_carries_place_agenda_and_the_calendar_entry(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    from icalendar import Calendar
+
+    assert remind_into(make_network(REMIND), tmp_path / "out").exit_code == 0
+    raw = (tmp_path / "out" / "2022-01-10-bernd.eml").read_bytes()
+    msg = message_from_bytes(raw, policy=policy.default)
+    assert isinstance(msg, EmailMessage)
+    body = text_of(msg).replace("\r\n", "\n")
+    assert "Sitzung „AG Bildung“ am 19.01.2022 um 18:00 Uhr" in body
+    assert "\n  - 18:00 " in body  # the agenda, with times
+    [ics] = [p for p in msg.iter_attachments() if p.get_filename() == "termine.ics"]
+    [event] = Calendar.from_ical(ics.get_content()).walk("VEVENT")
+    assert str(event["uid"]).startswith("2022-01-19-ag@")

@@ -25,7 +25,7 @@ import pytest
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from conftest import EXAMPLE_NETWORK
+from conftest import EXAMPLE_NETWORK, text_of
 from netzwerkctl import i18n
 from netzwerkctl.cli import app
 from netzwerkctl.codes import CODES
@@ -177,7 +177,7 @@ def test_every_word_of_the_reminder_mail_comes_from_the_catalogue(
     assert messages
     for path in messages:
         parsed = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-        text = f"{parsed['Subject']}\n{parsed.get_content()}"
+        text = f"{parsed['Subject']}\n{text_of(parsed)}"
         leaks = _leaks(text, _allowed_words(network))
         assert not leaks, f"{path.name}: words not from the catalogue: {sorted(leaks)}"
 

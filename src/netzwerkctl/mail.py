@@ -23,7 +23,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from netzwerkctl.addresses import header_address
 from netzwerkctl.codes import Lang
@@ -56,12 +56,15 @@ class Letter:
     # a letter with a kind is no reminder (reminders go once a day, others once each)
     note: tuple[tuple[str, str], ...] = ()
     address: tuple[str, ...] = ()  # postal, for whoever has no e-mail
+    calendar: tuple[str, bytes] | None = None  # an .ics to attach: file name, content
 
 
 class MailItem(TypedDict):
     date: date
     overdue: bool
     message: str
+    place: str | None  # of a meeting
+    agenda: list[str]  # a meeting's items, with their times where the meeting has one
 
 
 class MailContext(TypedDict):
@@ -74,6 +77,26 @@ class MailContext(TypedDict):
     upcoming: list[MailItem]
 
 
+def _item(network: Network, r: Reminder, lang: Lang) -> MailItem:
+    """A reminder in the mail; an upcoming meeting with its place and agenda."""
+    from netzwerkctl.derive.meetings import schedule
+
+    place, agenda = None, []
+    if r.kind == "meeting_upcoming" and r.subject in network.meetings:
+        meeting = network.meetings[r.subject]
+        place = meeting.location
+        for slot in schedule(meeting).slots:
+            clock = slot.start.strftime("%H:%M") + " " if slot.start else ""
+            agenda.append(f"{clock}{slot.item.title}")
+    return {
+        "date": r.date,
+        "overdue": r.overdue,
+        "message": message(r, lang),
+        "place": place,
+        "agenda": agenda,
+    }
+
+
 def letters(
     network: Network,
     found: list[Reminder],
@@ -81,11 +104,16 @@ def letters(
     today: date,
     templates: Path | None = None,
     notice: str | None = None,
+    versions: Mapping[str, Any] | None = None,
 ) -> list[Letter]:
     """One letter per person who has reminders (persons, not 'nobody'); a `notice`
-    (the network has errors) stands in each, under the greeting's title."""
+    (the network has errors) stands in each, under the greeting's title. A letter
+    about upcoming meetings carries them as an .ics (with `versions`, the calendar's
+    SEQUENCE of each)."""
+    from netzwerkctl.present.calendar import meetings_calendar
     from netzwerkctl.present.render import render
 
+    _ = Text(lang)
     network_name = network.info.name if network.info else ""
     result = []
     for recipient in by_recipient(network, found):
@@ -93,9 +121,11 @@ def letters(
             continue
         person = network.persons.get(recipient.person)
         contact = person.contact if person else None
-        items: list[MailItem] = [
-            {"date": r.date, "overdue": r.overdue, "message": message(r, lang)}
+        items = [_item(network, r, lang) for r in recipient.reminders]
+        meetings = [
+            r.subject
             for r in recipient.reminders
+            if r.kind == "meeting_upcoming" and r.subject in network.meetings
         ]
         context: MailContext = {
             "name": recipient.name,
@@ -112,7 +142,7 @@ def letters(
             marker=False,
             notice=notice,
         )
-        subject = Text(lang).ngettext(
+        subject = _.ngettext(
             "Reminder: %(n)s open item – %(network)s",
             "Reminder: %(n)s open items – %(network)s",
             len(items),
@@ -131,6 +161,12 @@ def letters(
                 phone=contact.phone if contact else None,
                 subject=one_line(subject),
                 body=body,
+                calendar=(
+                    _("meetings.ics"),
+                    meetings_calendar(network, meetings, lang, versions or {}),
+                )
+                if meetings
+                else None,
             )
         )
     return result
@@ -151,6 +187,11 @@ def to_message(letter: Letter, sender: Address, today: date, timezone: str) -> E
     msg["Date"] = format_datetime(datetime.combine(today, time(8, 0), tzinfo=ZoneInfo(timezone)))
     msg["Message-ID"] = f"<{letter.key}@netzwerkctl.invalid>"
     msg.set_content(letter.body)
+    if letter.calendar is not None:
+        name, data = letter.calendar
+        msg.add_attachment(data, maintype="application", subtype="ics", filename=name)
+        for number, part in enumerate(p for p in msg.walk() if p.is_multipart()):
+            part.set_boundary(f"netzwerkctl-{letter.key}-{number}")  # same data, same bytes
     return msg
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import text_of
 from netzwerkctl.cli import app
 from test_mail import Inbox, smtp
 
@@ -114,7 +115,7 @@ def test_nothing_is_sent_from_a_network_with_errors(
     assert inbox.received
     for _, msg in inbox.received:
         assert "Unvollständig: Dieses Dokument wurde aus einem Netzwerk mit Fehlern" in (
-            msg.get_content()
+            text_of(msg)
         )
 
 

@@ -285,7 +285,10 @@ def _mail(
     from netzwerkctl.present.render import TemplateProblem
 
     try:
-        written = letters(network, found, lang, day, templates, warning)
+        from netzwerkctl import calversions
+
+        versions = calversions.load(templates.parent)  # the calendar's SEQUENCE of each
+        written = letters(network, found, lang, day, templates, warning, versions)
     except TemplateProblem as exc:
         fail(template_problem(exc), EXIT_PROBLEMS)
     for letter in written:

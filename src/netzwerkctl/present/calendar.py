@@ -217,3 +217,32 @@ def invitation(
     )
     data: bytes = cal.to_ical()
     return data
+
+
+def meetings_calendar(
+    network: Network, meeting_ids: list[str], lang: Lang, previous: Mapping[str, Version]
+) -> bytes:
+    """A small calendar (METHOD:PUBLISH) with some meetings, as `calendar` exports them
+    (same UID and version): attached to a reminder, one click puts them in a calendar."""
+    from icalendar import Calendar
+
+    cal = Calendar()
+    cal.add("prodid", "-//netzwerkctl//netzwerkctl//DE")
+    cal.add("version", "2.0")
+    cal.add("method", "PUBLISH")
+    years = []
+    for mid in meeting_ids:
+        meeting = network.meetings[mid]
+        event = meeting_event(network, mid, lang)
+        uid = str(event["uid"])
+        version = next_version(previous.get(uid), fingerprint(event), meeting.date, meeting.date)
+        event.add("dtstamp", version.stamp)
+        event.add("sequence", version.sequence)
+        cal.add_component(event)
+        years.append(meeting.date.year)
+    cal.add_missing_timezones(
+        first_date=date(min(years, default=2000), 1, 1),
+        last_date=date(max(years, default=2000) + 1, 12, 31),
+    )
+    data: bytes = cal.to_ical()
+    return data
