@@ -264,3 +264,39 @@ def test_nobody_without_e_mail_is_forgotten(
     assert [p.name for p in letters] == ["2021-05-03-2021-05-19-ag-carla.pdf"]
     assert letters[0].read_bytes().startswith(b"%PDF")
     assert "1 Brief zum Drucken" in result.stdout
+
+
+class PermanentAndTemporary(Inbox):
+    """554 for Anna (never), 451 for Carla (try later)."""
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if "anna@example.org" in envelope.rcpt_tos:
+            return "554 5.7.1 Nachricht abgelehnt"
+        if "carla@example.org" in envelope.rcpt_tos:
+            return "451 4.3.0 Bitte später"
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_a_refusal_for_now_and_one_for_good_are_told_apart(
+    make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = {
+        **FILES,
+        "partners/verein.yaml": BASE["partners/verein.yaml"].replace(
+            "    name: Carla Clemens\n", "    name: Carla Clemens\n    email: carla@example.org\n"
+        ),
+    }
+    root = make_network(files)
+    refusing = PermanentAndTemporary()
+    with smtp(refusing) as port:
+        first = _send(root, port, monkeypatch)
+    assert first.exit_code == 1
+    assert "Anna" in first.stdout and "554" in first.stdout
+    assert [rcpt for rcpt, _ in refusing.received] == [["bernd@example.org"]]
+    healthy = Inbox()
+    with smtp(healthy) as port:
+        second = _send(root, port, monkeypatch)
+        assert second.exit_code == 0, second.output
+        assert [rcpt for rcpt, _ in healthy.received] == [["carla@example.org"]]  # only her
+        third = _send(root, port, monkeypatch)
+        assert third.exit_code == 0 and len(healthy.received) == 1  # nothing again
