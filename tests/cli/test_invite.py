@@ -300,3 +300,59 @@ def test_a_refusal_for_now_and_one_for_good_are_told_apart(
         assert [rcpt for rcpt, _ in healthy.received] == [["carla@example.org"]]  # only her
         third = _send(root, port, monkeypatch)
         assert third.exit_code == 0 and len(healthy.received) == 1  # nothing again
+
+
+def _reply(uid: str, email: str, answer: str) -> bytes:
+    from icalendar import Calendar as Cal
+    from icalendar import Event, vCalAddress
+
+    cal = Cal()
+    cal.add("prodid", "-//Test//Mail//DE")
+    cal.add("version", "2.0")
+    cal.add("method", "REPLY")
+    event = Event()
+    event.add("uid", uid)
+    attendee = vCalAddress(f"mailto:{email}")
+    attendee.params["partstat"] = answer
+    event.add("attendee", attendee)
+    cal.add_component(event)
+    data: bytes = cal.to_ical()
+    return data
+
+
+def test_replies_saved_from_the_mail_program_are_recorded(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    files = {
+        **FILES,
+        MEETING: PLANNED.replace("location: Rathaus\n", "location: Rathaus  # Raum 2\n")
+        + "declined: [anna]\n",
+    }
+    root = make_network(files)
+    uid = "2021-05-19-ag@testnetz.netzwerkctl"
+    replies = tmp_path / "antworten"
+    replies.mkdir()
+    (replies / "anna.ics").write_bytes(_reply(uid, "Anna@Example.org", "ACCEPTED"))
+    mail = EmailMessage()
+    mail["Subject"] = "Abgelehnt: Sitzung AG Bildung"
+    mail.set_content("Leider nicht.")
+    mail.add_attachment(
+        _reply(uid, "bernd@example.org", "DECLINED"),
+        maintype="text",
+        subtype="calendar",
+        filename="reply.ics",
+    )
+    (replies / "bernd.eml").write_bytes(bytes(mail))
+    (replies / "fremd.ics").write_bytes(_reply("x@y", "nobody@example.org", "ACCEPTED"))
+    (replies / "notiz.eml").write_bytes(b"Subject: hallo\n\nkein Kalender\n")
+    shown = runner.invoke(app, ["-C", str(root), "replies", str(replies)])
+    assert shown.exit_code == 0, shown.output
+    assert "  accepted: [anna]\n  declined: [bernd]\n" in shown.stdout
+    assert "nicht verstanden: fremd.ics" in shown.stdout and "notiz.eml" in shown.stdout
+    assert (root / MEETING).read_text(encoding="utf-8") == files[MEETING]  # nothing written
+    written = runner.invoke(app, ["-C", str(root), "replies", str(replies), "--write"])
+    assert written.exit_code == 0, written.output
+    text = (root / MEETING).read_text(encoding="utf-8")
+    assert "location: Rathaus  # Raum 2\n" in text  # comments stay
+    assert "accepted: [anna]\n" in text and "declined: [bernd]\n" in text
+    assert runner.invoke(app, ["-C", str(root), "check", "--today", "2021-05-03"]).exit_code == 0

@@ -24,6 +24,7 @@ from netzwerkctl.cli import init as init_command
 from netzwerkctl.cli import new as new_commands
 from netzwerkctl.cli import partners as partner_commands
 from netzwerkctl.cli import remind as remind_command
+from netzwerkctl.cli import replies as replies_command
 from netzwerkctl.cli import report as report_command
 from netzwerkctl.cli import schema as schema_command
 from netzwerkctl.cli.common import State
@@ -88,6 +89,7 @@ _command("attendance", document_commands.attendance)
 _command("certificate", document_commands.certificate)
 _command("calendar", calendar_command.calendar)
 _command("remind", remind_command.remind)
+_command("replies", replies_command.replies)
 _command("report", report_command.report)
 _command("partners", partner_commands.partners)
 _command("match", partner_commands.match)

@@ -108,7 +108,7 @@ _REQUIRED_ARGUMENT = re.compile(r"\{(<[^<>{}]+>)\}")
 # What a value stands for, by the parameter's name: <Datum> in German, <DATE> in
 # English, one way everywhere (a parameter with choices shows them: <md|html>).
 _PLACEHOLDERS = {
-    **dict.fromkeys(("network", "outbox", "directory"), N_("placeholder", "FOLDER")),
+    **dict.fromkeys(("network", "outbox", "directory", "folder"), N_("placeholder", "FOLDER")),
     **dict.fromkeys(("today", "day"), N_("placeholder", "DATE")),
     **dict.fromkeys(("changes_since", "since", "until"), N_("placeholder", "DATE|REV")),
     **dict.fromkeys(("person", "person_id", "partner_id", "group_id"), N_("placeholder", "ID")),

@@ -1,0 +1,82 @@
+"""`netzwerkctl replies FOLDER`: what the saved replies to invitations say, as the
+lines of `accepted:` and `declined:` to write; with --write it writes them (only those
+two keys of each meeting file)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from netzwerkctl.cli.common import EXIT_PROBLEMS, fail, load_for_editing
+from netzwerkctl.i18n import cli
+
+
+def replies(
+    ctx: typer.Context,
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="Folder with the replies saved from the mail program (.ics or .eml).",
+            file_okay=False,
+            show_default=False,
+        ),
+    ],
+    write: Annotated[
+        bool,
+        typer.Option("--write", help="Write accepted:/declined: into the meeting files."),
+    ] = False,
+) -> None:
+    """Replies to invitations: reads the calendar replies (Accept/Decline in Outlook,
+    Thunderbird, Apple Mail) saved as .ics or .eml files and says what to record.
+
+    Examples:
+
+      netzwerkctl replies antworten/
+
+      netzwerkctl replies antworten/ --write
+    """
+    from netzwerkctl.replies import edited, lists_after, read_replies
+    from netzwerkctl.writers import WriteError, write_inside
+
+    _ = cli()
+    if not folder.is_dir():
+        fail(_("%(folder)s is not a folder.", folder=folder))
+    root, network = load_for_editing(ctx, date.today())
+    found, skipped = read_replies(folder)
+    outcomes, unknown = lists_after(network, found)
+    for outcome in outcomes:
+        rel = network.file_of("meeting", outcome.meeting)
+        typer.echo(f"{rel}:")
+        typer.echo(f"  accepted: [{', '.join(outcome.accepted)}]")
+        typer.echo(f"  declined: [{', '.join(outcome.declined)}]")
+        for person, answer in outcome.new:
+            typer.echo("    " + _("new: %(person)s (%(answer)s)", person=person, answer=answer))
+    for reply in unknown:
+        typer.echo(
+            _(
+                "not understood: %(file)s (%(email)s, %(answer)s): no meeting, person or "
+                "answer netzwerkctl knows",
+                file=reply.file,
+                email=reply.email,
+                answer=reply.answer or "–",
+            )
+        )
+    for name in skipped:
+        typer.echo(_("no calendar reply in %(file)s", file=name))
+    if not write:
+        if any(o.new for o in outcomes):
+            typer.echo(_("Nothing changed; --write records these replies."))
+        return
+    for outcome in outcomes:
+        if not outcome.new:
+            continue
+        rel = network.file_of("meeting", outcome.meeting)
+        text = (root / rel).read_text(encoding="utf-8")
+        try:
+            write_inside(root, rel, edited(text, outcome.accepted, outcome.declined).encode())
+        except WriteError as exc:
+            fail(str(exc), EXIT_PROBLEMS)
+        typer.echo(_("written: %(file)s", file=rel))

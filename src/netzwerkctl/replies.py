@@ -1,0 +1,149 @@
+"""Replies to invitations, read from what the mail program saved: iMIP replies
+(`METHOD:REPLY`, RFC 6047) as .ics files or inside .eml files. Each names the meeting
+(its UID, as `calendar` and `agenda --send` give it), the person (an ATTENDEE's
+address) and the answer (PARTSTAT ACCEPTED or DECLINED).
+
+The coordinator's record stays the meeting file: `accepted:` and `declined:`.
+`lists_after` says what they become; `edited` rewrites only those two keys of the
+file's text, keeping every other line, comment and the order of the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from email import message_from_bytes, policy
+from pathlib import Path
+
+from netzwerkctl.network import Network
+
+MAX_BYTES = 5 * 1024 * 1024  # a saved reply is a few kilobytes; anything larger is not one
+ANSWERS = {"ACCEPTED": "accepted", "DECLINED": "declined"}
+
+
+@dataclass(frozen=True)
+class Reply:
+    file: str
+    uid: str
+    email: str
+    answer: str  # accepted | declined | another PARTSTAT, lower case
+
+
+def read_replies(folder: Path) -> tuple[list[Reply], list[str]]:
+    """Every reply in the .ics and .eml files of `folder`, and the files that hold
+    none (or cannot be read), in name order."""
+    from icalendar import Calendar
+
+    found: list[Reply] = []
+    skipped: list[str] = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() not in (".ics", ".eml") or not path.is_file():
+            continue
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                raise ValueError("too large")
+            raw = path.read_bytes()
+            calendars = [raw] if path.suffix.lower() == ".ics" else _calendar_parts(raw)
+            before = len(found)
+            for data in calendars:
+                calendar = Calendar.from_ical(data)
+                if str(calendar.get("method", "")).upper() != "REPLY":
+                    continue
+                for event in calendar.walk("VEVENT"):
+                    attendees = event.get("attendee", [])
+                    for attendee in attendees if isinstance(attendees, list) else [attendees]:
+                        email = re.sub(r"(?i)^mailto:", "", str(attendee)).strip().lower()
+                        state = str(attendee.params.get("PARTSTAT", "")).upper()
+                        answer = ANSWERS.get(state, state.lower())
+                        found.append(Reply(path.name, str(event.get("uid", "")), email, answer))
+            if len(found) == before:
+                skipped.append(path.name)
+        except (OSError, ValueError, IndexError, KeyError):
+            skipped.append(path.name)
+    return found, skipped
+
+
+def _calendar_parts(raw: bytes) -> list[bytes]:
+    msg = message_from_bytes(raw, policy=policy.default)
+    parts = []
+    for part in msg.walk():
+        kind = part.get_content_type()
+        name = (part.get_filename() or "").lower()
+        if kind == "text/calendar" or name.endswith(".ics"):
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                parts.append(payload)
+    return parts
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the replies say for one meeting: the lists after them, and who changed."""
+
+    meeting: str
+    accepted: tuple[str, ...]
+    declined: tuple[str, ...]
+    new: tuple[tuple[str, str], ...]  # (person, answer) not yet in the file
+
+
+def lists_after(network: Network, replies: list[Reply]) -> tuple[list[Outcome], list[Reply]]:
+    """The `accepted:` and `declined:` of each meeting the replies are about (a later
+    reply of the same person wins), and the replies that name no known meeting or
+    person or give another answer (tentative)."""
+    by_email = {
+        person.contact.email.lower(): pid
+        for pid, person in network.persons.items()
+        if person.contact.email
+    }
+    unknown: list[Reply] = []
+    answers: dict[str, dict[str, str]] = {}
+    for reply in replies:
+        meeting = reply.uid.split("@", 1)[0]
+        person = by_email.get(reply.email)
+        known = meeting in network.meetings and person is not None
+        if not known or person is None or reply.answer not in ANSWERS.values():
+            unknown.append(reply)
+            continue
+        answers.setdefault(meeting, {})[person] = reply.answer
+    outcomes = []
+    for meeting, given in sorted(answers.items()):
+        m = network.meetings[meeting]
+        accepted = [p for p in m.accepted if given.get(p, "accepted") == "accepted"]
+        declined = [p for p in m.declined if given.get(p, "declined") == "declined"]
+        new = []
+        for person, answer in given.items():
+            target = accepted if answer == "accepted" else declined
+            if person not in target:
+                target.append(person)
+                new.append((person, answer))
+        outcomes.append(Outcome(meeting, tuple(accepted), tuple(declined), tuple(new)))
+    return outcomes, unknown
+
+
+_KEY = re.compile(r"^(accepted|declined):")
+
+
+def edited(text: str, accepted: tuple[str, ...], declined: tuple[str, ...]) -> str:
+    """The meeting file's text with only `accepted:` and `declined:` rewritten (as one
+    line each, in flow style), every other line kept; missing keys are appended."""
+    lines = text.splitlines()
+    values = {"accepted": accepted, "declined": declined}
+    out: list[str] = []
+    seen: set[str] = set()
+    skipping = False
+    for line in lines:
+        found = _KEY.match(line)
+        if found:
+            key = found.group(1)
+            seen.add(key)
+            out.append(f"{key}: [{', '.join(values[key])}]")
+            skipping = True  # the block items of a list written one per line
+            continue
+        if skipping and (line.startswith((" ", "-")) and line.lstrip().startswith("-")):
+            continue
+        skipping = False
+        out.append(line)
+    for key in ("accepted", "declined"):
+        if key not in seen and values[key]:
+            out.append(f"{key}: [{', '.join(values[key])}]")
+    return "\n".join(out) + "\n"
