@@ -159,6 +159,7 @@ def letters(
                 organisation=recipient.organisation,
                 email=contact.email if contact else None,
                 phone=contact.phone if contact else None,
+                address=contact.address if contact else (),
                 subject=one_line(subject),
                 body=body,
                 calendar=(

@@ -356,3 +356,46 @@ def test_replies_saved_from_the_mail_program_are_recorded(
     assert "location: Rathaus  # Raum 2\n" in text  # comments stay
     assert "accepted: [anna]\n" in text and "declined: [bernd]\n" in text
     assert runner.invoke(app, ["-C", str(root), "check", "--today", "2021-05-03"]).exit_code == 0
+
+
+def test_a_mail_server_that_is_not_running_loses_nothing(
+    make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    root = make_network(FILES)
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    down = _send(root, closed, monkeypatch)
+    assert down.exit_code == 1 and "NICHT versendet: Anna Albers" in down.stdout
+    inbox = Inbox()
+    with smtp(inbox) as port:
+        up = _send(root, port, monkeypatch)
+    assert up.exit_code == 0, up.output
+    assert [rcpt for rcpt, _ in inbox.received] == [["anna@example.org"], ["bernd@example.org"]]
+
+
+def test_a_run_killed_while_sending_sends_that_invitation_not_again(
+    make_network: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """kill -9 between 'about to send' and 'sent' leaves 'pending' in the record."""
+    import json
+    from email import message_from_bytes, policy
+
+    root = make_network(FILES)
+    box = root / "postausgang"
+    args = ["-C", str(root), "agenda", "2021-05-19-ag", "--today", "2021-05-03", "--mail"]
+    assert runner.invoke(app, args).exit_code == 0
+    eml = (box / "2021-05-03-2021-05-19-ag-anna.eml").read_bytes()
+    key = (
+        str(message_from_bytes(eml, policy=policy.default)["Message-ID"]).strip("<>").split("@")[0]
+    )
+    entry = {"key": key, "person": "anna", "date": "2021-05-03", "status": "pending"}
+    (box / "versendet.jsonl").write_text(json.dumps(entry) + "\n", encoding="utf-8")
+    inbox = Inbox()
+    with smtp(inbox) as port:
+        result = _send(root, port, monkeypatch)
+    assert result.exit_code == 0, result.output
+    assert "möglicherweise zugestellt, nicht wiederholt (--resend): Anna Albers" in result.stdout
+    assert [rcpt for rcpt, _ in inbox.received] == [["bernd@example.org"]]
