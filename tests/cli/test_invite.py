@@ -73,6 +73,9 @@ def test_invite_move_and_cancel(
         assert "Carla Clemens (TV Teststadt), keine Telefonnummer" in first.stdout  # call her
         _, anna = inbox.received[0]
         assert anna["To"] == "Anna Albers <anna@example.org>" and "Cc" not in anna
+        assert anna["Date"] == "Mon, 03 May 2021 08:00:00 +0200"  # the day it goes out
+        assert str(anna["Message-ID"]).endswith("@netzwerkctl.invalid>")
+        assert anna["Message-ID"] != inbox.received[1][1]["Message-ID"]
         assert anna["Subject"] == "Einladung: Sitzung AG Bildung"
         assert "Liebe Frau Dr. Albers," in _body(anna, "plain")
         assert "Liebe Frau Dr. Albers," in _body(anna, "html")
