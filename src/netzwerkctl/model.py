@@ -285,6 +285,24 @@ class Office(Entry):
     contact: Id | None = None  # the person who signs and answers
 
 
+class Purpose(Entry):
+    purpose: Text  # what the data is used for
+    legal_basis: Text  # e.g. "Art. 6 Abs. 1 lit. a DSGVO (Einwilligung)"
+
+
+class Privacy(Entry):
+    """What an access request (Art. 15 GDPR) must tell besides the data; where a key is
+    missing, the answer gives netzwerkctl's wording for a typical network."""
+
+    controller: str | None = None  # who is responsible; default: the office
+    contact: str | None = None  # how to reach the data protection officer
+    purposes: tuple[Purpose, ...] = ()
+    recipients: tuple[str, ...] = ()
+    storage: str | None = None  # how long, in words
+    retention_years: Annotated[Int, Field(ge=0, le=100)] | None = None
+    source: str | None = None
+
+
 class NetworkInfo(Entry):
     name: Name
     city: str | None = None
@@ -295,6 +313,7 @@ class NetworkInfo(Entry):
     timezone: Annotated[str, AfterValidator(_timezone)] = "Europe/Berlin"
     coordinator: Id | None = None
     office: Office | None = None
+    privacy: Privacy = Privacy()
     vision: str | None = None
     focus: tuple[str, ...] = ()
     rules: Rules = Rules()

@@ -61,6 +61,7 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, str]]] = {
             "schema", "Id of the partner who invites, takes the minutes and reminds."
         ),
         "office": N_("schema", "The coordinating office: the sender of invitations."),
+        "privacy": N_("schema", "What an access request (Art. 15 GDPR) tells besides the data."),
         "vision": N_("schema", "The shared vision."),
         "focus": N_("schema", "Main topics."),
         "rules": N_("schema", "Rules of the network."),
@@ -78,6 +79,19 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, str]]] = {
         "email": N_("schema", "E-mail address for replies."),
         "website": N_("schema", "Website."),
         "contact": N_("schema", "The person who signs invitations and answers (id)."),
+    },
+    "Privacy": {
+        "controller": N_("schema", "Who is responsible for the data; default: the office."),
+        "contact": N_("schema", "How to reach the data protection officer."),
+        "purposes": N_("schema", "Purposes with their legal bases: {purpose, legal_basis}."),
+        "recipients": N_("schema", "Who receives the data."),
+        "storage": N_("schema", "How long the data is kept, in words."),
+        "retention_years": N_("schema", "Years the data is kept after a person left."),
+        "source": N_("schema", "Where the data comes from."),
+    },
+    "Purpose": {
+        "purpose": N_("schema", "What the data is used for."),
+        "legal_basis": N_("schema", "The legal basis, e.g. Art. 6 Abs. 1 lit. a DSGVO."),
     },
     "Rules": {
         "intro_talk_required": (

@@ -69,8 +69,8 @@ def test_first_sentence_does_not_end_at_an_abbreviation() -> None:
 @pytest.mark.parametrize(
     ("locale", "person"),
     [
-        (None, "person Auskunft nach Art. 15 DSGVO: alles, was über eine Person"),
-        ("en_US.UTF-8", "person Access under Art. 15 GDPR: everything stored about a person"),
+        (None, "person Auskunft nach Art. 15 DSGVO: ein Brief an die Person mit allem"),
+        ("en_US.UTF-8", "person Access under Art. 15 GDPR: a letter to the person with"),
     ],
 )
 def test_every_command_lists_its_whole_first_sentence(locale: str | None, person: str) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import BASE, Files, body
+from conftest import BASE, Files
 from netzwerkctl.cli import app
 
 runner = CliRunner()
@@ -317,15 +317,18 @@ def test_person_lists_data_and_every_mention(make_network: Callable[..., Path]) 
 
 
 def test_person_markdown_says_what_erasure_changes(make_network: Callable[..., Path]) -> None:
-    code, out, _ = invoke(make_network(), "person", "bernd", *TODAY)
+    code, out, err = invoke(make_network(), "person", "bernd", *TODAY)
     assert code == 0
-    assert body(out).startswith("# Gespeicherte Daten über Bernd Brink\n")
+    assert "\n# Gespeicherte Daten über Bernd Brink\n" in out
     assert "| Telefon | 0287112345 |" in out and "| entscheidet für die Organisation | ja |" in out
     assert "decision_maker" not in out.split("## Wo")[0]  # German field names only
-    assert (
-        "| meetings/2021/2021-03-15-ag.yaml:7 | 2021-03-15-ag | Protokoll | andere Person eintragen oder Zeile löschen |"
-        in out
-    )
+    assert "| meetings/2021/2021-03-15-ag.yaml:7 | 2021-03-15-ag | Protokoll |" in out
+    for heading in ("Zwecke und Rechtsgrundlagen", "Empfänger", "Speicherdauer", "Herkunft"):
+        assert f"\n## {heading}\n" in out, heading
+    assert "Guten Tag Bernd Brink," in out and "Ihre Rechte" in out
+    # what erasure changes is for the coordinator, not in the answer to the person
+    assert "Zeile löschen" not in out and "Nicht durchsucht" not in out
+    assert "  meetings/2021/2021-03-15-ag.yaml:7: andere Person eintragen oder Zeile löschen" in err
 
 
 def test_person_found_by_email_phone_and_possibly_by_surname(
@@ -361,7 +364,7 @@ def test_person_in_a_partner_file_with_errors_is_still_found(
     assert code == 0 and "Fehler" in err
     assert "**Unvollständig:**" in out
     assert "| groups/ag.yaml:6 | ag | Leitung der Gruppe |" in out  # references still listed
-    assert "Nicht durchsucht sind: die git-Geschichte" in out
+    assert "Nicht durchsucht: die git-Geschichte" in err
 
 
 @pytest.mark.parametrize(("args", "hint"), [(["person", "ana"], "„anna“"), (["market", "x"], None)])
@@ -408,3 +411,42 @@ def test_partner_documents_use_the_networks_own_templates(
     (root / f"templates/de/{name}.md.j2").write_text("{{ gibt_es_nicht.x }}\n", encoding="utf-8")
     code, out, err = invoke(root, *dated)
     assert code == 1 and f"Vorlage: {name}.md.j2:1" in err and "Traceback" not in err
+
+
+PRIVACY = """\
+privacy:
+  controller: Freiwilligenagentur Teststadt, Marktplatz 1
+  contact: datenschutz@fa.example.org
+  purposes:
+    - purpose: Einladungen und Protokolle
+      legal_basis: Art. 6 Abs. 1 lit. a DSGVO
+  recipients: [die Mitglieder der AG Bildung]
+  retention_years: 2
+  source: die Person selbst
+"""
+
+
+def test_the_access_answer_tells_purpose_recipients_storage_and_source(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = make_network({"netzwerk.yaml": BASE["netzwerk.yaml"] + PRIVACY})
+    code, out, _ = invoke(root, "person", "bernd", *TODAY)
+    assert code == 0
+    assert (
+        "## Zwecke und Rechtsgrundlagen\n\n- Einladungen und Protokolle — Art. 6 Abs. 1 lit. a DSGVO\n"
+        in out
+    )
+    assert "## Empfänger\n\n- die Mitglieder der AG Bildung\n" in out
+    assert "danach noch 2 Jahre." in out and "## Herkunft\n\ndie Person selbst\n" in out
+    assert "Kontakt für den Datenschutz: datenschutz@fa.example.org." in out
+    data = json.loads(invoke(root, "person", "bernd", "-f", "json", *TODAY)[1])
+    assert data["privacy"]["retention_years"] == 2 and data["data"]["phone"] == "0287112345"
+
+
+def test_a_network_from_init_answers_with_german_defaults(tmp_path: Path) -> None:
+    root = tmp_path / "neu"
+    assert runner.invoke(app, ["init", str(root), "--today", "2026-01-15"]).exit_code == 0
+    text = (root / "netzwerk.yaml").read_text(encoding="utf-8")
+    assert "privacy:\n  purposes:\n" in text and "Art. 6 Abs. 1 lit. a DSGVO" in text
+    person = runner.invoke(app, ["-C", str(root), "partners", "--today", "2026-01-15"])
+    assert person.exit_code == 0

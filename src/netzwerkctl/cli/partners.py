@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
@@ -15,6 +16,7 @@ from netzwerkctl.cli.common import (
     AllowErrorsOpt,
     ForceOpt,
     OutputOpt,
+    document_data,
     emit,
     fail,
     load_checked,
@@ -23,7 +25,7 @@ from netzwerkctl.cli.common import (
     require,
     template_problem,
 )
-from netzwerkctl.i18n import cli
+from netzwerkctl.i18n import Text, cli
 
 if TYPE_CHECKING:
     from netzwerkctl.codes import Lang
@@ -280,17 +282,33 @@ def market(
     _document("market", context, output_format, network, output, force, root, gaps)
 
 
+class PersonFormat(str, Enum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    docx = "docx"
+    json = "json"
+
+
 def person(
     ctx: typer.Context,
     person_id: Annotated[str, typer.Argument(help="The person's id.", show_default=False)],
-    output_format: DocFormatOpt = None,
+    output_format: Annotated[
+        Optional[PersonFormat],  # noqa: UP045
+        typer.Option(
+            "--format",
+            "-f",
+            help="md (default), html, pdf, docx or json; with -o from the file's extension.",
+        ),
+    ] = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
     allow_errors: AllowErrorsOpt = False,
     today: TodayOpt = None,
 ) -> None:
-    """Access under Art. 15 GDPR: everything stored about a person, and every file and
-    line that names them – with what an erasure (Art. 17) would have to change.
+    """Access under Art. 15 GDPR: a letter to the person with everything stored about
+    them, every file and line that names them, purposes, recipients, storage period
+    and source; on the terminal, what an erasure (Art. 17) would have to change.
 
     Examples:
 
@@ -312,5 +330,32 @@ def person(
         for rel, raw in read_files(root, network_files(root))
         if isinstance(raw, bytes)
     }
-    context = person_context(person_view(network, person_id, texts), day)
-    _document("person", context, output_format, network, output, force, root, gaps)
+    view = person_view(network, person_id, texts)
+    context = person_context(network, view, day)
+    fmt = output_format_for(output_format, output, PersonFormat)
+    if fmt is PersonFormat.json:
+        _document("person", context, DocFormat.json, network, output, force, root, gaps)
+        return
+    from netzwerkctl.present.incomplete import notice
+    from netzwerkctl.present.labels import label
+
+    lang = network.language
+    warning = notice(gaps, lang) if gaps else None
+    data = document_data("person", context, lang, fmt.value, root, output, warning)
+    emit(data, output, force, root)
+    _ = cli()
+    words = Text(lang)
+    steps = [f"  {m.file}:{m.line}: {label(words, 'erasure step', m.what)}" for m in view.mentions]
+    sys.stderr.write(  # for the coordinator, not for the person who asked
+        "netzwerkctl: "
+        + _("On erasure (Art. 17) these places change; `netzwerkctl check` shows what is left:")
+        + "\n"
+        + "".join(line + "\n" for line in steps)
+        + "netzwerkctl: "
+        + _(
+            "Not searched: the folder's git history (old versions of the files still hold "
+            "the data; erasing it there needs the history rewritten), generated documents "
+            "(invitations, minutes, reports) and the outbox of sent messages."
+        )
+        + "\n"
+    )

@@ -138,6 +138,23 @@ class Mention(TypedDict):
     text: str
 
 
+class PurposeEntry(TypedDict):
+    purpose: str
+    legal_basis: str
+
+
+class PrivacyEntry(TypedDict):
+    """`privacy:` of netzwerk.yaml; None (or empty): the template's wording."""
+
+    controller: str | None
+    contact: str | None
+    purposes: list[PurposeEntry]
+    recipients: list[str]
+    storage: str | None
+    retention_years: int | None
+    source: str | None
+
+
 class PersonContext(TypedDict):
     today: Day
     id: str
@@ -147,6 +164,12 @@ class PersonContext(TypedDict):
     complete: bool
     data: dict[str, Any]  # the contact entry as stored (JSON values)
     mentions: list[Mention]
+    network: str
+    privacy: PrivacyEntry
+    salutation: str | None  # "ms", "mr" or None, and the title, for the cover letter
+    title: str | None
+    sender: str | None  # the office that answers
+    signer: str | None
 
 
 def _group_names(network: Network, ids: tuple[str, ...]) -> list[str]:
@@ -289,8 +312,33 @@ def market_context(network: Network, view: MarketView | None) -> MarketContext:
     }
 
 
-def person_context(view: PersonView, today: date) -> PersonContext:
+def person_context(network: Network, view: PersonView, today: date) -> PersonContext:
+    info = network.info
+    privacy = info.privacy if info else None
+    office = info.office if info else None
+    contact = network.persons[view.id].contact if view.id in network.persons else None
+    signer = office.contact if office else None
     return {
+        "network": info.name if info else "",
+        "privacy": {
+            "controller": (privacy.controller if privacy else None)
+            or (office.name if office else None),
+            "contact": privacy.contact if privacy else None,
+            "purposes": [
+                {"purpose": p.purpose, "legal_basis": p.legal_basis}
+                for p in (privacy.purposes if privacy else ())
+            ],
+            "recipients": list(privacy.recipients) if privacy else [],
+            "storage": privacy.storage if privacy else None,
+            "retention_years": privacy.retention_years if privacy else None,
+            "source": privacy.source if privacy else None,
+        },
+        "salutation": contact.salutation if contact else None,
+        "title": contact.title if contact else None,
+        "sender": office.name if office else None,
+        "signer": network.persons[signer].contact.name
+        if signer and signer in network.persons
+        else None,
         "today": today,
         "id": view.id,
         "name": view.name,

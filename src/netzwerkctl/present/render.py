@@ -179,6 +179,12 @@ def _confined_loader(folder: Path, allowed: Path) -> Any:
     return Confined(str(folder))
 
 
+def _greeting(name: str, salutation: str | None, title: str | None, words: Text) -> str:
+    from netzwerkctl.present.documents import personal_salutation
+
+    return personal_salutation(name, salutation, title, words)
+
+
 def outcome(decision: Mapping[str, Any], _: Text) -> str | None:
     """How a vote ended, as minutes say it: "einstimmig angenommen", "mit 7 Ja,
     1 Enthaltung angenommen", "mit 3 Ja, 5 Nein abgelehnt"; None without a vote."""
@@ -224,6 +230,9 @@ def environment(lang: Lang, network_templates: Path | None = None) -> Any:
     env.filters["label"] = lambda value, context: label(words, context, str(value))
     env.filters["shown"] = lambda value: shown(value, words)
     env.filters["outcome"] = lambda decision: outcome(decision, words)
+    env.filters["greeting"] = lambda name, salutation=None, title=None: _greeting(
+        name, salutation, title, words
+    )
     env.filters.update(_date_filters(lang))
     env.filters.update(number_formats(lang))
     env.filters["md"] = md_escape
