@@ -12,19 +12,23 @@ SEQUENCE); a cancelled meeting, or an invitee no longer invited, gets a cancella
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
-from netzwerkctl.addresses import header_address
 from netzwerkctl.calversions import Version
-from netzwerkctl.mail import RECORD, Letter, delivered_notes, one_line
+from netzwerkctl.mail import (
+    RECORD,
+    Letter,
+    delivered_notes,
+    fixed_boundaries,
+    letter_to,
+    message_for,
+)
 from netzwerkctl.network import Network
 
 KIND = "invitation"
@@ -105,8 +109,7 @@ def prepare(
     prepared = []
     for person, cancel, update in plan(network, meeting_id, outbox):
         known = network.persons.get(person)
-        contact = known.contact if known else None
-        name = contact.name if contact else person
+        name = known.contact.name if known else person
         method = "CANCEL" if cancel else "REQUEST"
         if cancel:
             subject = _("Cancelled: %(title)s", title=title)
@@ -115,27 +118,9 @@ def prepare(
         else:
             subject = _("Invitation: %(title)s", title=title)
         text, html = texts(person, name, cancel)
-        key = hashlib.sha256(
-            "\x00".join([KIND, meeting_id, person, method, matters]).encode("utf-8")
-        ).hexdigest()[:24]
-        partner = network.partners.get(known.partner) if known else None
-        letter = Letter(
-            key=key,
-            person=person,
-            name=name,
-            organisation=partner.name if partner else None,
-            email=contact.email if contact else None,
-            phone=contact.phone if contact else None,
-            address=contact.address if contact else (),
-            subject=one_line(subject),
-            body=text,
-            note=(
-                ("kind", KIND),
-                ("meeting", meeting_id),
-                ("method", method),
-                ("matters", matters),
-            ),
-        )
+        note = (("kind", KIND), ("meeting", meeting_id), ("method", method), ("matters", matters))
+        parts = [KIND, meeting_id, person, method, matters]
+        letter = letter_to(network, person, parts, subject, text, note)
         if letter.email is None:
             prepared.append(Prepared(letter, EmailMessage()))
             continue
@@ -161,20 +146,11 @@ def _message(
     """multipart/mixed: the text, its HTML and the calendar part as alternatives (a
     calendar program shows accept/decline for text/calendar; method=…), then the .ics
     and the PDF as attachments. Headers from the data, never the clock."""
-    from email import policy
-    from zoneinfo import ZoneInfo
 
     from netzwerkctl.i18n import Text
 
     _ = Text(lang)
-    assert letter.email is not None
-    msg = EmailMessage(policy=policy.SMTP)
-    msg["From"] = sender
-    msg["To"] = header_address(letter.name, letter.email)
-    msg["Subject"] = letter.subject
-    msg["Date"] = format_datetime(datetime.combine(day, time(8, 0), tzinfo=ZoneInfo(timezone)))
-    msg["Message-ID"] = f"<{letter.key}@netzwerkctl.invalid>"
-    msg.set_content(letter.body)
+    msg = message_for(letter, sender, day, timezone)
     msg.add_alternative(html, subtype="html")
     calendar: Any = ics.decode("utf-8")
     msg.add_alternative(calendar, subtype="calendar", params={"method": method})
@@ -183,6 +159,4 @@ def _message(
     msg.add_attachment(ics, maintype="application", subtype="ics", filename=name)
     if pdf is not None and method == "REQUEST":
         msg.add_attachment(pdf, maintype="application", subtype="pdf", filename=_("invitation.pdf"))
-    for number, part in enumerate(p for p in msg.walk() if p.is_multipart()):
-        part.set_boundary(f"netzwerkctl-{letter.key}-{number}")  # same data, same bytes
-    return msg
+    return fixed_boundaries(msg, letter.key)

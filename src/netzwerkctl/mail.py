@@ -173,10 +173,37 @@ def letters(
     return result
 
 
-def to_message(letter: Letter, sender: Address, today: date, timezone: str) -> EmailMessage:
-    """The e-mail for a letter with an address; deterministic headers (no clock). Both
-    addresses are built as one address each (addresses.header_address): no name can
-    add a recipient or a sender."""
+def letter_to(
+    network: Network,
+    person: str,
+    parts: list[str],
+    subject: str,
+    body: str,
+    note: tuple[tuple[str, str], ...],
+) -> Letter:
+    """A letter to one person of the network, its key made from `parts` (what makes
+    it this letter and no other: kind, meeting, person, version)."""
+    known = network.persons.get(person)
+    contact = known.contact if known else None
+    partner = network.partners.get(known.partner) if known else None
+    return Letter(
+        key=hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:24],
+        person=person,
+        name=contact.name if contact else person,
+        organisation=partner.name if partner else None,
+        email=contact.email if contact else None,
+        phone=contact.phone if contact else None,
+        address=contact.address if contact else (),
+        subject=one_line(subject),
+        body=body,
+        note=note,
+    )
+
+
+def message_for(letter: Letter, sender: Address, today: date, timezone: str) -> EmailMessage:
+    """The e-mail of a letter with an address: its text, deterministic headers (no
+    clock). Both addresses are built as one address each (addresses.header_address):
+    no name can add a recipient or a sender."""
     from email import policy
     from zoneinfo import ZoneInfo
 
@@ -188,11 +215,23 @@ def to_message(letter: Letter, sender: Address, today: date, timezone: str) -> E
     msg["Date"] = format_datetime(datetime.combine(today, time(8, 0), tzinfo=ZoneInfo(timezone)))
     msg["Message-ID"] = f"<{letter.key}@netzwerkctl.invalid>"
     msg.set_content(letter.body)
+    return msg
+
+
+def fixed_boundaries(msg: EmailMessage, key: str) -> EmailMessage:
+    """MIME boundaries from the letter's key, not random: same data, same bytes."""
+    for number, part in enumerate(p for p in msg.walk() if p.is_multipart()):
+        part.set_boundary(f"netzwerkctl-{key}-{number}")
+    return msg
+
+
+def to_message(letter: Letter, sender: Address, today: date, timezone: str) -> EmailMessage:
+    """The e-mail for a reminder letter, with the .ics of the meetings it is about."""
+    msg = message_for(letter, sender, today, timezone)
     if letter.calendar is not None:
         name, data = letter.calendar
         msg.add_attachment(data, maintype="application", subtype="ics", filename=name)
-        for number, part in enumerate(p for p in msg.walk() if p.is_multipart()):
-            part.set_boundary(f"netzwerkctl-{letter.key}-{number}")  # same data, same bytes
+        fixed_boundaries(msg, letter.key)
     return msg
 
 

@@ -234,15 +234,21 @@ def deliver(
             if config is not None:
                 report_sending(send_messages(pending, config, box / RECORD, day, network_name))
     except OutboxBusy as exc:
-        fail(
-            _(
-                "Another run is sending from %(outbox)s (%(who)s). Nothing written, "
-                "nothing sent; please wait until it is done.",
-                outbox=box,
-                who=exc,
-            ),
-            EXIT_PROBLEMS,
-        )
+        outbox_busy(box, exc)
+
+
+def outbox_busy(box: Path, exc: Exception) -> None:
+    """Another run holds the outbox: say who, write and send nothing."""
+    _ = cli()
+    fail(
+        _(
+            "Another run is sending from %(outbox)s (%(who)s). Nothing written, "
+            "nothing sent; please wait until it is done.",
+            outbox=box,
+            who=exc,
+        ),
+        EXIT_PROBLEMS,
+    )
 
 
 def smtp_settings(send: bool) -> SmtpConfig | None:

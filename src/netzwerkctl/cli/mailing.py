@@ -6,7 +6,7 @@ invitation that updates when the meeting moves (invitations.py), and
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -140,15 +140,9 @@ def mail_minutes(
     """The Protokoll to every invitee and every person on `distribution:`, the PDF and
     the Word file attached; a draft only when asked (`draft`), once as draft and once
     approved."""
-    import hashlib
-    from email import policy
-    from email.message import EmailMessage
-    from email.utils import format_datetime
-    from zoneinfo import ZoneInfo
 
-    from netzwerkctl.addresses import header_address
     from netzwerkctl.derive.meetings import invitees
-    from netzwerkctl.mail import Letter, one_line
+    from netzwerkctl.mail import fixed_boundaries, letter_to, message_for
     from netzwerkctl.present.documents import minutes_context, personal_salutation
     from netzwerkctl.present.render import TemplateProblem, render
 
@@ -190,7 +184,7 @@ def mail_minutes(
     by_name = [p for p in meeting.distribution if p not in network.persons]
     if by_name:
         notes.append(_by_name_only(by_name))
-    tz = ZoneInfo(network.info.timezone if network.info else "Europe/Berlin")
+    timezone = network.info.timezone if network.info else "Europe/Berlin"
 
     def build() -> list[tuple[Letter, EmailMessage | None]]:
         made: list[tuple[Letter, EmailMessage | None]] = []
@@ -216,38 +210,16 @@ def mail_minutes(
                     date=short_date(meeting.date, lang),
                 )
             body = f"{greeting}\n\n{intro}\n\n{text}"
-            key = hashlib.sha256(
-                "\x00".join(["minutes", meeting_id, person, state]).encode("utf-8")
-            ).hexdigest()[:24]
-            known = network.persons.get(person)
-            partner = network.partners.get(known.partner) if known else None
-            letter = Letter(
-                key=key,
-                person=person,
-                name=name,
-                organisation=partner.name if partner else None,
-                email=contact.email if contact else None,
-                phone=contact.phone if contact else None,
-                address=contact.address if contact else (),
-                subject=one_line(subject),
-                body=body,
-                note=(("kind", "minutes"), ("meeting", meeting_id), ("state", state)),
-            )
+            note = (("kind", "minutes"), ("meeting", meeting_id), ("state", state))
+            parts = ["minutes", meeting_id, person, state]
+            letter = letter_to(network, person, parts, subject, body, note)
             if letter.email is None:
                 made.append((letter, None))
                 continue
-            msg = EmailMessage(policy=policy.SMTP)
-            msg["From"] = sender
-            msg["To"] = header_address(name, letter.email)
-            msg["Subject"] = letter.subject
-            msg["Date"] = format_datetime(datetime.combine(day, time(8, 0), tzinfo=tz))
-            msg["Message-ID"] = f"<{key}@netzwerkctl.invalid>"
-            msg.set_content(body)
+            msg = message_for(letter, sender, day, timezone)
             for data, maintype, subtype, filename in attachments:
                 msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
-            for number, part in enumerate(p for p in msg.walk() if p.is_multipart()):
-                part.set_boundary(f"netzwerkctl-{key}-{number}")
-            made.append((letter, msg))
+            made.append((letter, fixed_boundaries(msg, letter.key)))
         return made
 
     network_name = network.info.name if network.info else ""

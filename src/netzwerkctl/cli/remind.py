@@ -25,7 +25,13 @@ from netzwerkctl.cli.common import (
     require,
     template_problem,
 )
-from netzwerkctl.cli.delivery import check_outbox, default_sender, report_sending, tell_who_to_call
+from netzwerkctl.cli.delivery import (
+    check_outbox,
+    default_sender,
+    outbox_busy,
+    report_sending,
+    tell_who_to_call,
+)
 from netzwerkctl.i18n import cli
 
 if TYPE_CHECKING:
@@ -166,16 +172,7 @@ def remind(
                     warning,
                 )
         except OutboxBusy as exc:
-            _ = cli()
-            fail(
-                _(
-                    "Another run is sending from %(outbox)s (%(who)s). Nothing written, "
-                    "nothing sent; please wait until it is done.",
-                    outbox=box,
-                    who=exc,
-                ),
-                EXIT_PROBLEMS,
-            )
+            outbox_busy(box, exc)
         return
     if output_format is RemindFormat.json:
         emit(as_json(found, lang, gaps_json(gaps)), output, force, root)
