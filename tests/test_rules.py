@@ -320,6 +320,23 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
         "projects/umfrage.yaml",
         22,
     ),
+    "NW508": (
+        {
+            **_replace(
+                "netzwerk.yaml",
+                "remind_days: 14\n",
+                "remind_days: 14\nprivacy:\n  retention_years: 2\n",
+            ),
+            **_replace(
+                "partners/kirche.yaml",
+                "approached: 2021-01-10\n",
+                "approached: 2021-01-10\ncontacts:\n  - id: dora\n    name: Dora Dreyer\n"
+                "    consent: 2018-01-01\n    until: 2019-06-30\n",
+            ),
+        },
+        "partners/kirche.yaml",
+        6,
+    ),
     "NW603": (
         _replace(
             "marketplace/markt.yaml",

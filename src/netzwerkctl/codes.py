@@ -529,6 +529,13 @@ _ALL: tuple[Code, ...] = (
         "'%(value)s' is the name of the partner '%(partner)s'. Write to: "
         "%(partner)s so that the award counts for this partner (report, reminders).",
     ),
+    _c(
+        "NW508",
+        WARNING,
+        "Kontaktdaten über die Aufbewahrungsfrist hinaus",
+        "'%(person)s' left on %(left)s, more than %(years)s years ago "
+        "(privacy.retention_years): erase or pseudonymise the contact data.",
+    ),
     # -- NW6xx: marketplace and projects ----------------------------------------------
     _c(
         "NW601",

@@ -40,6 +40,7 @@ RULES: tuple[Rule, ...] = (
     partners.decision_makers,
     partners.former_without_left,
     partners.members_who_left,
+    partners.retention,
     marketplace.deals,
     marketplace.unique_ids,
     marketplace.money_in_text,

@@ -73,3 +73,23 @@ def members_who_left(net: Network, today: date) -> Iterable[Problem]:
                 partner=person.partner,
                 since=min(ends) if ends else None,
             )
+
+
+def retention(net: Network, today: date) -> Iterable[Problem]:
+    """Contact data kept longer than `privacy.retention_years` after the person left —
+    their own `until`, or the day their partner left the network."""
+    years = net.info.privacy.retention_years if net.info else None
+    if years is None:
+        return
+    for pid, partner in net.partners.items():
+        for i, contact in enumerate(partner.contacts):
+            left = contact.until or partner.left
+            if left is None:
+                continue
+            try:
+                expires = left.replace(year=left.year + years)
+            except ValueError:  # 29 February
+                expires = left.replace(year=left.year + years, day=28)
+            if expires < today:
+                at = net.at("partner", pid, "contacts", i, "id")
+                yield problem("NW508", at, person=contact.id, left=left, years=str(years))
