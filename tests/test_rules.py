@@ -337,6 +337,15 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
         "partners/kirche.yaml",
         6,
     ),
+    "NW509": (
+        _replace(
+            "partners/fa.yaml",
+            "    consent: 2016-01-01\n",
+            "    consent: {date: 2016-01-01, purpose: Einladungen, until: 2021-12-31}\n",
+        ),
+        "partners/fa.yaml",
+        11,
+    ),
     "NW603": (
         _replace(
             "marketplace/markt.yaml",

@@ -156,8 +156,8 @@ def test_whole_numbers_in_quotes() -> None:
 def test_descriptions_are_german_hover_help() -> None:
     partner = schema_for("partner")
     assert partner["properties"]["expertise"]["description"].startswith("Stichworte")
-    assert partner["definitions"]["Contact"]["properties"]["consent"]["description"].endswith(
-        "(DSGVO)."
+    assert partner["definitions"]["Contact"]["properties"]["consent"]["description"].startswith(
+        "Einwilligung in die Speicherung (DSGVO)"
     )
     rules = schema_for("netzwerk")["properties"]["rules"]
     assert rules["description"] == "Regeln des Netzwerks." and "$ref" not in rules

@@ -536,6 +536,13 @@ _ALL: tuple[Code, ...] = (
         "'%(person)s' left on %(left)s, more than %(years)s years ago "
         "(privacy.retention_years): erase or pseudonymise the contact data.",
     ),
+    _c(
+        "NW509",
+        WARNING,
+        "Einwilligung abgelaufen",
+        "The consent of '%(person)s' ran until %(until)s. Ask for it again or erase "
+        "the contact data.",
+    ),
     # -- NW6xx: marketplace and projects ----------------------------------------------
     _c(
         "NW601",

@@ -347,6 +347,39 @@ MEMBER_STATUSES: frozenset[str] = frozenset({"active", "paused", "former"})
 Salutation = Literal["ms", "mr"]  # Frau, Herr; without one a letter greets by full name
 
 
+class Consent(Entry):
+    """A contact's consent to storing their data: written as its date, or as a record
+    with what for, how it was given and until when."""
+
+    date: Day
+    purpose: str | None = None
+    source: str | None = None  # how it was given: a form, an e-mail, in person
+    until: Day | None = None
+
+
+def _consent_entry(value: Any) -> Any:
+    return {"date": value} if isinstance(value, (str, _dt.date)) else value
+
+
+CONSENT_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        DAY_SCHEMA,
+        {
+            "title": "Consent",  # the key of its descriptions in schema.py
+            "type": "object",
+            "properties": {
+                "date": DAY_SCHEMA,
+                "purpose": {"type": "string"},
+                "source": {"type": "string"},
+                "until": {"anyOf": [DAY_SCHEMA, {"type": "null"}]},
+            },
+            "required": ["date"],
+            "additionalProperties": False,
+        },
+    ]
+}
+
+
 class Contact(Entry):
     id: Id
     name: Name
@@ -358,7 +391,9 @@ class Contact(Entry):
     address: tuple[Annotated[str, AfterValidator(_one_line)], ...] = ()  # for letters
     decision_maker: YesNo = False
     intro_talk: Day | None = None
-    consent: Day | None = None
+    consent: (
+        Annotated[Consent, BeforeValidator(_consent_entry), WithJsonSchema(CONSENT_SCHEMA)] | None
+    ) = None
     since: Day | None = None
     until: Day | None = None
 

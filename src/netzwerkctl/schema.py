@@ -112,6 +112,12 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, str]]] = {
         "contacts": N_("schema", "Contact persons."),
         "notes": N_("schema", "Notes (Markdown)."),
     },
+    "Consent": {
+        "date": N_("schema", "Date of the consent."),
+        "purpose": N_("schema", "What the consent is for."),
+        "source": N_("schema", "How it was given, e.g. a form or an e-mail."),
+        "until": N_("schema", "Until when it holds."),
+    },
     "Contact": {
         "id": N_("schema", "The person's id, unique in the whole network, e.g. maria-schulte."),
         "name": N_("schema", "First and last name."),
@@ -123,7 +129,10 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, str]]] = {
         "address": N_("schema", "Postal address, one line per item (for letters)."),
         "decision_maker": N_("schema", "yes: can make agreements for the organisation."),
         "intro_talk": N_("schema", "Date of the introductory talk."),
-        "consent": N_("schema", "Date of consent to storing the data (GDPR)."),
+        "consent": N_(
+            "schema",
+            "Consent to storing the data (GDPR): its date, or {date, purpose, source, until}.",
+        ),
         "since": N_("schema", "Contact person since."),
         "until": N_("schema", "Contact person until."),
     },

@@ -450,3 +450,28 @@ def test_a_network_from_init_answers_with_german_defaults(tmp_path: Path) -> Non
     assert "privacy:\n  purposes:\n" in text and "Art. 6 Abs. 1 lit. a DSGVO" in text
     person = runner.invoke(app, ["-C", str(root), "partners", "--today", "2026-01-15"])
     assert person.exit_code == 0
+
+
+def test_consent_with_purpose_is_shown_warned_about_and_reminded(
+    make_network: Callable[..., Path],
+) -> None:
+    record = "    consent: {date: 2016-01-01, purpose: Einladungen, source: Formular, until: 2022-01-20}\n"
+    fa = BASE["partners/fa.yaml"].replace("    consent: 2016-01-01\n", record)
+    root = make_network({"partners/fa.yaml": fa})
+    out = invoke(root, "person", "anna", *TODAY)[1]
+    assert (
+        "| Einwilligung am | Datum: 01.01.2016; Zweck: Einladungen; Herkunft: Formular; "
+        "gültig bis: 20.01.2022 |" in out
+    )
+    plain = invoke(root, "person", "bernd", *TODAY)[1]
+    assert "| Einwilligung am | 01.02.2016 |" in plain  # a date stays a date
+    reminded = runner.invoke(
+        app, ["-C", str(root), "remind", "-f", "json", "--today", "2022-01-10"]
+    )
+    assert '"kind": "consent_expiring"' in reminded.stdout
+    assert (
+        "Die Einwilligung von Anna Albers (Freiwilligenagentur Teststadt) in die Speicherung der Daten endet am 20.01.2022"
+        in reminded.stdout
+    )
+    later = runner.invoke(app, ["-C", str(root), "check", "--today", "2022-01-21"])
+    assert "NW509" in later.stdout and "galt bis 20.01.2022" in later.stdout

@@ -126,6 +126,9 @@ def person_view(network: Network, person_id: str, texts: dict[str, str]) -> Pers
         return PersonView(person_id, person_id, "", "", {}, mentions, complete=False)
     partner = network.partners[person.partner]
     data = {k: v for k, v in contact.model_dump(mode="json").items() if v not in (None, [])}
+    if isinstance(data.get("consent"), dict):  # only a date: the date, as it was written
+        record = {k: v for k, v in data["consent"].items() if v is not None}
+        data["consent"] = record["date"] if list(record) == ["date"] else record
     return PersonView(person_id, contact.name, person.partner, partner.name, data, mentions, True)
 
 

@@ -28,6 +28,7 @@ ReminderKind = Literal[
     "meeting_upcoming",
     "intro_talk_missing",
     "rsvp_missing",
+    "consent_expiring",
 ]
 KINDS: tuple[ReminderKind, ...] = get_args(ReminderKind)
 OVERDUE_KINDS = frozenset({"task_overdue", "milestone_overdue", "minutes_missing"})
@@ -73,6 +74,13 @@ class RsvpFacts:
 
 
 @dataclass(frozen=True)
+class ConsentFacts:
+    person: str
+    organisation: str
+    until: Day
+
+
+@dataclass(frozen=True)
 class MinutesFacts:
     group: str
     date: Day
@@ -112,6 +120,7 @@ Facts = (
     TaskFacts
     | MeetingFacts
     | RsvpFacts
+    | ConsentFacts
     | IntroFacts
     | MinutesFacts
     | MilestoneFacts
@@ -166,6 +175,7 @@ def reminders(network: Network, today: date, days: int) -> list[Reminder]:
     found += _meetings(network, today, horizon, coordinators)
     found += _projects(network, today, horizon, coordinators)
     found += _prospects(network, today, coordinators)
+    found += _consents(network, today, horizon, coordinators)
     found += _quiet_groups(network, today, coordinators)
     marked = [replace(r, overdue=r.kind in OVERDUE_KINDS or r.date < today) for r in found]
     return sorted(marked, key=Reminder.sort_key)
@@ -248,6 +258,20 @@ def _projects(
             to = partner.name if partner else award.to
             expiring = AwardFacts(to, project.name, until, expired=until < today)
             found.append(Reminder("award_expiring", until, pid, lead, expiring))
+    return found
+
+
+def _consents(
+    network: Network, today: date, horizon: date, coordinators: tuple[str, ...]
+) -> list[Reminder]:
+    """Consent that ends within the window: the office asks again in time."""
+    found = []
+    for partner in network.partners.values():
+        for contact in network.current_contacts(partner, today):
+            until = contact.consent.until if contact.consent else None
+            if until is not None and today <= until <= horizon:
+                facts = ConsentFacts(contact.name, partner.name, until)
+                found.append(Reminder("consent_expiring", until, contact.id, coordinators, facts))
     return found
 
 

@@ -41,6 +41,7 @@ def contexts() -> dict[str, tuple[str, ...]]:
         "contribution kind": get_args(model.ContributionKind),
         "contact field": tuple(model.Contact.model_fields),
         "salutation": get_args(model.Salutation),
+        "consent field": tuple(model.Consent.model_fields),
         "reminder kind": get_args(ReminderKind),
         "market kind": get_args(model.MarketKind),
         "word match": get_args(MatchHow),

@@ -13,6 +13,7 @@ from netzwerkctl.codes import Lang
 from netzwerkctl.derive.meetings import person_label
 from netzwerkctl.derive.reminders import (
     AwardFacts,
+    ConsentFacts,
     IntroFacts,
     MeetingFacts,
     MilestoneFacts,
@@ -65,6 +66,14 @@ def message(r: Reminder, lang: Lang) -> str:
                 minutes = _("minutes: not yet assigned")
             parts = {"meeting": when, "agenda": agenda, "minutes": minutes}
             return _("%(meeting)s; %(agenda)s; %(minutes)s.", **parts)
+        case ConsentFacts():
+            return _(
+                "The consent of %(person)s (%(organisation)s) to storing their data ends on "
+                "%(until)s: ask again.",
+                person=f.person,
+                organisation=f.organisation,
+                until=day(f.until),
+            )
         case RsvpFacts():
             return _.ngettext(
                 "No reply yet for '%(group)s' on %(date)s (due %(reply_by)s): %(persons)s.",

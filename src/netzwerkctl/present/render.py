@@ -73,6 +73,10 @@ def shown(value: object, _: Text) -> str:
     text: yes/no for booleans, dates as the language writes them."""
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, Mapping):  # a record (consent): its fields, each with its word
+        return "; ".join(
+            f"{label(_, 'consent field', str(k))}: {shown(v, _)}" for k, v in value.items()
+        )
     if isinstance(value, date) or (isinstance(value, str) and _ISO_DAY.fullmatch(value)):
         day = value if isinstance(value, date) else date.fromisoformat(str(value))
         return i18n.short_date(day, _.lang)

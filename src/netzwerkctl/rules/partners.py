@@ -31,6 +31,9 @@ def consent(net: Network, today: date) -> Iterable[Problem]:
                 yield problem(
                     "NW502", net.at("partner", pid, "contacts", i, "id"), person=contact.id
                 )
+            elif contact.consent.until is not None and contact.consent.until < today:
+                at = net.at("partner", pid, "contacts", i, "consent")
+                yield problem("NW509", at, person=contact.id, until=contact.consent.until)
 
 
 def decision_makers(net: Network, today: date) -> Iterable[Problem]:
