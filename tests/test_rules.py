@@ -346,6 +346,13 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
         "partners/fa.yaml",
         11,
     ),
+    "NW510": (
+        _replace(
+            M, "      - Die Umfrage startet im April.", "      - Rückfragen an anna@example.org."
+        ),
+        M,
+        18,
+    ),
     "NW603": (
         _replace(
             "marketplace/markt.yaml",

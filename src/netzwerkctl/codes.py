@@ -543,6 +543,14 @@ _ALL: tuple[Code, ...] = (
         "The consent of '%(person)s' ran until %(until)s. Ask for it again or erase "
         "the contact data.",
     ),
+    _c(
+        "NW510",
+        WARNING,
+        "Kontaktdaten in einem freien Text",
+        "An e-mail address or phone number stands in %(key)s: everyone who gets the "
+        "document reads it, and the published report masks it. Take it out and refer to "
+        "the person's entry instead.",
+    ),
     # -- NW6xx: marketplace and projects ----------------------------------------------
     _c(
         "NW601",

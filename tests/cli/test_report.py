@@ -293,3 +293,24 @@ def test_the_figures_compare_with_the_previous_year_where_there_is_one(
     assert "| Kennzahl | 2021 | Vorjahr (2020) |\n| --- | ---: | ---: |\n" in this_year
     first_year = runner.invoke(app, ["-C", str(root), "report", "2015"]).stdout
     assert "| Kennzahl | 2015 |\n| --- | ---: |\n" in first_year  # 2014: no network yet
+
+
+def test_contact_data_in_report_texts_is_masked_and_named(
+    make_network: Callable[..., Path],
+) -> None:
+    text = (
+        "summary: Fragen an anna@example.org oder 02871 953-600.\n"
+        "highlights: [Anmeldung unter +49 2871 953600]\n"
+        "recommendations:\n  - title: Koordinierung absichern\n"
+    )
+    root = make_network({**REPORT, "reports/2021.yaml": text})
+    code, out = report(root)
+    assert code == 0
+    assert "anna@example.org" not in out and "953-600" not in out and "953600" not in out
+    assert "Fragen an [E-Mail entfernt] oder [Telefonnummer entfernt]." in out
+    assert "- Anmeldung unter \\[Telefonnummer entfernt\\]" in out  # escaped Markdown
+    html = report(root, "-f", "html")[1]
+    assert "anna@example.org" not in html
+    warned = runner.invoke(app, ["-C", str(root), "check", "--today", "2022-01-01"]).stdout
+    assert "reports/2021.yaml:1:1: warning NW510" in warned
+    assert "reports/2021.yaml:2:" in warned and "0 Fehler, 2 Warnungen" in warned

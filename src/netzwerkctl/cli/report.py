@@ -85,7 +85,7 @@ def report(
             "netzwerkctl does not read it, and the report names no version."
         )
         sys.stderr.write("netzwerkctl: " + _("Note: %(note)s", note=note) + "\n")
-    context = report_context(network, year, version, _source_date())
+    context = report_context(network, year, version, _source_date(), language)
     if fmt is ReportFormat.json:
         figures = {**report_json(context), "incomplete": as_json(gaps)}
         emit(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", output, force, root)

@@ -303,8 +303,15 @@ def _previous(network: Network, year: int) -> YearFigures | None:
 
 
 def report_context(
-    network: Network, year: int, provenance: Provenance, printed: date | None
+    network: Network, year: int, provenance: Provenance, printed: date | None, lang: str = "de"
 ) -> ReportContext:
+    """The report's data; contact data typed into its free texts is masked (it is
+    published)."""
+    from netzwerkctl.present.public import masked
+
+    def public(text: str) -> str:
+        return masked(text, lang) or ""
+
     info = network.info
     narrative = network.reports.get(str(year))
     partners = figures.partner_figures(network, year)
@@ -325,12 +332,13 @@ def report_context(
         "narrative": None
         if narrative is None
         else {
-            "title": narrative.title,
+            "title": masked(narrative.title, lang),
             "recipients": narrative.recipients,
-            "summary": narrative.summary,
-            "highlights": list(narrative.highlights),
+            "summary": masked(narrative.summary, lang),
+            "highlights": [public(h) for h in narrative.highlights],
             "recommendations": [
-                {"title": r.title, "text": r.text} for r in narrative.recommendations
+                {"title": public(r.title), "text": masked(r.text, lang)}
+                for r in narrative.recommendations
             ],
         },
         "partners": {

@@ -12,7 +12,7 @@ from datetime import date
 
 from netzwerkctl.network import Network
 from netzwerkctl.problems import Problem
-from netzwerkctl.rules import dates, marketplace, meetings, partners, references
+from netzwerkctl.rules import dates, marketplace, meetings, partners, privacy, references
 
 Rule = Callable[[Network, date], Iterable[Problem]]
 
@@ -41,6 +41,7 @@ RULES: tuple[Rule, ...] = (
     partners.former_without_left,
     partners.members_who_left,
     partners.retention,
+    privacy.contact_data_in_texts,
     marketplace.deals,
     marketplace.unique_ids,
     marketplace.money_in_text,

@@ -1,0 +1,28 @@
+"""Nothing personal in what is published: e-mail addresses and phone numbers that
+someone typed into a free text (a report's summary, a highlight, a recommendation) are
+masked in the published document, and `check` names the place (rules/privacy.py)."""
+
+from __future__ import annotations
+
+import re
+
+from netzwerkctl.i18n import Text
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A phone number as people write them: 0 or +country, then at least six more digits,
+# spaces, slashes or hyphens between them ("02871 953-600", "+49 2871 953600").
+PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ /-]?|0)\d{2,5}(?:[ /-]?\d){4,}(?![\w])")
+
+
+def contact_data(text: str) -> bool:
+    """Whether `text` holds an e-mail address or a phone number."""
+    return bool(EMAIL.search(text) or PHONE.search(text))
+
+
+def masked(text: str | None, lang: str) -> str | None:
+    """`text` with every e-mail address and phone number replaced by a note."""
+    if text is None:
+        return None
+    _ = Text(lang)
+    text = EMAIL.sub(_("[e-mail removed]"), text)
+    return PHONE.sub(_("[phone number removed]"), text)
