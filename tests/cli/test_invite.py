@@ -34,11 +34,15 @@ FILES = {
 }
 
 
-def _send(root: Path, port: int, monkeypatch: pytest.MonkeyPatch, *extra: str) -> Any:
+def _smtp(port: int, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NETZWERKCTL_SMTP_HOST", "127.0.0.1")
     monkeypatch.setenv("NETZWERKCTL_SMTP_PORT", str(port))
     monkeypatch.setenv("NETZWERKCTL_SMTP_FROM", "Freiwilligenagentur Teststadt <fa@example.org>")
     monkeypatch.setenv("NETZWERKCTL_SMTP_SECURITY", "none")
+
+
+def _send(root: Path, port: int, monkeypatch: pytest.MonkeyPatch, *extra: str) -> Any:
+    _smtp(port, monkeypatch)
     args = ["-C", str(root), "agenda", "2021-05-19-ag", "--today", "2021-05-03", "--send"]
     return runner.invoke(app, [*args, *extra])
 
@@ -181,10 +185,7 @@ HELD = BASE["meetings/2021/2021-03-15-ag.yaml"] + "distribution: [bernd, Presse 
 
 
 def _send_minutes(root: Path, port: int, monkeypatch: pytest.MonkeyPatch, *extra: str) -> Any:
-    monkeypatch.setenv("NETZWERKCTL_SMTP_HOST", "127.0.0.1")
-    monkeypatch.setenv("NETZWERKCTL_SMTP_PORT", str(port))
-    monkeypatch.setenv("NETZWERKCTL_SMTP_FROM", "Freiwilligenagentur Teststadt <fa@example.org>")
-    monkeypatch.setenv("NETZWERKCTL_SMTP_SECURITY", "none")
+    _smtp(port, monkeypatch)
     args = ["-C", str(root), "minutes", "2021-03-15-ag", "--today", "2021-04-01", "--send"]
     return runner.invoke(app, [*args, *extra])
 
