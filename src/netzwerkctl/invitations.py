@@ -37,7 +37,7 @@ KIND = "invitation"
 @dataclass(frozen=True)
 class Prepared:
     letter: Letter
-    message: EmailMessage
+    message: EmailMessage | None  # None: no e-mail address, a call or a letter instead
 
 
 def what_matters(network: Network, meeting_id: str) -> str:
@@ -122,7 +122,7 @@ def prepare(
         parts = [KIND, meeting_id, person, method, matters]
         letter = letter_to(network, person, parts, subject, text, note)
         if letter.email is None:
-            prepared.append(Prepared(letter, EmailMessage()))
+            prepared.append(Prepared(letter, None))
             continue
         ics = invitation(network, meeting_id, lang, version, cancel, inviting, (name, letter.email))
         tz = network.info.timezone if network.info else "Europe/Berlin"

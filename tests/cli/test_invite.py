@@ -129,7 +129,7 @@ def test_a_new_invitee_gets_the_invitation_a_removed_one_a_cancellation(
         "partners/verein.yaml": BASE["partners/verein.yaml"].replace(
             "    name: Carla Clemens\n", "    name: Carla Clemens\n    email: carla@example.org\n"
         ),
-        MEETING: PLANNED.replace("invited: [carla]\n", ""),
+        MEETING: PLANNED.replace("invited: [carla]\n", "title: Treffen <AG> & Co\n"),
     }
     root = make_network(files)
     inbox = Inbox()
@@ -149,6 +149,7 @@ def test_a_new_invitee_gets_the_invitation_a_removed_one_a_cancellation(
         method, _cal, _event = _calendar(gone)
         assert method == "CANCEL"
         assert "nicht mehr eingeladen" in _body(gone, "plain")
+        assert "zur Treffen &lt;AG&gt; &amp; Co am" in _body(gone, "html")  # data is escaped
 
 
 def test_a_failure_midway_sends_only_the_missing_ones_next_time(

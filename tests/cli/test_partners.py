@@ -448,8 +448,12 @@ def test_a_network_from_init_answers_with_german_defaults(tmp_path: Path) -> Non
     assert runner.invoke(app, ["init", str(root), "--today", "2026-01-15"]).exit_code == 0
     text = (root / "netzwerk.yaml").read_text(encoding="utf-8")
     assert "privacy:\n  purposes:\n" in text and "Art. 6 Abs. 1 lit. a DSGVO" in text
-    person = runner.invoke(app, ["-C", str(root), "partners", "--today", "2026-01-15"])
-    assert person.exit_code == 0
+    person = runner.invoke(
+        app, ["-C", str(root), "person", "vorname-nachname", "--today", "2026-01-15"]
+    )
+    assert person.exit_code == 0, person.output
+    assert "- Koordination des Netzwerks: Einladungen, Protokolle, Erinnerungen — " in person.stdout
+    assert "danach noch 2 Jahre." in person.stdout  # the scaffold's retention_years
 
 
 def test_consent_with_purpose_is_shown_warned_about_and_reminded(

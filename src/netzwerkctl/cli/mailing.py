@@ -7,6 +7,7 @@ invitation that updates when the meeting moves (invitations.py), and
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -35,7 +36,7 @@ def mail_invitations(
     from netzwerkctl import calversions
     from netzwerkctl.invitations import prepare
     from netzwerkctl.present.calendar import fingerprint, meeting_event
-    from netzwerkctl.present.documents import agenda_context, personal_salutation
+    from netzwerkctl.present.documents import agenda_context, greeting_of
     from netzwerkctl.present.render import TemplateProblem, render
 
     box = outbox if outbox is not None else root / "postausgang"
@@ -49,19 +50,17 @@ def mail_invitations(
         calversions.load(root).get(uid), fingerprint(event), meeting.date, day
     )
 
+    invitation = agenda_context(network, meeting_id, day)  # once; each letter its greeting
+
     def letter(salutation: str | None, fmt: Literal["md", "html"]) -> str:
-        context = agenda_context(network, meeting_id, day)
-        context["letter"]["salutation"] = salutation
+        context = invitation.copy()
+        context["letter"] = {**invitation["letter"], "salutation": salutation}
         templates = root / "templates"
         return render("agenda", context, lang, fmt, templates, marker=False, notice=warning)
 
     def texts(person: str, name: str, cancel: bool) -> tuple[str, str]:
         _ = Text(lang)  # the words of the letter: the document's language
-        known = network.persons.get(person)
-        contact = known.contact if known else None
-        greeting = personal_salutation(
-            name, contact.salutation if contact else None, contact.title if contact else None, _
-        )
+        greeting = greeting_of(network, person, _)
         if cancel and meeting.status != "cancelled":  # no longer among the invitees
             group = network.groups.get(meeting.group)
             title = meeting.title or _(
@@ -78,7 +77,8 @@ def mail_invitations(
                 )
                 + "\n"
             )
-            return text, "<p>" + text.replace("\n\n", "</p><p>").strip() + "</p>"
+            paragraphs = (escape(part) for part in text.strip().split("\n\n"))
+            return text, "".join(f"<p>{part}</p>" for part in paragraphs)
         return letter(greeting, "md"), letter(greeting, "html")
 
     pdf = None
@@ -99,18 +99,10 @@ def mail_invitations(
         except TemplateProblem as exc:
             fail(template_problem(exc), EXIT_PROBLEMS)
         calversions.save(root, {uid: version})
-        return [(item.letter, item.message if item.letter.email else None) for item in made]
+        return [(item.letter, item.message) for item in made]
 
     def printed(person: Letter) -> bytes:
-        known = network.persons.get(person.person)
-        contact = known.contact if known else None
-        greeting = personal_salutation(
-            person.name,
-            contact.salutation if contact else None,
-            contact.title if contact else None,
-            Text(lang),
-        )
-        return to_pdf(letter(greeting, "html"))
+        return to_pdf(letter(greeting_of(network, person.person, Text(lang)), "html"))
 
     network_name = network.info.name if network.info else ""
     deliver(
@@ -143,7 +135,7 @@ def mail_minutes(
 
     from netzwerkctl.derive.meetings import invitees
     from netzwerkctl.mail import fixed_boundaries, letter_to, message_for
-    from netzwerkctl.present.documents import minutes_context, personal_salutation
+    from netzwerkctl.present.documents import greeting_of, minutes_context
     from netzwerkctl.present.render import TemplateProblem, render
 
     meeting = network.meetings[meeting_id]
@@ -189,14 +181,7 @@ def mail_minutes(
     def build() -> list[tuple[Letter, EmailMessage | None]]:
         made: list[tuple[Letter, EmailMessage | None]] = []
         for person in people:
-            contact = network.persons[person].contact if person in network.persons else None
-            name = contact.name if contact else person
-            greeting = personal_salutation(
-                name,
-                contact.salutation if contact else None,
-                contact.title if contact else None,
-                _,
-            )
+            greeting = greeting_of(network, person, _)
             if meeting.approved:
                 intro = _(
                     "here are the minutes of our meeting on %(date)s, approved on %(approved)s.",

@@ -53,7 +53,7 @@ def replies(
         typer.echo(f"  accepted: [{', '.join(outcome.accepted)}]")
         typer.echo(f"  declined: [{', '.join(outcome.declined)}]")
         for person, answer in outcome.new:
-            typer.echo("    " + _("new: %(person)s (%(answer)s)", person=person, answer=answer))
+            typer.echo("    " + _("new under %(key)s: %(person)s", key=answer, person=person))
     for reply in unknown:
         typer.echo(
             _(

@@ -470,3 +470,13 @@ def personal_salutation(name: str, salutation: str | None, title: str | None, _:
     if salutation == "mr":
         return _("Dear Mr %(name)s,", name=surname)
     return _("Dear %(name)s,", name=" ".join(name.split()))
+
+
+def greeting_of(network: Network, person: str, _: Text) -> str:
+    """The salutation of a letter to a person of the network (their id)."""
+    known = network.persons.get(person)
+    contact = known.contact if known else None
+    name = contact.name if contact else person
+    return personal_salutation(
+        name, contact.salutation if contact else None, contact.title if contact else None, _
+    )
