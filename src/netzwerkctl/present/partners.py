@@ -11,8 +11,8 @@ from netzwerkctl.codes import Lang
 from netzwerkctl.derive.market import MarketView, balances
 from netzwerkctl.derive.partners import Match, PartnerRow, clusters
 from netzwerkctl.derive.person import PersonView
-from netzwerkctl.i18n import N_
-from netzwerkctl.model import Exchange
+from netzwerkctl.i18n import N_, Text
+from netzwerkctl.model import Exchange, Privacy
 from netzwerkctl.network import Network
 
 Day = date
@@ -144,15 +144,18 @@ class PurposeEntry(TypedDict):
 
 
 class PrivacyEntry(TypedDict):
-    """`privacy:` of netzwerk.yaml; None (or empty): the template's wording."""
+    """`privacy:` of netzwerk.yaml, where a key is missing netzwerkctl's wording for a
+    typical network (in the network's language): the letter and its JSON say the
+    same. `defaults` names the keys that were filled in so."""
 
     controller: str | None
     contact: str | None
     purposes: list[PurposeEntry]
     recipients: list[str]
-    storage: str | None
+    storage: str
     retention_years: int | None
-    source: str | None
+    source: str
+    defaults: list[str]
 
 
 class PersonContext(TypedDict):
@@ -312,27 +315,81 @@ def market_context(network: Network, view: MarketView | None) -> MarketContext:
     }
 
 
+def _privacy(network: Network) -> PrivacyEntry:
+    info = network.info
+    privacy = info.privacy if info else Privacy()
+    office = info.office if info else None
+    _ = Text(network.language)
+    defaults: list[str] = []
+    purposes: list[PurposeEntry] = [
+        {"purpose": p.purpose, "legal_basis": p.legal_basis} for p in privacy.purposes
+    ]
+    if not purposes:
+        defaults.append("purposes")
+        purposes = [
+            {
+                "purpose": _(
+                    "Coordinating the network: invitations, minutes, reminders and "
+                    "contacts between the partners"
+                ),
+                "legal_basis": _(
+                    "Art. 6 (1) (a) GDPR (your consent) and Art. 6 (1) (f) GDPR (the "
+                    "legitimate interest of the partners in working together)"
+                ),
+            }
+        ]
+    recipients = list(privacy.recipients)
+    if not recipients:
+        defaults.append("recipients")
+        recipients = [
+            _("the members of the groups you belong to or are invited to (invitations, minutes)"),
+            _("the coordinating office of the network"),
+        ]
+    storage = privacy.storage
+    if storage is None:
+        defaults.append("storage")
+        years = privacy.retention_years
+        storage = (
+            _.ngettext(
+                "As long as you are a contact person of a partner of the network, then "
+                "%(num)d more year.",
+                "As long as you are a contact person of a partner of the network, then "
+                "%(num)d more years.",
+                years,
+            )
+            if years is not None
+            else _(
+                "As long as you are a contact person of a partner of the network; after "
+                "that the data is erased or made anonymous."
+            )
+        )
+    source = privacy.source
+    if source is None:
+        defaults.append("source")
+        source = _(
+            "From you or from your organisation, when it became a partner of the "
+            "network or named you as its contact person."
+        )
+    return {
+        "controller": privacy.controller or (office.name if office else None),
+        "contact": privacy.contact,
+        "purposes": purposes,
+        "recipients": recipients,
+        "storage": storage,
+        "retention_years": privacy.retention_years,
+        "source": source,
+        "defaults": defaults,
+    }
+
+
 def person_context(network: Network, view: PersonView, today: date) -> PersonContext:
     info = network.info
-    privacy = info.privacy if info else None
     office = info.office if info else None
     contact = network.persons[view.id].contact if view.id in network.persons else None
     signer = office.contact if office else None
     return {
         "network": info.name if info else "",
-        "privacy": {
-            "controller": (privacy.controller if privacy else None)
-            or (office.name if office else None),
-            "contact": privacy.contact if privacy else None,
-            "purposes": [
-                {"purpose": p.purpose, "legal_basis": p.legal_basis}
-                for p in (privacy.purposes if privacy else ())
-            ],
-            "recipients": list(privacy.recipients) if privacy else [],
-            "storage": privacy.storage if privacy else None,
-            "retention_years": privacy.retention_years if privacy else None,
-            "source": privacy.source if privacy else None,
-        },
+        "privacy": _privacy(network),
         "salutation": contact.salutation if contact else None,
         "title": contact.title if contact else None,
         "sender": office.name if office else None,
