@@ -353,6 +353,41 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
         M,
         18,
     ),
+    "NW511": (
+        {
+            **_replace(
+                "netzwerk.yaml",
+                "coordinator: fa\n",
+                "coordinator: fa\nprivacy:\n  purposes:\n    - purpose: Fotos auf der Website\n"
+                "      legal_basis: Art. 6 Abs. 1 lit. a DSGVO\n      id: fotos\n"
+                "      consent: ja\n",
+            ),
+            **_replace(
+                "partners/fa.yaml",
+                "    consent: 2016-01-01\n",
+                "    consent: {date: 2016-01-01, purpose: fotos}\n",
+            ),
+        },
+        "partners/bank.yaml",
+        12,
+    ),
+    "NW512": (
+        {
+            **_replace(
+                "netzwerk.yaml",
+                "coordinator: fa\n",
+                "coordinator: fa\nprivacy:\n  purposes:\n    - purpose: Einladungen\n"
+                "      legal_basis: Art. 6 Abs. 1 lit. f DSGVO\n",
+            ),
+            **_replace(
+                "partners/fa.yaml",
+                "    consent: 2016-01-01\n",
+                "    consent: {date: 2016-01-01, purpose: [Einladungen, Fotos]}\n",
+            ),
+        },
+        "partners/fa.yaml",
+        11,
+    ),
     "NW603": (
         _replace(
             "marketplace/markt.yaml",

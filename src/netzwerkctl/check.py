@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from netzwerkctl.files import network_files, read_files
+from netzwerkctl.files import ReadResult, network_files, read_files
 from netzwerkctl.problems import Problem, sort_problems
 
 if TYPE_CHECKING:
@@ -55,6 +55,19 @@ def check_network(root: Path, today: date, use_cache: bool = False) -> CheckResu
         if hit is not None:
             problems, count, language = hit
             return CheckResult(problems, count, language)
+    result = check_files(root, files, misnamed, today)
+    if key is not None:
+        from netzwerkctl import cache
+
+        cache.store(root, key, result.problems, result.files, result.language)
+    return result
+
+
+def check_files(
+    root: Path, files: list[tuple[str, ReadResult]], misnamed: list[str], today: date
+) -> CheckResult:
+    """The check of files already read (or edited in memory, as `forget` does before
+    it writes): every problem, with the network's own settings applied."""
     from netzwerkctl.checksettings import apply_settings
     from netzwerkctl.files import misnamed_files, reversed_names, stray_folders
     from netzwerkctl.load import build_network
@@ -77,8 +90,4 @@ def check_network(root: Path, today: date, use_cache: bool = False) -> CheckResu
         ),
         settings,
     )
-    if key is not None:
-        from netzwerkctl import cache
-
-        cache.store(root, key, problems, net.files, net.language)
     return CheckResult(problems, net.files, net.language, net)

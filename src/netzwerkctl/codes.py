@@ -534,7 +534,8 @@ _ALL: tuple[Code, ...] = (
         WARNING,
         "Kontaktdaten über die Aufbewahrungsfrist hinaus",
         "'%(person)s' left on %(left)s, more than %(years)s years ago "
-        "(privacy.retention_years): erase or pseudonymise the contact data.",
+        "(privacy.retention_years): `netzwerkctl forget --expired` pseudonymises the "
+        "contact data of everyone it concerns.",
     ),
     _c(
         "NW509",
@@ -550,6 +551,21 @@ _ALL: tuple[Code, ...] = (
         "An e-mail address or phone number stands in %(key)s: everyone who gets the "
         "document reads it, and the published report masks it. Take it out and refer to "
         "the person's entry instead.",
+    ),
+    _c(
+        "NW511",
+        WARNING,
+        "Einwilligung deckt einen Zweck nicht ab",
+        "'%(person)s' has not consented to '%(purpose)s', a purpose that needs consent "
+        "(privacy.purposes, consent: yes). Ask for it and add the purpose to the "
+        "consent record, or switch the warning off (checks: NW511: off).",
+    ),
+    _c(
+        "NW512",
+        WARNING,
+        "Einwilligung für einen unbekannten Zweck",
+        "The consent names the purpose '%(value)s', which privacy.purposes does not "
+        "list. Known purposes: %(known)s.",
     ),
     # -- NW6xx: marketplace and projects ----------------------------------------------
     _c(

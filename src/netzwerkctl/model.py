@@ -288,6 +288,15 @@ class Office(Entry):
 class Purpose(Entry):
     purpose: Text  # what the data is used for
     legal_basis: Text  # e.g. "Art. 6 Abs. 1 lit. a DSGVO (Einwilligung)"
+    # the short name a consent record gives the purpose: `consent: {purpose: fotos}`
+    id: Id | None = None
+    # whether it needs every current contact's consent (check warns, NW511)
+    consent: YesNo = False
+
+    @property
+    def key(self) -> str:
+        """How consent records name the purpose: its id, else its words."""
+        return self.id or self.purpose
 
 
 class Privacy(Entry):
@@ -347,12 +356,17 @@ MEMBER_STATUSES: frozenset[str] = frozenset({"active", "paused", "former"})
 Salutation = Literal["ms", "mr"]  # Frau, Herr; without one a letter greets by full name
 
 
+def _one_or_list(value: Any) -> Any:
+    return (value,) if isinstance(value, str) else value
+
+
 class Consent(Entry):
     """A contact's consent to storing their data: written as its date, or as a record
     with what for, how it was given and until when."""
 
     date: Day
-    purpose: str | None = None
+    # what it was given for: a purpose's id (privacy.purposes) or words; one or a list
+    purpose: Annotated[tuple[str, ...], BeforeValidator(_one_or_list)] = ()
     source: str | None = None  # how it was given: a form, an e-mail, in person
     until: Day | None = None
 
@@ -369,7 +383,9 @@ CONSENT_SCHEMA: dict[str, Any] = {
             "type": "object",
             "properties": {
                 "date": DAY_SCHEMA,
-                "purpose": {"type": "string"},
+                "purpose": {
+                    "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]
+                },
                 "source": {"type": "string"},
                 "until": {"anyOf": [DAY_SCHEMA, {"type": "null"}]},
             },
@@ -396,6 +412,9 @@ class Contact(Entry):
     ) = None
     since: Day | None = None
     until: Day | None = None
+    # the day `netzwerkctl forget` pseudonymised the entry (Art. 17 GDPR): id and name
+    # are a pseudonym, contact data and consent are gone, the dates that count remain
+    forgotten: Day | None = None
 
 
 class Partner(Entry):

@@ -121,6 +121,20 @@ class Network:
             and (partner.left is None or partner.left >= day)
         )
 
+    def retention_over(self, partner: Partner, contact: Contact, day: date) -> date | None:
+        """The day a contact left (their `until`, else their partner's `left`) when
+        that lies more than `privacy.retention_years` before `day` and the entry still
+        holds personal data (it was not pseudonymised by `forget`); else None."""
+        years = self.info.privacy.retention_years if self.info else None
+        left = contact.until or partner.left
+        if years is None or left is None or contact.forgotten is not None:
+            return None
+        try:
+            expires = left.replace(year=left.year + years)
+        except ValueError:  # 29 February
+            expires = left.replace(year=left.year + years, day=28)
+        return left if expires < day else None
+
     def current_contacts(self, partner: Partner, day: date) -> list[Contact]:
         return [c for c in partner.contacts if self.contact_current(partner, c, day)]
 

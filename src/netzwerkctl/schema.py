@@ -92,6 +92,8 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "Purpose": {
         "purpose": N_("schema", "What the data is used for."),
         "legal_basis": N_("schema", "The legal basis, e.g. Art. 6 Abs. 1 lit. a DSGVO."),
+        "id": N_("schema", "Short name that consent records use for the purpose, e.g. fotos."),
+        "consent": N_("schema", "yes: every current contact needs to consent to it (NW511)."),
     },
     "Rules": {
         "intro_talk_required": (
@@ -114,7 +116,7 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "Consent": {
         "date": N_("schema", "Date of the consent."),
-        "purpose": N_("schema", "What the consent is for."),
+        "purpose": N_("schema", "What the consent is for: a purpose's id, or a list of them."),
         "source": N_("schema", "How it was given, e.g. a form or an e-mail."),
         "until": N_("schema", "Until when it holds."),
     },
@@ -135,6 +137,9 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "since": N_("schema", "Contact person since."),
         "until": N_("schema", "Contact person until."),
+        "forgotten": N_(
+            "schema", "Day `netzwerkctl forget` pseudonymised the entry (Art. 17 GDPR)."
+        ),
     },
     "Group": {
         "name": N_("schema", "Name of the group."),

@@ -479,3 +479,42 @@ def test_consent_with_purpose_is_shown_warned_about_and_reminded(
     )
     later = runner.invoke(app, ["-C", str(root), "check", "--today", "2022-01-21"])
     assert "NW509" in later.stdout and "galt bis 20.01.2022" in later.stdout
+
+
+PHOTOS = """\
+name: Testnetz
+coordinator: fa
+privacy:
+  purposes:
+    - purpose: Einladungen und Protokolle
+      legal_basis: Art. 6 Abs. 1 lit. f DSGVO
+    - purpose: Fotos auf der Website
+      legal_basis: Art. 6 Abs. 1 lit. a DSGVO
+      id: fotos
+      consent: ja
+"""
+
+
+def test_consent_must_cover_every_purpose_that_needs_it(
+    make_network: Callable[..., Path],
+) -> None:
+    fa = BASE["partners/fa.yaml"].replace(
+        "    consent: 2016-01-01\n", "    consent: {date: 2016-01-01, purpose: [Fotos]}\n"
+    )
+    bank = BASE["partners/bank.yaml"].replace(
+        "    consent: 01.02.2016\n", "    consent: 01.02.2016\n    until: 2020-12-31\n"
+    )
+    root = make_network(
+        {"netzwerk.yaml": PHOTOS, "partners/fa.yaml": fa, "partners/bank.yaml": bank}
+    )
+    out = runner.invoke(app, ["-C", str(root), "check", "--today", "2022-01-10"]).stdout
+    warned = [line for line in out.splitlines() if "NW511" in line]
+    # anna consented to the photos (the id in any case); bernd left; carla did not
+    assert len(warned) == 1 and warned[0].startswith("partners/verein.yaml:")
+    assert "„carla“ hat in „fotos“ nicht eingewilligt" in warned[0]
+    off = PHOTOS + "checks:\n  NW511: aus\n"
+    root = make_network({"netzwerk.yaml": off, "partners/fa.yaml": fa})
+    out = runner.invoke(app, ["-C", str(root), "check", "--today", "2022-01-10"]).stdout
+    assert "NW511" not in out
+    data = json.loads(invoke(root, "person", "anna", "-f", "json", *TODAY)[1])["data"]
+    assert data["consent"] == {"date": "2016-01-01", "purpose": "Fotos"}

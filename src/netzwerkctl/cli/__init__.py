@@ -20,6 +20,7 @@ from netzwerkctl.cli import calendar as calendar_command
 from netzwerkctl.cli import changes as changes_command
 from netzwerkctl.cli import check as check_command
 from netzwerkctl.cli import documents as document_commands
+from netzwerkctl.cli import forget as forget_command
 from netzwerkctl.cli import init as init_command
 from netzwerkctl.cli import new as new_commands
 from netzwerkctl.cli import partners as partner_commands
@@ -95,6 +96,7 @@ _command("partners", partner_commands.partners)
 _command("match", partner_commands.match)
 _command("market", partner_commands.market)
 _command("person", partner_commands.person)
+_command("forget", forget_command.forget)
 _command("schema", schema_command.schema)
 _command("init", init_command.init)
 _command("changes", changes_command.changes)

@@ -11,10 +11,12 @@ from netzwerkctl.cli.common import (
     AllowErrorsOpt,
     ForceOpt,
     emit,
+    fail,
     load_checked,
     parse_today,
     require,
 )
+from netzwerkctl.i18n import cli
 
 
 def calendar(
@@ -30,6 +32,16 @@ def calendar(
     tasks: Annotated[
         bool,
         typer.Option("--tasks", help="Due dates of open tasks as all-day entries."),
+    ] = False,
+    public: Annotated[
+        bool,
+        typer.Option(
+            "--public",
+            help=(
+                "For everyone (a website, a public calendar): no presenters, no tasks, "
+                "contact data and persons' names masked."
+            ),
+        ),
     ] = False,
     today: Annotated[
         Optional[str],  # noqa: UP045
@@ -55,12 +67,17 @@ def calendar(
       netzwerkctl calendar -o meetings.ics
 
       netzwerkctl calendar --group ag-bildung --tasks -o ag-bildung.ics
+
+      netzwerkctl calendar --public -o termine.ics
     """
     from netzwerkctl import calversions
     from netzwerkctl.present.calendar import build_calendar
     from netzwerkctl.present.incomplete import notice
 
     day = parse_today(today)
+    if public and tasks:
+        _ = cli()
+        fail(_("--tasks names the persons who owe a task; it cannot go with --public."))
     root, network, gaps = load_checked(ctx, day, allow_errors)
     if group is not None:
         require(group, network.groups, "group", network.names("group"))
@@ -72,6 +89,7 @@ def calendar(
         day,
         calversions.load(root),
         notice(gaps, network.language) if gaps else None,
+        public,
     )
     emit(data, output, force, root)
     calversions.save(root, versions)

@@ -127,7 +127,9 @@ def person_view(network: Network, person_id: str, texts: dict[str, str]) -> Pers
     partner = network.partners[person.partner]
     data = {k: v for k, v in contact.model_dump(mode="json").items() if v not in (None, [])}
     if isinstance(data.get("consent"), dict):  # only a date: the date, as it was written
-        record = {k: v for k, v in data["consent"].items() if v is not None}
+        record = {k: v for k, v in data["consent"].items() if v not in (None, [])}
+        if len(record.get("purpose", ())) == 1:  # one purpose: as written
+            record["purpose"] = record["purpose"][0]
         data["consent"] = record["date"] if list(record) == ["date"] else record
     return PersonView(person_id, contact.name, person.partner, partner.name, data, mentions, True)
 

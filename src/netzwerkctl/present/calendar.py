@@ -9,7 +9,7 @@ same bytes and a changed event looks newer to the calendar program.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -41,21 +41,32 @@ def _domain(network: Network) -> str:
     return f"{slugify(network.info.name if network.info else 'netzwerk')}.netzwerkctl"
 
 
-def meeting_event(network: Network, meeting_id: str, lang: Lang) -> Any:
+def meeting_event(
+    network: Network,
+    meeting_id: str,
+    lang: Lang,
+    public: Callable[[str | None], str | None] | None = None,
+) -> Any:
     """The calendar event of a meeting, without DTSTAMP and SEQUENCE (calversions.py):
-    the same UID, times, place and agenda in `calendar` and in an invitation."""
+    the same UID, times, place and agenda in `calendar` and in an invitation.
+
+    `public` (from `public_text`): for a calendar anyone may read — its own UID (a
+    subscriber's copy is a different calendar), no presenters, and title, place and
+    agenda passed through it."""
     from zoneinfo import ZoneInfo
 
     from icalendar import Event
 
     _ = Text(lang)
     meeting = network.meetings[meeting_id]
+    shown = public or _as_written
     tz = ZoneInfo(network.info.timezone if network.info else "Europe/Berlin")
     g = network.groups.get(meeting.group)
     group_name = g.name if g else meeting.group
     event = Event()
-    event.add("uid", f"{meeting_id}@{_domain(network)}")
-    event.add("summary", meeting.title or _("Meeting %(group)s", group=group_name))
+    prefix = "public-" if public else ""
+    event.add("uid", f"{prefix}{meeting_id}@{_domain(network)}")
+    event.add("summary", shown(meeting.title) or _("Meeting %(group)s", group=group_name))
     plan = schedule(meeting)
     if meeting.start is not None:
         start = datetime.combine(meeting.date, meeting.start, tzinfo=tz)
@@ -69,16 +80,35 @@ def meeting_event(network: Network, meeting_id: str, lang: Lang) -> Any:
         event.add("dtstart", meeting.date)
         event.add("dtend", meeting.date + timedelta(days=1))
     if meeting.location:
-        event.add("location", meeting.location)
+        event.add("location", shown(meeting.location))
     lines = []
     for slot in plan.slots:
         clock = slot.start.strftime("%H:%M") + " " if slot.start else ""
-        by = f" ({person_label(network, slot.item.by)[0]})" if slot.item.by else ""
-        lines.append(f"{clock}{slot.number}. {slot.item.title}{by}")
+        by = ""
+        if slot.item.by and public is None:
+            by = f" ({person_label(network, slot.item.by)[0]})"
+        lines.append(f"{clock}{slot.number}. {shown(slot.item.title)}{by}")
     if lines:
         event.add("description", "\n".join(lines))
     event.add("status", "CANCELLED" if meeting.status == "cancelled" else "CONFIRMED")
     return event
+
+
+def _as_written(text: str | None) -> str | None:
+    return text
+
+
+def public_text(network: Network, lang: Lang) -> Callable[[str | None], str | None]:
+    """Texts as a public calendar shows them: e-mail addresses, phone numbers and the
+    names of the network's persons masked."""
+    from netzwerkctl.present.public import masked, name_masker
+
+    names = name_masker((p.contact.name for p in network.persons.values()), lang)
+
+    def shown(text: str | None) -> str | None:
+        return names(masked(text, lang))
+
+    return shown
 
 
 def build_calendar(
@@ -89,12 +119,14 @@ def build_calendar(
     today: date | None = None,
     previous: Mapping[str, Version] | None = None,
     notice: str | None = None,
+    public: bool = False,
 ) -> tuple[bytes, dict[str, Version]]:
     """The calendar, and the version of each event in it (to remember for the next
     export). `previous` are the versions of the last export; `today` the day of this
     one, the stamp of a changed event. Only open task deadlines are exported. A
     `notice` (incomplete data) becomes the calendar's description, and its name says
-    "(unvollständig)" / "(incomplete)" where calendar programs list it."""
+    "(unvollständig)" / "(incomplete)" where calendar programs list it. `public`: the
+    meetings as anyone may read them (`meeting_event`), without tasks."""
     from zoneinfo import ZoneInfo
 
     from icalendar import Calendar, Event
@@ -125,14 +157,15 @@ def build_calendar(
         cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", str(tz))
 
+    shown = public_text(network, lang) if public else None
     for mid, meeting in network.meetings.items():
         if group is not None and meeting.group != group:
             continue
-        event = meeting_event(network, mid, lang)
+        event = meeting_event(network, mid, lang, shown)
         stamp(event, str(event["uid"]), meeting.date)
         cal.add_component(event)
 
-    if with_tasks:
+    if with_tasks and not public:
         for task in all_tasks(network):
             due = task.task.due
             if due is None or task.task.done is not None:

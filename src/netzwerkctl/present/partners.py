@@ -356,6 +356,7 @@ def _privacy(network: Network) -> PrivacyEntry:
                 "As long as you are a contact person of a partner of the network, then "
                 "%(num)d more years.",
                 years,
+                num=years,
             )
             if years is not None
             else _(

@@ -5,6 +5,7 @@ masked in the published document, and `check` names the place (rules/privacy.py)
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 from netzwerkctl.i18n import Text
 
@@ -26,3 +27,23 @@ def masked(text: str | None, lang: str) -> str | None:
     _ = Text(lang)
     text = EMAIL.sub(_("[e-mail removed]"), text)
     return PHONE.sub(_("[phone number removed]"), text)
+
+
+def name_masker(names: Iterable[str], lang: str) -> Callable[[str | None], str | None]:
+    """A function that replaces every name of a person of the network (as written in
+    their entry, in any case) by a note: for texts that were not written to be
+    published, such as agenda items in a public calendar. Compiled once, used for many
+    texts."""
+    wanted = sorted({n for n in names if n.strip()}, key=len, reverse=True)
+    _ = Text(lang)
+    note = _("[name removed]")
+    pattern = (
+        re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in wanted), re.IGNORECASE)
+        if wanted
+        else None
+    )
+
+    def mask(text: str | None) -> str | None:
+        return pattern.sub(note, text) if text and pattern is not None else text
+
+    return mask

@@ -25,8 +25,14 @@ def patrons(net: Network, today: date) -> Iterable[Problem]:
 
 
 def consent(net: Network, today: date) -> Iterable[Problem]:
+    """Consent recorded (NW502), not ended (NW509), covering every purpose that needs
+    it (NW511), naming purposes the network knows (NW512)."""
+    declared = net.info.privacy.purposes if net.info else ()
+    purposes = {p.key.casefold(): p.key for p in declared}
     for pid, partner in net.partners.items():
         for i, contact in enumerate(partner.contacts):
+            if contact.forgotten is not None:
+                continue  # pseudonymised: no personal data left to consent to
             if contact.consent is None:
                 yield problem(
                     "NW502", net.at("partner", pid, "contacts", i, "id"), person=contact.id
@@ -34,6 +40,25 @@ def consent(net: Network, today: date) -> Iterable[Problem]:
             elif contact.consent.until is not None and contact.consent.until < today:
                 at = net.at("partner", pid, "contacts", i, "consent")
                 yield problem("NW509", at, person=contact.id, until=contact.consent.until)
+            elif net.contact_current(partner, contact, today):
+                at = net.at("partner", pid, "contacts", i, "consent")
+                for purpose in uncovered(net, contact.consent.purpose):
+                    yield problem("NW511", at, person=contact.id, purpose=purpose)
+            if contact.consent is not None and purposes:
+                for named in contact.consent.purpose:
+                    if named.casefold() not in purposes:
+                        at = net.at("partner", pid, "contacts", i, "consent", "purpose")
+                        yield problem(
+                            "NW512", at, value=named, known=", ".join(sorted(purposes.values()))
+                        )
+
+
+def uncovered(net: Network, given: tuple[str, ...]) -> list[str]:
+    """The purposes that need consent (`privacy.purposes` with `consent: ja`) which a
+    consent given for `given` does not cover."""
+    named = {g.casefold() for g in given}
+    purposes = net.info.privacy.purposes if net.info else ()
+    return [p.key for p in purposes if p.consent and p.key.casefold() not in named]
 
 
 def decision_makers(net: Network, today: date) -> Iterable[Problem]:
@@ -82,17 +107,9 @@ def retention(net: Network, today: date) -> Iterable[Problem]:
     """Contact data kept longer than `privacy.retention_years` after the person left —
     their own `until`, or the day their partner left the network."""
     years = net.info.privacy.retention_years if net.info else None
-    if years is None:
-        return
     for pid, partner in net.partners.items():
         for i, contact in enumerate(partner.contacts):
-            left = contact.until or partner.left
-            if left is None:
-                continue
-            try:
-                expires = left.replace(year=left.year + years)
-            except ValueError:  # 29 February
-                expires = left.replace(year=left.year + years, day=28)
-            if expires < today:
+            left = net.retention_over(partner, contact, today)
+            if left is not None:
                 at = net.at("partner", pid, "contacts", i, "id")
                 yield problem("NW508", at, person=contact.id, left=left, years=str(years))

@@ -1,0 +1,343 @@
+"""`netzwerkctl forget ID` (Art. 17 GDPR): pseudonymises a person, dry run by default.
+
+Before anything is written, the edited files are checked and the yearly reports of
+every year are computed from them and compared with today's: an erasure that would
+change a figure, or leave an error, is refused. Git history is never rewritten here;
+`--history` prints how to do it and what every clone owner must then do.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+from netzwerkctl.cli.common import EXIT_PROBLEMS, fail, network_root, parse_today
+from netzwerkctl.i18n import cli
+
+if TYPE_CHECKING:
+    from netzwerkctl.forget import Plan
+    from netzwerkctl.network import Network
+
+# Generated files in the folder that may still hold the person's data: searched as
+# text and named, never edited (they are regenerated or deleted by the coordinator).
+_TEXT_SUFFIXES = frozenset({".md", ".html", ".htm", ".txt", ".eml", ".ics", ".csv", ".json"})
+_BINARY_SUFFIXES = frozenset({".pdf", ".docx", ".odt"})
+_MAX_SEARCHED = 5 * 1024 * 1024
+
+
+def forget(
+    ctx: typer.Context,
+    person_ids: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(help="Ids of the persons to pseudonymise.", show_default=False),
+    ] = None,
+    expired: Annotated[
+        bool,
+        typer.Option(
+            "--expired",
+            help="Everyone whose contact data is kept beyond privacy.retention_years (NW508).",
+        ),
+    ] = False,
+    write: Annotated[
+        bool, typer.Option("--write", help="Apply the changes (without: only show them).")
+    ] = False,
+    history: Annotated[
+        bool,
+        typer.Option(
+            "--history",
+            help="Also print the commands that remove the data from the git history.",
+        ),
+    ] = False,
+    today: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            help="The day of the erasure (forgotten:), and of the check (2026-12-07 or 7.12.2026)."
+        ),
+    ] = None,
+) -> None:
+    """Erasure (Art. 17 GDPR) that keeps every figure: replaces a person by a
+    pseudonym (ehemalig-7f3a, "ehemalige Ansprechperson"), removes their contact
+    data, and rewrites every line that names them. Shows what it would change; --write
+    changes it, after checking that the network stays without errors and that no
+    report of any year changes.
+
+    Examples:
+
+      netzwerkctl forget maria-schulte
+
+      netzwerkctl forget maria-schulte --write --history
+
+      netzwerkctl forget --expired --write
+    """
+    from netzwerkctl.check import check_files
+    from netzwerkctl.files import network_files, read_files
+    from netzwerkctl.forget import plan_erasure
+
+    _ = cli()
+    day = parse_today(today)
+    ids = list(dict.fromkeys(person_ids or []))
+    if not ids and not expired:
+        fail(_("Name the person's id, or use --expired."))
+    root = network_root(ctx)
+    misnamed: list[str] = []
+    files = read_files(root, network_files(root, misnamed))
+    before = check_files(root, files, misnamed, day)
+    network = before.loaded
+    assert network is not None
+    if before.errors:
+        from netzwerkctl.cli.check import print_problems
+
+        print_problems(root, [p for p in before.problems if p.severity == "error"], _.lang)
+        fail(
+            _(
+                "The network has errors: pseudonymising needs every file read. Fix them "
+                "first; `netzwerkctl check` shows them."
+            ),
+            EXIT_PROBLEMS,
+        )
+    if expired:
+        if network.info is None or network.info.privacy.retention_years is None:
+            fail(_("--expired needs privacy.retention_years in netzwerk.yaml."))
+        ids += [i for i in _expired(network, day) if i not in ids]
+        if not ids:
+            typer.echo(_("No contact data is kept beyond the retention period."))
+            return
+    texts = {rel: raw.decode("utf-8-sig") for rel, raw in files if isinstance(raw, bytes)}
+    plan = plan_erasure(network, ids, texts, day)
+    for refusal in plan.refused:
+        sys.stderr.write(
+            "netzwerkctl: "
+            + _(
+                "%(person)s is not pseudonymised: %(reason)s.",
+                person=refusal.person,
+                reason=refusal.reason,
+            )
+            + "\n"
+        )
+    if not plan.forgotten:
+        raise typer.Exit(EXIT_PROBLEMS)
+    _print_plan(plan)
+
+    raw_by_file = {rel: raw for rel, raw in files if isinstance(raw, bytes)}
+    edited: list[tuple[str, Any]] = [
+        (rel, _encoded(plan.texts[rel], raw_by_file[rel]) if rel in plan.texts else raw)
+        for rel, raw in files
+    ]
+    after = check_files(root, edited, misnamed, day)
+    assert after.loaded is not None
+    changed_years = _changed_reports(network, after.loaded, day)
+    new_problems = [p for p in after.problems if p.severity == "error"]
+    if changed_years or new_problems:
+        from netzwerkctl.cli.check import print_problems
+
+        print_problems(root, new_problems, _.lang, sys.stderr)
+        if changed_years:
+            years = ", ".join(str(y) for y in changed_years)
+            sys.stderr.write(
+                "netzwerkctl: " + _("The report of %(years)s would change.", years=years) + "\n"
+            )
+        fail(_("Nothing written: the erasure would not keep the network intact."), EXIT_PROBLEMS)
+
+    from netzwerkctl.present.problems import summary
+
+    others = _other_files(root, plan, set(texts))
+    if not write:
+        typer.echo(_("Nothing changed; --write applies these changes."))
+    else:
+        from netzwerkctl.writers import WriteError, write_inside
+
+        for rel in sorted(plan.texts):
+            try:
+                write_inside(root, rel, _encoded(plan.texts[rel], raw_by_file[rel]))
+            except WriteError as exc:
+                fail(str(exc), EXIT_PROBLEMS)
+            typer.echo(_("written: %(file)s", file=rel))
+    typer.echo(
+        _(
+            "check afterwards: %(summary)s; the reports of all years keep every figure.",
+            summary=summary(after.problems, after.files, _.lang),
+        )
+    )
+    _print_leftovers(plan, others)
+    _print_history(plan, history, _origin(root) if history else None)
+    if write and plan.unsure:
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _expired(network: Network, day: date) -> list[str]:
+    return [
+        contact.id
+        for partner in network.partners.values()
+        for contact in partner.contacts
+        if network.retention_over(partner, contact, day) is not None
+    ]
+
+
+def _encoded(text: str, original: bytes) -> bytes:
+    bom = b"\xef\xbb\xbf" if original.startswith(b"\xef\xbb\xbf") else b""
+    return bom + text.encode("utf-8")
+
+
+def _print_plan(plan: Plan) -> None:
+    _ = cli()
+    for f in plan.forgotten:
+        typer.echo(
+            _(
+                "%(person)s becomes %(pseudonym)s (%(file)s)",
+                person=f.person,
+                pseudonym=f.pseudonym,
+                file=f.file,
+            )
+        )
+    for change in plan.changes:
+        typer.echo(f"{change.file}:{change.line}:")
+        for line in change.before.split("\n"):
+            typer.echo(f"  - {line.rstrip()}")
+        for line in change.after:
+            typer.echo(f"  + {line.rstrip()}")
+
+
+def _print_leftovers(plan: Plan, others: list[str]) -> None:
+    _ = cli()
+    if plan.unsure:
+        typer.echo(
+            _(
+                "These lines may name the person, but another contact has the same "
+                "surname; change them by hand:"
+            )
+        )
+        for u in plan.unsure:
+            typer.echo(f"  {u.file}:{u.line}: {u.text}")
+    if others:
+        typer.echo(
+            _(
+                "These files in the folder are not network data but may hold the person's "
+                "data (generated documents, sent messages); delete or regenerate them:"
+            )
+        )
+        for name in others:
+            typer.echo(f"  {name}")
+    typer.echo(
+        _(
+            "The git history still holds the old data; `netzwerkctl forget --history` "
+            "shows how to remove it there too."
+        )
+    )
+
+
+def _origin(root: Path) -> str | None:
+    """The URL the network's repository pushes to, if it has one."""
+    import subprocess
+
+    try:
+        found = subprocess.run(
+            ["git", "-C", str(root), "remote", "get-url", "origin"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    url = found.stdout.strip()
+    return url if found.returncode == 0 and url else None
+
+
+def _print_history(plan: Plan, history: bool, origin: str | None) -> None:
+    if not history:
+        return
+    _ = cli()
+    ids = {f.person for f in plan.forgotten}
+    expressions = [
+        # an id only as a whole word: `anna` must not change "Johanna"
+        f"regex:(?<![\\w-]){re.escape(old)}(?![\\w-])==>{new}" if old in ids else f"{old}==>{new}"
+        for old, new in plan.replacements
+    ]
+    literals = [old for old, _new in plan.replacements if old not in ids]
+    name = f"../forget-{'-'.join(f.pseudonym for f in plan.forgotten)}.txt"
+    typer.echo("")
+    typer.echo(
+        _(
+            "To remove the data from the git history, every commit is rewritten. netzwerkctl "
+            "does not do that itself; agree on a moment with everyone who has a clone, then, "
+            "in a fresh clone of the repository (git filter-repo: "
+            "https://github.com/newren/git-filter-repo):"
+        )
+    )
+    url = shlex.quote(origin) if origin else _("<address of the repository>")
+    typer.echo("")
+    typer.echo(f"  git clone {url} netzwerk-neu")
+    typer.echo("  cd netzwerk-neu")
+    typer.echo(f"  cat > {name} <<'EOF'")
+    for line in expressions:
+        typer.echo(f"  {line}")
+    typer.echo("  EOF")
+    typer.echo(f"  git filter-repo --replace-text {name} --replace-message {name}")
+    search = " ".join(f"-e {shlex.quote(text)}" for text in literals)
+    typer.echo(f"  git log --all -p | grep -c -i -F {search}")
+    typer.echo(f"  rm {name}")
+    typer.echo(f"  git remote add origin {url}")
+    typer.echo("  git push --force --all && git push --force --tags")
+    typer.echo("")
+    for line in (
+        _(
+            "The file of replacements holds the data itself: keep it outside the "
+            "repository and delete it afterwards. The grep must count 0."
+        ),
+        _(
+            "Then every clone owner deletes their clone and clones anew: a pull or push "
+            "from an old clone brings the old commits back."
+        ),
+        _(
+            "Forks, backups, CI caches and the hosting service (merge requests keep old "
+            "commits; ask its support to purge them) still hold the old data until they "
+            "are cleaned too."
+        ),
+    ):
+        typer.echo(line)
+
+
+def _other_files(root: Path, plan: Plan, data_files: set[str]) -> list[str]:
+    """Files in the folder, outside its data and `.git`, that name a forgotten person
+    (text files), or that cannot be searched (PDF, Word)."""
+    needles = [old.casefold() for old, _new in plan.replacements if len(old) >= 4]
+    found: list[str] = []
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if rel in data_files or any(part.startswith(".") for part in path.relative_to(root).parts):
+            continue
+        if not path.is_file() or path.is_symlink():
+            continue
+        suffix = path.suffix.lower()
+        if suffix in _BINARY_SUFFIXES:
+            found.append(rel)
+        elif suffix in _TEXT_SUFFIXES and path.stat().st_size <= _MAX_SEARCHED:
+            text = path.read_text(encoding="utf-8", errors="replace").casefold()
+            if any(n in text for n in needles):
+                found.append(rel)
+    return found
+
+
+def _changed_reports(before: Network, after: Network, day: date) -> list[int]:
+    """The years whose yearly report (its JSON figures) differs after the erasure."""
+    from netzwerkctl.gitrepo import Provenance
+    from netzwerkctl.present.report import report_context, report_json
+
+    years = [m.date.year for m in before.meetings.values()]
+    if before.info and before.info.founded:
+        years.append(before.info.founded.year)
+    first = min(years, default=day.year)
+    version = Provenance("no-repo")
+    changed = []
+    for year in range(first, day.year + 1):
+        old = report_json(report_context(before, year, version, day, before.language))
+        new = report_json(report_context(after, year, version, day, after.language))
+        if old != new:
+            changed.append(year)
+    return changed

@@ -1,0 +1,336 @@
+"""`forget`: pseudonymisation that keeps every figure, on the example and inline networks."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from netzwerkctl.cli import app
+
+runner = CliRunner()
+DAY = ["--today", "2026-12-07"]
+
+
+def invoke(root: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["-C", str(root), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".netzwerkctl" not in p.parts
+    }
+
+
+def reports(root: Path) -> dict[int, object]:
+    """The JSON report of every year the example has data for."""
+    found = {}
+    for year in range(2015, 2027):
+        code, out, err = invoke(root, "report", str(year), "--format", "json")
+        assert code == 0, err
+        found[year] = json.loads(out)
+    return found
+
+
+def test_dry_run_shows_every_change_and_writes_nothing(example: Path) -> None:
+    before = snapshot(example)
+    code, out, err = invoke(example, "forget", "maria-schulte", *DAY)
+    assert code == 0, err
+    assert snapshot(example) == before
+    pseudonym = re.search(r"maria-schulte wird zu (ehemalig-[0-9a-f]{4})", out)
+    assert pseudonym, out
+    assert "  -   - id: maria-schulte" in out and "  -     email: m.schulte@" in out
+    assert f"  +   - id: {pseudonym.group(1)}" in out
+    assert "  +     name: ehemalige Ansprechperson" in out
+    assert "meetings/2021/2021-03-15-ag-bildung.yaml:10:" in out  # chair
+    assert "Nichts geändert; --write" in out
+    assert "0 Fehler" in out and "Berichte aller Jahre" in out
+
+
+def test_write_keeps_every_figure_of_every_report_and_check_clean(example: Path) -> None:
+    figures = reports(example)
+    warnings_before = invoke(example, "check", *DAY)[1].count(": warning NW")
+    before = snapshot(example)
+
+    code, out, err = invoke(example, "forget", "maria-schulte", "--write", *DAY)
+    assert code == 0, out + err
+    pseudonym = re.search(r"(ehemalig-[0-9a-f]{4})", out)
+    assert pseudonym
+    assert reports(example) == figures
+    code, out, err = invoke(example, "check", *DAY)
+    assert code == 0, out
+    assert out.count(": warning NW") == warnings_before
+
+    after = snapshot(example)
+    for rel, data in after.items():
+        if not rel.endswith(".yaml"):
+            continue  # the editor schemas use her id as an example
+        text = data.decode()
+        for gone in ("maria-schulte", "Maria Schulte", "m.schulte@", "2513-40"):
+            assert gone not in text, (rel, gone)
+    # only the lines that named her changed: every file has as many lines as before,
+    # except the partner file, whose entry lost its contact data
+    changed = [rel for rel in after if after[rel] != before[rel]]
+    assert "partners/caritas-bocholt.yaml" in changed
+    for rel in changed:
+        old, new = before[rel].decode().splitlines(), after[rel].decode().splitlines()
+        if rel != "partners/caritas-bocholt.yaml":
+            assert len(old) == len(new)
+            assert all(a == b or "maria-schulte" in a for a, b in zip(old, new, strict=True))
+    entry = after["partners/caritas-bocholt.yaml"].decode()
+    assert f"- id: {pseudonym.group(1)}\n    name: ehemalige Ansprechperson\n" in entry
+    assert (
+        "forgotten: 2026-12-07" in entry
+        and "consent" not in entry.split(pseudonym.group(1))[1].split("- id:")[0]
+    )
+    # the Art. 15 view of the pseudonym holds nothing personal
+    code, out, err = invoke(example, "person", pseudonym.group(1), "-f", "json", *DAY)
+    assert code == 0, err
+    data = json.loads(out)["data"]
+    assert set(data) == {"id", "name", "forgotten", "decision_maker", "intro_talk", "since"}
+    # and the old id is gone
+    assert invoke(example, "person", "maria-schulte", *DAY)[0] == 2
+
+
+FREE_TEXT = {
+    "partners/fa.yaml": """\
+name: Freiwilligenagentur Teststadt
+kind: volunteer_agency
+status: active
+joined: 2016-01-01
+contacts:
+  # Anna kommt nur dienstags
+  - id: anna
+    name: Anna Albers
+    salutation: ms
+    role: Leitung
+    email: anna@example.org
+    phone: "0171 1234567"
+    address:
+      - Lindenweg 4
+      - 12345 Teststadt
+    decision_maker: ja
+    intro_talk: 2016-01-01
+    consent: {date: 2016-01-01, purpose: Einladungen, source: Formular}
+    since: 2016-01-01
+
+  # the next one stays
+  - {id: otto, name: Otto Ohm, consent: 2016-01-01}
+""",
+    "meetings/2021/2021-03-15-ag.yaml": """\
+group: ag
+date: 2021-03-15
+start: 18:00
+end: "20:00"
+status: held
+chair: anna  # leitet
+minutes_by: bernd
+invited: [carla]
+present: [anna, bernd, carla]
+agenda:
+  - title: Begrüßung
+    duration: 10
+    notes: Anna Albers (anna@example.org, 0171 1234567) stellt vor; Frau Albers lädt ein.
+  - title: Umfrage
+    duration: 30
+    kind: decision
+    by: anna
+    decisions:
+      - Die Umfrage startet im April.
+    tasks:
+      - title: Fragebogen entwerfen
+        owner: bernd
+        due: 2021-04-30
+        done: 2021-04-20
+        project: umfrage
+      - id: porto-klaeren
+        title: Porto klären
+        owner: [anna, bernd]
+        due: 2021-05-31
+""",
+}
+
+
+def test_free_texts_comments_and_line_endings(make_network: Callable[..., Path]) -> None:
+    patch: dict[str, str | bytes] = dict(FREE_TEXT)
+    crlf = str(patch["meetings/2021/2021-03-15-ag.yaml"]).replace("\n", "\r\n")
+    patch["meetings/2021/2021-03-15-ag.yaml"] = b"\xef\xbb\xbf" + crlf.encode()
+    root = make_network(patch)
+    code, out, err = invoke(root, "forget", "anna", "--write", *DAY)
+    assert code == 0, out + err
+    pseudonym = re.search(r"(ehemalig-[0-9a-f]{4})", out)
+    assert pseudonym
+    p = pseudonym.group(1)
+    partner = (root / "partners/fa.yaml").read_text(encoding="utf-8")
+    assert partner == (
+        "name: Freiwilligenagentur Teststadt\n"
+        "kind: volunteer_agency\n"
+        "status: active\n"
+        "joined: 2016-01-01\n"
+        "contacts:\n"
+        "  # Anna kommt nur dienstags\n"
+        f"  - id: {p}\n"
+        "    name: ehemalige Ansprechperson\n"
+        "    forgotten: 2026-12-07\n"
+        "    decision_maker: ja\n"
+        "    intro_talk: 2016-01-01\n"
+        "    since: 2016-01-01\n"
+        "\n"
+        "  # the next one stays\n"
+        "  - {id: otto, name: Otto Ohm, consent: 2016-01-01}\n"
+    )
+    raw = (root / "meetings/2021/2021-03-15-ag.yaml").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\r\n") == raw.count(b"\n")
+    meeting = raw.decode("utf-8-sig")
+    assert f"chair: {p}  # leitet\r\n" in meeting
+    assert f"owner: [{p}, bernd]" in meeting
+    who = "ehemalige Ansprechperson (Freiwilligenagentur Teststadt)"
+    assert (
+        f"notes: {who} ([E-Mail entfernt], [Telefonnummer entfernt]) stellt vor; {who} lädt ein."
+        in meeting
+    )
+    # lead of the group and of the project follow
+    assert f"lead: {p}" in (root / "groups/ag.yaml").read_text()
+    assert f"lead: {p}" in (root / "projects/umfrage.yaml").read_text()
+    assert invoke(root, "check", *DAY)[0] == 0
+
+
+def test_a_shared_surname_is_left_for_the_coordinator(make_network: Callable[..., Path]) -> None:
+    patch = dict(FREE_TEXT)
+    patch["partners/verein.yaml"] = """\
+name: TV Teststadt
+kind: association
+status: active
+joined: 2017-01-01
+contacts:
+  - id: carla
+    name: Carla Albers
+    decision_maker: yes
+    intro_talk: 2017-01-01
+    consent: 2017-01-01
+"""
+    root = make_network(patch)
+    code, out, _ = invoke(root, "forget", "anna", *DAY)
+    assert code == 0
+    assert "gleichen Nachnamen" in out
+    assert "meetings/2021/2021-03-15-ag.yaml:13:" in out.split("gleichen Nachnamen")[1]
+    code, out, _ = invoke(root, "forget", "anna", "--write", *DAY)
+    assert code == 1  # written, but not complete
+    meeting = (root / "meetings/2021/2021-03-15-ag.yaml").read_text()
+    assert "Frau Albers lädt ein" in meeting and "Anna Albers" not in meeting
+
+
+def test_refused_for_a_network_with_errors(make_network: Callable[..., Path]) -> None:
+    root = make_network({"groups/ag.yaml": "name: AG\nkind: nonsense\n"})
+    before = snapshot(root)
+    code, _out, err = invoke(root, "forget", "anna", "--write", *DAY)
+    assert code == 1 and "Fehler" in err
+    assert snapshot(root) == before
+
+
+def test_unknown_and_missing_ids(make_network: Callable[..., Path]) -> None:
+    root = make_network()
+    code, _out, err = invoke(root, "forget", *DAY)
+    assert code == 2 and "--expired" in err
+    code, _out, err = invoke(root, "forget", "niemand", *DAY)
+    assert code == 1 and "niemand" in err
+
+
+def test_expired_contacts_all_at_once(make_network: Callable[..., Path]) -> None:
+    root = make_network(
+        {
+            "netzwerk.yaml": "name: Testnetz\ncoordinator: fa\nprivacy: {retention_years: 2}\n",
+            "partners/alt.yaml": """\
+name: Alter Verein
+kind: association
+status: former
+joined: 2016-01-01
+left: 2019-06-30
+contacts:
+  - {id: ute, name: Ute Alt, email: ute@example.org, consent: 2016-01-01}
+  - {id: udo, name: Udo Alt, until: 2018-01-01, consent: 2016-01-01}
+""",
+        }
+    )
+    code, out, _ = invoke(root, "check", *DAY)
+    assert out.count("NW508") == 2
+    code, out, err = invoke(root, "forget", "--expired", "--write", *DAY)
+    assert code == 0, out + err
+    assert "ute wird zu" in out and "udo wird zu" in out
+    code, out, _ = invoke(root, "check", *DAY)
+    assert "NW508" not in out and "NW502" not in out
+    assert "ute@example.org" not in (root / "partners/alt.yaml").read_text()
+    code, out, _ = invoke(root, "forget", "--expired", *DAY)
+    assert code == 0 and "über die Aufbewahrungsfrist" in out
+
+
+def test_expired_needs_a_retention_period(make_network: Callable[..., Path]) -> None:
+    code, _out, err = invoke(make_network(), "forget", "--expired", *DAY)
+    assert code == 2 and "retention_years" in err
+
+
+def test_generated_files_in_the_folder_are_named(make_network: Callable[..., Path]) -> None:
+    root = make_network(
+        {
+            "ausgaben/einladung.md": "Liebe Anna Albers,\n",
+            "ausgaben/protokoll.pdf": b"%PDF-1.7",
+            "ausgaben/andere.md": "nichts\n",
+        }
+    )
+    code, out, _ = invoke(root, "forget", "anna", *DAY)
+    assert code == 0
+    tail = out.split("löschen Sie sie oder erzeugen Sie sie neu:")[1]
+    assert "ausgaben/einladung.md" in tail and "ausgaben/protokoll.pdf" in tail
+    assert "ausgaben/andere.md" not in tail
+
+
+def _git(root: Path, *args: str) -> str:
+    result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_history_commands_remove_the_data_from_every_commit(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    """The printed commands, run as printed in a real repository with git filter-repo,
+    leave no trace of the person in any commit."""
+    filter_repo = shutil.which("git-filter-repo")
+    if filter_repo is None:
+        pytest.skip("git-filter-repo is not installed (pip install git-filter-repo)")
+    root = make_network(FREE_TEXT)
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "-c", "user.name=T", "-c", "user.email=t@example.org", "add", "-A")
+    _git(
+        root, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "Anna Albers"
+    )
+    code, out, err = invoke(root, "forget", "anna", "--write", "--history", *DAY)
+    assert code == 0, out + err
+    _git(root, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qam", "forget")
+    script = out.split("(git filter-repo: https://github.com/newren/git-filter-repo):\n\n")[1]
+    script = script.split("\n\n")[0]
+    skipped = ("git clone", "cd ", "git remote", "git push")  # done here by the test
+    commands = "\n".join(
+        line[2:] for line in script.splitlines() if not line[2:].startswith(skipped)
+    )
+    assert f"git clone {root} netzwerk-neu" not in script  # no origin: a placeholder
+    assert "git clone <Adresse des Repositorys> netzwerk-neu" in script
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--no-local", str(root), str(clone)], check=True)
+    result = subprocess.run(
+        ["bash", "-c", commands], cwd=clone, capture_output=True, text=True, check=False
+    )
+    assert result.stdout.strip().splitlines()[-1] == "0", result.stdout + result.stderr
+    log = _git(clone, "log", "--all", "-p")
+    for gone in ("Anna Albers", "anna@example.org", "0171 1234567", "Lindenweg 4"):
+        assert gone not in log
+    assert not list(tmp_path.glob("forget-*.txt"))
