@@ -334,3 +334,35 @@ def test_history_commands_remove_the_data_from_every_commit(
     for gone in ("Anna Albers", "anna@example.org", "0171 1234567", "Lindenweg 4"):
         assert gone not in log
     assert not list(tmp_path.glob("forget-*.txt"))
+
+
+def test_everyone_of_the_example_at_once(example: Path) -> None:
+    """Any person of the example can be erased: all of them together leave every
+    figure of every report as it was, and the network without errors."""
+    from netzwerkctl.load import load_network
+
+    ids = sorted(load_network(example).network.persons)
+    figures = reports(example)
+    code, out, err = invoke(example, "forget", *ids, "--write", *DAY)
+    assert code == 0, out + err
+    assert out.count(" wird zu ehemalig-") == len(ids)
+    assert reports(example) == figures
+    assert invoke(example, "check", *DAY)[0] == 0
+    assert load_network(example).network.persons.keys().isdisjoint(ids)
+
+
+def test_the_guard_sees_a_changed_figure(make_network: Callable[..., Path]) -> None:
+    """The comparison that stops a harmful erasure does notice a change."""
+    from datetime import date
+
+    from netzwerkctl.cli.forget import _changed_reports
+    from netzwerkctl.load import load_network
+
+    before = load_network(make_network()).network
+    meeting = (
+        "group: ag\ndate: 2021-03-15\nstart: 18:00\nstatus: held\nchair: anna\n"
+        "minutes_by: bernd\npresent: [anna, bernd]\n"
+    )
+    after = load_network(make_network({"meetings/2021/2021-03-15-ag.yaml": meeting})).network
+    assert _changed_reports(before, after, date(2022, 6, 1))[0] == 2021  # 2022 compares with it
+    assert _changed_reports(before, before, date(2022, 6, 1)) == []
