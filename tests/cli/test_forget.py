@@ -366,3 +366,13 @@ def test_the_guard_sees_a_changed_figure(make_network: Callable[..., Path]) -> N
     after = load_network(make_network({"meetings/2021/2021-03-15-ag.yaml": meeting})).network
     assert _changed_reports(before, after, date(2022, 6, 1))[0] == 2021  # 2022 compares with it
     assert _changed_reports(before, before, date(2022, 6, 1)) == []
+
+
+def test_an_english_network_gets_english_pseudonyms(make_network: Callable[..., Path]) -> None:
+    info = "name: Testnetz\nlanguage: en\ncoordinator: fa\n"
+    root = make_network({"netzwerk.yaml": info})
+    code, out, err = invoke(root, "forget", "bernd", "--write", *DAY)
+    assert code == 0, out + err
+    assert re.search(r"bernd becomes former-[0-9a-f]{4} \(partners/bank\.yaml\)", out)
+    assert "    name: former contact person\n" in (root / "partners/bank.yaml").read_text()
+    assert "the reports of all years keep every figure" in out
