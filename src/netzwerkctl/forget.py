@@ -32,7 +32,8 @@ from netzwerkctl.yamlio import read_document, source_map
 KEPT = ("decision_maker", "intro_talk", "since", "until")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _PLAIN = re.compile(r"[\w.:+-][\w .:+-]*\Z")  # written without quotes, read back alike
-_SAFE_IN_TEXT = re.compile(r"[\w .&'\u2019-]+\Z")  # a partner's name put into any scalar
+# a partner's name that can stand in any scalar (no quote, comma, colon or #)
+_SAFE_IN_TEXT = re.compile(r"[\w .&\u2019()-]+\Z")
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,21 @@ class Refusal:
     reason: str  # a message in the network's language
 
 
+@dataclass(frozen=True)
+class Replacement:
+    """One pattern of an erasure, used alike in the files and, for `git filter-repo`,
+    in the history: a Python regular expression (its boundaries keep `anna` from
+    matching in `hanna@…` or `anna-lena`) and what it becomes."""
+
+    pattern: str
+    ignore_case: bool
+    replacement: str
+    history_only: bool = False  # an address line: only the entry held it
+
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, re.IGNORECASE if self.ignore_case else 0)
+
+
 @dataclass
 class Plan:
     forgotten: list[Forgotten] = field(default_factory=list)
@@ -77,8 +93,8 @@ class Plan:
     texts: dict[str, str] = field(default_factory=dict)  # the files that change
     unsure: list[Unsure] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
-    # (text as stored, what it became): the replacements `git filter-repo` needs
-    replacements: list[tuple[str, str]] = field(default_factory=list)
+    # every pattern, in the order applied: also what `git filter-repo` needs
+    replacements: list[Replacement] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -98,8 +114,8 @@ def plan_erasure(
     plan = Plan()
     taken = set(network.known_persons)
     entries: dict[str, list[_Entry]] = {}
-    subs: list[tuple[re.Pattern[str], str]] = []
-    maybe: list[tuple[re.Pattern[str], str, str | None]] = []  # pattern, person, words
+    maybe: list[tuple[re.Pattern[str], str]] = []  # "Frau Albers", and another Albers
+    wrapped: list[tuple[re.Pattern[str], str]] = []  # a name broken across two lines
     for person_id in ids:
         person = network.persons.get(person_id)
         if person is None:
@@ -133,9 +149,10 @@ def plan_erasure(
         taken.add(pseudonym)
         words = _("former contact person")
         partner = network.partners[person.partner]
+        named_after = contact.name.split()[-1].casefold() in partner.name.casefold()
         in_text = (
             _("former contact person (%(partner)s)", partner=partner.name)
-            if _SAFE_IN_TEXT.match(partner.name)
+            if _SAFE_IN_TEXT.match(partner.name) and not named_after
             else words
         )
         raw = _entry_as_written(text, person.index)
@@ -146,38 +163,87 @@ def plan_erasure(
             if isinstance(value, str) and value:
                 new.append(f"{' ' * indent}{key}: {_scalar(value)}")
         ending = "\r" if lines[first - 1].endswith("\r") else ""
-        entry = _Entry(person, doc.file, first, last, tuple(line + ending for line in new))
+        new = [line + ending for line in new]
+        if not lines[last - 1].endswith("\r"):  # the file's last line, without CRLF
+            new[-1] = new[-1].rstrip("\r")
+        entry = _Entry(person, doc.file, first, last, tuple(new))
         entries.setdefault(doc.file, []).append(entry)
         plan.forgotten.append(Forgotten(person_id, pseudonym, person.partner, doc.file))
 
-        removed_email, removed_phone = _("[e-mail removed]"), _("[phone number removed]")
-        if contact.email:
-            subs.append((re.compile(re.escape(contact.email), re.IGNORECASE), removed_email))
-            plan.replacements.append((contact.email, removed_email))
-        if contact.phone:
-            subs.append((re.compile(rf"(?<![\d+]){re.escape(contact.phone)}(?!\d)"), removed_phone))
-            plan.replacements.append((contact.phone, removed_phone))
-        name = re.compile(rf"(?<!\w){re.escape(contact.name)}(?!\w)", re.IGNORECASE)
-        subs.append((name, in_text))
-        plan.replacements.append((contact.name, words))
-        office = network.info.office if network.info else None
-        for line in contact.address:
-            if office is None or line not in office.address:
-                plan.replacements.append((line, _("[address removed]")))
+        subs = _patterns(network, person_id, pseudonym, in_text)
+        plan.replacements.extend(subs)
         surname = contact.name.split()[-1]
         shared = any(
             p.contact.name.split()[-1].casefold() == surname.casefold()
             for pid, p in network.persons.items()
             if pid != person_id and p.contact.forgotten is None
         )
-        title = rf"(?<!\w)(?:Frau|Herrn?|Fr\.|Hr\.)\s+(?:Dr\.\s+)?{re.escape(surname)}(?!\w)"
-        maybe.append((re.compile(title), person_id, None if shared else in_text))
-        subs.append((re.compile(rf"(?<![\w-]){re.escape(person_id)}(?![\w-])"), pseudonym))
-        plan.replacements.append((person_id, pseudonym))
+        title = Replacement(_salutation(surname), False, in_text)
+        if shared:
+            maybe.append((title.compiled(), person_id))
+        else:
+            plan.replacements.append(title)
+        wrapped.append(
+            (re.compile(r"\s+".join(map(re.escape, contact.name.split())), re.I), person_id)
+        )
+        for line in contact.address:
+            plan.replacements.append(
+                Replacement(_bounded(line), True, _("(address removed)"), history_only=True)
+            )
 
+    compiled = [(r.compiled(), r.replacement) for r in plan.replacements if not r.history_only]
     for file in sorted(texts):
-        _rewrite(file, texts[file], entries.get(file, []), subs, maybe, plan)
+        _rewrite(file, texts[file], entries.get(file, []), compiled, maybe, plan)
+    after = {file: plan.texts.get(file, text) for file, text in texts.items()}
+    for file in sorted(after):
+        _find_wrapped(file, after[file], wrapped, plan)
+    # an address line someone else still has (a shared office, a postcode and city)
+    # must not be rewritten in the history either
+    plan.replacements = [
+        r
+        for r in plan.replacements
+        if not r.history_only or not any(r.compiled().search(t) for t in after.values())
+    ]
     return plan
+
+
+# Boundaries: an id, address or name is never part of a longer word, id, e-mail
+# address or hyphenated name ("anna" in "hanna", "anna@…", "anna-lena").
+def _bounded(text: str) -> str:
+    return rf"(?<![\w@.-]){re.escape(text)}(?![\w@-]|\.\w)"
+
+
+def _salutation(surname: str) -> str:
+    return rf"(?<![\w-])(?:Frau|Herrn?|Fr\.|Hr\.)\s+(?:Dr\.\s+)?{re.escape(surname)}(?![\w-])"
+
+
+def _patterns(network: Network, person_id: str, pseudonym: str, in_text: str) -> list[Replacement]:
+    """E-mail and phone first (an address may hold the id), then the name, the id."""
+    _ = Text(network.language)
+    contact = network.persons[person_id].contact
+    found = []
+    if contact.email:
+        email = rf"(?<![\w.+-]){re.escape(contact.email)}(?![\w-]|\.\w)"
+        found.append(Replacement(email, True, _("(e-mail removed)")))
+    if contact.phone:
+        phone = rf"(?<![\d+]){re.escape(contact.phone)}(?!\d)"
+        found.append(Replacement(phone, False, _("(phone number removed)")))
+    name = rf"(?<![\w-]){re.escape(contact.name)}(?![\w-])"
+    found.append(Replacement(name, True, in_text))
+    found.append(Replacement(_bounded(person_id), False, pseudonym))
+    return found
+
+
+def _find_wrapped(
+    file: str, text: str, wrapped: list[tuple[re.Pattern[str], str]], plan: Plan
+) -> None:
+    """A name that a block of text breaks across lines: left for the coordinator."""
+    for pattern, person_id in wrapped:
+        for match in pattern.finditer(text):
+            if "\n" in match.group():
+                line = text.count("\n", 0, match.start()) + 1
+                words = " ".join(match.group().split())
+                plan.unsure.append(Unsure(file, line, words, person_id))
 
 
 def _entry_as_written(text: str, index: int) -> dict[str, object]:
@@ -221,11 +287,11 @@ def _entry_span(
     last = first
     for number in range(first + 1, len(lines) + 1):
         line = lines[number - 1].rstrip("\r")
-        if not line.strip() or line.lstrip().startswith("#"):
+        if not line.strip():
             continue
         if _indent(line) <= dash:
             break
-        last = number
+        last = number  # a key, a value's line, or a comment indented into the entry
     for path, (line_no, _col) in positions.items():
         inside = first <= line_no <= last
         mine = len(path) >= 2 and path[0] == "contacts" and path[1] == index
@@ -239,7 +305,7 @@ def _rewrite(
     text: str,
     entries: list[_Entry],
     subs: list[tuple[re.Pattern[str], str]],
-    maybe: list[tuple[re.Pattern[str], str, str | None]],
+    maybe: list[tuple[re.Pattern[str], str]],
     plan: Plan,
 ) -> None:
     lines = text.split("\n")
@@ -261,12 +327,9 @@ def _rewrite(
         new = line
         for pattern, replacement in subs:
             new = pattern.sub(replacement, new)
-        for pattern, person_id, words in maybe:
+        for pattern, person_id in maybe:
             if pattern.search(new):
-                if words is None:
-                    plan.unsure.append(Unsure(file, number, line.strip(), person_id))
-                else:
-                    new = pattern.sub(words, new)
+                plan.unsure.append(Unsure(file, number, line.strip(), person_id))
         if new != line:
             plan.changes.append(Change(file, number, line, (new,)))
             changed = True

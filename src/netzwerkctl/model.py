@@ -295,8 +295,13 @@ class Purpose(Entry):
 
     @property
     def key(self) -> str:
-        """How consent records name the purpose: its id, else its words."""
+        """How messages name the purpose: its id, else its words."""
         return self.id or self.purpose
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """How a consent record may name the purpose: its id or its words."""
+        return (self.id, self.purpose) if self.id else (self.purpose,)
 
 
 class Privacy(Entry):

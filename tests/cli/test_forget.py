@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from conftest import BASE
 from netzwerkctl.cli import app
 
 runner = CliRunner()
@@ -195,7 +198,7 @@ def test_free_texts_comments_and_line_endings(make_network: Callable[..., Path])
     assert f"owner: [{p}, bernd]" in meeting
     who = "ehemalige Ansprechperson (Freiwilligenagentur Teststadt)"
     assert (
-        f"notes: {who} ([E-Mail entfernt], [Telefonnummer entfernt]) stellt vor; {who} lädt ein."
+        f"notes: {who} ((E-Mail entfernt), (Telefonnummer entfernt)) stellt vor; {who} lädt ein."
         in meeting
     )
     # lead of the group and of the project follow
@@ -293,47 +296,132 @@ def test_generated_files_in_the_folder_are_named(make_network: Callable[..., Pat
     assert "ausgaben/andere.md" not in tail
 
 
+GIT_USER = ["-c", "user.name=T", "-c", "user.email=t@example.org"]
+
+
 def _git(root: Path, *args: str) -> str:
     result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True)
     return result.stdout
 
 
+def _script(out: str) -> str:
+    """The commands `forget` printed, as the coordinator copies them."""
+    script = out.split("(git filter-repo: https://github.com/newren/git-filter-repo):\n\n")[1]
+    return script.split("\n\n")[0]
+
+
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_history_commands_remove_the_data_from_every_commit(
+def test_history_commands_run_as_printed_remove_the_data_from_every_commit(
     make_network: Callable[..., Path], tmp_path: Path
 ) -> None:
-    """The printed commands, run as printed in a real repository with git filter-repo,
-    leave no trace of the person in any commit."""
-    filter_repo = shutil.which("git-filter-repo")
-    if filter_repo is None:
+    """The printed script, run unchanged by bash against a real remote with git
+    filter-repo, leaves no trace of the person in any commit, and nobody else's data
+    is touched: Bernd shares the postcode line, Hanna's address contains "anna"."""
+    if shutil.which("git-filter-repo") is None:
         pytest.skip("git-filter-repo is not installed (pip install git-filter-repo)")
-    root = make_network(FREE_TEXT)
+    patch: dict[str, str] = dict(FREE_TEXT)
+    patch["partners/bank.yaml"] = str(BASE["partners/bank.yaml"]).replace(
+        "    phone: 0287112345\n",
+        "    phone: 0287112345\n    email: hanna@example.org\n"
+        "    address: [Hauptstr. 1, 12345 Teststadt]\n",
+    )
+    root = make_network(patch)
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
     _git(root, "init", "-q", "-b", "main")
-    _git(root, "-c", "user.name=T", "-c", "user.email=t@example.org", "add", "-A")
-    _git(
-        root, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "Anna Albers"
-    )
-    code, out, err = invoke(root, "forget", "anna", "--write", "--history", *DAY)
+    _git(root, *GIT_USER, "add", "-A")
+    _git(root, *GIT_USER, "commit", "-qm", "Anna Albers, anna@example.org")
+    _git(root, "remote", "add", "origin", str(remote))
+    code, out, err = invoke(root, "forget", "anna", "--write", *DAY)  # --write shows it
     assert code == 0, out + err
-    _git(root, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qam", "forget")
-    script = out.split("(git filter-repo: https://github.com/newren/git-filter-repo):\n\n")[1]
-    script = script.split("\n\n")[0]
-    skipped = ("git clone", "cd ", "git remote", "git push")  # done here by the test
-    commands = "\n".join(
-        line[2:] for line in script.splitlines() if not line[2:].startswith(skipped)
-    )
-    assert f"git clone {root} netzwerk-neu" not in script  # no origin: a placeholder
-    assert "git clone <Adresse des Repositorys> netzwerk-neu" in script
-    clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", "--no-local", str(root), str(clone)], check=True)
+    _git(root, *GIT_USER, "commit", "-qam", "forget")
+    _git(root, "push", "-q", "origin", "main")
+    script = _script(out)
+    assert script.startswith(f"git clone --no-local {remote} netzwerk-neu\n")
+    assert "12345 Teststadt" not in script  # Bernd's too: not rewritten
+    work = tmp_path / "work"
+    work.mkdir()
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    env |= {"GIT_AUTHOR_NAME": "T", "GIT_COMMITTER_NAME": "T", "EMAIL": "t@example.org"}
     result = subprocess.run(
-        ["bash", "-c", commands], cwd=clone, capture_output=True, text=True, check=False
+        ["bash", "-c", script], cwd=work, capture_output=True, text=True, env=env, check=False
     )
-    assert result.stdout.strip().splitlines()[-1] == "0", result.stdout + result.stderr
-    log = _git(clone, "log", "--all", "-p")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "\n0\n" in f"\n{result.stdout}", result.stdout  # the search found nothing
+    assert not list(work.glob("forget-*.txt"))
+    fresh = tmp_path / "fresh"
+    subprocess.run(["git", "clone", "-q", str(remote), str(fresh)], check=True)
+    log = _git(fresh, "log", "--all", "-p")
     for gone in ("Anna Albers", "anna@example.org", "0171 1234567", "Lindenweg 4"):
-        assert gone not in log
-    assert not list(tmp_path.glob("forget-*.txt"))
+        assert not re.search(rf"(?<![\w.]){re.escape(gone)}", log), gone
+    assert "hanna@example.org" in log and "12345 Teststadt" in log
+    code, out, err = invoke(fresh, "check", *DAY)
+    assert code == 0, out + err
+
+
+def test_no_one_else_is_touched(make_network: Callable[..., Path]) -> None:
+    """Boundaries: an id inside an e-mail address or a longer id, a name inside a
+    longer hyphenated name, an address that contains another, stay as they are; and a
+    note that starts with an e-mail address stays valid YAML."""
+    patch: dict[str, str] = dict(FREE_TEXT)
+    patch["partners/verein.yaml"] = """\
+name: TV Teststadt
+kind: association
+status: active
+joined: 2017-01-01
+contacts:
+  - id: carla
+    name: Carla Clemens
+    email: anna@tv-teststadt.example.org
+    decision_maker: yes
+    intro_talk: 2017-01-01
+    consent: 2017-01-01
+  - id: anna-lena
+    name: Lena-Anna Albers
+    email: hanna@example.org
+    consent: 2017-01-01
+"""
+    patch["meetings/2021/2021-03-15-ag.yaml"] = patch["meetings/2021/2021-03-15-ag.yaml"].replace(
+        "    notes: Anna Albers (anna@example.org, 0171 1234567) stellt vor; Frau Albers lädt ein.",
+        "    notes: anna@example.org schickt die Einladung an hanna@example.org und anna-lena.",
+    )
+    root = make_network(patch)
+    verein = (root / "partners/verein.yaml").read_text()
+    code, out, err = invoke(root, "forget", "anna", "--write", *DAY)
+    assert code == 0, out + err
+    assert (root / "partners/verein.yaml").read_text() == verein
+    meeting = (root / "meetings/2021/2021-03-15-ag.yaml").read_text()
+    assert (
+        "    notes: (E-Mail entfernt) schickt die Einladung an hanna@example.org und anna-lena."
+        in meeting
+    )
+
+
+def test_a_partner_named_after_the_person_is_not_repeated(
+    make_network: Callable[..., Path],
+) -> None:
+    bank = str(BASE["partners/bank.yaml"]).replace(
+        "name: Volksbank Teststadt", "name: Steuerbüro Bernd Brink"
+    )
+    root = make_network({"partners/bank.yaml": bank})
+    code, out, err = invoke(root, "forget", "bernd", "--write", *DAY)
+    assert code == 0, out + err
+    text = "".join(p.read_text() for p in root.rglob("*.yaml"))
+    assert "Bernd Brink" not in text and "Ansprechperson (Steuerbüro" not in text
+
+
+def test_a_name_broken_across_lines_is_left_for_the_coordinator(
+    make_network: Callable[..., Path],
+) -> None:
+    patch: dict[str, str] = dict(FREE_TEXT)
+    patch["meetings/2021/2021-03-15-ag.yaml"] = patch["meetings/2021/2021-03-15-ag.yaml"].replace(
+        "    notes: Anna Albers (anna@example.org, 0171 1234567) stellt vor; Frau Albers lädt ein.",
+        "    notes: |\n      Es stellt Anna\n      Albers vor.",
+    )
+    root = make_network(patch)
+    code, out, _err = invoke(root, "forget", "anna", "--write", *DAY)
+    assert code == 1
+    assert "meetings/2021/2021-03-15-ag.yaml:14: Anna Albers" in out
 
 
 def test_everyone_of_the_example_at_once(example: Path) -> None:

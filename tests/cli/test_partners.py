@@ -518,3 +518,8 @@ def test_consent_must_cover_every_purpose_that_needs_it(
     assert "NW511" not in out
     data = json.loads(invoke(root, "person", "anna", "-f", "json", *TODAY)[1])["data"]
     assert data["consent"] == {"date": "2016-01-01", "purpose": "Fotos"}
+    # the purpose's words count as much as its id
+    words = fa.replace("purpose: [Fotos]", "purpose: Fotos auf der Website")
+    root = make_network({"netzwerk.yaml": PHOTOS, "partners/fa.yaml": words})
+    out = runner.invoke(app, ["-C", str(root), "check", "--today", "2022-01-10"]).stdout
+    assert "partners/fa.yaml" not in out

@@ -8,7 +8,6 @@ change a figure, or leave an error, is refused. Git history is never rewritten h
 
 from __future__ import annotations
 
-import re
 import shlex
 import sys
 from datetime import date
@@ -26,7 +25,10 @@ if TYPE_CHECKING:
 
 # Generated files in the folder that may still hold the person's data: searched as
 # text and named, never edited (they are regenerated or deleted by the coordinator).
-_TEXT_SUFFIXES = frozenset({".md", ".html", ".htm", ".txt", ".eml", ".ics", ".csv", ".json"})
+_TEXT_SUFFIXES = frozenset(
+    {".md", ".html", ".htm", ".txt", ".eml", ".ics", ".csv", ".json", ".jsonl", ".log"}
+    | {".yaml", ".yml", ".j2", ".xml"}
+)
 _BINARY_SUFFIXES = frozenset({".pdf", ".docx", ".odt"})
 _MAX_SEARCHED = 5 * 1024 * 1024
 
@@ -131,8 +133,9 @@ def forget(
     ]
     after = check_files(root, edited, misnamed, day)
     assert after.loaded is not None
-    changed_years = _changed_reports(network, after.loaded, day)
     new_problems = [p for p in after.problems if p.severity == "error"]
+    # a network with errors has no reports to compare: the errors are the reason
+    changed_years = [] if new_problems else _changed_reports(network, after.loaded, day)
     if changed_years or new_problems:
         from netzwerkctl.cli.check import print_problems
 
@@ -165,7 +168,15 @@ def forget(
         )
     )
     _print_leftovers(plan, others)
-    _print_history(plan, history, _origin(root) if history else None)
+    if history or write:  # after --write, the only moment the replacements are known
+        _print_history(plan, _origin(root))
+    else:
+        typer.echo(
+            _(
+                "The git history still holds the old data; with --history (and always "
+                "with --write) netzwerkctl shows how to remove it there too."
+            )
+        )
     if write and plan.unsure:
         raise typer.Exit(EXIT_PROBLEMS)
 
@@ -223,12 +234,6 @@ def _print_leftovers(plan: Plan, others: list[str]) -> None:
         )
         for name in others:
             typer.echo(f"  {name}")
-    typer.echo(
-        _(
-            "The git history still holds the old data; `netzwerkctl forget --history` "
-            "shows how to remove it there too."
-        )
-    )
 
 
 def _origin(root: Path) -> str | None:
@@ -249,18 +254,20 @@ def _origin(root: Path) -> str | None:
     return url if found.returncode == 0 and url else None
 
 
-def _print_history(plan: Plan, history: bool, origin: str | None) -> None:
-    if not history:
-        return
+def _print_history(plan: Plan, origin: str | None) -> None:
+    """The steps that remove the data from every commit, as a script to copy: the
+    same patterns `forget` applied to the files (with their word boundaries), and a
+    search that must find nothing before the rewritten history is pushed."""
     _ = cli()
-    ids = {f.person for f in plan.forgotten}
     expressions = [
-        # an id only as a whole word: `anna` must not change "Johanna"
-        f"regex:(?<![\\w-]){re.escape(old)}(?![\\w-])==>{new}" if old in ids else f"{old}==>{new}"
-        for old, new in plan.replacements
+        f"regex:{'(?i)' if r.ignore_case else ''}{r.pattern}==>{r.replacement}"
+        for r in plan.replacements
     ]
-    literals = [old for old, _new in plan.replacements if old not in ids]
+    search = "|".join(
+        f"(?:{'(?i)' if r.ignore_case else ''}{r.pattern})" for r in plan.replacements
+    )
     name = f"../forget-{'-'.join(f.pseudonym for f in plan.forgotten)}.txt"
+    url = shlex.quote(origin) if origin else _("<address of the repository>")
     typer.echo("")
     typer.echo(
         _(
@@ -270,20 +277,21 @@ def _print_history(plan: Plan, history: bool, origin: str | None) -> None:
             "https://github.com/newren/git-filter-repo):"
         )
     )
-    url = shlex.quote(origin) if origin else _("<address of the repository>")
+    script = [
+        f"git clone --no-local {url} netzwerk-neu",  # packed: what filter-repo expects
+        "cd netzwerk-neu",
+        f"cat > {name} <<'EOF'",
+        *expressions,
+        "EOF",
+        f"git filter-repo --replace-text {name} --replace-message {name}",
+        f"git log --all -p | grep -c -P {shlex.quote(search)}",
+        f"rm {name}",
+        "netzwerkctl check",
+        f"git remote add origin {url}",
+        "git push --force --all && git push --force --tags",
+    ]
     typer.echo("")
-    typer.echo(f"  git clone {url} netzwerk-neu")
-    typer.echo("  cd netzwerk-neu")
-    typer.echo(f"  cat > {name} <<'EOF'")
-    for line in expressions:
-        typer.echo(f"  {line}")
-    typer.echo("  EOF")
-    typer.echo(f"  git filter-repo --replace-text {name} --replace-message {name}")
-    search = " ".join(f"-e {shlex.quote(text)}" for text in literals)
-    typer.echo(f"  git log --all -p | grep -c -i -F {search}")
-    typer.echo(f"  rm {name}")
-    typer.echo(f"  git remote add origin {url}")
-    typer.echo("  git push --force --all && git push --force --tags")
+    typer.echo("\n".join(script))
     typer.echo("")
     for line in (
         _(
@@ -305,8 +313,9 @@ def _print_history(plan: Plan, history: bool, origin: str | None) -> None:
 
 def _other_files(root: Path, plan: Plan, data_files: set[str]) -> list[str]:
     """Files in the folder, outside its data and `.git`, that name a forgotten person
-    (text files), or that cannot be searched (PDF, Word)."""
-    needles = [old.casefold() for old, _new in plan.replacements if len(old) >= 4]
+    (text files, searched with the patterns of the erasure), or that cannot be
+    searched (PDF, Word)."""
+    patterns = [r.compiled() for r in plan.replacements]
     found: list[str] = []
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root).as_posix()
@@ -318,8 +327,8 @@ def _other_files(root: Path, plan: Plan, data_files: set[str]) -> list[str]:
         if suffix in _BINARY_SUFFIXES:
             found.append(rel)
         elif suffix in _TEXT_SUFFIXES and path.stat().st_size <= _MAX_SEARCHED:
-            text = path.read_text(encoding="utf-8", errors="replace").casefold()
-            if any(n in text for n in needles):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if any(p.search(text) for p in patterns):
                 found.append(rel)
     return found
 

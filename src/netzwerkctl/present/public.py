@@ -31,14 +31,21 @@ def masked(text: str | None, lang: str) -> str | None:
 
 def name_masker(names: Iterable[str], lang: str) -> Callable[[str | None], str | None]:
     """A function that replaces every name of a person of the network (as written in
-    their entry, in any case) by a note: for texts that were not written to be
-    published, such as agenda items in a public calendar. Compiled once, used for many
-    texts."""
+    their entry, in any case) and every "Frau/Herr/Dr./C. <surname>" by a note: for
+    texts that were not written to be published, such as agenda items in a public
+    calendar. Compiled once, used for many texts."""
     wanted = sorted({n for n in names if n.strip()}, key=len, reverse=True)
+    surnames = sorted({n.split()[-1] for n in wanted}, key=len, reverse=True)
     _ = Text(lang)
     note = _("[name removed]")
+    alternatives = [re.escape(n) for n in wanted]
+    if surnames:
+        titled = "|".join(re.escape(s) for s in surnames)
+        alternatives.append(
+            rf"(?:Frau|Herrn?|Fr\.|Hr\.|Dr\.|Prof\.|[A-ZÄÖÜ]\.)\s+(?:Dr\.\s+)?(?:{titled})"
+        )
     pattern = (
-        re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in wanted), re.IGNORECASE)
+        re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", re.IGNORECASE)
         if wanted
         else None
     )

@@ -28,7 +28,7 @@ def consent(net: Network, today: date) -> Iterable[Problem]:
     """Consent recorded (NW502), not ended (NW509), covering every purpose that needs
     it (NW511), naming purposes the network knows (NW512)."""
     declared = net.info.privacy.purposes if net.info else ()
-    purposes = {p.key.casefold(): p.key for p in declared}
+    purposes = {name.casefold(): p.key for p in declared for name in p.names}
     for pid, partner in net.partners.items():
         for i, contact in enumerate(partner.contacts):
             if contact.forgotten is not None:
@@ -48,9 +48,8 @@ def consent(net: Network, today: date) -> Iterable[Problem]:
                 for named in contact.consent.purpose:
                     if named.casefold() not in purposes:
                         at = net.at("partner", pid, "contacts", i, "consent", "purpose")
-                        yield problem(
-                            "NW512", at, value=named, known=", ".join(sorted(purposes.values()))
-                        )
+                        known = ", ".join(sorted(set(purposes.values())))
+                        yield problem("NW512", at, value=named, known=known)
 
 
 def uncovered(net: Network, given: tuple[str, ...]) -> list[str]:
@@ -58,7 +57,9 @@ def uncovered(net: Network, given: tuple[str, ...]) -> list[str]:
     consent given for `given` does not cover."""
     named = {g.casefold() for g in given}
     purposes = net.info.privacy.purposes if net.info else ()
-    return [p.key for p in purposes if p.consent and p.key.casefold() not in named]
+    return [
+        p.key for p in purposes if p.consent and not any(n.casefold() in named for n in p.names)
+    ]
 
 
 def decision_makers(net: Network, today: date) -> Iterable[Problem]:
