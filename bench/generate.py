@@ -3,9 +3,11 @@ and as large as a city or programme office gets after years of work.
 
     python bench/generate.py L /tmp/netz-L
 
-Sizes: S is the example network; M has about 1,400 files; L has 1,000 partners with 3,000 contacts, 100
-groups, 4,800 meetings and 200 projects (about 6,100 files); XL is L with ten times
-the meetings.
+Sizes: S is the example network; M has about 1,400 files; L has 1,000 partners with
+3,000 contacts, 100 groups, 4,800 meetings and 200 projects (about 6,100 files); XL is
+L with ten times the meetings. `L*4` and `L*10` grow every dimension of L together
+(partners, contacts, groups, meetings, projects): what a command does per group and
+per meeting shows there, and not in XL.
 """
 
 from __future__ import annotations
@@ -38,6 +40,14 @@ TAGS = ["Bildung", "Jugendarbeit", "Seniorenarbeit", "Öffentlichkeitsarbeit", "
 START = date(2012, 1, 1)
 
 
+def spec_of(size: str) -> dict[str, int]:
+    """`L`, `XL`, `M`, or a size grown in every dimension: `L*4`."""
+    if "*" in size:
+        base, factor = size.split("*")
+        return {key: value * int(factor) for key, value in SIZES[base].items()}
+    return SIZES[size]
+
+
 def generate(size: str, target: Path, seed: int = 2021) -> int:
     """Write a network of `size` into `target` (replaced); return its number of files."""
     if target.exists():
@@ -45,7 +55,7 @@ def generate(size: str, target: Path, seed: int = 2021) -> int:
     if size == "S":
         shutil.copytree(EXAMPLE, target)
         return sum(1 for p in target.rglob("*.yaml") if ".schemas" not in p.parts)
-    spec = SIZES[size]
+    spec = spec_of(size)
     rnd = random.Random(seed)
     files: dict[str, str] = {}
     files["netzwerk.yaml"] = (

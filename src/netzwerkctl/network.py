@@ -4,15 +4,21 @@ A `Network` is what rules, derivations and documents work on. It keeps the parse
 documents so that any later problem can point at `file:line`, and it remembers the
 ids of files that could not be validated, so that one broken partner file does not
 turn every reference to it into a second, misleading error.
+
+It also carries the indexes the derivations look things up in (the meetings of a
+group, the persons of a partner), built the first time they are asked for, and a memo
+for derived figures (`once_per_network`): a derivation never scans one collection
+inside a loop over another, and no figure is computed twice in a command — which
+matters for the web view and the federation, which ask again and again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
-from typing import Literal
+from functools import cached_property, partial, wraps
+from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
 
 from netzwerkctl.files import FOLDERS, Kind
 from netzwerkctl.model import (
@@ -29,7 +35,7 @@ from netzwerkctl.model import (
 from netzwerkctl.problems import Location
 from netzwerkctl.yamlio import Source
 
-__all__ = ["FOLDERS", "Kind", "Network", "Omission", "Person"]
+__all__ = ["FOLDERS", "Kind", "Network", "Omission", "Person", "once_per_network"]
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,28 @@ class Network:
     files: int = 0
     # What was left out because of errors, in file order (empty for a clean network).
     omitted: tuple[Omission, ...] = ()
+    # derived values, each computed once (`once_per_network`); never part of equality
+    memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def meetings_of_group(self) -> Mapping[str, tuple[str, ...]]:
+        """The ids of each group's meetings, in the network's order (by date, then id)."""
+        found: dict[str, list[str]] = {}
+        for mid, m in self.meetings.items():
+            found.setdefault(m.group, []).append(mid)
+        return {gid: tuple(ids) for gid, ids in found.items()}
+
+    @cached_property
+    def meetings_of_year(self) -> Mapping[int, tuple[str, ...]]:
+        """The ids of each year's meetings, in the network's order."""
+        found: dict[int, list[str]] = {}
+        for mid, m in self.meetings.items():
+            found.setdefault(m.date.year, []).append(mid)
+        return {year: tuple(ids) for year, ids in found.items()}
+
+    def group_meetings(self, group_id: str) -> list[tuple[str, Meeting]]:
+        """A group's meetings, by date: looked up, never searched for."""
+        return [(mid, self.meetings[mid]) for mid in self.meetings_of_group.get(group_id, ())]
 
     @property
     def language(self) -> str:
@@ -176,3 +204,27 @@ class Network:
             for m in group.members
             if (m.since is None or m.since <= day) and (m.until is None or day <= m.until)
         )
+
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def once_per_network(
+    derive: Callable[Concatenate[Network, _P], _T],
+) -> Callable[Concatenate[Network, _P], _T]:
+    """Remember what a pure derivation of a network returned for its arguments: the
+    second call with the same network and arguments looks it up. What it returns is
+    shared, so it must not be changed by a caller (tuples, frozen dataclasses)."""
+    name = f"{derive.__module__}.{derive.__qualname__}"
+
+    @wraps(derive)
+    def remembered(network: Network, /, *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        key = (name, args, tuple(sorted(kwargs.items())))
+        try:
+            found: _T = network.memo[key]
+        except KeyError:
+            found = network.memo[key] = derive(network, *args, **kwargs)
+        return found
+
+    return remembered

@@ -42,16 +42,16 @@ def resolve_meeting(network: Network, ref: str, today: date, held: bool = False)
         if held:
             past = [
                 mid
-                for mid, m in network.meetings.items()
-                if m.group == ref and m.status == "held" and m.date <= today
+                for mid, m in network.group_meetings(ref)
+                if m.status == "held" and m.date <= today
             ]
             if not past:
                 raise MeetingNotFound("no-held", ref)
             return past[-1]  # meetings are sorted by date
         upcoming = [
             mid
-            for mid, m in network.meetings.items()
-            if m.group == ref and m.status == "planned" and m.date >= today
+            for mid, m in network.group_meetings(ref)
+            if m.status == "planned" and m.date >= today
         ]
         if not upcoming:
             raise MeetingNotFound("no-planned", ref)
@@ -195,11 +195,8 @@ def next_meeting(network: Network, meeting_id: str, as_of: date | None = None) -
         return meeting.next
     later = [
         m.date
-        for m in network.meetings.values()
-        if m.group == meeting.group
-        and m.date > meeting.date
-        and m.status != "cancelled"
-        and (as_of is None or m.date <= as_of)
+        for _mid, m in network.group_meetings(meeting.group)
+        if m.date > meeting.date and m.status != "cancelled" and (as_of is None or m.date <= as_of)
     ]
     return min(later, default=None)
 
@@ -214,9 +211,7 @@ def absent(network: Network, meeting_id: str) -> list[Attendee]:
 def _held_before(network: Network, group: str, day: date) -> list[tuple[str, Meeting]]:
     """The group's held meetings before `day`, latest first."""
     held = [
-        (mid, m)
-        for mid, m in network.meetings.items()
-        if m.group == group and m.status == "held" and m.date < day
+        (mid, m) for mid, m in network.group_meetings(group) if m.status == "held" and m.date < day
     ]
     return sorted(held, key=lambda kv: (kv[1].date, kv[0]), reverse=True)
 

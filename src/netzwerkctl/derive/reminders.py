@@ -293,7 +293,7 @@ def _quiet_groups(network: Network, today: date, coordinators: tuple[str, ...]) 
         weeks = group.meets_every_weeks
         if weeks is None or (group.ended is not None and group.ended < today):
             continue
-        meetings = [m for m in network.meetings.values() if m.group == gid]
+        meetings = [m for _mid, m in network.group_meetings(gid)]
         if any(m.status == "planned" and m.date >= today for m in meetings):
             continue
         # a past meeting still marked planned probably took place (its minutes are

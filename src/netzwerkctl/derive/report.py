@@ -16,7 +16,7 @@ from decimal import Decimal
 from netzwerkctl.derive.meetings import invitees
 from netzwerkctl.derive.tasks import all_tasks
 from netzwerkctl.model import MEMBER_STATUSES, Group, Partner, Project
-from netzwerkctl.network import Network
+from netzwerkctl.network import Network, once_per_network
 
 
 def member_on(partner: Partner, day: date) -> bool:
@@ -35,6 +35,7 @@ class PartnerFigures:
     by_kind: dict[str, int]  # partners of the network at year end, by kind
 
 
+@once_per_network
 def partner_figures(network: Network, year: int) -> PartnerFigures:
     start, end = date(year, 1, 1), date(year, 12, 31)
     partners = network.partners
@@ -91,16 +92,24 @@ def _patronages(network: Network, group: Group) -> list[_Patronage]:
 def _patron_figures(patronages: list[_Patronage], year: int) -> PatronFigures:
     start, end = date(year, 1, 1), date(year, 12, 31)
     began = [p for p in patronages if p.since is None or p.since <= end]
-    partners = sorted({p.partner for p in began})
+    by_partner: dict[str, list[_Patronage]] = {}
+    for p in began:
+        by_partner.setdefault(p.partner, []).append(p)
+    partners = sorted(by_partner)
+    # an end date is inclusive, as everywhere
+    at_end = {
+        partner: any(p.until is None or p.until >= end for p in ps)
+        for partner, ps in by_partner.items()
+    }
 
-    def active_at_end(partner: str) -> bool:  # an end date is inclusive, as everywhere
-        return any(p.partner == partner and (p.until is None or p.until >= end) for p in began)
+    def active_at_end(partner: str) -> bool:
+        return at_end[partner]
 
     original = sorted({p.partner for p in began if p.original})
     current = [p for p in partners if active_at_end(p)]
     first_start = {
-        partner: min((p.since for p in began if p.partner == partner and p.since), default=None)
-        for partner in partners
+        partner: min((p.since for p in ps if p.since), default=None)
+        for partner, ps in by_partner.items()
     }
     return PatronFigures(
         original=original,
@@ -117,11 +126,12 @@ def _patron_figures(patronages: list[_Patronage], year: int) -> PatronFigures:
             p
             for p in partners
             if not active_at_end(p)
-            and any(x.partner == p and x.until and start <= x.until < end for x in began)
+            and any(x.until and start <= x.until < end for x in by_partner[p])
         ],
     )
 
 
+@once_per_network
 def patron_figures(network: Network, year: int) -> tuple[PatronFigures, dict[str, PatronFigures]]:
     """Overall (each partner once; original if it was an original patron anywhere) and
     per group."""
@@ -151,12 +161,11 @@ class GroupFigures:
         return self.present / self.expected if self.expected else None
 
 
+@once_per_network
 def group_figures(network: Network, year: int) -> dict[str, GroupFigures]:
     result = {}
     for gid, group in network.groups.items():
-        meetings = {
-            mid: m for mid, m in network.meetings.items() if m.group == gid and m.date.year == year
-        }
+        meetings = {mid: m for mid, m in network.group_meetings(gid) if m.date.year == year}
         held = {mid: m for mid, m in meetings.items() if m.status == "held"}
         result[gid] = GroupFigures(
             name=group.name,
@@ -182,12 +191,14 @@ class Participation:
         return self.attended / self.meetings if self.meetings else 0.0
 
 
+@once_per_network
 def participation(network: Network, year: int) -> list[Participation]:
     """Per partner, by name: no ranking."""
     counted: Counter[str] = Counter()
     attended: Counter[str] = Counter()
-    for mid, m in network.meetings.items():
-        if m.status != "held" or m.date.year != year:
+    for mid in network.meetings_of_year.get(year, ()):
+        m = network.meetings[mid]
+        if m.status != "held":
             continue
         present = set(m.present or ())
         partners_invited: dict[str, set[str]] = {}
@@ -215,6 +226,7 @@ class TaskFigures:
     overdue_end: int
 
 
+@once_per_network
 def task_figures(network: Network, year: int) -> TaskFigures:
     """Tasks of held meetings only: what a cancelled meeting lists never happened."""
     start, end = date(year, 1, 1), date(year, 12, 31)
@@ -255,6 +267,7 @@ class ContributionFigures:
     by_kind: dict[str, tuple[Decimal, Decimal]] = field(default_factory=dict)
 
 
+@once_per_network
 def contribution_figures(network: Network, year: int) -> ContributionFigures:
     """Contributions of the projects that count for the year: those dated in the year,
     and those without a date in the project's first year (never in several years)."""
@@ -289,6 +302,7 @@ class AwardFigures:
     granted_to: list[tuple[str, str, date]]  # project, recipient, date
 
 
+@once_per_network
 def award_figures(network: Network, year: int) -> AwardFigures:
     end = date(year, 12, 31)
     granted = []
@@ -320,6 +334,7 @@ class MarketFigures:
         return sum(e[5] for e in self.events)
 
 
+@once_per_network
 def market_figures(network: Network, year: int) -> MarketFigures:
     return MarketFigures(
         [
@@ -330,6 +345,7 @@ def market_figures(network: Network, year: int) -> MarketFigures:
     )
 
 
+@once_per_network
 def partners_over_years(network: Network, year: int) -> list[tuple[int, int]]:
     """(year, partners at its end) from the earliest join up to `year`."""
     joined = [p.joined.year for p in network.partners.values() if p.joined]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from netzwerkctl.model import Task
-from netzwerkctl.network import Network
+from netzwerkctl.network import Network, once_per_network
 
 
 @dataclass(frozen=True)
@@ -52,13 +52,17 @@ def meeting_tasks(network: Network, meeting_id: str) -> list[TaskRef]:
     return found
 
 
-def all_tasks(network: Network) -> list[TaskRef]:
+@once_per_network
+def all_tasks(network: Network) -> tuple[TaskRef, ...]:
     """Every task, in the order of the meetings (by date, then id)."""
-    return [t for mid in network.meetings for t in meeting_tasks(network, mid)]
+    return tuple(t for mid in network.meetings for t in meeting_tasks(network, mid))
 
 
 def open_tasks_of_group(network: Network, group: str, before: date, on: date) -> list[TaskRef]:
     """Tasks raised in the group's meetings before `before` and still open on `on`."""
     return [
-        t for t in all_tasks(network) if t.group == group and t.raised < before and t.open_on(on)
+        t
+        for mid in network.meetings_of_group.get(group, ())
+        for t in meeting_tasks(network, mid)
+        if t.raised < before and t.open_on(on)
     ]
