@@ -145,6 +145,7 @@ def _harden(repo: Any) -> Any:
         elif kind == "diff":
             options += [f"diff.{name}.textconv=cat", f"diff.{name}.command="]
     repo.git.set_persistent_git_options(c=options)
+    repo.netzwerkctl_options = options  # for the calls that bypass GitPython (_batch)
     return repo
 
 
@@ -337,17 +338,79 @@ def resolve_rev(root: Path, ref: str) -> str:
         repo.close()
 
 
-def files_at(root: Path, rev: str) -> list[tuple[str, bytes]]:
-    """The network's files as they were at a commit (paths relative to the network)."""
+def _batch(repo: Any, objects: list[str]) -> list[bytes | None]:
+    """The contents of many objects (ids) in one `git cat-file --batch`: one process
+    and one pipe for all of them, not a request each. None for a missing object."""
+    import subprocess
+
+    if not objects:
+        return []
+    options = [arg for o in getattr(repo, "netzwerkctl_options", _SAFE) for arg in ("-c", o)]
+    done = subprocess.run(
+        ["git", *options, "-C", str(repo.working_tree_dir), "cat-file", "--batch"],
+        input="".join(f"{o}\n" for o in objects).encode(),
+        capture_output=True,
+        check=True,
+    )
+    out, at = done.stdout, 0
+    found: list[bytes | None] = []
+    for _name in objects:
+        end = out.index(b"\n", at)
+        header = out[at:end].split(b" ")
+        at = end + 1
+        if header[-1] == b"missing" or len(header) != 3:
+            found.append(None)
+            continue
+        size = int(header[2])
+        found.append(out[at : at + size])
+        at += size + 1  # the content, then a line feed
+    return found
+
+
+def _tree(repo: Any, rev: str, prefix: str) -> dict[str, str]:
+    """Path (relative to the network) → blob id of the network's files at `rev`."""
+    listing = repo.git.ls_tree("-r", "-z", "--full-tree", rev, "--", prefix or ".")
+    found = {}
+    for entry in listing.split("\0"):
+        if not entry:
+            continue
+        meta, _, path = entry.partition("\t")
+        mode, kind, oid = meta.split(" ")
+        if kind == "blob" and not mode.startswith("12") and path.startswith(prefix):
+            found[path[len(prefix) :]] = oid  # links (mode 120000) are no files
+    return found
+
+
+def files_at(root: Path, rev: str, paths: set[str] | None = None) -> list[tuple[str, bytes]]:
+    """The network's files as they were at a commit (paths relative to the network),
+    read in one batch; with `paths`, only those of them that existed then."""
+    repo = _repo(root)
+    try:
+        tree = _tree(repo, rev, _prefix(repo, root))
+        wanted = sorted(tree if paths is None else paths & tree.keys())
+        contents = _batch(repo, [tree[path] for path in wanted])
+        pairs = zip(wanted, contents, strict=True)
+        return [(path, data) for path, data in pairs if data is not None]
+    finally:
+        repo.close()
+
+
+def changed_between(root: Path, base: str, head: str | None) -> set[str]:
+    """The network's paths that differ between two commits — or, without `head`,
+    between a commit and the folder as it is (tracked changes and new, untracked
+    files). Only what git names; the files are read by the caller."""
     repo = _repo(root)
     try:
         prefix = _prefix(repo, root)
-        tree = repo.commit(rev).tree
-        found = []
-        for item in tree.traverse():
-            path = str(item.path)
-            if item.type == "blob" and path.startswith(prefix):
-                found.append((path[len(prefix) :], item.data_stream.read()))
-        return sorted(found)
+        pathspec = ("--", prefix or ".")
+        revs = (base, head) if head is not None else (base,)
+        diff = repo.git.diff(
+            "-z", "--name-only", "--no-renames", "--no-ext-diff", "--no-textconv", *revs, *pathspec
+        )
+        names = [n for n in diff.split("\0") if n]
+        if head is None:
+            untracked = repo.git.ls_files("-z", "--others", "--exclude-standard", *pathspec)
+            names += [n for n in untracked.split("\0") if n]
+        return {n[len(prefix) :] for n in names if n.startswith(prefix)}
     finally:
         repo.close()

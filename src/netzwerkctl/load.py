@@ -9,8 +9,8 @@ own (`_read_file`), which lets `parallel.py` share that work among processes.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -59,6 +59,9 @@ MODELS: dict[Kind, type[BaseModel]] = {
 class Loaded:
     network: Network
     problems: list[Problem]
+    # with `keep`: each file's bytes and what reading it gave, for a second network
+    # that shares most files (`changes`: the other end of a range)
+    reads: Mapping[str, tuple[ReadResult, _Read]] = field(default_factory=dict)
 
 
 def load_network(root: Path) -> Loaded:
@@ -89,11 +92,17 @@ class _Read:
     dropped: tuple[KeyPath, ...] = ()  # faulty fields left out of a kept entity
 
 
-def build_network(files: Sequence[tuple[str, ReadResult]], jobs: int = 1) -> Loaded:
+def build_network(
+    files: Sequence[tuple[str, ReadResult]],
+    jobs: int = 1,
+    reuse: Mapping[str, tuple[ReadResult, _Read]] | None = None,
+    keep: bool = False,
+) -> Loaded:
     """Read, validate and index every file; collect all problems, stop at none.
 
     Each file is read and validated on its own, in `jobs` processes (`parallel.py`);
-    the result is the same for any number of them.
+    the result is the same for any number of them. A file whose bytes `reuse` (the
+    `reads` of another load, kept with `keep`) holds unchanged is not read again.
     """
     from netzwerkctl.parallel import map_split
 
@@ -101,6 +110,8 @@ def build_network(files: Sequence[tuple[str, ReadResult]], jobs: int = 1) -> Loa
     # In file order: a problem found from the path alone, or a file to read.
     steps: list[Problem | tuple[Kind, str]] = []
     todo: list[tuple[Kind, str, ReadResult]] = []
+    known_reads: list[_Read | None] = []  # per file to read: the earlier read, or None
+    raws: list[tuple[str, ReadResult]] = []
     for rel, raw in files:
         where = classify(rel)
         if where is None:
@@ -116,8 +127,17 @@ def build_network(files: Sequence[tuple[str, ReadResult]], jobs: int = 1) -> Loa
             continue
         claimed[(kind, entity_id)] = rel
         steps.append((kind, entity_id))
-        todo.append((kind, rel, raw))
-    reads = iter(map_split(_read_file, todo, jobs))
+        raws.append((rel, raw))
+        earlier = reuse.get(rel) if reuse else None
+        if earlier is not None and isinstance(raw, bytes) and earlier[0] == raw:
+            known_reads.append(earlier[1])
+        else:
+            known_reads.append(None)
+            todo.append((kind, rel, raw))
+    fresh = iter(map_split(_read_file, todo, jobs))
+    all_reads = [r if r is not None else next(fresh) for r in known_reads]
+    kept = {rel: (raw, r) for (rel, raw), r in zip(raws, all_reads, strict=True)} if keep else {}
+    reads = iter(all_reads)
 
     problems: list[Problem] = []
     entities: dict[Kind, dict[str, Any]] = {kind: {} for kind in MODELS}
@@ -170,7 +190,7 @@ def build_network(files: Sequence[tuple[str, ReadResult]], jobs: int = 1) -> Loa
         files=len(documents),
         omitted=tuple(omitted),
     )
-    return Loaded(network, problems)
+    return Loaded(network, problems, kept)
 
 
 def _read_file(item: tuple[Kind, str, ReadResult]) -> _Read:

@@ -198,3 +198,19 @@ def test_extreme_days_on_the_command_line_are_a_usage_error(
     result = CliRunner().invoke(app, ["-C", str(make_network(REMIND)), "remind", *args])
     assert result.exit_code == 2
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_plain_lines_in_a_pipe_and_a_table_on_a_terminal(
+    make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pipe, a file or a CI log gets one line per reminder (nothing drawn); a
+    terminal gets a table per person."""
+    root = make_network()
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    plain = runner.invoke(app, ["-C", str(root), "remind", "--today", "2021-05-20"]).stdout
+    assert "┃" not in plain and "│" not in plain
+    assert "Anna Albers (Freiwilligenagentur Teststadt)\n  " in plain
+    assert "  31.05.2021  " in plain
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    drawn = runner.invoke(app, ["-C", str(root), "remind", "--today", "2021-05-20"]).stdout
+    assert "┃" in drawn and "Anna Albers" in drawn

@@ -54,15 +54,15 @@ def changes(
     """
     from netzwerkctl.derive.changes import wording
     from netzwerkctl.gitrepo import GitUnavailable
-    from netzwerkctl.history import changes_between, network_at
+    from netzwerkctl.history import changes_between
 
     output_format = output_format_for(output_format, output, ChangesFormat)
     root = network_root(ctx)
     try:
-        found = changes_between(root, since, until)
+        found, now = changes_between(root, since, until)
     except GitUnavailable as exc:
         fail(str(exc))
-    lang = network_at(root, None).language
+    lang = now.language
     if output_format is ChangesFormat.json:
         rows = [{"kind": c.kind, "subject": c.subject, "text": wording(c, lang)} for c in found]
         emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", output, force, root)

@@ -348,14 +348,14 @@ def _news(ctx: typer.Context, since: str, lang: str | None) -> list[str]:
     from netzwerkctl.cli.common import network_root
     from netzwerkctl.derive.changes import wording
     from netzwerkctl.gitrepo import GitUnavailable
-    from netzwerkctl.history import changes_between, network_at
+    from netzwerkctl.history import changes_between
 
     root = network_root(ctx)
     try:
-        found = changes_between(root, since)
+        found, now = changes_between(root, since)
     except GitUnavailable as exc:
         fail(f"--changes-since: {exc}")
-    language = lang or network_at(root, None).language
+    language = lang or now.language
     return [wording(c, language) for c in found]
 
 

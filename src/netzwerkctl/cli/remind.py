@@ -200,16 +200,31 @@ def _known_person(network: Network, person: str) -> None:
 
 
 def _table(network: Network, found: list[Reminder], lang: Lang, day: date, window: int) -> None:
+    """A table per person on a terminal; plain lines anywhere else (as `check`)."""
+    import os
+
+    from netzwerkctl.i18n import Text as Words
+    from netzwerkctl.present.reminders import as_text
+
+    _ = Words(lang)
+    summary = _(
+        "%(count)s · %(day)s + %(window)s days",
+        count=len(found),
+        day=day.isoformat(),
+        window=window,
+    )
+    if not (sys.stdout.isatty() or os.environ.get("FORCE_COLOR")):
+        text = as_text(network, found, lang) if found else _("No reminders.") + "\n"
+        sys.stdout.write(text + ("\n" + summary + "\n" if found else ""))
+        return
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    from netzwerkctl.i18n import Text as Words
     from netzwerkctl.i18n import short_date
     from netzwerkctl.present.reminders import by_recipient, kind_label, message
 
     console = Console(highlight=False)
-    _ = Words(lang)
     if not found:
         console.print(_("No reminders."))
         return
@@ -226,12 +241,6 @@ def _table(network: Network, found: list[Reminder], lang: Lang, day: date, windo
             when, kind = short_date(r.date, lang), kind_label(r, lang)
             table.add_row(when, kind, Text(message(r, lang)), style=style)  # text, not markup
         console.print(table)
-    summary = _(
-        "%(count)s · %(day)s + %(window)s days",
-        count=len(found),
-        day=day.isoformat(),
-        window=window,
-    )
     console.print(summary, style="dim")
 
 

@@ -27,11 +27,44 @@ DEFAULT_MINUTES = 120  # a meeting with a start but neither end nor timed agenda
 __all__ = ["build_calendar", "utc_midnight"]
 
 
+def ics_bytes(component: Any) -> bytes:
+    """`component.to_ical()`, folded here: icalendar folds every line character by
+    character, which made a calendar of 48,000 meetings spend more time folding than
+    loading the network. Lines of up to 74 bytes (nearly all) stay as they are; longer
+    ones are folded as RFC 5545 asks and as icalendar does (chunks under 75 bytes,
+    never after a backslash or caret that begins an escape), so the bytes are the
+    same."""
+    return "".join(_fold(line) + "\r\n" for line in component.content_lines() if line).encode()
+
+
+def _fold(line: str) -> str:
+    if len(line) <= 74 and (line.isascii() or len(line.encode()) <= 74):
+        return line
+    chunks: list[str] = []
+    current: list[str] = []
+    size = 0
+    for char in line:
+        width = len(char.encode())
+        if current and size + width >= 75:
+            if len(current) > 1 and current[-1] in "\\^":
+                carried = current.pop()
+                chunks.append("".join(current))
+                current, size = [carried], len(carried.encode())
+            else:
+                chunks.append("".join(current))
+                current, size = [], 0
+        current.append(char)
+        size += width
+    if current:
+        chunks.append("".join(current))
+    return "\r\n ".join(chunks)
+
+
 def fingerprint(event: Any) -> str:
     """What a person sees of an event, without its own stamp and sequence."""
     lines = [
         line
-        for line in event.to_ical().splitlines()
+        for line in ics_bytes(event).splitlines()
         if not line.startswith((b"DTSTAMP", b"SEQUENCE"))
     ]
     return hashlib.sha256(b"\n".join(lines)).hexdigest()[:20]
@@ -194,7 +227,7 @@ def build_calendar(
     cal.add_missing_timezones(
         first_date=date(min(years), 1, 1), last_date=date(max(years) + 1, 12, 31)
     )
-    data: bytes = cal.to_ical()
+    data: bytes = ics_bytes(cal)
     return data, versions
 
 
@@ -248,7 +281,7 @@ def invitation(
     cal.add_missing_timezones(
         first_date=date(meeting.date.year, 1, 1), last_date=date(meeting.date.year + 1, 12, 31)
     )
-    data: bytes = cal.to_ical()
+    data: bytes = ics_bytes(cal)
     return data
 
 
@@ -277,5 +310,5 @@ def meetings_calendar(
         first_date=date(min(years, default=2000), 1, 1),
         last_date=date(max(years, default=2000) + 1, 12, 31),
     )
-    data: bytes = cal.to_ical()
+    data: bytes = ics_bytes(cal)
     return data

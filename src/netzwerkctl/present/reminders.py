@@ -163,6 +163,27 @@ class Recipient:
     reminders: tuple[Reminder, ...]
 
 
+def as_text(network: Network, found: list[Reminder], lang: Lang) -> str:
+    """The reminders per person as plain lines — for a pipe, a file, a CI log or a
+    cron mail, where a drawn table would only cost time and break on consoles without
+    box-drawing characters: the person, then one line per reminder (date, kind,
+    sentence), the kinds aligned."""
+    _ = Text(lang)
+    blocks = []
+    for recipient in by_recipient(network, found):
+        title = recipient.name or _("No recipient")
+        if recipient.organisation:
+            title += f" ({recipient.organisation})"
+        kinds = [kind_label(r, lang) for r in recipient.reminders]
+        width = max(len(k) for k in kinds)
+        lines = [
+            f"  {short_date(r.date, lang)}  {kind:<{width}}  {message(r, lang)}"
+            for r, kind in zip(recipient.reminders, kinds, strict=True)
+        ]
+        blocks.append(title + "\n" + "\n".join(lines) + "\n")
+    return "\n".join(blocks)
+
+
 def by_recipient(network: Network, found: list[Reminder]) -> list[Recipient]:
     """One entry per person (by name), overdue reminders first, then by date."""
     people: dict[str | None, list[Reminder]] = {}
@@ -274,5 +295,7 @@ def as_ics(network: Network, found: list[Reminder], lang: Lang, notice: str | No
         event.add("categories", [kind_label(r, lang)])
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
-    data: bytes = cal.to_ical()
+    from netzwerkctl.present.calendar import ics_bytes
+
+    data: bytes = ics_bytes(cal)
     return data
