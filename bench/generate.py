@@ -165,6 +165,42 @@ def generate(size: str, target: Path, seed: int = 2021) -> int:
     return len(files)
 
 
+def history(root: Path, commits: int) -> None:
+    """Make `root` a git repository whose history has `commits` commits: the network as
+    it is, then one meeting changed per commit (a decision reworded), written with
+    `git fast-import` in one go."""
+    import subprocess
+
+    files = sorted(p for p in root.rglob("*.yaml") if ".schemas" not in p.parts)
+    meetings = [p for p in files if p.parts[-3] == "meetings"] if files else []
+    texts = {p: p.read_bytes() for p in files}
+    stream = bytearray()
+
+    def data(blob: bytes) -> None:
+        stream.extend(b"data %d\n" % len(blob) + blob + b"\n")
+
+    def commit(number: int, changed: list[Path]) -> None:
+        stream.extend(b"commit refs/heads/main\n")
+        stream.extend(b"committer Bench <bench@example.org> %d +0000\n" % (1.6e9 + number * 3600))
+        data(f"Stand {number}".encode())
+        for path in changed:
+            stream.extend(b"M 100644 inline " + path.relative_to(root).as_posix().encode() + b"\n")
+            data(texts[path])
+
+    commit(0, files)
+    for n in range(1, commits):
+        path = meetings[(n * 7919) % len(meetings)]
+        texts[path] = texts[path].replace(
+            b"Das Vorhaben wird umgesetzt", b"Das Vorhaben wird umgesetzt (%d)" % n, 1
+        )
+        commit(n, [path])
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(root), "GIT_CONFIG_NOSYSTEM": "1"}
+    subprocess.run(["git", "init", "-q", "-b", "main", str(root)], check=True, env=env)
+    subprocess.run(["git", "-C", str(root), "fast-import", "--quiet"], input=bytes(stream),
+                   check=True, env=env)  # fmt: skip
+    subprocess.run(["git", "-C", str(root), "reset", "-q", "--hard"], check=True, env=env)
+
+
 if __name__ == "__main__":
     size, folder = sys.argv[1], Path(sys.argv[2])
     print(f"{generate(size, folder)} Dateien in {folder}")

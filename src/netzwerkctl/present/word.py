@@ -144,9 +144,12 @@ class _Writer:
         table = self.document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
         if "Table Grid" in {s.name for s in self.document.styles}:
             table.style = "Table Grid"
-        for r, cells in enumerate(rows):
+        # row by row: `table.cell(r, c)` lays out the whole table on every call, which
+        # made a report with a long table take minutes
+        for r, (row, cells) in enumerate(zip(table.rows, rows, strict=True)):
+            row_cells = row.cells
             for c, inline in enumerate(cells):
-                paragraph = table.cell(r, c).paragraphs[0]
+                paragraph = row_cells[c].paragraphs[0]
                 self.inline(paragraph, inline)
                 if r < header:
                     for run in paragraph.runs:
