@@ -2,6 +2,7 @@
 
     python bench/run.py                 # sizes S and L, 5 runs each
     python bench/run.py --sizes S,L,XL --runs 3
+    python bench/run.py --grow L,L*4,L*10 --runs 3   # every command, every dimension
 
 For every size it times `check`, `remind` and `report` (each several times: median,
 min, max, and the peak memory of the process) together with two baselines on the same
@@ -23,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import generate
+from generate import generate, history
 
 PY = sys.executable
 PARSE = (
@@ -54,6 +55,12 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sizes", default="S,L")
+    parser.add_argument(
+        "--grow",
+        help="sizes that grow every dimension, e.g. L,L*4,L*10: every command and format, "
+        "and its growth next to the parse's",
+    )
+    parser.add_argument("--commits", type=int, default=2000, help="git history for `changes`")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument(
         "--keep", type=Path, help="folder for the generated networks (default: temporary)"
@@ -61,6 +68,9 @@ def main() -> None:
     args = parser.parse_args()
     tool = [PY, "-m", "netzwerkctl"]
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="netzwerkctl-bench-"))
+    if args.grow:
+        grow(args.grow.split(","), args.runs, args.commits, workdir, tool)
+        return
     print(
         f"# netzwerkctl benchmark — {platform.python_implementation()} "
         f"{platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}, "
@@ -112,6 +122,83 @@ def main() -> None:
 
 
 Measured = tuple[float, float, float, float]
+
+
+# Every command and output format, as a coordinator or CI runs it (stdout to a file).
+def commands(out: Path, meeting: str = "") -> list[tuple[str, list[str]]]:
+    return [
+        ("check --no-cache", ["check", "--no-cache"]),
+        ("check (cached)", ["check"]),
+        ("remind", ["remind"]),
+        ("remind -f md", ["remind", "-f", "md"]),
+        ("remind -f json", ["remind", "-f", "json"]),
+        ("remind -f ics", ["remind", "-f", "ics"]),
+        ("report -f md", ["report", "2021", "-f", "md"]),
+        ("report -f json", ["report", "2021", "-f", "json"]),
+        ("report -f html", ["report", "2021", "-f", "html"]),
+        ("report -o .pdf", ["report", "2021", "-o", str(out / "r.pdf"), "--force"]),
+        ("report -o .docx", ["report", "2021", "-o", str(out / "r.docx"), "--force"]),
+        ("calendar", ["calendar"]),
+        ("calendar --public", ["calendar", "--public"]),
+        ("partners", ["partners"]),
+        ("partners -f csv", ["partners", "-f", "csv"]),
+        ("partners -f json", ["partners", "-f", "json"]),
+        ("match", ["match", "Bildung"]),
+        ("market", ["market"]),
+        ("agenda", ["agenda", meeting]),
+        ("minutes", ["minutes", meeting]),
+        ("minutes -o .pdf", ["minutes", meeting, "-o", str(out / "m.pdf"), "--force"]),
+        ("attendance", ["attendance", meeting]),
+        ("person", ["person", "person-0001-0"]),
+        ("changes --since HEAD~10", ["changes", "--since", "HEAD~10"]),
+    ]
+
+
+def grow(sizes: list[str], runs: int, commits: int, workdir: Path, tool: list[str]) -> None:
+    """Every command at sizes that grow every dimension together; the growth of each
+    from the first size to the last next to the growth of the bare parse (time) and of
+    the data (memory: the parse keeps nothing, a command keeps the network)."""
+    measured: dict[tuple[str, str], Measured] = {}
+    data: dict[str, int] = {}
+    for size in sizes:
+        root = workdir / size.replace("*", "x")
+        count = generate(size, root)
+        history(root, commits)
+        data[size] = sum(p.stat().st_size for p in root.rglob("*.yaml"))
+        note = f"{size}: {count} files, {data[size] / 1e6:.0f} MB, {commits} commits"
+        print(note, file=sys.stderr)
+        meeting = sorted(root.glob("meetings/2014/*.yaml"))[0].stem  # a held meeting
+        measured[(size, "parse")] = measure([PY, "-c", PARSE, str(root)], runs)
+        out = workdir / "out"
+        out.mkdir(exist_ok=True)
+        for name, extra in commands(out, meeting):
+            cmd = [*tool, "-C", str(root), *extra]
+            measure(cmd, 1)  # the first run fills the check cache: every row is warm alike
+            measured[(size, name)] = measure(cmd, runs)
+            print(f"  {name}: {measured[(size, name)][0]:.2f} s", file=sys.stderr)
+    first, last = sizes[0], sizes[-1]
+    parse_growth = measured[(last, "parse")][0] / measured[(first, "parse")][0]
+    data_growth = data[last] / data[first]
+    head = " | ".join(f"{s} s" for s in sizes)
+    print(f"| command | {head} | ÷ parse ({last}) | growth {first}→{last} | ÷ parse growth "
+          f"| peak MB {first} | peak MB {last} | memory growth ÷ data growth | met |")  # fmt: skip
+    print("| --- |" + " ---: |" * (len(sizes) + 6) + " --- |")
+    for name in ["parse", *(n for n, _ in commands(workdir))]:
+        times = [measured[(s, name)][0] for s in sizes]
+        growth = times[-1] / times[0]
+        ratio = growth / parse_growth
+        peaks = measured[(first, name)][3], measured[(last, name)][3]
+        memory = (peaks[1] / peaks[0]) / data_growth
+        met = "" if name == "parse" else ("yes" if ratio <= 1.1 and memory <= 1.1 else "NO")
+        cells = " | ".join(f"{t:.2f}" for t in times)
+        print(f"| {name} | {cells} | {times[-1] / measured[(last, 'parse')][0]:.2f} "
+              f"| {growth:.1f} | {ratio:.2f} | {peaks[0]:.0f} | {peaks[1]:.0f} | {memory:.2f} "
+              f"| {met} |")  # fmt: skip
+    print(f"\nparse growth {first}→{last}: {parse_growth:.1f}×; data growth: {data_growth:.1f}×")
+    cold = measured[(first, "check --no-cache")][0]
+    changes = measured[(first, "changes --since HEAD~10")][0]
+    print(f"`changes --since HEAD~10` on {first} with {commits} commits: {changes / cold:.2f} × "
+          f"a cold check (target ≤ 1.2)")  # fmt: skip
 
 
 def targets(by: dict[tuple[str, str], Measured]) -> list[tuple[str, str, bool]]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -115,6 +116,11 @@ def plan_erasure(
     taken = set(network.known_persons)
     entries: dict[str, list[_Entry]] = {}
     maybe: list[tuple[re.Pattern[str], str]] = []  # "Frau Albers", and another Albers
+    surnames = Counter(
+        p.contact.name.split()[-1].casefold()
+        for p in network.persons.values()
+        if p.contact.forgotten is None
+    )
     wrapped: list[tuple[re.Pattern[str], str]] = []  # a name broken across two lines
     for person_id in ids:
         person = network.persons.get(person_id)
@@ -173,11 +179,7 @@ def plan_erasure(
         subs = _patterns(network, person_id, pseudonym, in_text)
         plan.replacements.extend(subs)
         surname = contact.name.split()[-1]
-        shared = any(
-            p.contact.name.split()[-1].casefold() == surname.casefold()
-            for pid, p in network.persons.items()
-            if pid != person_id and p.contact.forgotten is None
-        )
+        shared = surnames[surname.casefold()] > 1  # someone else has it too
         title = Replacement(_salutation(surname), False, in_text)
         if shared:
             maybe.append((title.compiled(), person_id))

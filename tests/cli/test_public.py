@@ -159,3 +159,16 @@ def test_masks_speak_the_networks_language(make_network: Callable[..., Path], la
         ).stdout
     )
     assert ("[Name entfernt]" if lang == "de" else "[name removed]") in out
+
+
+def test_the_name_mask_finds_every_name_and_only_names() -> None:
+    from netzwerkctl.present.public import name_masker
+
+    names = ["Anna Albers", "Anna Albers-Kraus", "Bernd Brink", "x" * 500]
+    mask = name_masker(names, "de")
+    text = (
+        "Anna Albers, ANNA ALBERS-KRAUS, Frau Brink, Dr. Albers, " + "x" * 500 + "; Anna Albersen"
+    )
+    assert mask(text) == ("[Name entfernt], " * 4) + "[Name entfernt]; Anna Albersen"
+    assert name_masker(["y" * 500], "de")("ab cd") == "ab cd"  # no empty match anywhere
+    assert name_masker([], "de")("Anna Albers") == "Anna Albers"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from netzwerkctl.i18n import Text
 
@@ -33,24 +34,48 @@ def name_masker(names: Iterable[str], lang: str) -> Callable[[str | None], str |
     """A function that replaces every name of a person of the network (as written in
     their entry, in any case) and every "Frau/Herr/Dr./C. <surname>" by a note: for
     texts that were not written to be published, such as agenda items in a public
-    calendar. Compiled once, used for many texts."""
-    wanted = sorted({n for n in names if n.strip()}, key=len, reverse=True)
-    surnames = sorted({n.split()[-1] for n in wanted}, key=len, reverse=True)
+    calendar. The names become one regular expression shaped as a trie, so a text is
+    read once, not once per person."""
+    wanted = {n.lower() for n in names if n.strip()}
     _ = Text(lang)
     note = _("[name removed]")
-    alternatives = [re.escape(n) for n in wanted]
-    if surnames:
-        titled = "|".join(re.escape(s) for s in surnames)
-        alternatives.append(
-            rf"(?:Frau|Herrn?|Fr\.|Hr\.|Dr\.|Prof\.|[A-ZÄÖÜ]\.)\s+(?:Dr\.\s+)?(?:{titled})"
-        )
-    pattern = (
-        re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", re.IGNORECASE)
-        if wanted
-        else None
+    if not wanted:
+        return lambda text: text
+    surnames = _trie({n.split()[-1] for n in wanted})
+    pattern = re.compile(
+        rf"(?<![\w-])(?:{_trie(wanted)}"
+        rf"|(?:Frau|Herrn?|Fr\.|Hr\.|Dr\.|Prof\.|[A-ZÄÖÜ]\.)\s+(?:Dr\.\s+)?{surnames})(?![\w-])",
+        re.IGNORECASE,
     )
 
     def mask(text: str | None) -> str | None:
-        return pattern.sub(note, text) if text and pattern is not None else text
+        return pattern.sub(note, text) if text else text
 
     return mask
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regular expression for any of `words` that shares their common beginnings:
+    Python's engine would try an alternation of 30,000 names one by one. Words longer
+    than any real name are plain alternatives (the trie's depth stays bounded)."""
+    words = set(words)
+    long = sorted(w for w in words if len(w) > _DEEPEST)
+    root: dict[str, Any] = {}
+    for word in words - set(long):
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    branches = [build(root)] if root else []
+    return "(?:" + "|".join([*branches, *map(re.escape, long)]) + ")"
+
+
+_DEEPEST = 80  # characters: the trie nests a group per character
