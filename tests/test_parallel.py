@@ -330,3 +330,16 @@ def test_check_shares_the_work_on_a_large_network_with_the_same_result(
         assert len(forked) == used[0] - 1
     assert shared.problems == plain.problems
     assert [p.code for p in plain.problems].count("NW409") == 1
+
+
+def test_the_number_of_processes_can_be_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
+    from netzwerkctl import parallel
+
+    monkeypatch.setattr(parallel, "_can_fork", lambda: True)
+    monkeypatch.setenv("NETZWERKCTL_JOBS", "1")
+    assert parallel.available_jobs(10_000) == 1
+    monkeypatch.setenv("NETZWERKCTL_JOBS", "9")
+    assert parallel.available_jobs(10_000) == 4  # never more than four
+    monkeypatch.setenv("NETZWERKCTL_JOBS", "zwei")  # not a number: as if unset
+    assert parallel.available_jobs(10_000) >= 1
+    assert parallel.available_jobs(10) == 1  # a small network: one process anyway

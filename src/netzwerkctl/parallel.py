@@ -31,9 +31,13 @@ MIN_ITEMS = 500
 
 
 def available_jobs(items: int) -> int:
-    """How many processes `map_split` should use for `items` items on this machine."""
+    """How many processes `map_split` should use for `items` items on this machine;
+    `NETZWERKCTL_JOBS=1` keeps everything in one (a shared build server, a measurement)."""
     if items < MIN_ITEMS or not _can_fork():
         return 1
+    chosen = os.environ.get("NETZWERKCTL_JOBS", "")
+    if chosen.isdigit() and int(chosen) >= 1:
+        return min(int(chosen), 4)
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from netzwerkctl.calversions import Version, next_version, utc_midnight
@@ -38,36 +38,38 @@ def ics_bytes(component: Any) -> bytes:
 
 
 def _fold(line: str) -> str:
-    if len(line) <= 74 and (line.isascii() or len(line.encode()) <= 74):
+    data = line.encode()
+    if len(data) <= 74:
         return line
-    chunks: list[str] = []
-    current: list[str] = []
-    size = 0
-    for char in line:
-        width = len(char.encode())
-        if current and size + width >= 75:
-            if len(current) > 1 and current[-1] in "\\^":
-                carried = current.pop()
-                chunks.append("".join(current))
-                current, size = [carried], len(carried.encode())
-            else:
-                chunks.append("".join(current))
-                current, size = [], 0
-        current.append(char)
-        size += width
-    if current:
-        chunks.append("".join(current))
-    return "\r\n ".join(chunks)
+    chunks: list[bytes] = []
+    at = 0
+    while len(data) - at > 74:
+        end = at + 74
+        while data[end] & 0xC0 == 0x80:  # never inside a character's UTF-8 bytes
+            end -= 1
+        if data[end - 1 : end] in (b"\\", b"^") and end - 1 > at:
+            end -= 1  # the escape goes with what it escapes
+        chunks.append(data[at:end])
+        at = end
+    chunks.append(data[at:])
+    return "\r\n ".join(chunk.decode() for chunk in chunks)
 
 
 def fingerprint(event: Any) -> str:
     """What a person sees of an event, without its own stamp and sequence."""
+    return _fingerprint_of(ics_bytes(event))
+
+
+def _fingerprint_of(written: bytes) -> str:
     lines = [
-        line
-        for line in ics_bytes(event).splitlines()
-        if not line.startswith((b"DTSTAMP", b"SEQUENCE"))
+        line for line in written.splitlines() if not line.startswith((b"DTSTAMP", b"SEQUENCE"))
     ]
     return hashlib.sha256(b"\n".join(lines)).hexdigest()[:20]
+
+
+# Stand-ins while an event is written the first time (`build_calendar`).
+_PLACEHOLDER_STAMP = datetime(1900, 1, 1, tzinfo=timezone.utc)
+_PLACEHOLDER_SEQUENCE = 999999
 
 
 def _domain(network: Network) -> str:
@@ -172,12 +174,22 @@ def build_calendar(
 
     versions: dict[str, Version] = {}
     known = previous or {}
+    written: list[bytes] = []  # each event serialised once, stamp and sequence filled in
 
     def stamp(event: Any, uid: str, first: date) -> None:
-        version = next_version(known.get(uid), fingerprint(event), first, today or first)
+        """The event's lines with placeholders for DTSTAMP and SEQUENCE: its
+        fingerprint leaves them out, and they are filled in once it is known."""
+        event.add("dtstamp", _PLACEHOLDER_STAMP)
+        event.add("sequence", _PLACEHOLDER_SEQUENCE)
+        lines = ics_bytes(event)
+        version = next_version(known.get(uid), _fingerprint_of(lines), first, today or first)
         versions[uid] = version
-        event.add("dtstamp", version.stamp)
-        event.add("sequence", version.sequence)
+        stamped = version.stamp.strftime("%Y%m%dT%H%M%SZ").encode()
+        written.append(
+            lines.replace(
+                b"\r\nDTSTAMP:19000101T000000Z\r\n", b"\r\nDTSTAMP:" + stamped + b"\r\n"
+            ).replace(b"\r\nSEQUENCE:999999\r\n", b"\r\nSEQUENCE:%d\r\n" % version.sequence)
+        )
 
     cal = Calendar()
     cal.add("prodid", "-//netzwerkctl//netzwerkctl//DE")
@@ -227,8 +239,13 @@ def build_calendar(
     cal.add_missing_timezones(
         first_date=date(min(years), 1, 1), last_date=date(max(years) + 1, 12, 31)
     )
-    data: bytes = ics_bytes(cal)
-    return data, versions
+    # the calendar around its events (its properties and time zones), then the events
+    # as already written: what `ics_bytes(cal)` gives, without writing them twice
+    shell = Calendar(cal)
+    shell.subcomponents = [c for c in cal.subcomponents if c.name != "VEVENT"]
+    head = ics_bytes(shell)
+    end = b"END:VCALENDAR\r\n"
+    return head[: -len(end)] + b"".join(written) + end, versions
 
 
 def invitation(
