@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -200,17 +201,25 @@ def test_extreme_days_on_the_command_line_are_a_usage_error(
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
-def test_plain_lines_in_a_pipe_and_a_table_on_a_terminal(
+def test_plain_lines_in_a_pipe_and_the_same_lines_coloured_on_a_terminal(
     make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A pipe, a file or a CI log gets one line per reminder (nothing drawn); a
-    terminal gets a table per person."""
+    """A pipe, a file or a CI log gets one line per reminder (nothing drawn, no
+    escape sequence); a terminal gets the same lines, the person in bold, overdue
+    reminders in red, long sentences wrapped under their first word."""
     root = make_network()
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     plain = runner.invoke(app, ["-C", str(root), "remind", "--today", "2021-05-20"]).stdout
-    assert "┃" not in plain and "│" not in plain
+    assert "┃" not in plain and "│" not in plain and "\x1b" not in plain
     assert "Anna Albers (Freiwilligenagentur Teststadt)\n  " in plain
     assert "  31.05.2021  " in plain
     monkeypatch.setenv("FORCE_COLOR", "1")
-    drawn = runner.invoke(app, ["-C", str(root), "remind", "--today", "2021-05-20"]).stdout
-    assert "┃" in drawn and "Anna Albers" in drawn
+    monkeypatch.setenv("COLUMNS", "60")
+    coloured = runner.invoke(app, ["-C", str(root), "remind", "--today", "2021-05-20"]).stdout
+    assert "\x1b[1mAnna Albers (Freiwilligenagentur Teststadt)" in coloured
+    assert "\x1b[1;31m  " in coloured  # an overdue reminder
+    bare = re.sub("\x1b\\[[0-9;]*m", "", coloured)
+    assert all(len(line) <= 60 for line in bare.splitlines())
+    first, second = [line for line in bare.splitlines() if line.startswith("  ")][:2]
+    indent = len(first) - len(first.split("  ")[-1])
+    assert second.startswith(" " * indent) and second[indent] != " "

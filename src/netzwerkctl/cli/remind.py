@@ -200,11 +200,15 @@ def _known_person(network: Network, person: str) -> None:
 
 
 def _table(network: Network, found: list[Reminder], lang: Lang, day: date, window: int) -> None:
-    """A table per person on a terminal; plain lines anywhere else (as `check`)."""
+    """The reminders per person, as `check` prints its problems: plain lines in a
+    file, a pipe or a CI log; on a terminal the same lines with the person in bold,
+    overdue reminders in red and long sentences wrapped under their first word. (A
+    drawn table per person cost more than loading the network once there were
+    hundreds of persons.)"""
     import os
 
     from netzwerkctl.i18n import Text as Words
-    from netzwerkctl.present.reminders import as_text
+    from netzwerkctl.present.reminders import as_lines, as_text
 
     _ = Words(lang)
     summary = _(
@@ -218,30 +222,18 @@ def _table(network: Network, found: list[Reminder], lang: Lang, day: date, windo
         sys.stdout.write(text + ("\n" + summary + "\n" if found else ""))
         return
     from rich.console import Console
-    from rich.table import Table
     from rich.text import Text
-
-    from netzwerkctl.i18n import short_date
-    from netzwerkctl.present.reminders import by_recipient, kind_label, message
 
     console = Console(highlight=False)
     if not found:
         console.print(_("No reminders."))
         return
-    for recipient in by_recipient(network, found):
-        title = recipient.name or _("No recipient")
-        if recipient.organisation:
-            title += f" ({recipient.organisation})"
-        table = Table(title=Text(title), title_justify="left", show_lines=False, expand=False)
-        table.add_column(_("Date"), no_wrap=True)
-        table.add_column(_("Kind"), no_wrap=True)
-        table.add_column(_("Reminder"))
-        for r in recipient.reminders:
-            style = "bold red" if r.overdue else None
-            when, kind = short_date(r.date, lang), kind_label(r, lang)
-            table.add_row(when, kind, Text(message(r, lang)), style=style)  # text, not markup
-        console.print(table)
-    console.print(summary, style="dim")
+    styles = {"person": "bold", "overdue": "bold red", "due": "", "blank": ""}
+    out = Text()  # text, not markup: whatever the data holds is shown as it is
+    for kind, line in as_lines(network, found, lang, width=console.width):
+        out.append(line + "\n", style=styles[kind])
+    out.append("\n" + summary, style="dim")
+    console.print(out, soft_wrap=True)
 
 
 def _mail(

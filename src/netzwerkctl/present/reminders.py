@@ -4,9 +4,10 @@ grouped per person, and the machine forms (JSON, iCalendar)."""
 from __future__ import annotations
 
 import json
+import textwrap
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, TypedDict
+from typing import Any, Literal, TypedDict
 
 from netzwerkctl.calversions import utc_midnight
 from netzwerkctl.codes import Lang
@@ -163,25 +164,50 @@ class Recipient:
     reminders: tuple[Reminder, ...]
 
 
-def as_text(network: Network, found: list[Reminder], lang: Lang) -> str:
-    """The reminders per person as plain lines — for a pipe, a file, a CI log or a
-    cron mail, where a drawn table would only cost time and break on consoles without
-    box-drawing characters: the person, then one line per reminder (date, kind,
-    sentence), the kinds aligned."""
+LineKind = Literal["person", "overdue", "due", "blank"]
+
+
+def as_lines(
+    network: Network, found: list[Reminder], lang: Lang, width: int | None = None
+) -> list[tuple[LineKind, str]]:
+    """The reminders per person as lines, each with what it is (a person, an overdue or
+    a due reminder, the blank line between persons): the person, then one line per
+    reminder (date, kind, sentence), the kinds aligned. With `width`, a longer
+    sentence continues under the sentence's first word (for a terminal); without, a
+    reminder is one line (for a file, a pipe, a CI log)."""
     _ = Text(lang)
-    blocks = []
+    lines: list[tuple[LineKind, str]] = []
     for recipient in by_recipient(network, found):
+        if lines:
+            lines.append(("blank", ""))
         title = recipient.name or _("No recipient")
         if recipient.organisation:
             title += f" ({recipient.organisation})"
+        lines.append(("person", title))
         kinds = [kind_label(r, lang) for r in recipient.reminders]
-        width = max(len(k) for k in kinds)
-        lines = [
-            f"  {short_date(r.date, lang)}  {kind:<{width}}  {message(r, lang)}"
-            for r, kind in zip(recipient.reminders, kinds, strict=True)
-        ]
-        blocks.append(title + "\n" + "\n".join(lines) + "\n")
-    return "\n".join(blocks)
+        column = max(len(k) for k in kinds)
+        for r, kind in zip(recipient.reminders, kinds, strict=True):
+            head = f"  {short_date(r.date, lang)}  {kind:<{column}}  "
+            sentence = message(r, lang)
+            line = head + sentence
+            if width is not None and len(line) > width:
+                line = textwrap.fill(
+                    sentence,
+                    width,
+                    initial_indent=head,
+                    subsequent_indent=" " * len(head),
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+            lines.append(("overdue" if r.overdue else "due", line))
+    return lines
+
+
+def as_text(network: Network, found: list[Reminder], lang: Lang) -> str:
+    """The reminders per person as plain lines — for a pipe, a file, a CI log or a
+    cron mail, where a drawn table would only cost time and break on consoles without
+    box-drawing characters."""
+    return "".join(line + "\n" for _, line in as_lines(network, found, lang))
 
 
 def by_recipient(network: Network, found: list[Reminder]) -> list[Recipient]:
