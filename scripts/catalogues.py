@@ -31,8 +31,15 @@ DOMAIN = "netzwerkctl"
 # N_(context, message) marks a message with its context; _c(code, severity, title,
 # message) a problem code's message (context: the code)
 KEYWORDS = {**DEFAULT_KEYWORDS, "N_": ((1, "c"), 2), "_c": ((1, "c"), 4)}
-METHODS = [("src/netzwerkctl/**.py", "python"), ("templates/**.j2", "jinja2")]
-OPTIONS = {"templates/**.j2": {"extensions": "jinja2.ext.i18n"}}
+METHODS = [
+    ("src/netzwerkctl/**.py", "python"),
+    ("templates/**.j2", "jinja2"),
+    ("src/netzwerkctl/web/templates/**.j2", "jinja2"),
+]
+OPTIONS = {
+    "templates/**.j2": {"extensions": "jinja2.ext.i18n"},
+    "src/netzwerkctl/web/templates/**.j2": {"extensions": "jinja2.ext.i18n"},
+}
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 
 

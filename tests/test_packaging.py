@@ -15,9 +15,18 @@ TOP = Path(__file__).parents[1]
 PROVIDED = {"pydantic_core": "pydantic", "markupsafe": "jinja2"}
 
 
-def _imported_modules() -> set[str]:
+# The modules that may import what the extra `serve` brings: the web view and its command.
+SERVE = ("web/", "cli/serve.py")
+
+
+def _imported_modules(serve: bool = False) -> set[str]:
+    """Third-party modules imported by the package (with `serve`: only by the web view,
+    without: by everything else)."""
     found = set()
-    for path in (TOP / "src" / "netzwerkctl").rglob("*.py"):
+    package = TOP / "src" / "netzwerkctl"
+    for path in package.rglob("*.py"):
+        if path.relative_to(package).as_posix().startswith(SERVE) != serve:
+            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 found |= {alias.name.split(".")[0] for alias in node.names}
@@ -26,23 +35,35 @@ def _imported_modules() -> set[str]:
     return found - set(sys.stdlib_module_names) - {"netzwerkctl"}
 
 
-def _declared() -> set[str]:
-    """The runtime requirements of the installed package (its extras left out)."""
-    return {
-        re.split(r"[<>=!~;\[ (]", dep)[0].lower()
-        for dep in requires("netzwerkctl") or []
-        if "extra ==" not in dep
-    }
+def _declared(extra: str | None = None) -> set[str]:
+    """The runtime requirements of the installed package, and those of `extra`."""
+    names = set()
+    for dep in requires("netzwerkctl") or []:
+        marker = re.search(r"""extra\s*==\s*["']([\w-]+)["']""", dep)
+        if marker is None or marker.group(1) == extra:
+            names.add(re.split(r"[<>=!~;\[ (]", dep)[0].lower())
+    return names
 
 
 def test_imported_modules_are_declared_dependencies() -> None:
     owners = packages_distributions()
-    declared = _declared()
-    for module in sorted(_imported_modules()):
-        if module in PROVIDED:
-            assert PROVIDED[module] in declared, module
-            continue
-        distributions = {d.lower() for d in owners.get(module, [])}
-        assert distributions & declared, (
-            f"{module} (from {distributions}) is not in pyproject's dependencies"
-        )
+    for serve in (False, True):
+        declared = _declared("serve" if serve else None)
+        for module in sorted(_imported_modules(serve)):
+            if module in PROVIDED:
+                assert PROVIDED[module] in declared, module
+                continue
+            distributions = {d.lower() for d in owners.get(module, [])}
+            assert distributions & declared, (
+                f"{module} (from {distributions}) is not in pyproject's dependencies"
+                + (" (extra serve)" if serve else "")
+            )
+
+
+def test_the_web_view_is_the_only_user_of_the_extra() -> None:
+    """Nothing outside the web view imports what only `serve` installs: every other
+    command works after a plain `pip install netzwerkctl`."""
+    only_serve = _declared("serve") - _declared()
+    owners = packages_distributions()
+    for module in _imported_modules(serve=False):
+        assert not {d.lower() for d in owners.get(module, [])} & only_serve, module

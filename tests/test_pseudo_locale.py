@@ -303,3 +303,59 @@ def test_every_word_of_the_editor_schemas_comes_from_the_catalogue(pseudo_german
         assert len(texts) > 5, kind
         leaks = [t for t in texts if _leaks(t, set())]
         assert not leaks, f"{kind}: texts not from the catalogue: {leaks}"
+
+
+WEB_PAGES = [
+    "/",
+    "/probleme",
+    "/partner",
+    "/partner/awo-bocholt",
+    "/gruppen",
+    "/gruppen/ag-bildung",
+    "/sitzungen?jahr=2021",
+    "/sitzungen/2021-03-15-ag-bildung",
+    "/sitzungen/2022-09-14-ag-vereine-wirtschaft",
+    "/projekte",
+    "/projekte/siegel-freiwillige-willkommen",
+    "/marktplatz",
+    "/bericht?jahr=2021",
+    "/aenderungen",
+    "/suche?q=Schulte",
+    "/person/maria-schulte",
+    "/gibt-es-nicht",
+]
+
+
+def _page_text(html: str) -> str:
+    """What a reader of the page sees: the text, and the words in title, placeholder
+    and aria-label attributes (the value of a form field is the user's, not ours)."""
+    import html as entities
+
+    said = re.findall(r'(?:placeholder|aria-label|title)="([^"]*)"', html)
+    text = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    text = re.sub(r"<svg\b.*?</svg>", " ", text, flags=re.S)  # the charts: as in the report
+    text = re.sub(r"<[^>]+>", " ", text)
+    return entities.unescape(text + " " + " ".join(said))
+
+
+@pytest.mark.parametrize("path", WEB_PAGES)
+def test_every_word_of_the_web_view_comes_from_the_catalogue(
+    pseudo_german: None, network: Path, path: str
+) -> None:
+    pytest.importorskip("starlette", reason="the extra 'serve' is not installed")
+    from datetime import date
+
+    from starlette.testclient import TestClient
+
+    from netzwerkctl.web.app import Settings, create_app
+    from netzwerkctl.web.state import LiveNetwork
+
+    live = LiveNetwork(network, today=lambda: date(2022, 9, 1))
+    client = TestClient(create_app(live, Settings(watch=False)), base_url="http://127.0.0.1")
+    response = client.get(path)
+    assert response.status_code in (200, 404), path
+    text = _page_text(response.text)
+    assert "⟦" in text
+    allowed = _allowed_words(network) | {"git", "MD", "HTML", "PDF", "DOCX", "JSON"}
+    leaks = _leaks(text, allowed)
+    assert not leaks, f"{path}: words not from the catalogue: {sorted(leaks)}"

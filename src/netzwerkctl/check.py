@@ -8,7 +8,7 @@ models at all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +18,7 @@ from netzwerkctl.problems import Problem, sort_problems
 
 if TYPE_CHECKING:
     from netzwerkctl.codes import Lang
+    from netzwerkctl.load import Reads
     from netzwerkctl.network import Network
 
 
@@ -27,6 +28,9 @@ class CheckResult:
     files: int
     language: Lang
     loaded: Network | None = None  # None when the answer came from the cache
+    # with `keep`: each file's bytes and what reading it gave (see load.Loaded.reads),
+    # so that the next check of the same folder parses only the files that changed
+    reads: Reads = field(default_factory=dict)
 
     @property
     def network(self) -> Network:
@@ -64,10 +68,16 @@ def check_network(root: Path, today: date, use_cache: bool = False) -> CheckResu
 
 
 def check_files(
-    root: Path, files: list[tuple[str, ReadResult]], misnamed: list[str], today: date
+    root: Path,
+    files: list[tuple[str, ReadResult]],
+    misnamed: list[str],
+    today: date,
+    reuse: Reads | None = None,
+    keep: bool = False,
 ) -> CheckResult:
     """The check of files already read (or edited in memory, as `forget` does before
-    it writes): every problem, with the network's own settings applied."""
+    it writes): every problem, with the network's own settings applied. `reuse` (the
+    `reads` of an earlier check with `keep`) spares parsing the unchanged files."""
     from netzwerkctl.checksettings import apply_settings
     from netzwerkctl.files import misnamed_files, reversed_names, stray_folders
     from netzwerkctl.load import build_network
@@ -75,7 +85,7 @@ def check_files(
     from netzwerkctl.rules import run_rules
     from netzwerkctl.rules.references import suggest_ids_for_names
 
-    loaded = build_network(files, jobs=available_jobs(len(files)))
+    loaded = build_network(files, jobs=available_jobs(len(files)), reuse=reuse, keep=keep)
     net = loaded.network
     settings = net.info.checks if net.info else {}
     problems = apply_settings(
@@ -90,4 +100,4 @@ def check_files(
         ),
         settings,
     )
-    return CheckResult(problems, net.files, net.language, net)
+    return CheckResult(problems, net.files, net.language, net, loaded.reads)

@@ -145,6 +145,10 @@ def _harden(repo: Any) -> Any:
         elif kind == "diff":
             options += [f"diff.{name}.textconv=cat", f"diff.{name}.command="]
     repo.git.set_persistent_git_options(c=options)
+    # Reading never takes git's optional locks: `git status` would otherwise refresh
+    # .git/index under index.lock, and a `git pull` at the same moment (the web view
+    # reads after every change) could fail with "index.lock exists".
+    repo.git.update_environment(GIT_OPTIONAL_LOCKS="0")
     repo.netzwerkctl_options = options  # for the calls that bypass GitPython (_batch)
     return repo
 
@@ -412,5 +416,63 @@ def changed_between(root: Path, base: str, head: str | None) -> set[str]:
             untracked = repo.git.ls_files("-z", "--others", "--exclude-standard", *pathspec)
             names += [n for n in untracked.split("\0") if n]
         return {n[len(prefix) :] for n in names if n.startswith(prefix)}
+    finally:
+        repo.close()
+
+
+@dataclass(frozen=True)
+class Commit:
+    id: str  # short id
+    day: date
+    author: str
+    subject: str
+
+
+def log(root: Path, base: str, limit: int = 200) -> list[Commit]:
+    """The commits after `base` (a revision or a date, as `changes` takes it) that
+    touched the network folder, newest first, at most `limit`."""
+    from datetime import datetime
+
+    start = resolve_rev(root, base)
+    repo = _repo(root)
+    import git
+
+    try:
+        pathspec = ("--", _prefix(repo, root) or ".")
+        if not repo.head.is_valid():
+            return []
+        out = repo.git.log(
+            f"--max-count={limit}", "-z", "--format=%h%x1f%cI%x1f%an%x1f%s", f"{start}..HEAD",
+            *pathspec,
+        )  # fmt: skip
+        commits = []
+        for entry in out.split("\0"):
+            fields = entry.strip("\n").split("\x1f")
+            if len(fields) == 4:
+                short, when, author, subject = fields
+                commits.append(Commit(short, datetime.fromisoformat(when).date(), author, subject))
+        return commits
+    except git.GitCommandError as exc:
+        _ = cli()
+        raise GitUnavailable(_("git cannot list the commits: %(reason)s", reason=exc)) from None
+    finally:
+        repo.close()
+
+
+def first_commit(root: Path) -> tuple[str, date] | None:
+    """The first commit that touched the network folder and its day (None without
+    one)."""
+    from datetime import datetime
+
+    repo = _repo(root)
+    try:
+        pathspec = ("--", _prefix(repo, root) or ".")
+        if not repo.head.is_valid():
+            return None
+        out = repo.git.log("--reverse", "--format=%H %cI", "HEAD", *pathspec)
+        first = out.split("\n", 1)[0].split()
+        if len(first) != 2:
+            return None
+        return first[0], datetime.fromisoformat(first[1]).date()
     finally:
         repo.close()

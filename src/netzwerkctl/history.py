@@ -14,15 +14,20 @@ from pathlib import Path
 
 from netzwerkctl.derive.changes import Change, changes
 from netzwerkctl.files import ReadResult, is_data_file, network_files, read_files
-from netzwerkctl.load import build_network
+from netzwerkctl.load import Reads, build_network
 from netzwerkctl.network import Network
 
 
 def changes_between(
-    root: Path, since: str, until: str | None = None
+    root: Path,
+    since: str,
+    until: str | None = None,
+    reuse: Reads | None = None,
 ) -> tuple[list[Change], Network]:
     """What changed from `since` (a revision or a date) to `until` (one as well, or
-    the folder as it is), and the network at `until` (its language, its names)."""
+    the folder as it is), and the network at `until` (its language, its names).
+    `reuse`: the reads of a load kept in memory (the web view's), so that no file whose
+    bytes are unchanged is parsed again."""
     from netzwerkctl.gitrepo import changed_between, files_at, resolve_rev
     from netzwerkctl.parallel import available_jobs
 
@@ -38,6 +43,8 @@ def changes_between(
     before_files = sorted(
         [(rel, raw) for rel, raw in after_files if rel not in changed] + list(old.items())
     )
-    after = build_network(after_files, jobs=available_jobs(len(after_files)), keep=True)
+    after = build_network(
+        after_files, jobs=available_jobs(len(after_files)), reuse=reuse, keep=True
+    )
     before = build_network(before_files, jobs=available_jobs(len(old)), reuse=after.reads)
     return changes(before.network, after.network), after.network

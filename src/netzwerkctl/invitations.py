@@ -99,11 +99,10 @@ def prepare(
     person's text (plain, HTML), `pdf` is the invitation letter or None."""
     from netzwerkctl.i18n import Text
     from netzwerkctl.present.calendar import invitation
+    from netzwerkctl.present.documents import meeting_title
 
     _ = Text(lang)
-    meeting = network.meetings[meeting_id]
-    group = network.groups.get(meeting.group)
-    title = meeting.title or _("Meeting of %(group)s", group=group.name if group else meeting.group)
+    title = meeting_title(network, meeting_id, lang)
     matters = what_matters(network, meeting_id)
     inviting = organizer(network, sender)
     prepared = []

@@ -60,8 +60,9 @@ class Loaded:
     network: Network
     problems: list[Problem]
     # with `keep`: each file's bytes and what reading it gave, for a second network
-    # that shares most files (`changes`: the other end of a range)
-    reads: Mapping[str, tuple[ReadResult, _Read]] = field(default_factory=dict)
+    # that shares most files (`changes`: the other end of a range; the web view: the
+    # next read after an edit)
+    reads: Reads = field(default_factory=dict)
 
 
 def load_network(root: Path) -> Loaded:
@@ -92,10 +93,15 @@ class _Read:
     dropped: tuple[KeyPath, ...] = ()  # faulty fields left out of a kept entity
 
 
+# Each file's bytes and what reading them gave, by path: kept by one load, reused by
+# the next (a file whose bytes are the same is not parsed again).
+Reads = Mapping[str, tuple[ReadResult, _Read]]
+
+
 def build_network(
     files: Sequence[tuple[str, ReadResult]],
     jobs: int = 1,
-    reuse: Mapping[str, tuple[ReadResult, _Read]] | None = None,
+    reuse: Reads | None = None,
     keep: bool = False,
 ) -> Loaded:
     """Read, validate and index every file; collect all problems, stop at none.

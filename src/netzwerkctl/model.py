@@ -624,6 +624,11 @@ class Meeting(Entry):
         return self.rsvp_by or self.date - _dt.timedelta(days=7)
 
     @property
+    def recorded(self) -> bool:
+        """Held, with the attendance recorded: a meeting that has minutes."""
+        return self.status == "held" and bool(self.present)
+
+    @property
     def record_date(self) -> _dt.date:
         """The day a Protokoll describes the state of: its approval, else the meeting."""
         return self.approved or self.date

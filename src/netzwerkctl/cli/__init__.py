@@ -28,6 +28,7 @@ from netzwerkctl.cli import remind as remind_command
 from netzwerkctl.cli import replies as replies_command
 from netzwerkctl.cli import report as report_command
 from netzwerkctl.cli import schema as schema_command
+from netzwerkctl.cli import serve as serve_command
 from netzwerkctl.cli.common import State
 from netzwerkctl.cli.language import Group
 
@@ -100,6 +101,7 @@ _command("forget", forget_command.forget)
 _command("schema", schema_command.schema)
 _command("init", init_command.init)
 _command("changes", changes_command.changes)
+_command("serve", serve_command.serve)
 app.add_typer(new_commands.app, name="new")
 
 

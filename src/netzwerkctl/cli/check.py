@@ -218,14 +218,14 @@ def print_problems(
 
     out = stream or sys.stdout
 
-    from netzwerkctl.present.problems import as_text_line
+    from netzwerkctl.present.problems import as_text_line, quoted_line
 
     sources: dict[str, list[str]] = {}
     lines: list[tuple[str, str]] = []
     for p in problems:
         text = _CONTROL.sub("?", as_text_line(p, lang).expandtabs(8))
         lines.append((text, "bold red" if p.severity == "error" else "yellow"))
-        quoted = _source_line(root, p, sources)
+        quoted = quoted_line(root, p, sources)
         if quoted is not None:
             lines.append((f"  {p.line:>4} | {quoted}", "dim"))
     if not lines:
@@ -239,21 +239,3 @@ def print_problems(
     console = Console(highlight=False, soft_wrap=True, file=out)
     for text, style in lines:
         console.print(Text(text, style=style))
-
-
-def _source_line(root: Path, p: Problem, cache: dict[str, list[str]]) -> str | None:
-    if p.line is None:
-        return None
-    if p.file not in cache:
-        try:
-            text = (root / p.file).read_bytes().decode("utf-8-sig", errors="replace")
-        except OSError:
-            text = ""
-        cache[p.file] = text.split("\n")  # editors count only \n as a line break
-    lines = cache[p.file]
-    if not 1 <= p.line <= len(lines):
-        return None
-    line = lines[p.line - 1].rstrip()
-    if len(line) > 200:  # a multi-megabyte line is quoted by its beginning
-        line = line[:199] + "…"
-    return "".join(c if c.isprintable() else "?" for c in line.expandtabs(4))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional, TypeVar, cast
 
 import typer
 
@@ -282,41 +282,20 @@ def document_data(
     notice: str | None = None,
     charts: dict[str, str] | None = None,
 ) -> str | bytes:
-    """Document `name` in format `fmt` (md, html, pdf or docx): rendered from its
-    template (the network's own first), then printed as PDF or written as Word. A
-    broken template is a message, never a traceback."""
-    from netzwerkctl.present.render import TemplateProblem, render
-
-    markdown = fmt in ("md", "docx")
-    try:
-        text = render(
-            name,
-            context,
-            lang,
-            "md" if markdown else "html",
-            root / "templates",
-            None if markdown else charts,
-            notice=notice,
-        )
-    except TemplateProblem as exc:
-        fail(template_problem(exc), EXIT_PROBLEMS)
-    if fmt == "pdf":
-        return as_pdf(text, output)
-    if fmt == "docx":
-        return as_docx(text, lang, root)
-    return text
-
-
-def as_pdf(html: str, output: Path | None) -> bytes:
-    """A document's HTML page as PDF/A (only into a file: a PDF is no text for a
-    terminal). Without WeasyPrint's libraries, a message that says what to install."""
-    from netzwerkctl.present.pdf import PdfUnavailable, to_pdf
+    """Document `name` in format `fmt` (md, html, pdf or docx), made by
+    present.render.document; a broken template, a missing PDF library or an unreadable
+    letterhead is a message, never a traceback."""
+    from netzwerkctl.present.pdf import PdfUnavailable
+    from netzwerkctl.present.render import TemplateProblem, document
+    from netzwerkctl.present.word import LETTERHEAD, LetterheadError
 
     _ = cli()
-    if output is None:
+    if fmt == "pdf" and output is None:  # a PDF is no text for a terminal
         fail(_("A PDF is written into a file: give -o FILE.pdf."))
     try:
-        return to_pdf(html)
+        return document(name, context, lang, cast(Any, fmt), root / "templates", notice, charts)
+    except TemplateProblem as exc:
+        fail(template_problem(exc), EXIT_PROBLEMS)
     except PdfUnavailable as exc:
         fail(
             _(
@@ -327,18 +306,21 @@ def as_pdf(html: str, output: Path | None) -> bytes:
             ),
             EXIT_PROBLEMS,
         )
+    except LetterheadError as exc:
+        fail(
+            _("templates/%(file)s cannot be read: %(reason)s", file=LETTERHEAD, reason=exc),
+            EXIT_PROBLEMS,
+        )
 
 
 def as_docx(markdown: str, lang: str, root: Path) -> bytes:
-    """A document's Markdown as a Word file, on the network's letterhead
-    (`templates/briefkopf.docx`) where it has one."""
-    from netzwerkctl.present.render import plain_title
-    from netzwerkctl.present.word import LETTERHEAD, LetterheadError, to_docx
+    """A document's Markdown as a Word file (present.render.word_file); an unreadable
+    letterhead is a message."""
+    from netzwerkctl.present.render import word_file
+    from netzwerkctl.present.word import LETTERHEAD, LetterheadError
 
-    letterhead = root / "templates" / LETTERHEAD
-    body = markdown.split("\n", 1)[1] if markdown.startswith("<!--") else markdown
     try:
-        return to_docx(body, lang, plain_title(body), letterhead if letterhead.is_file() else None)
+        return word_file(markdown, lang, root / "templates")
     except LetterheadError as exc:
         _ = cli()
         fail(

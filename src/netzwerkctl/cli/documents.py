@@ -331,7 +331,7 @@ def _document(
 
 def _held_or_stop(network: Network, meeting_id: str) -> None:
     m = network.meetings[meeting_id]
-    if m.status != "held" or not m.present:
+    if not m.recorded:
         _ = cli()
         fail(
             _(

@@ -36,7 +36,7 @@ def mail_invitations(
     from netzwerkctl import calversions
     from netzwerkctl.invitations import prepare
     from netzwerkctl.present.calendar import fingerprint, meeting_event
-    from netzwerkctl.present.documents import agenda_context, greeting_of
+    from netzwerkctl.present.documents import agenda_context, greeting_of, meeting_title
     from netzwerkctl.present.render import TemplateProblem, render
 
     box = outbox if outbox is not None else root / "postausgang"
@@ -62,10 +62,7 @@ def mail_invitations(
         _ = Text(lang)  # the words of the letter: the document's language
         greeting = greeting_of(network, person, _)
         if cancel and meeting.status != "cancelled":  # no longer among the invitees
-            group = network.groups.get(meeting.group)
-            title = meeting.title or _(
-                "Meeting of %(group)s", group=group.name if group else meeting.group
-            )
+            title = meeting_title(network, meeting_id, lang)
             text = (
                 greeting
                 + "\n\n"
@@ -135,7 +132,7 @@ def mail_minutes(
 
     from netzwerkctl.derive.meetings import invitees
     from netzwerkctl.mail import fixed_boundaries, letter_to, message_for
-    from netzwerkctl.present.documents import greeting_of, minutes_context
+    from netzwerkctl.present.documents import greeting_of, meeting_title, minutes_context
     from netzwerkctl.present.render import TemplateProblem, render
 
     meeting = network.meetings[meeting_id]
@@ -165,8 +162,7 @@ def mail_minutes(
     word = "vnd.openxmlformats-officedocument.wordprocessingml.document"
     attachments.append((docx, "application", word, _("minutes.docx")))
     state = "approved" if meeting.approved else "draft"
-    group = network.groups.get(meeting.group)
-    title = meeting.title or _("Meeting of %(group)s", group=group.name if group else meeting.group)
+    title = meeting_title(network, meeting_id, lang)
     if meeting.approved:
         subject = _("Approved minutes: %(title)s", title=title)
     else:

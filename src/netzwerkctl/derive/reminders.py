@@ -222,7 +222,7 @@ def _meetings(
                         Reminder("intro_talk_missing", m.date, person.person, coordinators, intro)
                     )
         past_planned = m.status == "planned" and m.date < today
-        held_unrecorded = m.status == "held" and not m.present
+        held_unrecorded = m.status == "held" and not m.recorded
         if past_planned or held_unrecorded:
             owner = m.minutes_by or m.chair
             recipients = _addressed(network, (owner,) if owner else (), today, coordinators)

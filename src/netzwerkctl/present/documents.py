@@ -480,3 +480,13 @@ def greeting_of(network: Network, person: str, _: Text) -> str:
     return personal_salutation(
         name, contact.salutation if contact else None, contact.title if contact else None, _
     )
+
+
+def meeting_title(network: Network, meeting_id: str, lang: Lang) -> str:
+    """A meeting's title, or "Meeting of <group>" where it has none."""
+    meeting = network.meetings[meeting_id]
+    if meeting.title:
+        return meeting.title
+    group = network.groups.get(meeting.group)
+    _ = Text(lang)
+    return _("Meeting of %(group)s", group=group.name if group else meeting.group)

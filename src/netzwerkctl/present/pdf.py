@@ -67,6 +67,16 @@ def _fetcher() -> Any:
     return Confined(allowed_protocols={"file", "data"})
 
 
+def pdf_unavailable() -> str | None:
+    """Why no PDF can be made here (WeasyPrint or its Pango library missing), or
+    None: for offering PDF only where it works."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as exc:
+        return str(exc)
+    return None
+
+
 def to_pdf(html: str) -> bytes:
     """The PDF/A-2a of an HTML page made by present/render.py."""
     try:

@@ -8,6 +8,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 from netzwerkctl.codes import Lang
 from netzwerkctl.i18n import Text
@@ -116,3 +117,23 @@ def summary(problems: Iterable[Problem], files: int, lang: Lang = "de") -> str:
         warnings=_.ngettext("%(n)s warning", "%(n)s warnings", warnings),
         files=_.ngettext("%(n)s file", "%(n)s files", files),
     )
+
+
+def quoted_line(root: Path, p: Problem, cache: dict[str, list[str]]) -> str | None:
+    """The line a problem points at, as `check` quotes it under the problem (printable,
+    at most 200 characters); `cache` keeps each file's lines for the next problem."""
+    if p.line is None:
+        return None
+    if p.file not in cache:
+        try:
+            text = (root / p.file).read_bytes().decode("utf-8-sig", errors="replace")
+        except OSError:
+            text = ""
+        cache[p.file] = text.split("\n")  # editors count only \n as a line break
+    lines = cache[p.file]
+    if not 1 <= p.line <= len(lines):
+        return None
+    line = lines[p.line - 1].rstrip()
+    if len(line) > 200:  # a multi-megabyte line is quoted by its beginning
+        line = line[:199] + "…"
+    return "".join(c if c.isprintable() else "?" for c in line.expandtabs(4))

@@ -90,7 +90,7 @@ def md_text(value: object) -> str:
     return str(value).replace("<", "&lt;")
 
 
-def _date_filters(lang: Lang) -> dict[str, Callable[[Any], str]]:
+def date_filters(lang: Lang) -> dict[str, Callable[..., str]]:
     from babel.dates import format_date, format_time
 
     def long_date(value: date) -> str:
@@ -237,7 +237,7 @@ def environment(lang: Lang, network_templates: Path | None = None) -> Any:
     env.filters["greeting"] = lambda name, salutation=None, title=None: _greeting(
         name, salutation, title, words
     )
-    env.filters.update(_date_filters(lang))
+    env.filters.update(date_filters(lang))
     env.filters.update(number_formats(lang))
     env.filters["md"] = md_escape
     env.filters["css_string"] = css_string
@@ -254,8 +254,10 @@ def render(
     charts: dict[str, str] | None = None,
     marker: bool = True,
     notice: str | None = None,
+    whole_page: bool = True,
 ) -> str:
-    """Render document `name` (e.g. "agenda") as Markdown or as one HTML page.
+    """Render document `name` (e.g. "agenda") as Markdown or as one HTML page (without
+    `whole_page`: only the HTML of the document's body, for the web view to place).
 
     A template places chart `x` with `{{ chart("x") }}`: nothing in Markdown (its
     tables carry the numbers), the SVG from `charts` in HTML. Markdown starts with
@@ -286,6 +288,8 @@ def render(
         for chart_name, svg in (charts or {}).items():
             body = body.replace(f"<p>{_CHART_MARK}{chart_name}{_CHART_MARK}</p>", svg)
         body = Markup(body.replace(_CHART_MARK, ""))
+        if not whole_page:
+            return str(body)
         title = plain_title(markdown) or name
         _ = Text(lang)
         page = env.get_template("page.html.j2").render(
@@ -324,6 +328,48 @@ def render(
                 template=template_name,
             )
         ) from None
+
+
+def document(
+    name: str,
+    context: Mapping[str, Any],
+    lang: Lang,
+    fmt: Literal["md", "html", "pdf", "docx"],
+    network_templates: Path,
+    notice: str | None = None,
+    charts: dict[str, str] | None = None,
+) -> str | bytes:
+    """Document `name` in format `fmt`, as the command line writes it and the web view
+    offers it: Markdown or HTML text, PDF/A or Word bytes (on the network's letterhead,
+    `templates/briefkopf.docx`, where it has one). Raises TemplateProblem, and for PDF
+    and Word pdf.PdfUnavailable and word.LetterheadError."""
+    markdown = fmt in ("md", "docx")
+    text = render(
+        name,
+        context,
+        lang,
+        "md" if markdown else "html",
+        network_templates,
+        None if markdown else charts,
+        notice=notice,
+    )
+    if fmt == "pdf":
+        from netzwerkctl.present.pdf import to_pdf
+
+        return to_pdf(text)
+    if fmt == "docx":
+        return word_file(text, lang, network_templates)
+    return text
+
+
+def word_file(markdown: str, lang: Lang, network_templates: Path) -> bytes:
+    """A document's Markdown as a Word file, on the network's letterhead
+    (`templates/briefkopf.docx`) where it has one. Raises word.LetterheadError."""
+    from netzwerkctl.present.word import LETTERHEAD, to_docx
+
+    letterhead = network_templates / LETTERHEAD
+    body = markdown.split("\n", 1)[1] if markdown.startswith("<!--") else markdown
+    return to_docx(body, lang, plain_title(body), letterhead if letterhead.is_file() else None)
 
 
 MAX_OUTPUT = 20 * 1024 * 1024  # characters a document may have: far beyond any real one
