@@ -5,7 +5,8 @@
 Times `check --no-cache` and `report --format json` on a generated network with one
 process (`NETZWERKCTL_JOBS=1`) and with the default (as many as `parallel.py` takes),
 first on an idle machine, then beside one and two busy loops (other work competing for
-the cores). Medians of `--runs` alternating runs. A benchmark, not a test.
+the cores), each time once the load average shows just that. Medians of `--runs`
+alternating runs. A benchmark, not a test.
 """
 
 from __future__ import annotations
@@ -43,7 +44,12 @@ def main() -> None:
     for busy in (0, 1, 2):
         loops = [subprocess.Popen([sys.executable, "-c", BUSY]) for _ in range(busy)]
         try:
-            time.sleep(0.5)
+            # the load average of the last minute must show the loops and nothing
+            # else (the default leaves busy cores alone): wait until it does, or two
+            # minutes at most
+            end = time.monotonic() + 120
+            while time.monotonic() < end and not busy - 0.1 <= os.getloadavg()[0] < busy + 0.5:
+                time.sleep(1)
             for name, cmd in commands.items():
                 one: list[float] = []
                 default: list[float] = []

@@ -261,6 +261,7 @@ def test_a_container_cpu_limit_is_respected(
     cpu_max = tmp_path / "cpu.max"
     cpu_max.write_text(limit, encoding="ascii")
     monkeypatch.setattr(parallel, "CPU_MAX", str(cpu_max))
+    monkeypatch.setattr(parallel, "_load", lambda: 0.0)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     assert parallel.available_jobs(parallel.MIN_ITEMS) == expected
 
@@ -343,3 +344,25 @@ def test_the_number_of_processes_can_be_chosen(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("NETZWERKCTL_JOBS", "zwei")  # not a number: as if unset
     assert parallel.available_jobs(10_000) >= 1
     assert parallel.available_jobs(10) == 1  # a small network: one process anyway
+
+
+@pytest.mark.parametrize(("load", "expected"), [(0.0, 2), (1.4, 2), (2.0, 1), (7.5, 1)])
+def test_a_machine_whose_cores_are_all_busy_reads_in_one_process(
+    monkeypatch: pytest.MonkeyPatch, load: float, expected: int
+) -> None:
+    """Beside programs that keep every core busy the second process loses
+    (bench/cores.py); beside fewer it breaks even or wins."""
+    monkeypatch.setattr(parallel, "_can_fork", lambda: True)
+    monkeypatch.setattr(parallel, "_cpu_quota", lambda: None)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.delenv("NETZWERKCTL_JOBS", raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, 0.0, 0.0), raising=False)
+    assert parallel.available_jobs(parallel.MIN_ITEMS) == expected
+
+
+def test_no_load_average_counts_as_idle(monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing() -> tuple[float, float, float]:
+        raise OSError("no load average here")
+
+    monkeypatch.setattr(os, "getloadavg", missing, raising=False)
+    assert parallel._load() == 0.0

@@ -4,8 +4,9 @@ A network of 6,000 files spends most of a `check` parsing YAML and validating it
 file by file, each file on its own. `map_split` hands a share of such a list to
 forked copies of the process and does the first share itself. Fork, because the
 copy starts with everything imported and every file already read; so only on Linux
-(macOS and Windows start processes afresh, which costs more than it saves), and only
-when the process runs no other thread (forking a threaded process can deadlock).
+(macOS and Windows start processes afresh, which costs more than it saves), only
+when the process runs no other thread (forking a threaded process can deadlock), and
+not when other programs keep every core busy.
 
 The children's results come back pickled through a pipe from our own child; nothing
 from disk is unpickled. If a child fails in any way, the main process does that
@@ -45,7 +46,21 @@ def available_jobs(items: int) -> int:
     quota = _cpu_quota()
     if quota is not None:
         cores = min(cores, quota)
+    # When other programs keep every core busy, a second process only competes with
+    # them: beside two busy loops on two cores it lost 7 %, beside one it broke even
+    # (bench/cores.py, docs/benchmarks.md). netzwerkctl's own commands run one after
+    # the other add about one to the load: that alone never switches it off.
+    if _load() >= cores:
+        return 1
     return max(1, min(cores, 4))
+
+
+def _load() -> float:
+    """The load average of the last minute (0 where the system does not tell)."""
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):  # Windows has no load average
+        return 0.0
 
 
 # A container's CPU limit (cgroup v2): the machine's cores may all be visible while
