@@ -143,6 +143,9 @@ def create_app(live: LiveNetwork, settings: Settings | None = None) -> Starlette
     runs them in its thread pool, so that a slow page (a PDF, the report) never holds
     up the others or the watcher."""
     from netzwerkctl.web import documents
+    from netzwerkctl.web import meetings as meeting_pages
+    from netzwerkctl.web import partners as partner_pages
+    from netzwerkctl.web import projects as project_pages
 
     settings = settings or Settings()
     envs: dict[str, Any] = {}
@@ -193,34 +196,34 @@ def create_app(live: LiveNetwork, settings: Settings | None = None) -> Starlette
     def partners(request: Request) -> Response:
         s = live.current()
         q = request.query_params
-        p = pages.partners_page(
+        p = partner_pages.partners_page(
             s, q.get("q", ""), q.get("status", ""), q.get("kind", ""), q.get("cluster", "")
         )
         return page(request, "partners", s, p=p)
 
     def partner(request: Request) -> Response:
         s = live.current()
-        p = pages.partner_page(s, request.path_params["id"])
+        p = partner_pages.partner_page(s, request.path_params["id"])
         return page(request, "partner", s, p=p) if p else not_found(request, s)
 
     def groups(request: Request) -> Response:
         s = live.current()
-        return page(request, "groups", s, p=pages.groups_page(s))
+        return page(request, "groups", s, p=meeting_pages.groups_page(s))
 
     def group(request: Request) -> Response:
         s = live.current()
-        p = pages.group_page(s, request.path_params["id"])
+        p = meeting_pages.group_page(s, request.path_params["id"])
         return page(request, "group", s, p=p) if p else not_found(request, s)
 
     def meetings(request: Request) -> Response:
         s = live.current()
-        p = pages.meetings_page(s, _year(request.query_params.get("jahr", "")))
+        p = meeting_pages.meetings_page(s, _year(request.query_params.get("jahr", "")))
         return page(request, "meetings", s, p=p)
 
     def meeting(request: Request) -> Response:
         s = live.current()
         try:
-            p = pages.meeting_page(s, request.path_params["id"], pdf_works())
+            p = meeting_pages.meeting_page(s, request.path_params["id"], pdf_works())
         except DOCUMENT_PROBLEMS as exc:
             return page(request, "failed", s, 503, reason=str(exc))
         return page(request, "meeting", s, p=p) if p else not_found(request, s)
@@ -259,11 +262,11 @@ def create_app(live: LiveNetwork, settings: Settings | None = None) -> Starlette
 
     def projects(request: Request) -> Response:
         s = live.current()
-        return page(request, "projects", s, p=pages.projects_page(s))
+        return page(request, "projects", s, p=project_pages.projects_page(s))
 
     def project(request: Request) -> Response:
         s = live.current()
-        p = pages.project_page(s, request.path_params["id"])
+        p = project_pages.project_page(s, request.path_params["id"])
         return page(request, "project", s, p=p) if p else not_found(request, s)
 
     def market(request: Request) -> Response:

@@ -13,8 +13,8 @@ from typing import Literal, get_args
 from urllib.parse import quote
 
 from netzwerkctl.i18n import short_date
-from netzwerkctl.web.pages import Link
 from netzwerkctl.web.state import Snapshot
+from netzwerkctl.web.views import Link
 
 DocFormat = Literal["md", "html", "pdf", "docx"]
 ReportFormat = Literal["md", "html", "pdf", "docx", "json"]
