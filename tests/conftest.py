@@ -264,3 +264,16 @@ def text_of(message: Any) -> str:
     part = message.get_body(("plain",))
     assert part is not None, "no text/plain part"
     return str(part.get_content())
+
+
+# Debian's Chromium as the browser tests start it: no sandbox (CI runs as root) and no
+# background connections (the machine has no network; every attempt would be refused).
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import CHROMIUM_FLAGS
 from netzwerkctl.cli import app
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "stadt-bocholt"
@@ -27,13 +28,7 @@ def chromium(tmp_path: Path, page: Path, *args: str) -> subprocess.CompletedProc
     assert BROWSER is not None
     flags = [
         "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
+        *CHROMIUM_FLAGS,
         f"--user-data-dir={tmp_path / 'profile'}",
         "--enable-logging=stderr",
         "--v=0",

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLE_NETWORK
+from conftest import CHROMIUM_FLAGS, EXAMPLE_NETWORK
 from web.serving import server
 
 BROWSER = next(
@@ -27,17 +27,6 @@ BROWSER = next(
 pytestmark = pytest.mark.skipif(BROWSER is None, reason="no Chromium installed")
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 
-# As the machine's own probe starts Chromium: no sandbox as root, and no background
-# connections (the machine has no network, every attempt would be refused).
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 NAVIGATION = [
     "Heute",
     "Probleme",
@@ -54,7 +43,9 @@ NAVIGATION = [
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=BROWSER, args=FLAGS, headless=True)
+        launched = playwright.chromium.launch(
+            executable_path=BROWSER, args=CHROMIUM_FLAGS, headless=True
+        )
         yield launched
         launched.close()
 
