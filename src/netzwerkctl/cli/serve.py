@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import gc
-import ipaddress
-import socket
 import sys
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from netzwerkctl.cli.common import fail, network_root, parse_today
 from netzwerkctl.i18n import cli
+
+if TYPE_CHECKING:
+    import socket
 
 LOOPBACK = "127.0.0.1"
 
@@ -74,6 +75,8 @@ def serve(
                 "(Starlette, uvicorn, watchfiles)."
             )
         )
+    import ipaddress  # here, not at start-up: every other command starts without it
+
     root = network_root(ctx)
     address = LOOPBACK if host in (None, "localhost") else str(host)
     try:
@@ -134,6 +137,8 @@ def serve(
 def _listen(address: str, port: int) -> socket.socket:
     """A listening socket, bound here so that a port in use is a sentence, not a
     traceback, and so that the address is known before the browser opens."""
+    import socket
+
     family = socket.AF_INET6 if ":" in address else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     try:
