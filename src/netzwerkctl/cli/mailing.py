@@ -35,7 +35,7 @@ def mail_invitations(
 ) -> None:
     from netzwerkctl import calversions
     from netzwerkctl.invitations import prepare
-    from netzwerkctl.present.calendar import fingerprint, meeting_event
+    from netzwerkctl.present.calendar import fingerprint, meeting_event, meeting_uid
     from netzwerkctl.present.documents import agenda_context, greeting_of, meeting_title
     from netzwerkctl.present.render import TemplateProblem, render
 
@@ -45,7 +45,7 @@ def mail_invitations(
     sender = config.sender if config else default_sender(network)
     meeting = network.meetings[meeting_id]
     event = meeting_event(network, meeting_id, lang)
-    uid = str(event["uid"])
+    uid = meeting_uid(network, meeting_id)
     version = calversions.next_version(
         calversions.load(root).get(uid), fingerprint(event), meeting.date, day
     )

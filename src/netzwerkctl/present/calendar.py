@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Mapping
-from datetime import date, datetime, timedelta, timezone
-from typing import Any
+from datetime import date, datetime, timedelta
 
 from netzwerkctl.calversions import Version, next_version, utc_midnight
 from netzwerkctl.codes import Lang
@@ -20,6 +19,8 @@ from netzwerkctl.derive.tasks import all_tasks
 from netzwerkctl.i18n import Text
 from netzwerkctl.model import slugify
 from netzwerkctl.network import Network
+from netzwerkctl.present import ics
+from netzwerkctl.present.ics import Component
 
 DEFAULT_MINUTES = 120  # a meeting with a start but neither end nor timed agenda
 
@@ -27,37 +28,9 @@ DEFAULT_MINUTES = 120  # a meeting with a start but neither end nor timed agenda
 __all__ = ["build_calendar", "utc_midnight"]
 
 
-def ics_bytes(component: Any) -> bytes:
-    """`component.to_ical()`, folded here: icalendar folds every line character by
-    character, which made a calendar of 48,000 meetings spend more time folding than
-    loading the network. Lines of up to 74 bytes (nearly all) stay as they are; longer
-    ones are folded as RFC 5545 asks and as icalendar does (chunks under 75 bytes,
-    never after a backslash or caret that begins an escape), so the bytes are the
-    same."""
-    return "".join(_fold(line) + "\r\n" for line in component.content_lines() if line).encode()
-
-
-def _fold(line: str) -> str:
-    data = line.encode()
-    if len(data) <= 74:
-        return line
-    chunks: list[bytes] = []
-    at = 0
-    while len(data) - at > 74:
-        end = at + 74
-        while data[end] & 0xC0 == 0x80:  # never inside a character's UTF-8 bytes
-            end -= 1
-        if data[end - 1 : end] in (b"\\", b"^") and end - 1 > at:
-            end -= 1  # the escape goes with what it escapes
-        chunks.append(data[at:end])
-        at = end
-    chunks.append(data[at:])
-    return "\r\n ".join(chunk.decode() for chunk in chunks)
-
-
-def fingerprint(event: Any) -> str:
+def fingerprint(event: Component) -> str:
     """What a person sees of an event, without its own stamp and sequence."""
-    return _fingerprint_of(ics_bytes(event))
+    return _fingerprint_of(event.to_ical())
 
 
 def _fingerprint_of(written: bytes) -> str:
@@ -68,12 +41,23 @@ def _fingerprint_of(written: bytes) -> str:
 
 
 # Stand-ins while an event is written the first time (`build_calendar`).
-_PLACEHOLDER_STAMP = datetime(1900, 1, 1, tzinfo=timezone.utc)
-_PLACEHOLDER_SEQUENCE = 999999
+_PLACEHOLDER_STAMP = "19000101T000000Z"
+_PLACEHOLDER_SEQUENCE = "999999"
+PRODID = "-//netzwerkctl//netzwerkctl//DE"
 
 
 def _domain(network: Network) -> str:
     return f"{slugify(network.info.name if network.info else 'netzwerk')}.netzwerkctl"
+
+
+def meeting_uid(network: Network, meeting_id: str, public: bool = False) -> str:
+    """A meeting's UID: from its id, so a re-import updates the event; its own in a
+    public calendar (a subscriber's copy is a different calendar)."""
+    return f"{'public-' if public else ''}{meeting_id}@{_domain(network)}"
+
+
+def _tzid(network: Network) -> str:
+    return network.info.timezone if network.info else "Europe/Berlin"
 
 
 def meeting_event(
@@ -81,41 +65,41 @@ def meeting_event(
     meeting_id: str,
     lang: Lang,
     public: Callable[[str | None], str | None] | None = None,
-) -> Any:
+) -> Component:
     """The calendar event of a meeting, without DTSTAMP and SEQUENCE (calversions.py):
     the same UID, times, place and agenda in `calendar` and in an invitation.
 
     `public` (from `public_text`): for a calendar anyone may read — its own UID (a
     subscriber's copy is a different calendar), no presenters, and title, place and
     agenda passed through it."""
-    from zoneinfo import ZoneInfo
-
-    from icalendar import Event
-
     _ = Text(lang)
     meeting = network.meetings[meeting_id]
     shown = public or _as_written
-    tz = ZoneInfo(network.info.timezone if network.info else "Europe/Berlin")
     g = network.groups.get(meeting.group)
     group_name = g.name if g else meeting.group
-    event = Event()
-    prefix = "public-" if public else ""
-    event.add("uid", f"{prefix}{meeting_id}@{_domain(network)}")
-    event.add("summary", shown(meeting.title) or _("Meeting %(group)s", group=group_name))
+    event = Component("VEVENT", ics.EVENT_ORDER)
+    event.add("UID", ics.text(meeting_uid(network, meeting_id, public is not None)))
+    summary = shown(meeting.title) or _("Meeting %(group)s", group=group_name)
+    event.add("SUMMARY", ics.text(summary))
     plan = schedule(meeting)
     if meeting.start is not None:
-        start = datetime.combine(meeting.date, meeting.start, tzinfo=tz)
+        start = datetime.combine(meeting.date, meeting.start)
         if meeting.end is not None and meeting.end > meeting.start:
-            end = datetime.combine(meeting.date, meeting.end, tzinfo=tz)
+            end = datetime.combine(meeting.date, meeting.end)
         else:
             end = start + timedelta(minutes=plan.minutes or DEFAULT_MINUTES)
-        event.add("dtstart", start)
-        event.add("dtend", end)
+        tzid = _tzid(network)
+        if tzid in ics.UTC_NAMES:
+            event.add("DTSTART", ics.utc_time(start))
+            event.add("DTEND", ics.utc_time(end))
+        else:
+            event.add("DTSTART", ics.local_time(start), {"TZID": tzid})
+            event.add("DTEND", ics.local_time(end), {"TZID": tzid})
     else:
-        event.add("dtstart", meeting.date)
-        event.add("dtend", meeting.date + timedelta(days=1))
+        event.add("DTSTART", ics.date_value(meeting.date), {"VALUE": "DATE"})
+        event.add("DTEND", ics.date_value(meeting.date + timedelta(days=1)), {"VALUE": "DATE"})
     if meeting.location:
-        event.add("location", shown(meeting.location))
+        event.add("LOCATION", ics.text(shown(meeting.location) or ""))
     lines = []
     for slot in plan.slots:
         clock = slot.start.strftime("%H:%M") + " " if slot.start else ""
@@ -124,8 +108,8 @@ def meeting_event(
             by = f" ({person_label(network, slot.item.by)[0]})"
         lines.append(f"{clock}{slot.number}. {shown(slot.item.title)}{by}")
     if lines:
-        event.add("description", "\n".join(lines))
-    event.add("status", "CANCELLED" if meeting.status == "cancelled" else "CONFIRMED")
+        event.add("DESCRIPTION", ics.text("\n".join(lines)))
+    event.add("STATUS", "CANCELLED" if meeting.status == "cancelled" else "CONFIRMED")
     return event
 
 
@@ -146,6 +130,21 @@ def public_text(network: Network, lang: Lang) -> Callable[[str | None], str | No
     return shown
 
 
+def _calendar(*properties: tuple[str, str]) -> Component:
+    """A VCALENDAR's own properties (values written already)."""
+    cal = Component("VCALENDAR", ics.CALENDAR_ORDER)
+    for name, value in properties:
+        cal.add(name, value)
+    return cal
+
+
+def _timezones(network: Network, years: list[int]) -> bytes:
+    """The network's VTIMEZONE, with transitions only for the years the calendar
+    covers: compact, and not cut off in 2038."""
+    first, last = min(years, default=2000), max(years, default=2000)
+    return ics.timezone_block(_tzid(network), date(first, 1, 1), date(last + 1, 12, 31))
+
+
 def build_calendar(
     network: Network,
     lang: Lang,
@@ -162,13 +161,8 @@ def build_calendar(
     `notice` (incomplete data) becomes the calendar's description, and its name says
     "(unvollständig)" / "(incomplete)" where calendar programs list it. `public`: the
     meetings as anyone may read them (`meeting_event`), without tasks."""
-    from zoneinfo import ZoneInfo
-
-    from icalendar import Calendar, Event
-
     info = network.info
     name = info.name if info else "netzwerk"
-    tz = ZoneInfo(info.timezone if info else "Europe/Berlin")
     domain = _domain(network)
     _ = Text(lang)
 
@@ -176,39 +170,42 @@ def build_calendar(
     known = previous or {}
     written: list[bytes] = []  # each event serialised once, stamp and sequence filled in
 
-    def stamp(event: Any, uid: str, first: date) -> None:
+    def stamp(event: Component, uid: str, first: date) -> None:
         """The event's lines with placeholders for DTSTAMP and SEQUENCE: its
         fingerprint leaves them out, and they are filled in once it is known."""
-        event.add("dtstamp", _PLACEHOLDER_STAMP)
-        event.add("sequence", _PLACEHOLDER_SEQUENCE)
-        lines = ics_bytes(event)
+        event.add("DTSTAMP", _PLACEHOLDER_STAMP)
+        event.add("SEQUENCE", _PLACEHOLDER_SEQUENCE)
+        lines = event.to_ical()
         version = next_version(known.get(uid), _fingerprint_of(lines), first, today or first)
         versions[uid] = version
-        stamped = version.stamp.strftime("%Y%m%dT%H%M%SZ").encode()
+        stamped = ics.utc_time(version.stamp).encode()
         written.append(
             lines.replace(
                 b"\r\nDTSTAMP:19000101T000000Z\r\n", b"\r\nDTSTAMP:" + stamped + b"\r\n"
             ).replace(b"\r\nSEQUENCE:999999\r\n", b"\r\nSEQUENCE:%d\r\n" % version.sequence)
         )
 
-    cal = Calendar()
-    cal.add("prodid", "-//netzwerkctl//netzwerkctl//DE")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
     if notice:
-        cal.add("x-wr-calname", _("%(name)s (incomplete)", name=name))
-        cal.add("x-wr-caldesc", notice)
+        title = [
+            ("X-WR-CALNAME", ics.text(_("%(name)s (incomplete)", name=name))),
+            ("X-WR-CALDESC", ics.text(notice)),
+        ]
     else:
-        cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", str(tz))
+        title = [("X-WR-CALNAME", ics.text(name))]
+    cal = _calendar(
+        ("PRODID", PRODID),
+        ("VERSION", "2.0"),
+        ("CALSCALE", "GREGORIAN"),
+        *title,
+        ("X-WR-TIMEZONE", ics.text(_tzid(network))),
+    )
 
     shown = public_text(network, lang) if public else None
     for mid, meeting in network.meetings.items():
         if group is not None and meeting.group != group:
             continue
         event = meeting_event(network, mid, lang, shown)
-        stamp(event, str(event["uid"]), meeting.date)
-        cal.add_component(event)
+        stamp(event, meeting_uid(network, mid, public), meeting.date)
 
     if with_tasks and not public:
         for task in all_tasks(network):
@@ -218,34 +215,23 @@ def build_calendar(
             if group is not None and task.group != group:
                 continue
             owners = ", ".join(person_label(network, p)[0] for p in task.task.owner)
-            event = Event()
+            event = Component("VEVENT", ics.EVENT_ORDER)
             uid = f"task-{task.id}@{domain}"
-            event.add("uid", uid)
-            event.add("summary", _("Due: %(task)s", task=task.task.title))
-            event.add("dtstart", due)
-            event.add("dtend", due + timedelta(days=1))
-            event.add(
-                "description",
+            event.add("UID", ics.text(uid))
+            event.add("SUMMARY", ics.text(_("Due: %(task)s", task=task.task.title)))
+            event.add("DTSTART", ics.date_value(due), {"VALUE": "DATE"})
+            event.add("DTEND", ics.date_value(due + timedelta(days=1)), {"VALUE": "DATE"})
+            description = (
                 _("Who: %(persons)s", persons=owners)
                 + "\n"
-                + _("Raised at meeting: %(meeting)s", meeting=task.meeting),
+                + _("Raised at meeting: %(meeting)s", meeting=task.meeting)
             )
-            event.add("transp", "TRANSPARENT")
+            event.add("DESCRIPTION", ics.text(description))
+            event.add("TRANSP", "TRANSPARENT")
             stamp(event, uid, task.raised)
-            cal.add_component(event)
 
-    # Transitions only for the years the data covers: compact, and not cut off in 2038.
     years = [m.date.year for m in network.meetings.values()] or [2000]
-    cal.add_missing_timezones(
-        first_date=date(min(years), 1, 1), last_date=date(max(years) + 1, 12, 31)
-    )
-    # the calendar around its events (its properties and time zones), then the events
-    # as already written: what `ics_bytes(cal)` gives, without writing them twice
-    shell = Calendar(cal)
-    shell.subcomponents = [c for c in cal.subcomponents if c.name != "VEVENT"]
-    head = ics_bytes(shell)
-    end = b"END:VCALENDAR\r\n"
-    return head[: -len(end)] + b"".join(written) + end, versions
+    return ics.calendar_bytes(cal, _timezones(network, years), written), versions
 
 
 def invitation(
@@ -262,44 +248,41 @@ def invitation(
     `version`, ORGANIZER, the one ATTENDEE asked to reply, the network's website as URL
     and an alarm the day before — or METHOD:CANCEL for a cancelled meeting or an
     invitee no longer invited. Nobody sees the other invitees."""
-    from icalendar import Alarm, Calendar, vCalAddress
 
-    def address(party: tuple[str, str], **params: str) -> Any:
+    def address(party: tuple[str, str]) -> tuple[str, dict[str, str]]:
         name, email = party
-        value = vCalAddress(f"mailto:{email}")
-        value.params["cn"] = " ".join(name.split())
-        value.params.update(params)
-        return value
+        return f"mailto:{email}", {"CN": " ".join(name.split())}
 
     meeting = network.meetings[meeting_id]
-    cal = Calendar()
-    cal.add("prodid", "-//netzwerkctl//netzwerkctl//DE")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "CANCEL" if cancel else "REQUEST")
     event = meeting_event(network, meeting_id, lang)
-    event.add("dtstamp", version.stamp)
-    event.add("sequence", version.sequence)
-    event.add("organizer", address(organizer))
-    reply = {} if cancel else {"rsvp": "TRUE", "partstat": "NEEDS-ACTION"}
-    event.add("attendee", address(attendee, role="REQ-PARTICIPANT", **reply))
+    event.add("DTSTAMP", ics.utc_time(version.stamp))
+    event.add("SEQUENCE", str(version.sequence))
+    value, params = address(organizer)
+    event.add("ORGANIZER", value, params)
+    value, params = address(attendee)
+    params["ROLE"] = "REQ-PARTICIPANT"
+    if not cancel:
+        params |= {"RSVP": "TRUE", "PARTSTAT": "NEEDS-ACTION"}
+    event.add("ATTENDEE", value, params)
     office = network.info.office if network.info else None
     if office and office.website:
-        event.add("url", office.website)
+        event.add("URL", office.website)
     if cancel:
-        event["status"] = "CANCELLED"
+        event.set("STATUS", "CANCELLED")
     else:
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("trigger", timedelta(days=-1))
-        alarm.add("description", str(event["summary"]))
-        event.add_component(alarm)
-    cal.add_component(event)
-    cal.add_missing_timezones(
-        first_date=date(meeting.date.year, 1, 1), last_date=date(meeting.date.year + 1, 12, 31)
+        alarm = Component("VALARM")
+        alarm.add("ACTION", "DISPLAY")
+        alarm.add("TRIGGER", ics.duration(timedelta(days=-1)))
+        summary = event.first("SUMMARY") or "SUMMARY:"
+        alarm.add("DESCRIPTION", summary.partition(":")[2])
+        event.components.append(alarm)
+    cal = _calendar(
+        ("PRODID", PRODID),
+        ("VERSION", "2.0"),
+        ("CALSCALE", "GREGORIAN"),
+        ("METHOD", "CANCEL" if cancel else "REQUEST"),
     )
-    data: bytes = ics_bytes(cal)
-    return data
+    return ics.calendar_bytes(cal, _timezones(network, [meeting.date.year]), [event.to_ical()])
 
 
 def meetings_calendar(
@@ -307,25 +290,16 @@ def meetings_calendar(
 ) -> bytes:
     """A small calendar (METHOD:PUBLISH) with some meetings, as `calendar` exports them
     (same UID and version): attached to a reminder, one click puts them in a calendar."""
-    from icalendar import Calendar
-
-    cal = Calendar()
-    cal.add("prodid", "-//netzwerkctl//netzwerkctl//DE")
-    cal.add("version", "2.0")
-    cal.add("method", "PUBLISH")
+    cal = _calendar(("PRODID", PRODID), ("VERSION", "2.0"), ("METHOD", "PUBLISH"))
     years = []
+    events = []
     for mid in meeting_ids:
         meeting = network.meetings[mid]
         event = meeting_event(network, mid, lang)
-        uid = str(event["uid"])
+        uid = meeting_uid(network, mid)
         version = next_version(previous.get(uid), fingerprint(event), meeting.date, meeting.date)
-        event.add("dtstamp", version.stamp)
-        event.add("sequence", version.sequence)
-        cal.add_component(event)
+        event.add("DTSTAMP", ics.utc_time(version.stamp))
+        event.add("SEQUENCE", str(version.sequence))
+        events.append(event.to_ical())
         years.append(meeting.date.year)
-    cal.add_missing_timezones(
-        first_date=date(min(years, default=2000), 1, 1),
-        last_date=date(max(years, default=2000) + 1, 12, 31),
-    )
-    data: bytes = ics_bytes(cal)
-    return data
+    return ics.calendar_bytes(cal, _timezones(network, years), events)

@@ -321,7 +321,7 @@ def as_ics(network: Network, found: list[Reminder], lang: Lang, notice: str | No
         event.add("categories", [kind_label(r, lang)])
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
-    from netzwerkctl.present.calendar import ics_bytes
+    from netzwerkctl.present.ics import ics_bytes
 
     data: bytes = ics_bytes(cal)
     return data
