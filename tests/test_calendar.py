@@ -167,3 +167,18 @@ def test_example_calendar_parses() -> None:
 def test_a_group_named_by_its_name_suggests_its_id(make_network: Callable[..., Path]) -> None:
     result = runner.invoke(app, ["-C", str(make_network()), "calendar", "--group", "AG Bildung"])
     assert result.exit_code == 2 and "Meinten Sie „ag“?" in result.stderr
+
+
+def test_an_incomplete_note_with_commas_and_line_breaks_reads_back() -> None:
+    from netzwerkctl.load import load_network
+    from netzwerkctl.present.calendar import build_calendar
+
+    example = Path(__file__).parents[1] / "examples" / "stadt-bocholt"
+    network = load_network(example).network
+    note = "Fehler in: a.yaml, b;c.yaml\nzweite Zeile \\ Ende"
+    data, _ = build_calendar(network, "de", notice=note)
+    cal = Calendar.from_ical(data)
+    # icalendar keeps an X- property as written; RFC 5545 3.8.8.2 makes it TEXT
+    assert str(cal["x-wr-caldesc"]) == r"Fehler in: a.yaml\, b\;c.yaml\nzweite Zeile \\ Ende"
+    assert str(cal["x-wr-calname"]).endswith("(unvollständig)")
+    assert b"This timezone only works" not in data  # no English in a German calendar
