@@ -41,10 +41,10 @@ START = date(2012, 1, 1)
 
 
 def spec_of(size: str) -> dict[str, int]:
-    """`L`, `XL`, `M`, or a size grown in every dimension: `L*4`."""
+    """`L`, `XL`, `M`, or a size grown (or shrunk) in every dimension: `L*4`, `M*0.3`."""
     if "*" in size:
         base, factor = size.split("*")
-        return {key: value * int(factor) for key, value in SIZES[base].items()}
+        return {key: max(1, round(value * float(factor))) for key, value in SIZES[base].items()}
     return SIZES[size]
 
 

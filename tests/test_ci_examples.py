@@ -110,3 +110,66 @@ def test_gitlab_job_runs_as_one_script(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (root / "engagementbericht-2022.html").is_file()
     assert (root / "gl-code-quality.json").read_text("utf-8").startswith("[")
+
+
+def _programme(tmp_path: Path) -> Path:
+    """A registry folder with the example network as a git repository beside it."""
+    repo = tmp_path / "repos" / "bocholt"
+    shutil.copytree(EXAMPLE, repo, ignore=shutil.ignore_patterns(".netzwerkctl"))
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "K",
+        "GIT_AUTHOR_EMAIL": "k@example.org",
+        "GIT_COMMITTER_NAME": "K",
+        "GIT_COMMITTER_EMAIL": "k@example.org",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+    }
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "x"]):
+        subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+    home = tmp_path / "programm"
+    home.mkdir()
+    (home / "programm.yaml").write_text(
+        f"name: Engagierte Stadt\nnetworks:\n  - id: bocholt\n    name: Bocholt\n"
+        f"    url: {repo.resolve().as_uri()}\n",
+        encoding="utf-8",
+    )
+    return home
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_programme_gitlab_job_fetches_checks_and_reports(tmp_path: Path) -> None:
+    config = yaml.safe_load((TOP / "examples/ci/programm-gitlab-ci.yml").read_text("utf-8"))
+    home = _programme(tmp_path)
+    script = "\n".join(config["programm"]["script"])
+    env = _environment(tmp_path, NETZWERKCTL_SOURCE="git+https://example.org/n.git")
+    result = subprocess.run(
+        ["bash", "-e", "-c", script], cwd=home, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Programmbericht 2022" in (home / "public/index.html").read_text("utf-8")
+    assert (home / "public/programmbericht-2022.json").is_file()
+    assert (home / "programmbericht-2022.md").is_file()
+    assert (home / "gl-code-quality.json").read_text("utf-8").startswith("[")
+    assert (home / "netze/bocholt/netzwerk.yaml").is_file()
+    assert config["programm"]["allow_failure"] == {"exit_codes": [1]}
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_programme_github_workflow_fetches_checks_and_reports(tmp_path: Path) -> None:
+    workflow = yaml.safe_load((TOP / "examples/ci/programm-github-actions.yml").read_text("utf-8"))
+    home = _programme(tmp_path)
+    env = _environment(tmp_path, NETZWERKCTL_SOURCE="x", YEAR_ASKED="")
+    for step in workflow["jobs"]["fetch-check-report"]["steps"]:
+        if "run" not in step:
+            continue
+        result = subprocess.run(
+            ["bash", "-e", "-c", step["run"]],
+            cwd=home,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, (step["name"], result.stderr)
+    assert "Programmbericht 2022" in (home / "public/index.html").read_text("utf-8")
+    assert (home / "programmbericht-2022.md").is_file()

@@ -13,7 +13,7 @@ from conftest import TODAY, Symlink, assert_golden, write_network
 from netzwerkctl.check import check_network
 from netzwerkctl.codes import CODES
 from netzwerkctl.present.problems import as_text_line
-from test_rules import CASES, FALLBACK
+from test_rules import CASES, FALLBACK, REGISTRY_CASES
 
 DOCS = Path(__file__).parents[1] / "docs"
 PAGE = DOCS / "check-codes.md"
@@ -25,7 +25,8 @@ Jedes Problem, das `check` meldet, hat einen festen Code. Fehler (error) lassen 
 Prüfung scheitern (Exit-Code 1), Warnungen (warning) nur mit `--strict`. Die Codes
 sind nach Bereichen gruppiert: NW0xx Lesen einer Datei, NW1xx Form eines Eintrags,
 NW2xx Verweise und Kennungen, NW3xx Daten, NW4xx Sitzungen, NW5xx Partner und
-Gruppen, NW6xx Marktplatz.
+Gruppen, NW6xx Marktplatz. NW7xx betrifft nicht ein Netzwerk, sondern die Liste der
+Netzwerke eines Programms (`programm.yaml`, siehe [federation.md](federation.md)).
 
 Jedes Beispiel unten ist echt: Es ist ein Testfall, und die Meldung darunter ist die
 Ausgabe von `netzwerkctl check` für ihn (erzeugt von `tests/test_docs.py`).
@@ -77,6 +78,14 @@ def render_page(tmp: Path) -> str:
                 "\nAuffangcode für Prüfungen der Form, die keinen eigenen Code haben; die "
                 "Meldung nennt den Schlüssel und die Beschreibung der Prüfung.\n"
             )
+            continue
+        if code in REGISTRY_CASES:
+            from netzwerkctl.federation.registry import read_registry
+
+            text = REGISTRY_CASES[code][0]
+            hit = read_registry(text.encode(), "programm.yaml").problems[0]
+            shown = f"programm.yaml:\n{_excerpt(text, hit.line)}"
+            parts.append(f"\n```\n{shown}\n```\n\n```\n{as_text_line(hit)}\n```\n")
             continue
         patch = CASES[code][0]
         root = write_network(tmp / f"n{n}", patch)

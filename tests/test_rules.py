@@ -410,8 +410,35 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
 FALLBACK = "NW119"
 
 
+# The codes of the programme's registry (programm.yaml), read by `federation`, not
+# `check`: each with the registry that shows it and the line it is reported at.
+REGISTRY_CASES: dict[str, tuple[str, int]] = {
+    "NW701": ("name: Programm\nnetworks:\n  - id: gut\n    name: Gutes Netz\n", 3),
+    "NW702": (
+        "name: Programm\nnetworks:\n  - id: gut\n    name: Gutes Netz\n    url: ../gut\n"
+        "  - id: gut\n    name: Anderes Netz\n    url: ../anders\n",
+        6,
+    ),
+    "NW703": ("name: Programm\nnetworks:\n  - id: gut\n    name: Gut\n    url: ext::sh\n", 5),
+    "NW704": (
+        "name: Programm\nnetworks:\n  - id: gut\n    name: Gut\n    url: ../gut\n"
+        "    ref: ../../main\n",
+        6,
+    ),
+}
+
+
 def test_every_code_has_a_case() -> None:
-    assert sorted(CASES) == sorted(set(CODES) - {FALLBACK})
+    assert sorted([*CASES, *REGISTRY_CASES]) == sorted(set(CODES) - {FALLBACK})
+
+
+@pytest.mark.parametrize("code", sorted(REGISTRY_CASES))
+def test_registry_codes(code: str) -> None:
+    from netzwerkctl.federation.registry import read_registry
+
+    text, line = REGISTRY_CASES[code]
+    found = [(p.code, p.line) for p in read_registry(text.encode(), "programm.yaml").problems]
+    assert found == [(code, line)]
 
 
 def test_unmapped_validation_errors_fall_back_to_nw119() -> None:

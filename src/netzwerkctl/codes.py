@@ -588,6 +588,36 @@ _ALL: tuple[Code, ...] = (
         "'%(value)s' (%(key)s) sounds like money ('%(word)s'). A marketplace "
         "exchanges anything but money: time, know-how, rooms, material, contacts.",
     ),
+    # -- NW7xx: the programme's registry (programm.yaml) ---------------------------------
+    _c(
+        "NW701",
+        ERROR,
+        "Netzwerk ohne eindeutige Quelle",
+        "The network '%(id)s' needs exactly one source: url (its git repository) or "
+        "export (where it publishes its public exports).",
+    ),
+    _c(
+        "NW702",
+        ERROR,
+        "Netzwerk doppelt eingetragen",
+        "The id '%(id)s' is already used by the network in line %(line)s; each network "
+        "needs an id of its own.",
+    ),
+    _c(
+        "NW703",
+        ERROR,
+        "Adresse, die netzwerkctl nicht liest",
+        "'%(value)s' (%(key)s) is not an address netzwerkctl reads. Allowed: https://…, "
+        "ssh://…, git@host:path, file://… or a folder (./…, ../…, /…); an export only "
+        "https://…, file://… or a folder.",
+    ),
+    _c(
+        "NW704",
+        ERROR,
+        "Zweig oder Ordner mit ungewöhnlichen Zeichen",
+        "'%(value)s' (%(key)s) may hold letters, digits and / . _ + - only, must not "
+        "begin with - and must not contain '..'.",
+    ),
 )
 
 CODES: dict[str, Code] = {c.code: c for c in _ALL}

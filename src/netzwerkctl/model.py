@@ -450,12 +450,17 @@ class Partner(Entry):
         joined on or before the day (an unknown join date counts as before), not left
         before it. A former partner without a `left` date is not counted (check warns
         about it). The one definition every command uses."""
+        return self.member_between(day, day)
+
+    def member_between(self, first: date, last: date) -> bool:
+        """A partner of the network on at least one day from `first` to `last` (as
+        `member_on` defines it): e.g. a partner during a year."""
         if self.status == "former" and self.left is None:
             return False
         return (
             self.status in MEMBER_STATUSES
-            and (self.joined is None or self.joined <= day)
-            and (self.left is None or self.left >= day)
+            and (self.joined is None or self.joined <= last)
+            and (self.left is None or self.left >= first)
         )
 
 
@@ -518,6 +523,13 @@ class Group(Entry):
     goals: tuple[str, ...] = ()
     members: tuple[Member, ...] = ()
     salutation: Name | None = None  # of letters to the group: "Liebe AG Bildung,"
+
+    def exists_between(self, first: date, last: date) -> bool:
+        """The group existed on at least one day from `first` to `last` (an unknown
+        start counts as before, no end as after)."""
+        return (self.started is None or self.started <= last) and (
+            self.ended is None or self.ended >= first
+        )
 
 
 # -- meetings/<year>/<date>-<group>.yaml -------------------------------------------------

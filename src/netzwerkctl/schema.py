@@ -45,6 +45,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "project": N_("schema", "A joint project, event or campaign"),
     "marketplace": N_("schema", "A marketplace: offers, requests, agreements (anything but money)"),
     "report": N_("schema", "Texts for the engagement report of a year"),
+    "programm": N_("schema", "The networks of a programme (programm.yaml)"),
 }
 
 # Hover help, per model and field, in the language of the people editing the files.
@@ -300,15 +301,41 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, str]]] = {
         "title": N_("schema", "Recommendation."),
         "text": N_("schema", "Reasons (Markdown)."),
     },
+    "Registry": {
+        "name": N_("schema", "Name of the programme."),
+        "networks": N_("schema", "The networks of the programme, one entry each."),
+    },
+    "RegisteredNetwork": {
+        "id": N_("schema", "Id of the network: lower case, digits and hyphens; unique."),
+        "name": N_("schema", "Name of the network, as the report shows it."),
+        "city": N_("schema", "City."),
+        "url": N_(
+            "schema",
+            "The network's git repository: https://…, ssh://…, git@host:path, file://… "
+            "or a folder (./…, ../…, /…). Instead: export.",
+        ),
+        "ref": N_("schema", "Branch or tag; default: the repository's default branch."),
+        "folder": N_("schema", "Folder inside the repository that holds netzwerk.yaml."),
+        "export": N_(
+            "schema",
+            "Instead of url: where the network publishes its public exports (https://…, "
+            "file://… or a folder); {year} stands for the year.",
+        ),
+    },
 }
 
 
 def schema_for(kind: str, lang: str = "de") -> dict[str, Any]:
     """The draft-07 schema of one kind of file, its words in `lang`."""
+    return model_schema(KINDS[kind], TITLES[kind], lang)
+
+
+def model_schema(model: type[BaseModel], heading: tuple[str, str], lang: str) -> dict[str, Any]:
+    """The draft-07 schema of a model for editors: descriptions (DESCRIPTIONS) and
+    the words for allowed values in `lang`."""
     from netzwerkctl.i18n import Text
 
     words = Text(lang)
-    model = KINDS[kind]
     schema = model.model_json_schema(ref_template="#/definitions/{model}")
     definitions = schema.pop("$defs", {})
     parts = [(part, str(part.get("title"))) for part in _objects([schema, definitions])]
@@ -322,7 +349,7 @@ def schema_for(kind: str, lang: str = "de") -> dict[str, Any]:
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
         **{k: v for k, v in schema.items() if k != "title"},
-        "title": words.pgettext(*TITLES[kind]),
+        "title": words.pgettext(*heading),
         **({"definitions": definitions} if definitions else {}),
     }
 

@@ -76,6 +76,9 @@ def public_outputs(root: Path, tmp_path: Path) -> dict[str, str]:
     outputs["calendar.ics"] = "\n".join(
         line for line in unfolded(result.stdout).splitlines() if not line.startswith("UID:")
     )
+    result = runner.invoke(app, ["-C", str(root), "export", "--public", "2021"])
+    assert result.exit_code == 0, result.stderr
+    outputs["export.json"] = result.stdout
     pdf = tmp_path / "report.pdf"
     result = runner.invoke(app, ["-C", str(root), "report", "2021", "-o", str(pdf)])
     assert result.exit_code == 0, result.stderr

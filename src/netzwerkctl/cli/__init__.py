@@ -20,6 +20,8 @@ from netzwerkctl.cli import calendar as calendar_command
 from netzwerkctl.cli import changes as changes_command
 from netzwerkctl.cli import check as check_command
 from netzwerkctl.cli import documents as document_commands
+from netzwerkctl.cli import export as export_command
+from netzwerkctl.cli import federation as federation_commands
 from netzwerkctl.cli import forget as forget_command
 from netzwerkctl.cli import init as init_command
 from netzwerkctl.cli import new as new_commands
@@ -101,8 +103,10 @@ _command("forget", forget_command.forget)
 _command("schema", schema_command.schema)
 _command("init", init_command.init)
 _command("changes", changes_command.changes)
+_command("export", export_command.export)
 _command("serve", serve_command.serve)
 app.add_typer(new_commands.app, name="new")
+app.add_typer(federation_commands.app, name="federation")
 
 
 def main() -> None:

@@ -296,10 +296,18 @@ def contribution_figures(network: Network, year: int) -> ContributionFigures:
 
 
 @dataclass(frozen=True)
+class Grant:
+    project: str
+    recipient: str  # the partner's name, or the award's `to` as written
+    date: date
+    partner: str | None  # the partner's id where `to` names one
+
+
+@dataclass(frozen=True)
 class AwardFigures:
     granted: int
     valid_end: int
-    granted_to: list[tuple[str, str, date]]  # project, recipient, date
+    granted_to: list[Grant]
 
 
 @once_per_network
@@ -311,10 +319,12 @@ def award_figures(network: Network, year: int) -> AwardFigures:
         for award in project.awards:
             if award.date.year == year:
                 partner = network.partners.get(award.to)
-                granted.append((pid, partner.name if partner else award.to, award.date))
+                name = partner.name if partner else award.to
+                granted.append(Grant(pid, name, award.date, award.to if partner else None))
             if award.date <= end and (award.valid_until is None or award.valid_until >= end):
                 valid += 1
-    return AwardFigures(len(granted), valid, sorted(granted, key=lambda g: (g[2], g[0], g[1])))
+    granted.sort(key=lambda g: (g.date, g.project, g.recipient))
+    return AwardFigures(len(granted), valid, granted)
 
 
 @dataclass(frozen=True)

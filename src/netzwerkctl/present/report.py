@@ -436,8 +436,8 @@ def report_context(
             "granted": awards.granted,
             "valid_end": awards.valid_end,
             "list": [
-                {"project": network.projects[pid].name, "to": to, "date": d}
-                for pid, to, d in awards.granted_to
+                {"project": network.projects[g.project].name, "to": g.recipient, "date": g.date}
+                for g in awards.granted_to
             ],
         },
         "marketplace": {

@@ -1,0 +1,244 @@
+"""`netzwerkctl federation fetch|check|report` over real git repositories made in a
+temporary folder and reached by file:// URLs: a programme with a good network, the
+example network, a broken one, an unreachable one, one that publishes its exports,
+and a history rewritten between runs. The totals are the sums of the networks' own
+`report --format json`; the report names no person and is the same bytes twice."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import EXAMPLE_NETWORK, write_network
+from netzwerkctl.cli import app
+from netzwerkctl.load import load_network
+from netzwerkctl.present.public import EMAIL, PHONE
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+runner = CliRunner()
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Koordination",
+    "GIT_AUTHOR_EMAIL": "koordination@example.org",
+    "GIT_COMMITTER_NAME": "Koordination",
+    "GIT_COMMITTER_EMAIL": "koordination@example.org",
+    "GIT_AUTHOR_DATE": "2022-01-10T12:00:00+01:00",
+    "GIT_COMMITTER_DATE": "2022-01-10T12:00:00+01:00",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(folder: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", *args],
+        cwd=folder,
+        env={**os.environ, **GIT_ENV},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+def repository(folder: Path) -> str:
+    """Commit everything in `folder` into a new repository; its file:// URL."""
+    git(folder, "init", "-q", "-b", "main")
+    git(folder, "add", "-A")
+    git(folder, "commit", "-q", "-m", "Netzwerk")
+    return folder.resolve().as_uri()
+
+
+@pytest.fixture
+def programme(tmp_path: Path) -> Path:
+    """programm.yaml in `tmp_path/programm`, the networks' repositories beside it."""
+    repos = tmp_path / "repos"
+    good = write_network(repos / "gut")
+    example = repos / "beispiel"
+    shutil.copytree(EXAMPLE_NETWORK, example, ignore=shutil.ignore_patterns(".netzwerkctl"))
+    broken = write_network(repos / "kaputt", {"partners/x.yaml": "name: X\nkind: bank\n"})
+    published = write_network(repos / "veroeffentlicht")
+    for year in ("2021", "2020"):
+        result = runner.invoke(app, ["-C", str(published), "export", "--public", year])
+        assert result.exit_code == 0, result.stderr
+        (tmp_path / f"export-{year}.json").write_text(result.stdout, encoding="utf-8")
+    home = tmp_path / "programm"
+    home.mkdir()
+    (home / "programm.yaml").write_text(
+        f"""\
+name: Engagierte Stadt
+networks:
+  - id: gut
+    name: Gutes Netz
+    city: Teststadt
+    url: {repository(good)}
+  - id: beispiel
+    name: Engagierte Stadt Bocholt
+    city: Bocholt
+    url: {repository(example)}
+    ref: main
+  - id: kaputt
+    name: Kaputtes Netz
+    url: {repository(broken)}
+  - id: weg
+    name: Unerreichbar
+    url: {(tmp_path / "gibt-es-nicht").resolve().as_uri()}
+  - id: veroeffentlicht
+    name: Veröffentlichtes Netz
+    export: ../export-{{year}}.json
+""",
+        encoding="utf-8",
+    )
+    return home / "programm.yaml"
+
+
+def run(registry: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["federation", *args, "--registry", str(registry)])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_fetch_check_report(programme: Path, tmp_path: Path) -> None:
+    code, out, _err = run(programme, "fetch")
+    assert code == 1  # one network could not be fetched; the others were
+    lines = dict(line.split(": ", 1) for line in out.splitlines() if ": " in line)
+    assert lines["gut"].startswith("geklont (") and lines["beispiel"].startswith("geklont (")
+    assert lines["weg"].startswith("FEHLGESCHLAGEN") and "gibt-es-nicht" in lines["weg"]
+    cache = programme.parent / "netze"
+    assert sorted(p.name for p in cache.iterdir()) == ["beispiel", "gut", "kaputt"]
+    assert subprocess.run(
+        ["git", "-C", str(cache / "gut"), "rev-parse", "--is-shallow-repository"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip() == "true"  # fmt: skip
+
+    code, out, _err = run(programme, "fetch")  # again: nothing new
+    assert "gut: unverändert" in out
+
+    code, out, _err = run(programme, "check", "--today", "2022-01-01")
+    assert code == 1
+    table = {line.split()[0]: line.split()[1:] for line in out.splitlines()[2:] if line.strip()}
+    assert table["gut"][0] == "0" and table["kaputt"][0] != "0"
+    assert table["weg"][:2] == ["nicht", "abgerufen"]
+
+    code, out, err = run(programme, "report", "2021", "-f", "json", "--today", "2022-01-01")
+    assert code == 1 and "nicht gezählt" in err  # kaputt and weg are left out, and said so
+    report = json.loads(out)
+    assert report["included"] == ["gut", "beispiel", "veroeffentlicht"]
+    status = {n["id"]: n["status"] for n in report["networks"]}
+    assert status == {
+        "gut": "complete",
+        "beispiel": "complete",
+        "kaputt": "errors",
+        "weg": "unreachable",
+        "veroeffentlicht": "complete",
+    }
+    own = [
+        json.loads(runner.invoke(app, ["-C", str(root), "report", "2021", "-f", "json"]).stdout)
+        for root in (
+            tmp_path / "repos/gut",
+            tmp_path / "repos/beispiel",
+            tmp_path / "repos/veroeffentlicht",
+        )
+    ]
+    t = report["totals"]
+    assert t["partners"]["active_end"] == sum(o["partners"]["active_end"] for o in own)
+    assert t["meetings"]["held"] == sum(o["meetings"]["held"] for o in own)
+    assert t["meetings"]["cancelled"] == sum(o["meetings"]["cancelled"] for o in own)
+    for key in ("raised", "done", "open_end", "overdue_end"):
+        assert t["tasks"][key] == sum(o["tasks"][key] for o in own)
+    assert t["contributions"]["total_eur"] == pytest.approx(
+        sum(o["contributions"]["total_eur"] for o in own)
+    )
+    assert t["awards"]["granted"] == sum(o["awards"]["granted"] for o in own)
+    for key in ("offers", "needs", "deals"):
+        assert t["marketplace"][key] == sum(o["marketplace"][key] for o in own)
+    assert t["patrons"]["current"] == sum(o["patrons"]["overall"]["current"] for o in own)
+    kinds: dict[str, int] = {}
+    for o in own:
+        for k, n in o["partners"]["by_kind"].items():
+            kinds[k] = kinds.get(k, 0) + n
+    assert t["partners"]["by_kind"] == dict(sorted(kinds.items()))
+    commits = {n["id"]: n["data_version"] for n in report["networks"] if n["data_version"]}
+    assert commits["gut"]["commit"] and commits["gut"]["commit_date"] == "2022-01-10"
+
+    md = run(programme, "report", "2021", "--today", "2022-01-01")[1]
+    assert "Kaputtes Netz" in md and "Unerreichbar" in md  # listed, not counted
+    assert md == run(programme, "report", "2021", "--today", "2022-01-01")[1]  # same bytes
+    allowed = json.loads(
+        run(programme, "report", "2021", "-f", "json", "--allow-errors", "--today", "2022-01-01")[1]
+    )
+    assert "kaputt" in allowed["included"]
+
+
+def test_nothing_personal_in_the_programme_report(programme: Path, tmp_path: Path) -> None:
+    run(programme, "fetch")
+    outputs = {
+        fmt: run(programme, "report", "2021", "-f", fmt, "--today", "2022-01-01")[1]
+        for fmt in ("md", "html", "json")
+    }
+    persons = [
+        p.contact.name
+        for root in (tmp_path / "repos/gut", tmp_path / "repos/beispiel")
+        for p in load_network(root).network.persons.values()
+    ]
+    for name, text in outputs.items():
+        flat = " ".join(text.split())
+        assert not EMAIL.search(flat) and not PHONE.search(flat), name
+        for person in persons:
+            assert person.casefold() not in flat.casefold(), (name, person)
+
+
+def test_a_rewritten_history_is_fetched_again(programme: Path, tmp_path: Path) -> None:
+    run(programme, "fetch")
+    good = tmp_path / "repos/gut"
+    marketplace = good / "marketplace/markt.yaml"
+    marketplace.write_text(
+        marketplace.read_text("utf-8").replace("date: 2021-06-12", "date: 2020-06-12"),
+        encoding="utf-8",
+    )
+    git(good, "commit", "-q", "--amend", "-a", "-m", "Netzwerk, neu geschrieben")
+    _code, out, _err = run(programme, "fetch")
+    assert "gut: aktualisiert" in out
+    report = json.loads(run(programme, "report", "2021", "-f", "json", "--today", "2022-01-01")[1])
+    gut = next(n for n in report["networks"] if n["id"] == "gut")
+    assert gut["figures"]["marketplace"]["events"] == 0  # the market moved to 2020
+
+
+def test_an_interrupted_clone_is_started_again(programme: Path) -> None:
+    cache = programme.parent / "netze"
+    (cache / ".gut.partial").mkdir(parents=True)
+    (cache / ".gut.partial" / "halb").write_text("x")
+    run(programme, "fetch")
+    assert not (cache / ".gut.partial").exists() and (cache / "gut" / "netzwerk.yaml").is_file()
+
+
+def test_a_symbolic_link_in_a_repository_stays_a_plain_file(
+    tmp_path: Path, make_network: Callable[..., Path]
+) -> None:
+    root = make_network()
+    secret = tmp_path / "geheim.yaml"
+    secret.write_text("name: geheim\n")
+    (root / "partners" / "link.yaml").symlink_to(secret)
+    registry = tmp_path / "programm.yaml"
+    registry.write_text(
+        f"name: P\nnetworks:\n  - id: n\n    name: N\n    url: {repository(root)}\n",
+        encoding="utf-8",
+    )
+    run(registry, "fetch")
+    fetched = tmp_path / "netze" / "n" / "partners" / "link.yaml"
+    assert not fetched.is_symlink() and fetched.read_text() == str(secret)
+
+
+def test_a_registry_with_errors_does_nothing(tmp_path: Path) -> None:
+    registry = tmp_path / "programm.yaml"
+    registry.write_text("name: P\nnetworks:\n  - id: x\n    name: X\n    url: ext::sh\n")
+    code, _out, err = run(registry, "fetch")
+    assert code == 1 and "programm.yaml:5:" in err and "NW703" in err
+    assert not (tmp_path / "netze").exists()
+    code, _out, err = run(tmp_path / "fehlt.yaml", "fetch")
+    assert code == 2 and "fehlt.yaml" in err
