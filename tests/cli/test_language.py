@@ -108,6 +108,12 @@ def test_help_is_german_for_a_german_user(args: list[str]) -> None:
             "Invalid value for '--format' / '-f'; allowed: text, json, github, gitlab.",
         ),
         (["check", "--bogus"], "Unbekannte Option: --bogus", "No such option: --bogus"),
+        (["check", "extra"], "Ein Argument zu viel: extra.", "One argument too many: extra."),
+        (
+            ["check", "a", "b"],
+            "Argumente zu viel: a b.",
+            "Arguments too many: a b.",
+        ),
         (
             ["check", "--today"],
             "Die Option „--today“ braucht einen Wert.",

@@ -242,3 +242,53 @@ def test_a_registry_with_errors_does_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "netze").exists()
     code, _out, err = run(tmp_path / "fehlt.yaml", "fetch")
     assert code == 2 and "fehlt.yaml" in err
+
+
+def test_the_report_as_a_page_with_charts_and_as_pdf(programme: Path, tmp_path: Path) -> None:
+    from netzwerkctl.present.pdf import pdf_unavailable
+
+    run(programme, "fetch")
+    page = tmp_path / "programmbericht.html"
+    code, _out, err = run(programme, "report", "2021", "-o", str(page))
+    assert code == 1, err  # written, but not every network is counted
+    html = page.read_text("utf-8")
+    assert html.count("<svg") == 2 and "Programmbericht 2021" in html
+    assert "Patenschaften von Partnern für Arbeitsgruppen" in html
+    english = run(programme, "report", "2021", "--lang", "en")[1]
+    assert "Programme report 2021" in english and "Partnerinnen" not in english
+    if pdf_unavailable() is not None:
+        pytest.skip(f"no PDF here: {pdf_unavailable()}")
+    pdf = tmp_path / "programmbericht.pdf"
+    run(programme, "report", "2021", "-o", str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_published_exports_that_are_broken_or_of_another_year_are_not_counted(
+    tmp_path: Path,
+) -> None:
+    root = write_network(tmp_path / "netz")
+    good = runner.invoke(app, ["-C", str(root), "export", "--public", "2021"]).stdout
+    (tmp_path / "falsch-2021.json").write_text('{"schemaVersion": 1, "year": "x"}')
+    (tmp_path / "alt-2021.json").write_text(good.replace('"year": 2021', '"year": 2020'))
+    (tmp_path / "gut-2021.json").write_text(good)
+    registry = tmp_path / "programm.yaml"
+    registry.write_text(
+        "name: P\nnetworks:\n"
+        "  - id: falsch\n    name: Falsch\n    export: ./falsch-{year}.json\n"
+        "  - id: alt\n    name: Alt\n    export: ./alt-{year}.json\n"
+        "  - id: fehlt\n    name: Fehlt\n    export: ./fehlt-{year}.json\n"
+        "  - id: gut\n    name: Gut\n    export: ./gut-{year}.json\n",
+        encoding="utf-8",
+    )
+    code, out, _err = run(registry, "report", "2021", "-f", "json")
+    report = json.loads(out)
+    assert code == 1 and report["included"] == ["gut"]
+    status = {n["id"]: (n["status"], n["reason"]) for n in report["networks"]}
+    assert status["falsch"] == ("invalid", "not-an-export")
+    assert status["alt"] == ("invalid", "wrong-year")
+    assert status["fehlt"] == ("unreachable", "unreadable")
+    assert report["previous_totals"] is None  # no export of 2020 for "gut"
+    md = run(registry, "report", "2021")[1]
+    assert "der gefundene Export ist aus einem anderen Jahr" in md
+    assert "die Datei ist kein öffentlicher Export (an der Stelle year)" in md
+    assert "Kein Vergleich mit dem Vorjahr" in md

@@ -245,6 +245,8 @@ def _is_integer(param: Any) -> bool:
 
 
 _REQUIRES_ARGUMENT = re.compile(r"Option '([^']+)' requires an argument\.")
+# Click: "Got unexpected extra argument (x)", "… arguments (x y)", "… argument(s) (x)"
+_EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)", re.S)
 
 
 def error_message(e: Any, lang: str) -> str:
@@ -284,9 +286,19 @@ def error_message(e: Any, lang: str) -> str:
                 )
             return _("Invalid value for %(name)s: a whole number.", name=_hint(e))
         return _("Invalid value for %(name)s: %(message)s", name=_hint(e), message=e.message)
-    found = _REQUIRES_ARGUMENT.fullmatch(str(getattr(e, "message", "")))
+    message = str(getattr(e, "message", ""))
+    found = _REQUIRES_ARGUMENT.fullmatch(message)
     if found:
         return _("Option '%(option)s' needs a value.", option=found.group(1))
+    extra = _EXTRA_ARGUMENTS.fullmatch(message)
+    if extra:
+        words = extra.group(1).split()
+        return _.ngettext(
+            "One argument too many: %(args)s.",
+            "Arguments too many: %(args)s.",
+            len(words),
+            args=extra.group(1),
+        )
     return str(e.format_message())
 
 

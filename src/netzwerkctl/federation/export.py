@@ -262,6 +262,8 @@ def public_export(
     groups = []
     for gid, g in groups_f.items():
         group = network.groups[gid]
+        if not group.exists_between(start, end):
+            continue  # a group that ended before the year (or began after it)
         patrons = per_group.get(gid)
         groups.append(
             PublicGroup(

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from netzwerkctl.federation.export import PublicExport, public_export, read_export
 from netzwerkctl.federation.fetch import checkout
-from netzwerkctl.federation.programme import NetworkRow, Status
+from netzwerkctl.federation.programme import NetworkRow, Reason, Status
 from netzwerkctl.federation.registry import RegisteredNetwork
 from netzwerkctl.problems import Problem
 
@@ -149,8 +149,8 @@ def _row(args: tuple[RegisteredNetwork, Path, Path, int, date]) -> NetworkRow:
         return _read_row(args)
     except Exception as exc:  # a bug: shown in the report and in the exit code
         network = args[0]
-        reason = f"netzwerkctl failed: {type(exc).__name__}: {exc}"[:300]
-        return NetworkRow(network.id, network.name, network.city, "invalid", reason)
+        detail = f"{type(exc).__name__}: {exc}"[:300]
+        return NetworkRow(network.id, network.name, network.city, "invalid", "failed", detail)
 
 
 def _read_row(args: tuple[RegisteredNetwork, Path, Path, int, date]) -> NetworkRow:
@@ -162,14 +162,16 @@ def _read_row(args: tuple[RegisteredNetwork, Path, Path, int, date]) -> NetworkR
         return _published(network, base, year)
     root = checkout(cache, network)
     if not (root / "netzwerk.yaml").is_file():
-        reason = "not-fetched" if not root.exists() else "no-network"
+        reason: Reason = "not-fetched" if not root.exists() else "no-network"
         return NetworkRow(network.id, network.name, network.city, "unreachable", reason)
     result = check_network(root, today)
     errors = {p.file for p in result.problems if p.severity == "error"}
     version = provenance(root)
     exports = [public_export(result.network, y, version, len(errors)) for y in (year, year - 1)]
     status: Status = "errors" if errors else "complete"
-    return NetworkRow(network.id, network.name, network.city, status, None, exports[0], exports[1])
+    return NetworkRow(
+        network.id, network.name, network.city, status, export=exports[0], previous=exports[1]
+    )
 
 
 def gather(
@@ -192,25 +194,26 @@ def _published(network: RegisteredNetwork, base: Path, year: int) -> NetworkRow:
     try:
         current = read_export(_download(network.export, base, year))
     except (OSError, ValueError) as exc:
-        status: Status = "invalid" if isinstance(exc, ValidationError) else "unreachable"
-        reason = _short(exc)
-        return NetworkRow(network.id, network.name, network.city, status, reason)
+        if isinstance(exc, ValidationError):
+            first = exc.errors(include_url=False)[0]
+            where = ".".join(str(x) for x in first["loc"]) or "–"
+            return NetworkRow(
+                network.id, network.name, network.city, "invalid", "not-an-export", where
+            )
+        detail = str(exc)[:300]
+        return NetworkRow(
+            network.id, network.name, network.city, "unreachable", "unreadable", detail
+        )
     if current.year != year:
         return NetworkRow(network.id, network.name, network.city, "invalid", "wrong-year")
     try:
         previous: PublicExport | None = read_export(_download(network.export, base, year - 1))
     except (OSError, ValueError):
         previous = None
-    status = "errors" if current.files_with_errors else "complete"
-    return NetworkRow(network.id, network.name, network.city, status, None, current, previous)
-
-
-def _short(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        first = exc.errors(include_url=False)[0]
-        where = ".".join(str(x) for x in first["loc"])
-        return f"not a public export ({where}: {first['type']})"
-    return str(exc)[:300]
+    status: Status = "errors" if current.files_with_errors else "complete"
+    return NetworkRow(
+        network.id, network.name, network.city, status, export=current, previous=previous
+    )
 
 
 def _download(template: str, base: Path, year: int) -> bytes:

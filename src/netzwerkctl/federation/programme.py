@@ -20,6 +20,8 @@ from pydantic import BaseModel
 from netzwerkctl.federation.export import Figures, PublicExport
 
 Status = Literal["complete", "errors", "unreachable", "invalid"]
+# why a network is not in the totals; `detail` adds the words of git or of the reader
+Reason = Literal["not-fetched", "no-network", "wrong-year", "not-an-export", "unreadable", "failed"]
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -31,9 +33,8 @@ class NetworkRow:
     name: str
     city: str | None
     status: Status
-    # why it is not in the totals: not-fetched, no-network, wrong-year, or the words of
-    # git or of the reader (quoted as they are)
-    reason: str | None = None
+    reason: Reason | None = None
+    detail: str | None = None  # quoted as it is (an error message of the reader)
     export: PublicExport | None = None  # of the year
     previous: PublicExport | None = None  # of the year before, where there is one
 

@@ -109,14 +109,18 @@ def _figures(f: Figures, p: Figures | None, _: Text) -> list[FigureRow]:
 
 
 def _reason(row: NetworkRow, _: Text) -> str | None:
-    if row.reason is None:
-        return None
+    """Why a network is not counted, in words (with the reader's words quoted)."""
+    detail = row.detail or ""
     texts = {
+        None: None,
         "not-fetched": _("not fetched yet (`netzwerkctl federation fetch`)"),
         "no-network": _("the repository has no netzwerk.yaml (check url and folder)"),
         "wrong-year": _("the export found is of another year"),
+        "not-an-export": _("the file is no public export (at %(place)s)", place=detail),
+        "unreadable": _("the export cannot be read: %(reason)s", reason=detail),
+        "failed": _("netzwerkctl failed on this network: %(reason)s", reason=detail),
     }
-    return texts.get(row.reason, row.reason)
+    return texts[row.reason]
 
 
 def _row(row: NetworkRow, report: ProgrammeReport, _: Text) -> Row:
@@ -207,6 +211,7 @@ def programme_json(report: ProgrammeReport) -> str:
                 "city": r.city,
                 "status": r.status,
                 "reason": r.reason,
+                "detail": r.detail,
                 "included": r.id in report.included,
                 "data_version": r.export.data_version.model_dump(mode="json") if r.export else None,
                 "figures": figures(r.export.figures if r.export else None),
