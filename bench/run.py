@@ -192,10 +192,13 @@ def grow(sizes: list[str], runs: int, commits: int, workdir: Path, tool: list[st
     the data (memory: the parse keeps nothing, a command keeps the network).
 
     A shared machine's noise (another tenant, a busy disk) only ever adds time, so the
-    growth is taken from each command's fastest run; the CPU time of the process and
-    its children, which the scheduler's noise does not touch, is the second opinion."""
+    growth is taken from each command's fastest run, and the runs of a command take
+    turns between the sizes; the parse is measured at the start and at the end. The
+    CPU time of the process and its children is the second opinion."""
     measured: dict[tuple[str, str], Run] = {}
     data: dict[str, int] = {}
+    roots: dict[str, Path] = {}
+    meetings: dict[str, str] = {}
     for size in sizes:
         root = workdir / size.replace("*", "x")
         count = generate(size, root)
@@ -203,18 +206,52 @@ def grow(sizes: list[str], runs: int, commits: int, workdir: Path, tool: list[st
         data[size] = sum(p.stat().st_size for p in root.rglob("*.yaml"))
         note = f"{size}: {count} files, {data[size] / 1e6:.0f} MB, {commits} commits"
         print(note, file=sys.stderr)
-        meeting = sorted(root.glob("meetings/2014/*.yaml"))[0].stem  # a held meeting
-        measured[(size, "parse")] = timed_runs([PY, "-c", PARSE, str(root)], runs)
-        out = workdir / "out"
-        out.mkdir(exist_ok=True)
-        for name, extra in commands(out, meeting):
-            cmd = [*tool, "-C", str(root), *extra]
-            if name == "check (cached)":
-                timed_runs(cmd, 1)  # the first run fills the cache
-            env = {**os.environ, "FORCE_COLOR": "1", "COLUMNS": "100"} if name in TERMINAL else None
-            measured[(size, name)] = timed_runs(cmd, runs, env)
-            found = measured[(size, name)]
-            print(f"  {name}: {found.fastest:.2f} s ({found.cpu:.2f} s CPU)", file=sys.stderr)
+        roots[size] = root
+        meetings[size] = sorted(root.glob("meetings/2014/*.yaml"))[0].stem  # a held meeting
+    out = workdir / "out"
+    out.mkdir(exist_ok=True)
+
+    def alternating(name: str, cmds: dict[str, list[str]], env: dict[str, str] | None) -> None:
+        """`runs` runs of one command at every size, the sizes taking turns (L, L*10,
+        L, …): a noisy minute then slows a run at each size, not all runs of one."""
+        found: dict[str, list[Run]] = {size: [] for size in sizes}
+        for _ in range(runs):
+            for size in sizes:
+                found[size].append(timed_runs(cmds[size], 1, env))
+        for size in sizes:
+            rs = found[size]
+            measured[(size, name)] = Run(
+                min(r.fastest for r in rs),
+                statistics.median(r.fastest for r in rs),
+                min(r.cpu for r in rs),
+                max(r.peak for r in rs),
+            )
+            got = measured[(size, name)]
+            print(f"  {size} {name}: {got.fastest:.2f} s ({got.cpu:.2f} s CPU)", file=sys.stderr)
+
+    parse = {size: [PY, "-c", PARSE, str(roots[size])] for size in sizes}
+    alternating("parse", parse, None)
+    early = {size: measured[(size, "parse")] for size in sizes}
+    for name, _extra in commands(out):
+        cmds = {
+            size: [*tool, "-C", str(roots[size]), *dict(commands(out, meetings[size]))[name]]
+            for size in sizes
+        }
+        if name == "check (cached)":
+            for size in sizes:
+                timed_runs(cmds[size], 1)  # the first run fills the cache
+        env = {**os.environ, "FORCE_COLOR": "1", "COLUMNS": "100"} if name in TERMINAL else None
+        alternating(name, cmds, env)
+    # the parse once more at the end: its fastest run of the whole session is the baseline
+    alternating("parse", parse, None)
+    for size in sizes:
+        late, before = measured[(size, "parse")], early[size]
+        measured[(size, "parse")] = Run(
+            min(late.fastest, before.fastest),
+            min(late.median, before.median),
+            min(late.cpu, before.cpu),
+            max(late.peak, before.peak),
+        )
     first, last = sizes[0], sizes[-1]
 
     def growth(name: str, of: str) -> float:

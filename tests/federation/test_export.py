@@ -42,6 +42,25 @@ members:
   - person: bernd
     since: 2016-01-01
 """,
+    "meetings/2021/2021-06-01-ag.yaml": """\
+group: ag
+date: 2021-06-01
+status: planned
+location: Garten von Hanna Hollstein
+""",
+    "partners/bank.yaml": """\
+name: Volksbank Teststadt
+kind: bank
+status: former
+joined: 2016-01-01
+left: 2022-06-30
+contacts:
+  - id: bernd
+    name: Bernd Brink
+    decision_maker: ja
+    intro_talk: 2016-01-01
+    consent: 2016-01-01
+""",
     "projects/preis.yaml": """\
 name: Ehrenamtspreis 2021
 kind: award
@@ -121,6 +140,9 @@ def test_individuals_are_counted_and_never_named(make_network: Callable[..., Pat
     assert contributions == {"bank": 1640.0, None: 50.0}  # postage of the survey + prize money
     assert [a["partner"] for a in data["awards"]] == [None, None, "verein", "verein"]
     assert {"award", "survey", "patronage", "marketplace"} <= set(data["practices"])
+    # the bank left in 2022: at the end of 2021 it was a partner
+    assert {p["id"]: p["status"] for p in data["partners"]}["bank"] == "active"
+    assert "Garten von [Name entfernt]" in [m["place"] for m in data["meetings"]]
 
 
 def test_same_data_same_bytes_and_a_file_it_may_replace(tmp_path: Path) -> None:

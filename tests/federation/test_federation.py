@@ -271,24 +271,50 @@ def test_published_exports_that_are_broken_or_of_another_year_are_not_counted(
     (tmp_path / "falsch-2021.json").write_text('{"schemaVersion": 1, "year": "x"}')
     (tmp_path / "alt-2021.json").write_text(good.replace('"year": 2021', '"year": 2020'))
     (tmp_path / "gut-2021.json").write_text(good)
+    (tmp_path / "immer.json").write_text(good)  # an address without {year}
     registry = tmp_path / "programm.yaml"
     registry.write_text(
         "name: P\nnetworks:\n"
         "  - id: falsch\n    name: Falsch\n    export: ./falsch-{year}.json\n"
         "  - id: alt\n    name: Alt\n    export: ./alt-{year}.json\n"
         "  - id: fehlt\n    name: Fehlt\n    export: ./fehlt-{year}.json\n"
-        "  - id: gut\n    name: Gut\n    export: ./gut-{year}.json\n",
+        "  - id: gut\n    name: Gut\n    export: ./gut-{year}.json\n"
+        "  - id: immer\n    name: Immer\n    export: ./immer.json\n",
         encoding="utf-8",
     )
     code, out, _err = run(registry, "report", "2021", "-f", "json")
     report = json.loads(out)
-    assert code == 1 and report["included"] == ["gut"]
+    assert code == 1 and report["included"] == ["gut", "immer"]
     status = {n["id"]: (n["status"], n["reason"]) for n in report["networks"]}
     assert status["falsch"] == ("invalid", "not-an-export")
     assert status["alt"] == ("invalid", "wrong-year")
     assert status["fehlt"] == ("unreachable", "unreadable")
-    assert report["previous_totals"] is None  # no export of 2020 for "gut"
+    assert report["previous_totals"] is None  # no export of 2020 (and 2021 twice is none)
     md = run(registry, "report", "2021")[1]
     assert "der gefundene Export ist aus einem anderen Jahr" in md
     assert "die Datei ist kein öffentlicher Export (an der Stelle year)" in md
     assert "Kein Vergleich mit dem Vorjahr" in md
+
+
+def test_a_lock_left_by_a_killed_run_is_cleared_by_a_fresh_clone(programme: Path) -> None:
+    run(programme, "fetch")
+    cache = programme.parent / "netze"
+    (cache / "gut" / ".git" / "shallow.lock").write_text("")
+    (cache / "gut" / ".git" / "index.lock").write_text("")
+    _code, out, _err = run(programme, "fetch")
+    assert "gut: geklont" in out
+    assert not (cache / "gut" / ".git" / "index.lock").exists()
+
+
+def test_a_network_that_cannot_be_fetched_again_is_counted_from_its_last_copy(
+    programme: Path, tmp_path: Path
+) -> None:
+    run(programme, "fetch")
+    (tmp_path / "repos" / "gut").rename(tmp_path / "repos" / "weg-verschoben")
+    code, out, _err = run(programme, "fetch")
+    assert code == 1 and "gut: FEHLGESCHLAGEN" in out
+    md = run(programme, "report", "2021")[1]
+    assert "Gutes Netz (letzter Abruf gescheitert: Daten des vorigen Abrufs)" in md
+    report = json.loads(run(programme, "report", "2021", "-f", "json")[1])
+    gut = next(n for n in report["networks"] if n["id"] == "gut")
+    assert gut["stale"] is True and "gut" in report["included"]

@@ -111,3 +111,19 @@ def test_the_editor_schema_is_published_and_accepts_a_good_registry() -> None:
     )
     printed = CliRunner().invoke(app, ["federation", "schema", "--lang", "de"])
     assert printed.exit_code == 0 and printed.stdout == registry_schema_text("de")
+
+
+@pytest.mark.parametrize(
+    ("entry", "code"),
+    [
+        ("    url: ../gut\n    folder: /etc\n", "NW704"),
+        ("    url: ../gut\n    folder: a/../../b\n", "NW704"),
+        ("    url: -oProxyCommand=x@host:path\n", "NW703"),
+        ("    url: ssh://-oProxyCommand=x/path\n", "NW703"),
+        ("    url: https:///etc/passwd\n", "NW703"),
+        ("    export: https://-x/export-{year}.json\n", "NW703"),
+    ],
+)
+def test_nothing_leads_git_or_the_reader_astray(entry: str, code: str) -> None:
+    raw = f"name: P\nnetworks:\n  - id: n\n    name: N\n{entry}".encode()
+    assert [p.code for p in read_registry(raw).problems] == [code]

@@ -122,9 +122,18 @@ def fetch(
         "export": _("publishes exports (read by federation report)"),
     }
 
+    failures = {
+        "git": "",
+        "timeout": _("took longer than %(seconds)s seconds", seconds=timeout),
+        "no-git": _("git is not installed (or not on the PATH). Please install git."),
+        "cache": _("the cache folder cannot be written"),
+    }
+
     def tell(result: Fetched) -> None:
         commit = f" ({result.commit})" if result.commit else ""
-        reason = f": {result.reason}" if result.reason else ""
+        why = [failures[result.failure]] if result.failure else []
+        why += [result.reason] if result.reason else []
+        reason = ": " + " – ".join(w for w in why if w) if any(why) else ""
         typer.echo(f"{result.id}: {words[result.state]}{commit}{reason}")
 
     results = fetch_all(
@@ -324,9 +333,12 @@ def report(
         context = programme_context(made, language)
         data = document_data("programme", context, language, fmt.value, base, output, None, charts)
         emit(data, output, force, base)
+    _ = cli()
+    for row in made.rows:
+        if row.reason in ("unreadable", "failed") and row.detail:
+            sys.stderr.write(f"netzwerkctl: {row.id}: {row.detail}\n")
     missing = [r for r in made.rows if r.id not in made.included]
     if missing:
-        _ = cli()
         sys.stderr.write(
             "netzwerkctl: "
             + _.ngettext(

@@ -30,7 +30,7 @@ from netzwerkctl.model import Partner
 from netzwerkctl.network import Network
 
 SCHEMA_VERSION = 1
-SCHEMA_ID = "https://netzwerkctl.invalid/schemas/public-export-1.schema.json"
+SCHEMA_ID = "urn:netzwerkctl:schema:public-export:1"
 
 Practice = Literal[
     "patronage",  # groups with partner organisations as patrons
@@ -229,6 +229,14 @@ def _money(value: Decimal) -> float:
     return float(value.quantize(Decimal("0.01")))
 
 
+def _status_at(partner: Partner, end: date) -> str:
+    """A partner's status as of the year's end: one that left after it was still a
+    partner then (`active`), whatever the file says today."""
+    if partner.status == "former" and partner.left is not None and partner.left > end:
+        return "active"
+    return partner.status
+
+
 def _named(partner: Partner | None) -> bool:
     """An organisation that may be named: not a partner of kind individual."""
     return partner is not None and partner.kind != "individual"
@@ -286,8 +294,8 @@ def public_export(
 
     practices: set[Practice] = set()
     existing = [g for g in network.groups.values() if g.exists_between(start, end)]
-    if any(group.patrons for group in existing):
-        practices.add("patronage")
+    if any(f.current for f in per_group.values()):
+        practices.add("patronage")  # patrons at the year's end
     if any(group.kind == "workshop" for group in existing):
         practices.add("workshop")
     if any(group.kind == "jury" for group in existing):
@@ -303,7 +311,7 @@ def public_export(
         "campaign": "campaign",
     }
     for project in projects.values():
-        if project.kind in by_project_kind and project.status not in ("idea", "dropped"):
+        if project.kind in by_project_kind and project.status_on(end) not in ("idea", "dropped"):
             practices.add(by_project_kind[project.kind])
 
     return PublicExport(
@@ -375,7 +383,7 @@ def public_export(
                 id=pid,
                 name=p.name,
                 kind=p.kind,
-                status=p.status,
+                status=_status_at(p, end),
                 cluster=p.cluster,
                 expertise=list(p.expertise),
                 joined=p.joined,
@@ -399,7 +407,7 @@ def public_export(
             for g in awards_f.granted_to
         ],
         projects=[
-            PublicProject(id=pid, name=shown(p.name) or pid, kind=p.kind, status=p.status)
+            PublicProject(id=pid, name=shown(p.name) or pid, kind=p.kind, status=p.status_on(end))
             for pid, p in sorted(projects.items())
         ],
         marketplaces=[

@@ -28,6 +28,9 @@ from typing import Literal
 from netzwerkctl.federation.registry import RegisteredNetwork
 
 State = Literal["cloned", "updated", "unchanged", "failed", "export"]
+# why a fetch failed: git said so (its words in `reason`), it took too long, git is
+# missing, or the cache folder could not be written
+Failure = Literal["git", "timeout", "no-git", "cache"]
 
 _OPTIONS = (
     "protocol.allow=never",
@@ -59,7 +62,8 @@ class Fetched:
     id: str
     state: State
     commit: str | None = None  # the commit now in the cache
-    reason: str | None = None  # why it failed, in git's words (credentials masked)
+    failure: Failure | None = None
+    reason: str | None = None  # git's words or the system's (credentials masked)
 
 
 def source_url(network: RegisteredNetwork, base: Path) -> str:
@@ -70,11 +74,25 @@ def source_url(network: RegisteredNetwork, base: Path) -> str:
     return url
 
 
+def stale_marker(cache: Path, network_id: str) -> Path:
+    """A file that says the last fetch of a network failed: its copy in the cache is
+    older than its repository (the report says so)."""
+    return cache / f".{network_id}.stale"
+
+
 def checkout(cache: Path, network: RegisteredNetwork) -> Path:
     """The folder with the network's files in the cache (its `folder` inside the
-    repository)."""
+    repository; one that would lead outside it is the repository itself, which then
+    has no netzwerk.yaml — registry.py refuses such folders anyway)."""
     root = cache / network.id
-    return root / network.folder if network.folder else root
+    if not network.folder:
+        return root
+    inside = root / network.folder
+    try:
+        inside.resolve().relative_to(root.resolve())
+    except ValueError:
+        return root / ".outside"
+    return inside
 
 
 def fetch_all(
@@ -94,6 +112,11 @@ def fetch_all(
             result = Fetched(network.id, "export")
         else:
             result = _fetch(network, source_url(network, base), cache, timeout)
+            marker = stale_marker(cache, network.id)
+            if result.state == "failed" and (cache / network.id).exists():
+                marker.write_text(result.failure or "", encoding="utf-8")
+            else:
+                marker.unlink(missing_ok=True)
         if progress is not None:
             progress(result)
         return result
@@ -112,6 +135,7 @@ def _git(args: list[str], cwd: Path | None, timeout: float) -> str:
         env={**os.environ, **_ENV},
         capture_output=True,
         text=True,
+        errors="replace",  # a server's message in any encoding
         timeout=timeout,
         check=False,
         stdin=subprocess.DEVNULL,
@@ -133,56 +157,74 @@ def _reason(text: str) -> str:
 
 
 def _fetch(network: RegisteredNetwork, url: str, cache: Path, timeout: float) -> Fetched:
+    """One network: updated in place where its copy is there, else (or when the update
+    fails, e.g. on a lock file left by a killed run) cloned afresh beside it and put in
+    its place once complete. The last good copy stays until a new one is complete."""
     target = cache / network.id
+    try:
+        if (target / ".git").is_dir() and _origin(target, timeout) == url:
+            try:
+                return _update(network, target, timeout)
+            except (_GitFailed, subprocess.TimeoutExpired):
+                pass  # cloned afresh below
+        return _clone(network, url, cache, target, timeout)
+    except _GitFailed as exc:
+        return Fetched(network.id, "failed", _head_or_none(target), "git", _reason(str(exc)))
+    except subprocess.TimeoutExpired:
+        return Fetched(network.id, "failed", _head_or_none(target), "timeout")
+    except FileNotFoundError as exc:
+        if exc.filename in ("git", None):
+            return Fetched(network.id, "failed", None, "no-git")
+        return Fetched(network.id, "failed", _head_or_none(target), "cache", str(exc))
+    except OSError as exc:
+        return Fetched(network.id, "failed", _head_or_none(target), "cache", str(exc))
+    finally:
+        shutil.rmtree(cache / f".{network.id}.partial", ignore_errors=True)
+
+
+def _update(network: RegisteredNetwork, target: Path, timeout: float) -> Fetched:
+    before = _head(target, timeout)
+    _git(
+        ["fetch", "--depth", "1", "--no-tags", "--", "origin", network.ref or "HEAD"],
+        target,
+        timeout,
+    )
+    _git(["reset", "--hard", "--quiet", "FETCH_HEAD"], target, timeout)
+    _git(["clean", "-ffdxq"], target, timeout)
+    after = _head(target, timeout)
+    return Fetched(network.id, "unchanged" if after == before else "updated", after)
+
+
+def _clone(
+    network: RegisteredNetwork, url: str, cache: Path, target: Path, timeout: float
+) -> Fetched:
     partial = cache / f".{network.id}.partial"
     if partial.exists():
         shutil.rmtree(partial)  # an interrupted clone: start again
-    try:
-        if (target / ".git").is_dir() and _origin(target, timeout) == url:
-            before = _head(target, timeout)
-            _git(
-                ["fetch", "--depth", "1", "--no-tags", "--", "origin", network.ref or "HEAD"],
-                target,
-                timeout,
-            )
-            _git(["reset", "--hard", "--quiet", "FETCH_HEAD"], target, timeout)
-            _git(["clean", "-ffdxq"], target, timeout)
-            after = _head(target, timeout)
-            return Fetched(network.id, "unchanged" if after == before else "updated", after)
-        branch = ["--branch", network.ref] if network.ref else []
-        _git(
-            [
-                "clone",
-                "--depth",
-                "1",
-                "--no-tags",
-                "--single-branch",
-                "--no-recurse-submodules",
-                "--quiet",
-                *branch,
-                "--",
-                url,
-                str(partial),
-            ],
-            None,
-            timeout,
-        )
-        # the repository's own configuration keeps the switches for later commands
-        _git(["config", "core.symlinks", "false"], partial, timeout)
-        if target.exists():
-            shutil.rmtree(target)
-        partial.rename(target)
-        return Fetched(network.id, "cloned", _head(target, timeout))
-    except _GitFailed as exc:
-        shutil.rmtree(partial, ignore_errors=True)
-        return Fetched(network.id, "failed", _head_or_none(target), _reason(str(exc)))
-    except subprocess.TimeoutExpired:
-        shutil.rmtree(partial, ignore_errors=True)
-        return Fetched(
-            network.id, "failed", _head_or_none(target), f"timeout after {timeout:.0f} s"
-        )
-    except FileNotFoundError:
-        return Fetched(network.id, "failed", None, "git is not installed")
+    branch = ["--branch", network.ref] if network.ref else []
+    _git(
+        [
+            "clone",
+            "--depth",
+            "1",
+            "--no-tags",
+            "--single-branch",
+            "--no-recurse-submodules",
+            "--quiet",
+            *branch,
+            "--",
+            url,
+            str(partial),
+        ],
+        None,
+        timeout,
+    )
+    # the repository's own configuration keeps the switches for later commands
+    _git(["config", "core.symlinks", "false"], partial, timeout)
+    if target.exists():
+        shutil.rmtree(target)
+    partial.rename(target)
+    return Fetched(network.id, "cloned", _head(target, timeout))
 
 
 def _origin(target: Path, timeout: float) -> str | None:
@@ -201,5 +243,5 @@ def _head_or_none(target: Path) -> str | None:
         return None
     try:
         return _head(target, 60)
-    except (_GitFailed, subprocess.TimeoutExpired):
+    except (_GitFailed, subprocess.TimeoutExpired, OSError):
         return None

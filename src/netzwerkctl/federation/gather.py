@@ -20,7 +20,7 @@ from typing import TypeVar
 from pydantic import ValidationError
 
 from netzwerkctl.federation.export import PublicExport, public_export, read_export
-from netzwerkctl.federation.fetch import checkout
+from netzwerkctl.federation.fetch import checkout, stale_marker
 from netzwerkctl.federation.programme import NetworkRow, Reason, Status
 from netzwerkctl.federation.registry import RegisteredNetwork
 from netzwerkctl.problems import Problem
@@ -149,7 +149,7 @@ def _row(args: tuple[RegisteredNetwork, Path, Path, int, date]) -> NetworkRow:
         return _read_row(args)
     except Exception as exc:  # a bug: shown in the report and in the exit code
         network = args[0]
-        detail = f"{type(exc).__name__}: {exc}"[:300]
+        detail = f"{type(exc).__name__}: {exc}"[:300]  # for stderr, not for the report
         return NetworkRow(network.id, network.name, network.city, "invalid", "failed", detail)
 
 
@@ -170,7 +170,13 @@ def _read_row(args: tuple[RegisteredNetwork, Path, Path, int, date]) -> NetworkR
     exports = [public_export(result.network, y, version, len(errors)) for y in (year, year - 1)]
     status: Status = "errors" if errors else "complete"
     return NetworkRow(
-        network.id, network.name, network.city, status, export=exports[0], previous=exports[1]
+        network.id,
+        network.name,
+        network.city,
+        status,
+        export=exports[0],
+        previous=exports[1],
+        stale=stale_marker(cache, network.id).exists(),
     )
 
 
@@ -210,6 +216,8 @@ def _published(network: RegisteredNetwork, base: Path, year: int) -> NetworkRow:
         previous: PublicExport | None = read_export(_download(network.export, base, year - 1))
     except (OSError, ValueError):
         previous = None
+    if previous is not None and previous.year != year - 1:
+        previous = None  # e.g. an address without {year}: the same export twice
     status: Status = "errors" if current.files_with_errors else "complete"
     return NetworkRow(
         network.id, network.name, network.city, status, export=current, previous=previous
@@ -231,5 +239,5 @@ def _download(template: str, base: Path, year: int) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(MAX_EXPORT_BYTES + 1)
     if len(data) > MAX_EXPORT_BYTES:
-        raise ValueError(f"export larger than {MAX_EXPORT_BYTES >> 20} MB")
+        raise OSError(f"larger than {MAX_EXPORT_BYTES >> 20} MB")
     return data

@@ -37,6 +37,7 @@ class NetworkRow:
     detail: str | None = None  # quoted as it is (an error message of the reader)
     export: PublicExport | None = None  # of the year
     previous: PublicExport | None = None  # of the year before, where there is one
+    stale: bool = False  # the last fetch failed: the copy read is older than the repository
 
     @property
     def counted(self) -> bool:

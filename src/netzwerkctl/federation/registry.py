@@ -42,10 +42,13 @@ class Registry(Entry):
 
 # What a git URL may look like: the transports git runs itself, never `ext::` (which
 # runs a command) or anything that starts with "-" (which git would read as an option).
-_GIT_URL = re.compile(r"^(?:https://|ssh://|git://|file://)[^\s]+$|^[\w.-]+@[\w.-]+:[^\s]+$")
-_EXPORT_URL = re.compile(r"^(?:https://|file://)[^\s]+$")
-# A ref or folder is a plain path: no option, no "..", no control characters.
-_PLAIN = re.compile(r"^(?!-)(?!.*\.\.)[\w./+-]+$")
+_GIT_URL = re.compile(
+    r"^(?:https://|ssh://|git://)(?![-/])[^\s]+$|^file://[^\s]+$|^\w[\w.-]*@\w[\w.-]*:[^\s]+$"
+)
+_EXPORT_URL = re.compile(r"^(?:https://(?![-/])|file://)[^\s]+$")
+# A ref or folder is a plain relative path: no option, no "..", no leading "/", no
+# control characters — a folder never leads out of the network's repository.
+_PLAIN = re.compile(r"^(?![-/])(?!.*\.\.)[\w./+-]+$")
 
 
 @dataclass(frozen=True)

@@ -119,10 +119,13 @@ def _as_written(text: str | None) -> str | None:
 
 def public_text(network: Network, lang: Lang) -> Callable[[str | None], str | None]:
     """Texts as a public calendar shows them: e-mail addresses, phone numbers and the
-    names of the network's persons masked."""
+    names of the network's persons masked — its contacts, and its partners of kind
+    individual (a person who is a partner)."""
     from netzwerkctl.present.public import masked, name_masker
 
-    names = name_masker((p.contact.name for p in network.persons.values()), lang)
+    persons = [p.contact.name for p in network.persons.values()]
+    persons += [p.name for p in network.partners.values() if p.kind == "individual"]
+    names = name_masker(persons, lang)
 
     def shown(text: str | None) -> str | None:
         return names(masked(text, lang))
@@ -265,8 +268,8 @@ def invitation(
         params |= {"RSVP": "TRUE", "PARTSTAT": "NEEDS-ACTION"}
     event.add("ATTENDEE", value, params)
     office = network.info.office if network.info else None
-    if office and office.website:
-        event.add("URL", office.website)
+    if office and office.website and not any(c.isspace() for c in office.website):
+        event.add("URL", office.website)  # a URI: one word, or it could begin a new line
     if cancel:
         event.set("STATUS", "CANCELLED")
     else:

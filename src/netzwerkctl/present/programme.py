@@ -20,6 +20,7 @@ class Row(TypedDict):
     status: str  # the status in words
     counted: bool
     marked: bool  # counted although its data has errors (--allow-errors)
+    stale: bool  # its last fetch failed: the figures are those of the copy before
     reason: str | None
     partners: int | None
     meetings: int | None
@@ -109,7 +110,8 @@ def _figures(f: Figures, p: Figures | None, _: Text) -> list[FigureRow]:
 
 
 def _reason(row: NetworkRow, _: Text) -> str | None:
-    """Why a network is not counted, in words (with the reader's words quoted)."""
+    """Why a network is not counted, in words. What a program said (a path, an error
+    of the system) goes to the command's messages, not into the report."""
     detail = row.detail or ""
     texts = {
         None: None,
@@ -117,8 +119,8 @@ def _reason(row: NetworkRow, _: Text) -> str | None:
         "no-network": _("the repository has no netzwerk.yaml (check url and folder)"),
         "wrong-year": _("the export found is of another year"),
         "not-an-export": _("the file is no public export (at %(place)s)", place=detail),
-        "unreadable": _("the export cannot be read: %(reason)s", reason=detail),
-        "failed": _("netzwerkctl failed on this network: %(reason)s", reason=detail),
+        "unreadable": _("the export cannot be read (the command says why)"),
+        "failed": _("netzwerkctl failed on this network (the command says why)"),
     }
     return texts[row.reason]
 
@@ -132,6 +134,7 @@ def _row(row: NetworkRow, report: ProgrammeReport, _: Text) -> Row:
         "status": _.pgettext(*STATUS[row.status]),
         "counted": row.id in report.included,
         "marked": row.id in report.included and row.status == "errors",
+        "stale": row.stale,
         "reason": _reason(row, _),
         "partners": e.figures.partners.active_end if e else None,
         "meetings": e.figures.meetings.held if e else None,
@@ -211,7 +214,8 @@ def programme_json(report: ProgrammeReport) -> str:
                 "city": r.city,
                 "status": r.status,
                 "reason": r.reason,
-                "detail": r.detail,
+                "detail": r.detail if r.reason == "not-an-export" else None,
+                "stale": r.stale,
                 "included": r.id in report.included,
                 "data_version": r.export.data_version.model_dump(mode="json") if r.export else None,
                 "figures": figures(r.export.figures if r.export else None),
