@@ -329,6 +329,11 @@ def as_docx(markdown: str, lang: str, root: Path) -> bytes:
         )
 
 
+YearArg = Annotated[
+    int,
+    typer.Argument(help="Year of the report, e.g. 2021.", min=1900, max=2999, show_default=False),
+]
+
 ForceOpt = Annotated[
     bool,
     typer.Option("--force", help="-o: overwrite a file that netzwerkctl did not write, too."),

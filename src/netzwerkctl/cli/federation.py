@@ -19,6 +19,7 @@ from netzwerkctl.cli.common import (
     ForceOpt,
     LangOpt,
     OutputOpt,
+    YearArg,
     document_data,
     emit,
     fail,
@@ -270,12 +271,7 @@ class ProgrammeFormat(str, Enum):
 
 @app.command()
 def report(
-    year: Annotated[
-        int,
-        typer.Argument(
-            help="Year of the report, e.g. 2021.", min=1900, max=2999, show_default=False
-        ),
-    ],
+    year: YearArg,
     registry: RegistryOpt = Path("programm.yaml"),
     cache: CacheOpt = None,
     output_format: Annotated[

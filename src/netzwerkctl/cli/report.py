@@ -15,6 +15,7 @@ from netzwerkctl.cli.common import (
     ForceOpt,
     LangOpt,
     OutputOpt,
+    YearArg,
     document_data,
     emit,
     fail,
@@ -34,12 +35,7 @@ class ReportFormat(str, Enum):
 
 def report(
     ctx: typer.Context,
-    year: Annotated[
-        int,
-        typer.Argument(
-            help="Year of the report, e.g. 2021.", min=1900, max=2999, show_default=False
-        ),
-    ],
+    year: YearArg,
     output_format: Annotated[
         Optional[ReportFormat],  # noqa: UP045  (Typer needs Optional on Python 3.10)
         typer.Option(
