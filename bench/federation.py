@@ -21,8 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generate import generate, history
-from run import PARSE, PY, measure
+from run import PARSE, PY, made_apart, measure
 
 
 def programme(workdir: Path, count: int) -> tuple[Path, Path]:
@@ -40,8 +39,7 @@ def programme(workdir: Path, count: int) -> tuple[Path, Path]:
         nid = f"netz-{n:03d}"
         size = "S" if n % 10 == 0 else f"M*{rnd.uniform(0.05, 1.0):.2f}"
         root = work / nid
-        files = generate(size, root, seed=n)
-        history(root, 1)
+        files = made_apart(size, root, 1, seed=n)
         subprocess.run(
             ["git", "clone", "-q", "--bare", str(root), str(repos / f"{nid}.git")], check=True
         )
