@@ -290,14 +290,12 @@ def grow(
                 timed_runs(cmds[size], 1)  # the first run fills the cache
         env = {**os.environ, "FORCE_COLOR": "1", "COLUMNS": "100"} if name in TERMINAL else None
         alternating(name, cmds, env, parse if paired_runs else None)
-    # `changes` on the first size, each run after a cold check of the same network
-    first_only = sizes[:1]
-    on_first = {
-        name: {s: [*tool, "-C", str(roots[s]), *args] for s in first_only}
-        for name, args in commands(out)
-        if name in ("check --no-cache", "changes --since HEAD~10")
-    }
-    if paired_runs:
+    if paired_runs:  # `changes` on the first size, each run after a cold check of it
+        on_first = {
+            name: {s: [*tool, "-C", str(roots[s]), *args] for s in sizes[:1]}
+            for name, args in commands(out)
+            if name in ("check --no-cache", "changes --since HEAD~10")
+        }
         alternating(
             "changes after cold check",
             on_first["changes --since HEAD~10"],
