@@ -31,6 +31,15 @@ def test_an_active_partner_on_a_day() -> None:
     assert not _partner(status="former").member_on(date(2021, 1, 1))  # left unknown
 
 
+def test_a_partners_status_as_of_a_day_follows_the_one_definition_of_member() -> None:
+    former = _partner(status="former", joined="2016-01-01", left="2021-12-31")
+    assert former.status_on(date(2021, 12, 31)) == "active"  # the day it left: still one
+    assert former.status_on(date(2022, 1, 1)) == "former"
+    assert former.status_on(date(2015, 12, 31)) == "former"  # not yet joined
+    assert _partner(status="former").status_on(date(2021, 1, 1)) == "former"  # left unknown
+    assert _partner(status="paused").status_on(date(2021, 1, 1)) == "paused"
+
+
 def test_a_current_contact_and_an_active_person(run_check: Callable[..., CheckResult]) -> None:
     bank = BASE["partners/bank.yaml"].replace(
         "    consent: 01.02.2016\n",

@@ -452,6 +452,13 @@ class Partner(Entry):
         about it). The one definition every command uses."""
         return self.member_between(day, day)
 
+    def status_on(self, day: date) -> PartnerStatus:
+        """The status as of `day`: a former partner who was still a partner then (as
+        `member_on` defines it) was `active`, whatever the file says today."""
+        if self.status == "former" and self.member_on(day):
+            return "active"
+        return self.status
+
     def member_between(self, first: date, last: date) -> bool:
         """A partner of the network on at least one day from `first` to `last` (as
         `member_on` defines it): e.g. a partner during a year."""

@@ -229,14 +229,6 @@ def _money(value: Decimal) -> float:
     return float(value.quantize(Decimal("0.01")))
 
 
-def _status_at(partner: Partner, end: date) -> str:
-    """A partner's status as of the year's end: one that left after it was still a
-    partner then (`active`), whatever the file says today."""
-    if partner.status == "former" and partner.left is not None and partner.left > end:
-        return "active"
-    return partner.status
-
-
 def _named(partner: Partner | None) -> bool:
     """An organisation that may be named: not a partner of kind individual."""
     return partner is not None and partner.kind != "individual"
@@ -383,7 +375,7 @@ def public_export(
                 id=pid,
                 name=p.name,
                 kind=p.kind,
-                status=_status_at(p, end),
+                status=p.status_on(end),
                 cluster=p.cluster,
                 expertise=list(p.expertise),
                 joined=p.joined,
