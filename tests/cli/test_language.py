@@ -96,16 +96,28 @@ def test_help_is_german_for_a_german_user(args: list[str]) -> None:
             "Den Befehl „meting“ gibt es nicht. Meinten Sie „meeting“?",
             "No such command 'meting'. Did you mean 'meeting'?",
         ),
-        (["report"], "Fehler: Es fehlt das Argument", "Error: Missing argument"),
+        # an argument is named by its placeholder in the usage line, never by its
+        # name in the code ('year', 'day')
+        (["report"], "Fehler: Es fehlt das Argument <Jahr>.", "Error: Missing argument <YEAR>."),
         (
             ["report", "abc"],
-            "erwartet wird eine ganze Zahl von 1900 bis 2999.",
-            "a whole number from 1900 to 2999.",
+            "Ungültiger Wert für <Jahr>: erwartet wird eine ganze Zahl von 1900 bis 2999.",
+            "Invalid value for <YEAR>: a whole number from 1900 to 2999.",
+        ),
+        (
+            ["new", "meeting", "ag", "2022-02-30"],
+            "<Datum>: „2022-02-30“ ist kein Datum.",
+            "<DATE>: '2022-02-30' is not a date.",
         ),
         (
             ["check", "--format", "xx"],
             "Ungültiger Wert für '--format' / '-f'; erlaubt: text, json, github, gitlab.",
             "Invalid value for '--format' / '-f'; allowed: text, json, github, gitlab.",
+        ),
+        (
+            ["calendar", "-o", "."],
+            "Ungültiger Wert für '--output' / '-o': „.“ ist ein Ordner; erwartet wird eine Datei.",
+            "Invalid value for '--output' / '-o': '.' is a folder; a file is expected.",
         ),
         (["check", "--bogus"], "Unbekannte Option: --bogus", "No such option: --bogus"),
         (["check", "extra"], "Ein Argument zu viel: extra.", "One argument too many: extra."),
@@ -153,3 +165,20 @@ def test_no_arguments_show_the_help_not_an_error(args: list[str]) -> None:
     assert code == 2  # as Click has it: no command is a usage error that shows the help
     assert "Fehler" not in out and "Error" not in out, out
     assert "meeting" in out or "check" in out
+
+
+def test_path_checks_of_click_and_typer_in_german_and_other_wording_kept() -> None:
+    from netzwerkctl.cli.language import _path_problem
+    from netzwerkctl.i18n import Text
+
+    de = Text("de")
+    assert _path_problem("Path 'C:\\\\Daten' does not exist.", de) == "„C:\\Daten“ gibt es nicht."
+    assert (
+        _path_problem('dir "a\'b" is a file.', de)
+        == "„a'b“ ist eine Datei; erwartet wird ein Ordner."
+    )
+    assert _path_problem("File 'x' is not writable.", de) == (
+        "„x“ lässt sich nicht schreiben (keine Berechtigung)."
+    )
+    # a release that words it otherwise keeps its own English, never an error
+    assert _path_problem("The file x cannot be used.", de) is None

@@ -138,7 +138,7 @@ def test_new_meeting_only_while_the_group_exists(make_network: Callable[..., Pat
     code, _, err = invoke(root, "meeting", "ag", "2022-05-01")
     assert code == 2 and "besteht am 01.05.2022 nicht" in err
     code, _, err = invoke(root, "meeting", "ag", "31.02.2022")
-    assert code == 2 and "DATE: „31.02.2022“ ist kein Datum" in err
+    assert code == 2 and "<Datum>: „31.02.2022“ ist kein Datum" in err
 
 
 def _uncommented(text: str) -> str:

@@ -11,6 +11,7 @@ words, never an error.
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import sys
@@ -216,8 +217,8 @@ def _click_exception() -> type[Exception]:
 
 
 def _hint(e: Any) -> str:
-    """How the parameter is written: '--format' / '-f' for an option, 'year' for an
-    argument."""
+    """How the parameter is written: '--format' / '-f' for an option, for an argument
+    its placeholder as the usage line shows it (<Jahr>), never its name in the code."""
     param = getattr(e, "param", None)
     if param is None:
         hint = getattr(e, "param_hint", None)
@@ -225,6 +226,9 @@ def _hint(e: Any) -> str:
     opts = list(getattr(param, "opts", []) or [])
     if getattr(param, "param_type_name", "") == "option" and opts:
         return " / ".join(repr(o) for o in opts)
+    metavar = getattr(param, "metavar", None)
+    if isinstance(metavar, str) and metavar.startswith("<"):
+        return metavar
     return repr(getattr(param, "human_readable_name", None) or param.name)
 
 
@@ -242,6 +246,33 @@ def _is_integer(param: Any) -> bool:
     descriptor = getattr(param, "type_descriptor", None)
     kind = getattr(param, "type", None)
     return getattr(descriptor, "annotation", None) is int or "int" in type(kind).__name__.lower()
+
+
+# Click's and Typer's checks of a path: "file 'x' is a directory." (the label is
+# file, directory, dir or path; the name in Python's quotes).
+_PATH_CHECK = re.compile(
+    r"(?i:file|directory|dir|path) (?P<path>'[^']*'|\"[^\"]*\") "
+    r"(?P<problem>does not exist|is a file|is a directory|is not readable|is not writable)\."
+)
+_PATH_PROBLEMS = {
+    "does not exist": N_("path", "'%(path)s' does not exist."),
+    "is a file": N_("path", "'%(path)s' is a file; a folder is expected."),
+    "is a directory": N_("path", "'%(path)s' is a folder; a file is expected."),
+    "is not readable": N_("path", "'%(path)s' cannot be read (no permission)."),
+    "is not writable": N_("path", "'%(path)s' cannot be written (no permission)."),
+}
+
+
+def _path_problem(message: str, _: Text) -> str | None:
+    """A path check's message in the CLI's language (None: worded otherwise)."""
+    found = _PATH_CHECK.fullmatch(message)
+    if found is None:
+        return None
+    try:  # the name as Python's repr wrote it: C:\\Daten is C:\Daten
+        path = str(ast.literal_eval(found.group("path")))
+    except (ValueError, SyntaxError):
+        path = found.group("path")[1:-1]
+    return _.pgettext(*_PATH_PROBLEMS[found.group("problem")], path=path)
 
 
 _REQUIRES_ARGUMENT = re.compile(r"Option '([^']+)' requires an argument\.")
@@ -285,7 +316,8 @@ def error_message(e: Any, lang: str) -> str:
                     max=high,
                 )
             return _("Invalid value for %(name)s: a whole number.", name=_hint(e))
-        return _("Invalid value for %(name)s: %(message)s", name=_hint(e), message=e.message)
+        message = _path_problem(str(e.message), _) or e.message
+        return _("Invalid value for %(name)s: %(message)s", name=_hint(e), message=message)
     message = str(getattr(e, "message", ""))
     found = _REQUIRES_ARGUMENT.fullmatch(message)
     if found:

@@ -110,7 +110,7 @@ def meeting(
     """
     from netzwerkctl.newfiles import meeting_path, meeting_yaml
 
-    when = parse_date(day, "DATE")
+    when = parse_date(day, "<" + cli().pgettext("placeholder", "DATE") + ">")
     root, network = load_for_editing(ctx, when)
     require(group, network.groups, "group", network.names("group"))
     g = network.groups[group]
