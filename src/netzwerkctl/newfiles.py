@@ -210,18 +210,21 @@ def network_yaml(name: str, city: str | None, day: date, lang: Lang = "de") -> s
 
 
 def init_partner_yaml(day: date, lang: Lang = "de") -> str:
+    # the words outside the f-string: extraction reads an f-string as one string
     _ = Text(lang)
     d = day.isoformat()
+    name, person = quote(_("Coordinating office")), quote(_("First name Last name"))
+    coordination, public_relations = _("Coordination"), _("Public relations")
     return f"""\
-name: {quote(_("Coordinating office"))}
+name: {name}
 kind: volunteer_agency  # {PARTNER_KINDS}
 status: active  # prospect | approached | active | paused | former
-expertise: [{_("Coordination")}, {_("Public relations")}]
+expertise: [{coordination}, {public_relations}]
 joined: {d}
 contacts:
   - id: vorname-nachname
-    name: {quote(_("First name Last name"))}
-    role: {quote(_("Coordination"))}
+    name: {person}
+    role: {quote(coordination)}
     decision_maker: ja
     intro_talk: {d}
     consent: {d}
@@ -232,17 +235,19 @@ contacts:
 def init_group_yaml(day: date, lang: Lang = "de") -> str:
     _ = Text(lang)
     d = day.isoformat()
+    name, topic = quote(_("Steering group")), quote(_("Steering the network"))
+    goal = quote(_("Plan and accompany joint projects"))
     return f"""\
-name: {quote(_("Steering group"))}
+name: {name}
 kind: steering  # steering | working | workshop | jury | network | other
-topic: {quote(_("Steering the network"))}
+topic: {topic}
 host: koordination
 patrons: []
 lead: vorname-nachname
 started: {d}
 meets_every_weeks: 12
 goals:
-  - {quote(_("Plan and accompany joint projects"))}
+  - {goal}
 members:
   - person: vorname-nachname
     role: chair  # chair | deputy | minutes | member

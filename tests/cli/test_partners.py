@@ -456,6 +456,28 @@ def test_a_network_from_init_answers_with_german_defaults(tmp_path: Path) -> Non
     assert "danach noch 2 Jahre." in person.stdout  # the scaffold's retention_years
 
 
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("de", ["Koordinierungsstelle", "Öffentlichkeitsarbeit", "Steuerungsgruppe"]),
+        ("en", ["Coordinating office", "Public relations", "Steering group"]),
+    ],
+)
+def test_the_files_init_writes_speak_the_networks_language(
+    tmp_path: Path, lang: str, words: list[str]
+) -> None:
+    root = tmp_path / "neu"
+    args = ["init", str(root), "--lang", lang, "--today", "2026-01-15"]
+    assert runner.invoke(app, args).exit_code == 0
+    data = "".join(
+        (root / name).read_text(encoding="utf-8")
+        for name in ("partners/koordination.yaml", "groups/steuerungsgruppe.yaml")
+    )
+    assert all(word in data for word in words), data
+    other = ["Coordinating office", "Steering group"] if lang == "de" else ["Steuerungsgruppe"]
+    assert not any(word in data for word in other), data
+
+
 def test_consent_with_purpose_is_shown_warned_about_and_reminded(
     make_network: Callable[..., Path],
 ) -> None:
