@@ -13,7 +13,7 @@ SEQUENCE); a cancelled meeting, or an invitee no longer invited, gets a cancella
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -60,27 +60,46 @@ def organizer(network: Network, sender: Address) -> tuple[str, str]:
     return sender.display_name or sender.addr_spec, sender.addr_spec
 
 
-def plan(network: Network, meeting_id: str, outbox: Path) -> list[tuple[str, bool, bool]]:
-    """Who gets what: (person, cancel, update) for every current invitee and for
-    everyone who got an invitation earlier and is no longer invited."""
+@dataclass(frozen=True)
+class Planned:
+    """What one person gets for a meeting."""
+
+    person: str
+    cancel: bool
+    update: bool
+    has: str | None  # the key of the message the person has, when nothing changed since
+    rounds: int  # how many messages about this meeting the person has had
+
+
+def plan(network: Network, meeting_id: str, outbox: Path) -> list[Planned]:
+    """Who gets what: every current invitee, and everyone who got an invitation
+    earlier and is no longer invited (or the meeting was cancelled) a cancellation.
+    What counts is the last message each person had: a meeting that moves back to its
+    first day, is cancelled and then held after all, or an invitee invited again after
+    a cancellation, gets a new message — never silence because an equal one went
+    out before."""
     from netzwerkctl.derive.meetings import invitees
 
     meeting = network.meetings[meeting_id]
-    earlier: dict[str, str] = {}
+    last: dict[str, dict[str, str]] = {}
+    rounds: dict[str, int] = {}
     for note in delivered_notes(outbox / RECORD, kind=KIND, meeting=meeting_id):
-        person, method = note.get("person", ""), note.get("method", "")
-        if method == "REQUEST":
-            earlier[person] = note.get("matters", "")
-        elif method == "CANCEL":
-            earlier.pop(person, None)
+        person = note.get("person", "")
+        if note.get("method") in ("REQUEST", "CANCEL"):
+            last[person] = note
+            rounds[person] = rounds.get(person, 0) + 1
+    invited = {p for p, note in last.items() if note.get("method") == "REQUEST"}
     now = what_matters(network, meeting_id)
-    current = [a.person for a in invitees(network, meeting_id)]
-    found: list[tuple[str, bool, bool]] = []
-    if meeting.status == "cancelled":
-        return [(p, True, False) for p in earlier]
+    current = (
+        [] if meeting.status == "cancelled" else [a.person for a in invitees(network, meeting_id)]
+    )
+    found: list[Planned] = []
     for person in current:
-        found.append((person, False, person in earlier and earlier[person] != now))
-    found += [(p, True, False) for p in earlier if p not in current]
+        matters = last[person].get("matters") if person in invited else None
+        has = last[person].get("key") if matters == now else None
+        update = person in invited and matters != now
+        found.append(Planned(person, False, update, has, rounds.get(person, 0)))
+    found += [Planned(p, True, False, None, rounds[p]) for p in sorted(invited) if p not in current]
     return found
 
 
@@ -106,7 +125,9 @@ def prepare(
     matters = what_matters(network, meeting_id)
     inviting = organizer(network, sender)
     prepared = []
-    for person, cancel, update in plan(network, meeting_id, outbox):
+    delivered = {note.get("key") for note in delivered_notes(outbox / RECORD, kind=KIND)}
+    for planned in plan(network, meeting_id, outbox):
+        person, cancel, update = planned.person, planned.cancel, planned.update
         known = network.persons.get(person)
         name = known.contact.name if known else person
         method = "CANCEL" if cancel else "REQUEST"
@@ -120,6 +141,10 @@ def prepare(
         note = (("kind", KIND), ("meeting", meeting_id), ("method", method), ("matters", matters))
         parts = [KIND, meeting_id, person, method, matters]
         letter = letter_to(network, person, parts, subject, text, note)
+        if planned.has is not None:  # nothing new: the message the person has
+            letter = replace(letter, key=planned.has)
+        elif letter.key in delivered:  # as once before, but not what the person has now
+            letter = letter_to(network, person, [*parts, str(planned.rounds)], subject, text, note)
         if letter.email is None:
             prepared.append(Prepared(letter, None))
             continue

@@ -440,6 +440,8 @@ class SendResult:
     # refused for good in this run (with the server's answer), and refused earlier
     rejected: list[tuple[Letter, str]] = field(default_factory=list)
     rejected_before: list[Letter] = field(default_factory=list)
+    # refused for now (4xx, with the server's answer) while the others went on
+    deferred: list[tuple[Letter, str]] = field(default_factory=list)
     maybe: list[Letter] = field(default_factory=list)  # perhaps delivered in this run
     maybe_before: list[Letter] = field(default_factory=list)  # in an earlier run
 
@@ -502,19 +504,20 @@ def send(
                     reason=exc.strerror or exc,
                 )
                 break
+            server.body_sent = False  # this message's text has not gone out yet
             try:
                 with smtp.deadline(server, smtp.MESSAGE_DEADLINE):
                     server.send_message(msg)
             except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError) as exc:
                 answer = _describe(exc)
-                if not _permanent(exc):  # 4xx: try again in the next run
+                if not _permanent(exc):  # 4xx: not taken; the next run tries again
                     with contextlib.suppress(OSError):
                         _record(record, letter, today, network, status="unsent")
-                    result.failed.append(letter)
-                    result.error = answer
-                    if isinstance(exc, smtplib.SMTPDataError):
-                        result.failed += [lt for lt, _ in todo[index + 1 :]]
+                    if getattr(server, "sock", None) is None:  # 421: the server hung up
+                        result.failed += [lt for lt, _ in todo[index:]]
+                        result.error = answer
                         break
+                    result.deferred.append((letter, answer))  # the others still go
                     continue
                 result.rejected.append((letter, answer))
                 with contextlib.suppress(OSError):  # not noted: the next run tries again
@@ -574,6 +577,9 @@ def _describe(exc: BaseException) -> str:
         )
         return f"{exc.smtp_code} {one_line(text)}"
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        for code, reply in exc.recipients.values():  # one recipient a message
+            text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+            return f"{code} {one_line(text)}"
         _ = cli()
         return _("recipient refused")
     return one_line(str(exc)) or type(exc).__name__

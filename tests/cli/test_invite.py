@@ -121,6 +121,44 @@ def test_invite_move_and_cancel(
         assert last.exit_code == 0 and len(inbox.received) == 6  # nothing twice
 
 
+def test_a_meeting_back_as_it_was_is_sent_again_never_silence(
+    make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Moved and moved back, cancelled and held after all: every invitee hears of
+    each state, because what counts is the message they had last, not whether an
+    equal one went out some time before."""
+    root = make_network(FILES)
+    inbox = Inbox()
+
+    def step() -> list[tuple[str, int, int]]:
+        before = len(inbox.received)
+        result = _send(root, port, monkeypatch)
+        assert result.exit_code == 0, result.output
+        return [
+            (
+                str(msg["Subject"]).split(":")[0],
+                _calendar(msg)[2]["sequence"],
+                _calendar(msg)[2]["dtstart"].dt.hour,
+            )
+            for _, msg in inbox.received[before:]
+        ]
+
+    with smtp(inbox) as port:
+        assert step() == [("Einladung", 0, 18)] * 2
+        _edit(root, "start: '18:00'", "start: '17:30'")
+        assert step() == [("Geändert", 1, 17)] * 2
+        _edit(root, "start: '17:30'", "start: '18:00'")  # back to the first time
+        assert step() == [("Geändert", 2, 18)] * 2
+        assert step() == []  # nothing changed since: nothing goes
+        _edit(root, "location: Rathaus\n", "location: Rathaus\nstatus: cancelled\n")
+        assert [s for s, _, _ in step()] == ["Abgesagt"] * 2
+        _edit(root, "status: cancelled\n", "")  # held after all
+        assert step() == [("Einladung", 4, 18)] * 2
+        assert step() == []
+    ids = [str(msg["Message-ID"]) for _, msg in inbox.received]
+    assert len(set(ids)) == len(ids) == 10  # every message its own
+
+
 def test_a_new_invitee_gets_the_invitation_a_removed_one_a_cancellation(
     make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -305,6 +343,89 @@ def test_a_refusal_for_now_and_one_for_good_are_told_apart(
         assert [rcpt for rcpt, _ in healthy.received] == [["carla@example.org"]]  # only her
         third = _send(root, port, monkeypatch)
         assert third.exit_code == 0 and len(healthy.received) == 1  # nothing again
+
+
+class HangsUpAtSecondSender(Inbox):
+    """421 and the connection closed at the second MAIL FROM: that message never went
+    out (the one before it did)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.mails = 0
+
+    async def handle_MAIL(
+        self, server: Any, session: Any, envelope: Any, address: str, options: Any
+    ) -> str:
+        self.mails += 1
+        if self.mails == 2:
+            return "421 4.3.2 Dienst wird beendet"
+        envelope.mail_from = address
+        return "250 OK"
+
+
+def test_a_message_refused_before_its_text_went_out_is_sent_by_the_next_run(
+    make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_network(FILES)
+    hanging = HangsUpAtSecondSender()
+    with smtp(hanging) as port:
+        first = _send(root, port, monkeypatch)
+    assert first.exit_code == 1 and len(hanging.received) == 1
+    assert "NICHT versendet: Bernd" in first.stdout, first.stdout
+    assert "möglicherweise" not in first.stdout  # his text never went out
+    inbox = Inbox()
+    with smtp(inbox) as port:
+        second = _send(root, port, monkeypatch)
+    assert second.exit_code == 0, second.output
+    assert [rcpt for rcpt, _ in inbox.received] == [["bernd@example.org"]]
+
+
+class BusyForAnna(Inbox):
+    """451 at the end of DATA for Anna only: a refusal for now, the others go on."""
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if "anna@example.org" in envelope.rcpt_tos:
+            return "451 4.2.0 Postfach belegt"
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_a_refusal_for_now_holds_up_nobody_else(
+    make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_network(FILES)
+    busy = BusyForAnna()
+    with smtp(busy) as port:
+        first = _send(root, port, monkeypatch)
+    assert first.exit_code == 1
+    assert [rcpt for rcpt, _ in busy.received] == [["bernd@example.org"]]  # after Anna
+    assert "vorerst abgelehnt (451 4.2.0 Postfach belegt)" in first.stdout, first.stdout
+    assert "ein neuer Lauf versucht sie erneut" in first.stderr
+    assert "abgebrochen" not in first.output
+    inbox = Inbox()
+    with smtp(inbox) as port:
+        second = _send(root, port, monkeypatch)
+    assert second.exit_code == 0, second.output
+    assert [rcpt for rcpt, _ in inbox.received] == [["anna@example.org"]]
+
+
+def test_agenda_and_minutes_can_try_again_what_was_refused_for_good(
+    make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_network(FILES)
+    refusing = PermanentAndTemporary()
+    with smtp(refusing) as port:
+        assert _send(root, port, monkeypatch).exit_code == 1  # 554 for Anna
+    inbox = Inbox()
+    with smtp(inbox) as port:
+        kept = _send(root, port, monkeypatch)
+        assert kept.exit_code == 0 and inbox.received == []
+        assert "--retry-failed" in kept.stdout
+        again = _send(root, port, monkeypatch, "--retry-failed")
+    assert again.exit_code == 0, again.output
+    assert [rcpt for rcpt, _ in inbox.received] == [["anna@example.org"]]
+    for command in ("agenda", "minutes"):
+        shown = runner.invoke(app, [command, "--help"]).stdout
+        assert "--retry-failed" in shown and "--resend" in shown
 
 
 def _reply(uid: str, email: str, answer: str) -> bytes:

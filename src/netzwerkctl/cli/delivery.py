@@ -41,6 +41,22 @@ OutboxOpt = Annotated[
         file_okay=False,
     ),
 ]
+ResendOpt = Annotated[
+    bool,
+    typer.Option(
+        "--resend",
+        help="With --send: also the messages that possibly went out before (the mail "
+        "server took the text but did not answer); they might arrive twice.",
+    ),
+]
+RetryFailedOpt = Annotated[
+    bool,
+    typer.Option(
+        "--retry-failed",
+        help="With --send: try again the messages that the mail server refused for good "
+        "before (5xx), e.g. after an address was corrected.",
+    ),
+]
 
 if TYPE_CHECKING:
     from email.headerregistry import Address
@@ -99,6 +115,16 @@ def report_sending(result: SendResult) -> None:
             _("refused by the mail server (%(answer)s): %(name)s", answer=answer, name=letter.name)
             + "\n"
         )
+    for letter, answer in result.deferred:
+        out.write(
+            _(
+                "refused for now by the mail server (%(answer)s), the next run tries again: "
+                "%(name)s",
+                answer=answer,
+                name=letter.name,
+            )
+            + "\n"
+        )
     for letter in result.rejected_before:
         out.write(
             _("refused before, not repeated (--retry-failed): %(name)s", name=letter.name) + "\n"
@@ -137,17 +163,27 @@ def report_sending(result: SendResult) -> None:
         if result.failed:
             text += " " + _("A new run sends only the missing ones.")
         fail(text, EXIT_PROBLEMS)
+    told = []
+    if result.deferred:
+        told.append(
+            _.ngettext(
+                "The mail server refused %(n)s message for now; a new run tries it again.",
+                "The mail server refused %(n)s messages for now; a new run tries them again.",
+                len(result.deferred),
+            )
+        )
     if result.rejected:
-        fail(
+        told.append(
             _.ngettext(
                 "The mail server refused %(n)s message for good; all others are sent. Check "
                 "the address; try again with --retry-failed.",
                 "The mail server refused %(n)s messages for good; all others are sent. Check "
                 "the addresses; try again with --retry-failed.",
                 len(result.rejected),
-            ),
-            EXIT_PROBLEMS,
+            )
         )
+    if told:
+        fail(" ".join(told), EXIT_PROBLEMS)
 
 
 def default_sender(network: Network) -> Address:
@@ -172,6 +208,8 @@ def deliver(
     eml_name: Callable[[Letter], str],
     notes: Sequence[str] = (),
     post: Callable[[Letter], bytes] | None = None,
+    resend: bool = False,
+    retry_failed: bool = False,
 ) -> None:
     """Under the outbox's lock: `build` the letters (a message for each with an
     address), write the .eml of each not sent before, list who has no address, and
@@ -232,7 +270,11 @@ def deliver(
                     + "\n"
                 )
             if config is not None:
-                report_sending(send_messages(pending, config, box / RECORD, day, network_name))
+                report_sending(
+                    send_messages(
+                        pending, config, box / RECORD, day, network_name, resend, retry_failed
+                    )
+                )
     except OutboxBusy as exc:
         outbox_busy(box, exc)
 

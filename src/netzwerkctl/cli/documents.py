@@ -25,7 +25,7 @@ from netzwerkctl.cli.common import (
     parse_today,
     require,
 )
-from netzwerkctl.cli.delivery import MailOpt, OutboxOpt, PostOpt
+from netzwerkctl.cli.delivery import MailOpt, OutboxOpt, PostOpt, ResendOpt, RetryFailedOpt
 from netzwerkctl.i18n import cli
 
 if TYPE_CHECKING:
@@ -106,6 +106,8 @@ def agenda(
     ] = False,
     post: PostOpt = False,
     outbox: OutboxOpt = None,
+    resend: ResendOpt = False,
+    retry_failed: RetryFailedOpt = False,
 ) -> None:
     """Invitation to a meeting: agenda with times, open tasks, invitees — as a document,
     or with --mail/--send to every invitee by e-mail with a calendar invitation.
@@ -129,7 +131,19 @@ def agenda(
         meeting_id = _meeting(network, root, meeting, day, held=False)
         language = lang or network.language
         warning = notice(gaps, language) if gaps else None
-        mail_invitations(network, root, meeting_id, language, day, outbox, send, warning, post)
+        mail_invitations(
+            network,
+            root,
+            meeting_id,
+            language,
+            day,
+            outbox,
+            send,
+            warning,
+            post,
+            resend,
+            retry_failed,
+        )
         return
 
     def build(network: Network, meeting_id: str, day: date) -> Mapping[str, Any]:
@@ -175,6 +189,8 @@ def minutes(
     ] = False,
     post: PostOpt = False,
     outbox: OutboxOpt = None,
+    resend: ResendOpt = False,
+    retry_failed: RetryFailedOpt = False,
 ) -> None:
     """Minutes of a meeting that took place (status: held, with present).
 
@@ -202,7 +218,20 @@ def minutes(
         _held_or_stop(network, meeting_id)
         language = lang or network.language
         warning = notice(gaps, language) if gaps else None
-        mail_minutes(network, root, meeting_id, language, day, outbox, send, draft, warning, post)
+        mail_minutes(
+            network,
+            root,
+            meeting_id,
+            language,
+            day,
+            outbox,
+            send,
+            draft,
+            warning,
+            post,
+            resend,
+            retry_failed,
+        )
         return
 
     _document(

@@ -32,6 +32,8 @@ def mail_invitations(
     send: bool,
     warning: str | None,
     post: bool = False,
+    resend: bool = False,
+    retry_failed: bool = False,
 ) -> None:
     from netzwerkctl import calversions
     from netzwerkctl.invitations import prepare
@@ -111,6 +113,8 @@ def mail_invitations(
         lambda letter: f"{day.isoformat()}-{meeting_id}-{letter.person}.eml",
         notes,
         printed if post and pdf is not None else None,
+        resend,
+        retry_failed,
     )
 
 
@@ -125,6 +129,8 @@ def mail_minutes(
     draft: bool,
     warning: str | None,
     post: bool = False,
+    resend: bool = False,
+    retry_failed: bool = False,
 ) -> None:
     """The Protokoll to every invitee and every person on `distribution:`, the PDF and
     the Word file attached; a draft only when asked (`draft`), once as draft and once
@@ -213,6 +219,8 @@ def mail_minutes(
         lambda letter: f"{day.isoformat()}-{meeting_id}-protokoll-{letter.person}.eml",
         notes,
         (lambda _letter: attachments[0][0]) if post and attachments[0][2] == "pdf" else None,
+        resend,
+        retry_failed,
     )
 
 
