@@ -95,6 +95,10 @@ def render_page(tmp: Path) -> str:
             shown = "(Datei in Windows-1252 gespeichert: „name: Müller“)"
         elif isinstance(content, Symlink):
             shown = f"{hit.file} → {content.target} (Verknüpfung auf eine fehlende Datei)"
+        elif isinstance(patch.get(hit.file.rstrip("/")), Symlink):
+            target = patch[hit.file.rstrip("/")]
+            assert isinstance(target, Symlink)
+            shown = f"{hit.file} → {target.target} (Verknüpfung aus dem Netzwerk hinaus)"
         elif hit.file.endswith("/"):
             shown = "\n".join(f"{rel} (Ordner statt partners/)" for rel in patch)
         elif content == "":

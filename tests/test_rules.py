@@ -67,6 +67,7 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
         None,
     ),
     "NW015": ({"partner/caritas.yaml": PARTNER}, "partner/", None),
+    "NW021": ({"meetings/alt": Symlink("../../..")}, "meetings/alt/", None),
     "NW016": ({"partners/word.yaml": PARTNER + "cluster: Sozi\x0bales\n"}, "partners/word.yaml", 4),
     "NW017": ({"partners/utf16.yaml": PARTNER.encode("utf-16")}, "partners/utf16.yaml", 1),
     "NW018": ({"partners/verein.yaml.txt": PARTNER}, "partners/verein.yaml.txt", None),
@@ -574,11 +575,13 @@ def test_upper_case_suffix_is_read_and_its_name_refused(
     )
 
 
-def test_links_out_of_the_network_and_hidden_files_are_not_read(
+def test_links_out_of_the_network_are_named_not_read_and_hidden_files_ignored(
     run_check: Callable[..., CheckResult], tmp_path: Path
 ) -> None:
+    """A data file that links out is not read (its text never quoted), but never
+    passed over in silence either: the network would lack it in every figure."""
     outside = tmp_path / "draussen.yaml"
-    outside.write_text("kaputt: [\n", encoding="utf-8")
+    outside.write_text("geheim: [\n", encoding="utf-8")
     patch: Files = {
         "partners/link.yaml": Symlink(str(outside)),
         "partners/.entwurf.yaml": "kaputt: [\n",
@@ -586,7 +589,9 @@ def test_links_out_of_the_network_and_hidden_files_are_not_read(
         "notizen/x.yaml": "kaputt: [\n",  # an unknown folder, not close to a known one
         "partners/README.md": "kein YAML",
     }
-    assert run_check(patch).problems == []
+    [link] = run_check(patch).problems
+    assert (link.code, link.file, link.severity) == ("NW014", "partners/link.yaml", "error")
+    assert "außerhalb des Netzwerks" in link.message("de") and "geheim" not in link.message("de")
 
 
 def test_problems_are_sorted_by_file_and_line(run_check: Callable[..., CheckResult]) -> None:
@@ -774,7 +779,7 @@ def test_meeting_file_names(run_check: Callable[..., CheckResult]) -> None:
         assert (codes == []) is ok, (name, codes)
 
 
-def test_linked_data_folders_outside_and_pipes_are_not_read(
+def test_linked_data_folders_outside_and_pipes_are_named_not_read(
     run_check: Callable[..., CheckResult], tmp_path: Path
 ) -> None:
     import os
@@ -791,7 +796,12 @@ def test_linked_data_folders_outside_and_pipes_are_not_read(
     from netzwerkctl.check import check_network
 
     result = check_network(root, TODAY)
-    assert [p.code for p in result.problems] == []
+    found = [(p.code, p.file, p.severity) for p in result.problems]
+    assert found == [
+        ("NW021", "marketplace/", "error"),
+        ("NW014", "partners/pipe.yaml", "error"),
+    ]
+    assert "keine gewöhnliche Datei" in result.problems[1].message("de")
 
 
 def test_a_contact_who_left_is_no_decision_maker(run_check: Callable[..., CheckResult]) -> None:

@@ -93,7 +93,7 @@ def check_files(
             [
                 *suggest_ids_for_names(net, loaded.problems),
                 *stray_folders(root),
-                *misnamed_files(misnamed),
+                *misnamed_files(misnamed, root),
                 *reversed_names([*(rel for rel, _ in files), *misnamed]),
                 *run_rules(net, today),
             ]

@@ -167,6 +167,13 @@ _ALL: tuple[Code, ...] = (
         "The file name contains a character that reverses the writing direction "
         "(like U+202E): it looks different from what it is. Rename the file.",
     ),
+    _c(
+        "NW021",
+        ERROR,
+        "Ordner nicht lesbar",
+        "The folder '%(folder)s' cannot be read (%(t_reason)s): its files are missing "
+        "from every figure. Check permissions and links.",
+    ),
     # -- NW1xx: the shape of an entry --------------------------------------------
     _c(
         "NW101",
@@ -636,6 +643,9 @@ TERMS: tuple[tuple[str, str], ...] = (
     N_("term", "less than"),
     N_("term", "a link out of the network"),
     N_("term", "not a regular file"),
+    N_("term", "not found"),
+    N_("term", "no permission"),
+    N_("term", "a folder"),
 )
 
 # What to do about the YAML syntax errors people make most; keyed by libyaml's wording

@@ -59,11 +59,13 @@ def find_root(start: Path, explicit: bool = False) -> Path:
 def network_files(root: Path, misnamed: list[str] | None = None) -> list[str]:
     """The network's YAML files as sorted POSIX paths relative to the root.
 
-    Hidden files and folders (`.git`, caches) are skipped, and so are links that lead
-    outside the network and anything that is not a regular file (a pipe named *.yaml
-    would block reading): the data of a network is what lies inside its folder.
-    Data files saved by Notepad as `x.yaml.txt` are not read; they are added to
-    `misnamed` (when given), so that check can name them instead of staying silent.
+    Hidden files and folders (`.git`, caches) are skipped. The data of a network is
+    what lies inside its folder, but nothing in it is passed over in silence: a
+    *.yaml that is a link out of the network, or no regular file (a pipe would block
+    reading), is listed all the same and `read_files` refuses it (NW014). Whatever
+    cannot be read at all is added to `misnamed` (when given), so that check names it:
+    data files saved by Notepad as `x.yaml.txt` (NW018), and folders that link out of
+    the network or cannot be listed, as `meetings/2021/` (NW021).
     """
     found = [MARKER]
     real_root = os.path.realpath(root)
@@ -72,28 +74,44 @@ def network_files(root: Path, misnamed: list[str] | None = None) -> list[str]:
         real = os.path.realpath(path)
         return real == real_root or real.startswith(real_root + os.sep)
 
+    def not_read(rel: str) -> None:
+        if misnamed is not None:
+            misnamed.append(rel)
+
     def walk(folder: str, rel: str) -> None:
         # scandir's entries know their type from the directory listing: no stat per file
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                link = entry.is_symlink()
-                if link and not inside(entry.path):
-                    continue
-                if entry.is_dir(follow_symlinks=False):
-                    walk(entry.path, f"{rel}/{entry.name}")
-                elif entry.name.lower().endswith(YAML_SUFFIXES) and (
-                    link or entry.is_file(follow_symlinks=False)
-                ):
-                    found.append(f"{rel}/{entry.name}")
-                elif misnamed is not None and entry.name.lower().endswith(NOTEPAD_SUFFIXES):
-                    misnamed.append(f"{rel}/{entry.name}")
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            not_read(rel + "/")
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            name = entry.name.lower()
+            if entry.is_symlink() and not inside(entry.path):
+                if name.endswith(YAML_SUFFIXES):
+                    found.append(f"{rel}/{entry.name}")  # read_files: a link out
+                elif entry.is_dir():
+                    not_read(f"{rel}/{entry.name}/")
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path, f"{rel}/{entry.name}")
+            elif name.endswith(YAML_SUFFIXES):
+                found.append(f"{rel}/{entry.name}")  # read_files: refused if no regular file
+            elif name.endswith(NOTEPAD_SUFFIXES):
+                not_read(f"{rel}/{entry.name}")
 
     for folder in FOLDERS:
         base = os.path.join(root, folder)  # noqa: PTH118  (strings: thousands of files)
-        if os.path.isdir(base) and inside(base):  # noqa: PTH112
+        if not os.path.isdir(base):  # noqa: PTH112
+            if os.path.islink(base) and not os.path.exists(base):  # noqa: PTH110, PTH114
+                not_read(folder + "/")  # a link to nothing
+            continue
+        if inside(base):
             walk(base, folder)
+        else:
+            not_read(folder + "/")
     return sorted(found, key=lambda p: (p != MARKER, p))
 
 
@@ -120,13 +138,21 @@ def read_files(root: Path, files: Iterable[str]) -> list[tuple[str, ReadResult]]
     base = os.fspath(root)
     for rel in files:
         path = os.path.join(base, rel)  # noqa: PTH118  (strings: thousands of files)
-        if rel == MARKER and Path(path).is_symlink() and not _inside(base, path):
-            # the one file not listed by the walk: a link out (to /proc/self/environ)
-            # must not put another file's text into a problem's quoted line
+        if not _NOFOLLOW and os.path.islink(path) and not _inside(base, path):  # noqa: PTH114
             result.append((rel, OSError(errno.EXDEV, OUTSIDE)))
             continue
         try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            try:
+                fd = os.open(path, os.O_RDONLY | _NONBLOCK | _NOFOLLOW)
+            except OSError as exc:
+                # a link: read where it leads only inside the network (a link out to
+                # /proc/self/environ must not put another file's text into a problem)
+                if exc.errno not in (errno.ELOOP, errno.EMLINK) or not os.path.islink(path):  # noqa: PTH114
+                    raise
+                if not _inside(base, path):
+                    result.append((rel, OSError(errno.EXDEV, OUTSIDE)))
+                    continue
+                fd = os.open(path, os.O_RDONLY | _NONBLOCK)
             with os.fdopen(fd, "rb") as handle:
                 if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # a pipe, a device
                     result.append((rel, OSError(errno.EINVAL, NOT_A_FILE)))
@@ -137,9 +163,29 @@ def read_files(root: Path, files: Iterable[str]) -> list[tuple[str, ReadResult]]
     return result
 
 
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # where missing (Windows), links are looked at first
+
 # Why a file is not read: terms of the catalogue (codes.TERMS), shown in NW014.
 OUTSIDE = "a link out of the network"
 NOT_A_FILE = "not a regular file"
+NOT_FOUND = "not found"
+NO_PERMISSION = "no permission"
+A_FOLDER = "a folder"
+_REASONS = {
+    errno.ENOENT: NOT_FOUND,
+    errno.EACCES: NO_PERMISSION,
+    errno.EPERM: NO_PERMISSION,
+    errno.EISDIR: A_FOLDER,
+}
+
+
+def reason(exc: OSError) -> str:
+    """Why a file or folder could not be read, as a term of the catalogue where the
+    cause is known (the system's own words are English), else the system's words."""
+    if exc.strerror in (OUTSIDE, NOT_A_FILE):
+        return exc.strerror
+    return _REASONS.get(exc.errno or 0) or exc.strerror or type(exc).__name__
 
 
 def _inside(base: str, path: str) -> bool:
@@ -191,15 +237,32 @@ def reversed_names(files: Iterable[str]) -> list[Problem]:
     return [problem("NW020", Location(rel)) for rel in files if any(c in rel for c in _BIDI)]
 
 
-def misnamed_files(misnamed: Iterable[str]) -> list[Problem]:
-    """A warning for each data file that ends in .txt after .yaml (not read)."""
+def misnamed_files(misnamed: Iterable[str], root: Path) -> list[Problem]:
+    """What `network_files` could not read: a warning for each data file that ends in
+    .txt after .yaml (NW018), an error for each folder that links out of the network
+    or cannot be listed (NW021: its files are missing from every figure)."""
     from netzwerkctl.problems import Location, problem
 
     found = []
     for rel in sorted(misnamed):
+        if rel.endswith("/"):
+            why = _folder_reason(root, rel)
+            found.append(problem("NW021", Location(rel), folder=rel, t_reason=why))
+            continue
         name = PurePosixPath(rel).name
         found.append(problem("NW018", Location(rel), name=name, fixed=name[: -len(".txt")]))
     return found
+
+
+def _folder_reason(root: Path, rel: str) -> str:
+    path = os.path.join(root, rel.rstrip("/"))  # noqa: PTH118
+    if os.path.islink(path) and not _inside(os.fspath(root), path):  # noqa: PTH114
+        return OUTSIDE if os.path.exists(path) else NOT_FOUND  # noqa: PTH110
+    try:
+        os.scandir(path).close()
+    except OSError as exc:
+        return reason(exc)
+    return NO_PERMISSION
 
 
 def _holds_yaml(folder: Path) -> bool:

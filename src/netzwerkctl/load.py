@@ -23,6 +23,7 @@ from netzwerkctl.files import (
     misnamed_files,
     network_files,
     read_files,
+    reason,
     stray_folders,
 )
 from netzwerkctl.model import (
@@ -72,7 +73,7 @@ def load_network(root: Path) -> Loaded:
     files = read_files(root, network_files(root, misnamed))
     loaded = build_network(files, jobs=available_jobs(len(files)))
     return Loaded(
-        loaded.network, [*loaded.problems, *stray_folders(root), *misnamed_files(misnamed)]
+        loaded.network, [*loaded.problems, *stray_folders(root), *misnamed_files(misnamed, root)]
     )
 
 
@@ -203,8 +204,8 @@ def _read_file(item: tuple[Kind, str, ReadResult]) -> _Read:
     """Parse and validate one file (in whichever process `map_split` gives it to)."""
     kind, rel, raw = item
     if isinstance(raw, OSError):
-        reason = raw.strerror or type(raw).__name__
-        return _Read(Source(rel), None, (problem("NW014", Location(rel), t_reason=reason),))
+        why = reason(raw)
+        return _Read(Source(rel), None, (problem("NW014", Location(rel), t_reason=why),))
     doc = read_document(raw, rel)
     if doc.data is None:
         salvaged = tuple((0, c) for c in _ids_in_text(raw)) if kind == "partner" else ()
