@@ -594,6 +594,32 @@ def test_links_out_of_the_network_are_named_not_read_and_hidden_files_ignored(
     assert "außerhalb des Netzwerks" in link.message("de") and "geheim" not in link.message("de")
 
 
+def test_after_an_entry_left_out_every_problem_points_at_its_own_line(
+    run_check: Callable[..., CheckResult],
+) -> None:
+    """`present:` with one entry that is no id: the entry is left out and the meeting
+    kept (salvage.py), and every later entry is still found at its own line — not one
+    line early, which named the neighbour (and `person` would have told the
+    coordinator to strike the wrong person)."""
+    meeting = BASE["meetings/2021/2021-03-15-ag.yaml"].replace(
+        "present: [anna, bernd, carla]\n",
+        "present:\n  - Anna Albers\n  - anna\n  - hans-unbekannt\n  - bernd\n  - bernd\n",
+    )
+    problems = run_check({"meetings/2021/2021-03-15-ag.yaml": meeting}).problems
+    found = {(p.code, p.line) for p in problems}
+    assert ("NW108", 10) in found  # "Anna Albers", line 10
+    assert ("NW202", 12) in found  # hans-unbekannt stands on line 12
+    duplicate = [p for p in problems if p.code == "NW409"]
+    assert [(p.line, p.column) for p in duplicate] == [(14, 5)], duplicate
+    assert "13" in duplicate[0].message("de")  # first on line 13
+    flow = BASE["meetings/2021/2021-03-15-ag.yaml"].replace(
+        "present: [anna, bernd, carla]", "present: [Anna Albers, anna, hans-unbekannt]"
+    )
+    problems = run_check({"meetings/2021/2021-03-15-ag.yaml": flow}).problems
+    [unknown] = [p for p in problems if p.code == "NW202"]
+    assert (unknown.line, unknown.column) == (9, 30)
+
+
 def test_problems_are_sorted_by_file_and_line(run_check: Callable[..., CheckResult]) -> None:
     patch = {**CASES["NW101"][0], **CASES["NW302"][0], **CASES["NW002"][0]}
     problems = run_check(patch).problems

@@ -27,7 +27,7 @@ from datetime import date
 
 from netzwerkctl.i18n import Text
 from netzwerkctl.network import Network, Person
-from netzwerkctl.yamlio import read_document, source_map
+from netzwerkctl.yamlio import contact_span, read_document, source_map
 
 # The fields a pseudonymised entry keeps: the figures and rules count them.
 KEPT = ("decision_maker", "intro_talk", "since", "until")
@@ -139,7 +139,7 @@ def plan_erasure(
             plan.refused.append(Refusal(person_id, _("the partner file could not be read")))
             continue
         lines = text.split("\n")
-        span = _entry_span(source_map(text, doc.file), person.index, lines)
+        span = contact_span(source_map(text, doc.file), person.index, lines)
         if span is None:
             reason = _("the contact entry is not written one key per line; write it so first")
             plan.refused.append(Refusal(person_id, reason))
@@ -261,45 +261,6 @@ def _scalar(value: str) -> str:
     if _PLAIN.match(value) and value.strip() == value:
         return value
     return json.dumps(value, ensure_ascii=False)
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def _entry_span(
-    positions: Mapping[tuple[str | int, ...], tuple[int, int]], index: int, lines: list[str]
-) -> tuple[int, int, int, int] | None:
-    """First and last line of contact `index`, the column of its dash and of its keys
-    (0-based); None when the entry shares a line with anything else (flow style)."""
-    start = positions.get(("contacts", index))
-    if start is None:
-        return None
-    first, column = start
-    key_indent = column - 1
-    head = lines[first - 1][:key_indent]
-    if head.strip() != "-":  # the dash alone on the line before: "-\n    id: …"
-        before = first - 2
-        while before >= 0 and not lines[before].strip():
-            before -= 1
-        if before < 0 or lines[before].strip() != "-" or head.strip():
-            return None
-        first = before + 1
-    dash = lines[first - 1].index("-")
-    last = first
-    for number in range(first + 1, len(lines) + 1):
-        line = lines[number - 1].rstrip("\r")
-        if not line.strip():
-            continue
-        if _indent(line) <= dash:
-            break
-        last = number  # a key, a value's line, or a comment indented into the entry
-    for path, (line_no, _col) in positions.items():
-        inside = first <= line_no <= last
-        mine = len(path) >= 2 and path[0] == "contacts" and path[1] == index
-        if inside and not mine:
-            return None
-    return first, last, dash, key_indent
 
 
 def _rewrite(

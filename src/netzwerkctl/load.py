@@ -220,7 +220,7 @@ def _read_file(item: tuple[Kind, str, ReadResult]) -> _Read:
             return _Read(doc.source, None, problems, info=info, dropped=dropped)
         kept, dropped = salvage(model, doc.data, exc)
         if kept is not None:
-            return _Read(doc.source, kept, problems, dropped=dropped)
+            return _Read(doc.source.without(dropped), kept, problems, dropped=dropped)
         if kind == "partner":
             return _Read(doc.source, None, problems, salvaged=_salvage_contacts(doc))
         return _Read(doc.source, None, problems)

@@ -66,14 +66,38 @@ class Source:
 
     file: str
     text: str = ""
+    # entries of lists that an entity was kept without (salvage.py): a position in
+    # the kept lists is one further down in the file for each entry left out before it
+    dropped: tuple[KeyPath, ...] = ()
 
     @cached_property
     def positions(self) -> Mapping[KeyPath, tuple[int, int]]:
         return source_map(self.text, self.file) if self.text else {}
 
+    def without(self, dropped: tuple[KeyPath, ...]) -> Source:
+        """The same file for the entity kept without `dropped`."""
+        return Source(self.file, self.text, dropped) if dropped else self
+
+    def _in_file(self, path: KeyPath) -> KeyPath:
+        """A key path of the kept entity as a key path of the file."""
+        out: list[str | int] = []
+        for part in path:
+            if isinstance(part, int):
+                prefix = tuple(out)
+                for gone in sorted(
+                    d[-1]
+                    for d in self.dropped
+                    if len(d) == len(prefix) + 1 and d[:-1] == prefix and isinstance(d[-1], int)
+                ):
+                    if gone > part:
+                        break
+                    part += 1
+            out.append(part)
+        return tuple(out)
+
     def at(self, *path: str | int) -> Location:
         """The location of a key path; the nearest enclosing one if the key is absent."""
-        key: KeyPath = tuple(path)
+        key: KeyPath = self._in_file(tuple(path)) if self.dropped else tuple(path)
         name = key_name(key)
         positions = self.positions
         while key:
@@ -386,3 +410,44 @@ def _deep_flow_at(text: str, stop: int) -> int | None:
 def _location_of(text: str, index: int, file: str) -> Location:
     line = text.count("\n", 0, index) + 1
     return Location(file, line, index - (text.rfind("\n", 0, index) + 1) + 1)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def contact_span(
+    positions: Mapping[tuple[str | int, ...], tuple[int, int]], index: int, lines: list[str]
+) -> tuple[int, int, int, int] | None:
+    """First and last line of contact `index` of a partner file (its comments
+    indented into it included), the column of its dash and of its keys (0-based);
+    None when the entry shares a line with anything else (flow style). What `forget`
+    erases and what `person` shows as the stored entry."""
+    start = positions.get(("contacts", index))
+    if start is None:
+        return None
+    first, column = start
+    key_indent = column - 1
+    head = lines[first - 1][:key_indent]
+    if head.strip() != "-":  # the dash alone on the line before: "-\n    id: …"
+        before = first - 2
+        while before >= 0 and not lines[before].strip():
+            before -= 1
+        if before < 0 or lines[before].strip() != "-" or head.strip():
+            return None
+        first = before + 1
+    dash = lines[first - 1].index("-")
+    last = first
+    for number in range(first + 1, len(lines) + 1):
+        line = lines[number - 1].rstrip("\r")
+        if not line.strip():
+            continue
+        if _indent(line) <= dash:
+            break
+        last = number  # a key, a value's line, or a comment indented into the entry
+    for path, (line_no, _col) in positions.items():
+        inside = first <= line_no <= last
+        mine = len(path) >= 2 and path[0] == "contacts" and path[1] == index
+        if inside and not mine:
+            return None
+    return first, last, dash, key_indent

@@ -353,6 +353,31 @@ def test_person_found_by_email_phone_and_possibly_by_surname(
     assert texts == [("text", "Zusage kam telefonisch von 0287112345.")]
 
 
+def test_the_answer_to_a_person_discloses_nobody_else(make_network: Callable[..., Path]) -> None:
+    """Art. 15 (4): a line that names the person is quoted, but another contact's
+    name, id, e-mail address and phone number, and any number or address that is not
+    the person's own, read […] — in the letter as in JSON."""
+    notes = BASE["partners/verein.yaml"] + (
+        "notes: |\n"
+        "  Anna Albers und Bernd Brink (privat 0171 5550101, bernd@example.org) am 15.03.2021.\n"
+        "  Frau Albers fragt Carla, Tel. 0287 99 88 77, x@y.example.\n"
+    )
+    fa = BASE["partners/fa.yaml"].replace(
+        "    consent: 2016-01-01\n",
+        "    consent: 2016-01-01\n    # Vorgespräch mit Bernd Brink am 2021-02-01\n",
+    )
+    root = make_network({"partners/verein.yaml": notes, "partners/fa.yaml": fa})
+    code, out, _ = invoke(root, "person", "anna", *TODAY, "--format", "json")
+    texts = [(m["what"], m["text"]) for m in json.loads(out)["mentions"] if m["text"]]
+    assert code == 0 and texts == [
+        ("text", "# Vorgespräch mit […] am 2021-02-01"),  # a comment in her entry
+        ("text", "Anna Albers und […] (privat […], […]) am 15.03.2021."),
+        ("maybe", "Frau Albers fragt […], Tel. […], […]."),
+    ], texts
+    code, letter, _ = invoke(root, "person", "anna", *TODAY)
+    assert code == 0 and "Bernd" not in letter and "0171" not in letter and "x@y" not in letter
+
+
 def test_person_in_a_partner_file_with_errors_is_still_found(
     make_network: Callable[..., Path],
 ) -> None:

@@ -5,11 +5,13 @@ in any file that names the person."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from netzwerkctl.network import Network, Person
 from netzwerkctl.problems import Location
+from netzwerkctl.yamlio import contact_span
 
 # Where a person is named: a key that holds their id, a line of text, or a line that
 # maybe means them ("Frau Schulte").
@@ -96,7 +98,14 @@ def person_view(network: Network, person_id: str, texts: dict[str, str]) -> Pers
             add(network.at("project", pid, "lead"), "project_lead", pid)
 
     known = {(m.file, m.line) for m in found}
-    contact_lines = _entry_lines(network, person) if person else set()
+    hide = _hider(network, person_id)
+    contact_lines: set[tuple[str, int]] = set()
+    if person is not None:
+        contact_lines, comments = _entry_lines(network, person, texts)
+        found += [
+            Mention(file, number, "text", person.partner, hide(text))
+            for file, number, text in comments
+        ]
     contact = person.contact if person else None
     exact = [rf"(?<![\w-]){re.escape(person_id)}(?![\w-])"]
     maybe: list[str] = []
@@ -120,7 +129,8 @@ def person_view(network: Network, person_id: str, texts: dict[str, str]) -> Pers
             )
             if what:
                 where = file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-                found.append(Mention(file, number, what, where, line.strip()))
+                text = hide(line.strip())
+                found.append(Mention(file, number, what, where, text))
     mentions = sorted(found, key=lambda m: (m.file, m.line or 0))
     if person is None or contact is None:
         return PersonView(person_id, person_id, "", "", {}, mentions, complete=False)
@@ -134,14 +144,76 @@ def person_view(network: Network, person_id: str, texts: dict[str, str]) -> Pers
     return PersonView(person_id, contact.name, person.partner, partner.name, data, mentions, True)
 
 
-def _entry_lines(network: Network, person: Person) -> set[tuple[str, int]]:
-    """The lines of the contact entry itself (they are the stored data, shown above)."""
+def _entry_lines(
+    network: Network, person: Person, texts: dict[str, str]
+) -> tuple[set[tuple[str, int]], list[tuple[str, int, str]]]:
+    """The lines of the contact entry itself (its keys are the stored data, shown
+    above), and the comments written into it: stored data about the person too, which
+    `forget` erases with the entry."""
     doc = network.documents.get(("partner", person.partner))
     if doc is None:
-        return set()
+        return set(), []
     prefix = ("contacts", person.index)
-    return {
+    lines = {
         (doc.file, line)
         for path, (line, _) in doc.positions.items()
         if path[: len(prefix)] == prefix
     }
+    text = texts.get(doc.file)
+    if text is None:
+        return lines, []
+    rows = text.split("\n")
+    span = contact_span(doc.positions, person.index, rows)
+    if span is None:
+        return lines, []
+    comments = [
+        (doc.file, number, rows[number - 1].strip())
+        for number in range(span[0], span[1] + 1)
+        if rows[number - 1].lstrip().startswith("#")
+    ]
+    return lines | {(doc.file, n) for _, n, _ in comments}, comments
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w-])\+?\d[\d /().-]{4,}\d(?![\w-])")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?")
+HIDDEN = "[…]"
+
+
+def _hider(network: Network, person_id: str) -> Callable[[str], str]:
+    """How a line reads in the answer to the person's request: what it says of them,
+    without anyone else's name, id, e-mail address or phone number (Art. 15 (4): the
+    copy must not disclose others' data). Any e-mail address or phone number that is
+    not the person's own is hidden too: free text names people who are no contact of
+    the network."""
+    own = network.persons.get(person_id)
+    mine = {v for v in (own.contact.email, own.contact.phone) if v} if own else set()
+    own_name = own.contact.name.lower() if own else ""
+    words = sorted(
+        {
+            value
+            for pid, other in network.persons.items()
+            if pid != person_id
+            for value in (pid, other.contact.name, other.contact.email, other.contact.phone)
+            if value and len(value) > 2 and value.lower() not in own_name
+        },
+        key=len,
+        reverse=True,
+    )
+    others = (
+        re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.IGNORECASE
+        )
+        if words
+        else None
+    )
+
+    def hide(text: str) -> str:
+        text = _EMAIL.sub(lambda m: m.group() if m.group() in mine else HIDDEN, text)
+        text = _PHONE.sub(
+            lambda m: m.group() if m.group() in mine or _DAY.fullmatch(m.group()) else HIDDEN,
+            text,
+        )
+        return others.sub(HIDDEN, text) if others is not None else text
+
+    return hide
