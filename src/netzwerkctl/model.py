@@ -435,6 +435,12 @@ class Partner(Entry):
     contacts: tuple[Contact, ...] = ()
     notes: str | None = None
 
+    @property
+    def named_in_public(self) -> bool:
+        """Whether what is published (the report, the public export) may name it: an
+        organisation may be named, a private person (kind individual) is counted."""
+        return self.kind != "individual"
+
     def approached_on(self, day: date) -> bool:
         """Approached by `day` and not (yet, or any longer) a partner on it: in talks."""
         return (

@@ -246,6 +246,45 @@ def test_the_report_network_itself_is_clean(make_network: Callable[..., Path]) -
     assert check_network(make_network(REPORT), date(2022, 1, 1)).problems == []
 
 
+def test_a_private_person_as_partner_is_counted_never_named(
+    make_network: Callable[..., Path],
+) -> None:
+    """The report is published: a partner of kind individual is a private person.
+    It counts in every figure, and is shown by the word for its kind — never by name
+    or id, in no list, table, chart or JSON (as in the public export)."""
+    from conftest import BASE
+
+    private = "name: Hildegard Privatmann\nkind: individual\nstatus: active\njoined: 2021-02-01\n"
+    group = BASE["groups/ag.yaml"].replace(
+        "patrons: [bank, {partner: verein, since: 2018-01-01}]",
+        "patrons: [bank, {partner: verein, since: 2018-01-01}, "
+        "{partner: hildegard-privatmann, since: 2021-03-01}]",
+    )
+    project = BASE["projects/umfrage.yaml"].replace(
+        "contributions:\n",
+        "contributions:\n  - partner: hildegard-privatmann\n    kind: money\n"
+        "    what: Spende\n    value_eur: 50\n",
+    )
+    root = make_network(
+        {
+            **REPORT,
+            "partners/hildegard-privatmann.yaml": private,
+            "groups/ag.yaml": group,
+            "projects/umfrage.yaml": project,
+        }
+    )
+    code, md = report(root)
+    assert code == 0
+    assert "Neu im Netzwerk: Einzelperson, Neuer Verein" in md, md
+    assert "| Einzelperson | 50,00\u00a0€ | – |" in md  # Babel: a no-break space before €
+    for fmt in ("md", "html", "json"):
+        code, out = report(root, "--format", fmt)
+        assert code == 0 and "Hildegard" not in out and "hildegard" not in out, fmt
+    data = json.loads(report(root, "--format", "json")[1])
+    assert data["partners"]["active_end"] == 6  # counted
+    assert data["partners"]["joined"] == [None, "neu"]  # and not named: null
+
+
 def test_one_patron_reads_in_the_singular(make_network: Callable[..., Path]) -> None:
     _, out = report(make_network(REPORT))
     assert (

@@ -142,6 +142,8 @@ def test_individuals_are_counted_and_never_named(make_network: Callable[..., Pat
     assert {"award", "survey", "patronage", "marketplace"} <= set(data["practices"])
     # the bank left in 2022: at the end of 2021 it was a partner
     assert {p["id"]: p["status"] for p in data["partners"]}["bank"] == "active"
+    # ... and its leaving in 2022 is no part of the 2021 export (history, not today)
+    assert {p["id"]: p["left"] for p in data["partners"]}["bank"] is None
     assert "Garten von [Name entfernt]" in [m["place"] for m in data["meetings"]]
 
 

@@ -230,8 +230,7 @@ def _money(value: Decimal) -> float:
 
 
 def _named(partner: Partner | None) -> bool:
-    """An organisation that may be named: not a partner of kind individual."""
-    return partner is not None and partner.kind != "individual"
+    return partner is not None and partner.named_in_public
 
 
 def public_export(
@@ -379,7 +378,7 @@ def public_export(
                 cluster=p.cluster,
                 expertise=list(p.expertise),
                 joined=p.joined,
-                left=p.left,
+                left=p.left if p.left is not None and p.left <= end else None,  # as of then
             )
             for pid, p in sorted(in_year.items())
             if _named(p)

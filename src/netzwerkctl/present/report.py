@@ -25,7 +25,7 @@ Day = date
 
 
 class PartnerRef(TypedDict):
-    id: str
+    id: str | None  # None: a private person, not named (Partner.named_in_public)
     name: str
 
 
@@ -95,7 +95,7 @@ class GroupRow(TypedDict):
 
 
 class ParticipationRow(TypedDict):
-    id: str
+    id: str | None  # None: a private person, not named
     name: str
     meetings: int
     attended: int
@@ -238,20 +238,26 @@ class ReportContext(TypedDict):
     previous: YearFigures | None  # the year before, where it has data
 
 
-def _partner_refs(network: Network, ids: list[str]) -> list[PartnerRef]:
-    return [
-        {"id": pid, "name": network.partners[pid].name if pid in network.partners else pid}
-        for pid in ids
-    ]
+def _partner_refs(network: Network, ids: list[str], lang: str) -> list[PartnerRef]:
+    """Partners as the published report names them: a private person (kind
+    individual) by the word for the kind, never by name or id."""
+    refs: list[PartnerRef] = []
+    for pid in ids:
+        partner = network.partners.get(pid)
+        if partner is not None and not partner.named_in_public:
+            refs.append({"id": None, "name": label(Text(lang), "partner kind", partner.kind)})
+        else:
+            refs.append({"id": pid, "name": partner.name if partner else pid})
+    return refs
 
 
 def _money(value: Decimal) -> float:
     return float(value.quantize(Decimal("0.01")))
 
 
-def _patrons(network: Network, f: figures.PatronFigures) -> PatronSets:
+def _patrons(network: Network, f: figures.PatronFigures, lang: str) -> PatronSets:
     def refs(ids: list[str]) -> list[PartnerRef]:
-        return _partner_refs(network, ids)
+        return _partner_refs(network, ids, lang)
 
     return {
         "original": refs(f.original),
@@ -264,8 +270,8 @@ def _patrons(network: Network, f: figures.PatronFigures) -> PatronSets:
     }
 
 
-def _group_patrons(network: Network, gid: str, f: figures.PatronFigures) -> GroupPatrons:
-    return GroupPatrons(id=gid, name=network.groups[gid].name, **_patrons(network, f))
+def _group_patrons(network: Network, gid: str, f: figures.PatronFigures, lang: str) -> GroupPatrons:
+    return GroupPatrons(id=gid, name=network.groups[gid].name, **_patrons(network, f, lang))
 
 
 def year_figures(network: Network, year: int) -> YearFigures:
@@ -344,18 +350,18 @@ def report_context(
         "partners": {
             "active_start": partners.active_start,
             "active_end": partners.active_end,
-            "joined": _partner_refs(network, partners.joined),
-            "left": _partner_refs(network, partners.left),
-            "approached_in_year": _partner_refs(network, partners.approached_in_year),
-            "approached": _partner_refs(network, partners.approached),
+            "joined": _partner_refs(network, partners.joined, lang),
+            "left": _partner_refs(network, partners.left, lang),
+            "approached_in_year": _partner_refs(network, partners.approached_in_year, lang),
+            "approached": _partner_refs(network, partners.approached, lang),
             "by_kind": [
                 {"kind": k, "count": n}
                 for k, n in sorted(partners.by_kind.items(), key=lambda kv: (-kv[1], kv[0]))
             ],
         },
         "patrons": {
-            "overall": _patrons(network, overall),
-            "groups": [_group_patrons(network, gid, f) for gid, f in per_group.items()],
+            "overall": _patrons(network, overall, lang),
+            "groups": [_group_patrons(network, gid, f, lang) for gid, f in per_group.items()],
         },
         "groups": [
             {
@@ -375,8 +381,8 @@ def report_context(
         ],
         "participation": [
             {
-                "id": p.partner,
-                "name": p.name,
+                "id": _partner_refs(network, [p.partner], lang)[0]["id"],
+                "name": _partner_refs(network, [p.partner], lang)[0]["name"],
                 "meetings": p.meetings,
                 "attended": p.attended,
                 "share": p.share,
@@ -422,7 +428,7 @@ def report_context(
             "count": contributions.count,
             "by_partner": sorted(
                 (
-                    {"name": _partner_refs(network, [k])[0]["name"], "eur": e, "hours": h}
+                    {"name": _partner_refs(network, [k], lang)[0]["name"], "eur": e, "hours": h}
                     for k, (e, h) in contributions.by_partner.items()
                 ),
                 key=lambda row: str(row["name"]),
@@ -436,7 +442,13 @@ def report_context(
             "granted": awards.granted,
             "valid_end": awards.valid_end,
             "list": [
-                {"project": network.projects[g.project].name, "to": g.recipient, "date": g.date}
+                {
+                    "project": network.projects[g.project].name,
+                    "to": _partner_refs(network, [g.partner], lang)[0]["name"]
+                    if g.partner
+                    else g.recipient,
+                    "date": g.date,
+                }
                 for g in awards.granted_to
             ],
         },
@@ -480,7 +492,7 @@ def report_charts(network: Network, year: int, lang: Lang) -> dict[str, str]:
     count, eur, percent = numbers["number"], numbers["eur_whole"], numbers["percent"]
     groups = [g for g in figures.group_figures(network, year).values() if g.held]
     contributions = figures.contribution_figures(network, year)
-    names = {pid: p.name for pid, p in network.partners.items()}
+    names = {pid: _partner_refs(network, [pid], lang)[0]["name"] for pid in network.partners}
     return {
         "partners": columns(
             _("Partners at year end"),
