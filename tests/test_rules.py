@@ -840,6 +840,26 @@ def test_a_contact_who_left_is_no_decision_maker(run_check: Callable[..., CheckR
     assert sorted(p.code for p in run_check(gone).problems) == ["NW503", "NW506"]
 
 
+def test_a_contact_and_membership_that_begin_later_are_no_one_who_left(
+    run_check: Callable[..., CheckResult],
+) -> None:
+    """Entered ahead of time: a contact from September, a member from September. In
+    June nobody has left (no NW506, and never „seit –“); once the contact ends, they
+    have."""
+    verein = BASE["partners/verein.yaml"] + (
+        "  - id: tim\n    name: Tim Neu\n    since: 2021-09-01\n    consent: 2021-09-01\n"
+    )
+    group = BASE["groups/ag.yaml"] + "  - person: tim\n    since: 2021-09-01\n"
+    patch = {"partners/verein.yaml": verein, "groups/ag.yaml": group}
+    assert [p.code for p in run_check(patch, today=date(2021, 6, 1)).problems] == []
+    gone = verein.replace(
+        "    since: 2021-09-01\n", "    since: 2021-09-01\n    until: 2021-10-31\n"
+    )
+    left = run_check({**patch, "partners/verein.yaml": gone}, today=date(2021, 12, 1)).problems
+    [nw506] = [p for p in left if p.code == "NW506"]
+    assert "seit 31.10.2021 nicht mehr" in nw506.message("de")
+
+
 def test_a_cancelled_meeting_decides_nothing(run_check: Callable[..., CheckResult]) -> None:
     text = "group: ag\ndate: 2021-12-01\nstatus: cancelled\nagenda:\n  - title: X\n    decisions: [Beschluss]\n"
     [hit] = run_check({"meetings/2021/2021-12-01-ag.yaml": text}).problems

@@ -165,3 +165,16 @@ def test_the_commented_examples_can_be_uncommented_into_valid_files(
     assert result.problems == []
     assert "vorname-nachname" in result.network.persons
     assert [m.person for m in result.network.groups["ag-neu"].members] == ["vorname-nachname"]
+
+
+def test_a_meeting_entered_afterwards_finds_no_errors_that_check_does_not(
+    make_network: Callable[..., Path],
+) -> None:
+    """The base network has a task done on 2021-04-20: checked as of the new
+    meeting's day (2021-04-01) that would be "in the future" (NW303); it is checked as
+    of today, as `check` does."""
+    root = make_network()
+    assert check_network(root, date.today()).errors == 0
+    code, out, err = invoke(root, "meeting", "ag", "2021-04-01")
+    assert code == 0 and out == "Angelegt: meetings/2021/2021-04-01-ag.yaml\n"
+    assert "Fehler" not in err, err

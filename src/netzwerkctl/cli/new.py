@@ -3,7 +3,7 @@ an existing one."""
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -111,7 +111,8 @@ def meeting(
     from netzwerkctl.newfiles import meeting_path, meeting_yaml
 
     when = parse_date(day, "<" + cli().pgettext("placeholder", "DATE") + ">")
-    root, network = load_for_editing(ctx, when)
+    # checked as of today (a meeting entered afterwards makes later data no future)
+    root, network = load_for_editing(ctx, max(when, date.today()))
     require(group, network.groups, "group", network.names("group"))
     g = network.groups[group]
     if (g.started and when < g.started) or (g.ended and when > g.ended):

@@ -90,17 +90,21 @@ def members_who_left(net: Network, today: date) -> Iterable[Problem]:
         for i, member in enumerate(group.members):
             if member.until is not None and member.until < today:
                 continue
+            if member.since is not None and member.since > today:
+                continue  # a membership that has not begun
             person = net.persons.get(member.person)
             if person is None or net.person_active(member.person, today):
                 continue
             partner = net.partners.get(person.partner)
             ends = [d for d in (person.contact.until, partner.left if partner else None) if d]
+            if not ends or min(ends) >= today:
+                continue  # not current for another reason (not yet begun, paused): not left
             yield problem(
                 "NW506",
                 net.at("group", gid, "members", i),
                 person=member.person,
                 partner=person.partner,
-                since=min(ends) if ends else None,
+                since=min(ends),
             )
 
 
