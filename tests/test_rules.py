@@ -1077,3 +1077,19 @@ def test_the_offices_contact_must_be_a_known_person(
     result = run_check({"netzwerk.yaml": BASE["netzwerk.yaml"] + office})
     [hit] = result.problems
     assert (hit.code, hit.location.line, dict(hit.args)["suggestion"]) == ("NW202", 11, "anna")
+
+
+def test_a_wrong_status_and_a_wrong_group_are_told_once_not_followed(
+    run_check: Callable[..., CheckResult],
+) -> None:
+    """`status: stattgefunden` is NW106 (with the suggestion held); the default
+    `planned` the meeting is kept with is nobody's word, so no rule follows it (NW406
+    "still planned", NW412 "approved but planned"). An unknown group is NW203; no NW408
+    asks to rename the file after the typo."""
+    meeting = (
+        BASE["meetings/2021/2021-03-15-ag.yaml"]
+        .replace("status: held", "status: stattgefunden\napproved: 2021-03-20")
+        .replace("group: ag", "group: ag-x")
+    )
+    problems = run_check({"meetings/2021/2021-03-15-ag.yaml": meeting}).problems
+    assert sorted(p.code for p in problems) == ["NW106", "NW203"], problems

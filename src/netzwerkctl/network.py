@@ -96,6 +96,18 @@ class Network:
             found.setdefault(m.date.year, []).append(mid)
         return {year: tuple(ids) for year, ids in found.items()}
 
+    @cached_property
+    def _left_out(self) -> frozenset[tuple[Kind, str, str | int]]:
+        return frozenset(
+            (o.kind, o.id, path[0]) for o in self.omitted for path in o.fields if path
+        )
+
+    def left_out(self, kind: Kind, entity_id: str, key: str) -> bool:
+        """Whether a field of a kept entity was left out for its error (salvage.py):
+        the entity then has the field's default, and rules about the field say nothing
+        of a value nobody wrote (the error itself is reported)."""
+        return (kind, entity_id, key) in self._left_out
+
     def group_meetings(self, group_id: str) -> list[tuple[str, Meeting]]:
         """A group's meetings, by date: looked up, never searched for."""
         return [(mid, self.meetings[mid]) for mid in self.meetings_of_group.get(group_id, ())]

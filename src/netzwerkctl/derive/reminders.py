@@ -202,6 +202,8 @@ def _meetings(
     found = []
     intro_reminded: set[str] = set()
     for mid, m in network.meetings.items():
+        if network.left_out("meeting", mid, "status"):
+            continue  # its status is an error: nothing to remind of a value nobody wrote
         group = _group_name(network, m.group)
         if m.status == "planned" and today <= m.date <= horizon:
             people = invitees(network, mid)
