@@ -98,9 +98,7 @@ class Network:
 
     @cached_property
     def _left_out(self) -> frozenset[tuple[Kind, str, str | int]]:
-        return frozenset(
-            (o.kind, o.id, path[0]) for o in self.omitted for path in o.fields if path
-        )
+        return frozenset((o.kind, o.id, path[0]) for o in self.omitted for path in o.fields if path)
 
     def left_out(self, kind: Kind, entity_id: str, key: str) -> bool:
         """Whether a field of a kept entity was left out for its error (salvage.py):

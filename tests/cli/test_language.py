@@ -119,7 +119,12 @@ def test_help_is_german_for_a_german_user(args: list[str]) -> None:
             "Ungültiger Wert für '--output' / '-o': „.“ ist ein Ordner; erwartet wird eine Datei.",
             "Invalid value for '--output' / '-o': '.' is a folder; a file is expected.",
         ),
-        (["check", "--bogus"], "Unbekannte Option: --bogus", "No such option: --bogus"),
+        (["check", "--bogus"], "Unbekannte Option: --bogus.", "No such option: --bogus."),
+        (
+            ["remind", "--formt", "json"],
+            "Unbekannte Option: --formt. Meinten Sie „--format“?",
+            "No such option: --formt. Did you mean '--format'?",
+        ),
         (["check", "extra"], "Ein Argument zu viel: extra.", "One argument too many: extra."),
         (
             ["check", "a", "b"],
@@ -182,3 +187,18 @@ def test_path_checks_of_click_and_typer_in_german_and_other_wording_kept() -> No
     )
     # a release that words it otherwise keeps its own English, never an error
     assert _path_problem("The file x cannot be used.", de) is None
+
+
+def test_init_makes_the_network_in_the_language_it_speaks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No network yet: the command line speaks the locale's language, and the new
+    network is in that language too (never English words about a German network)."""
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "en"), "--today", "2026-01-15"])
+    assert result.exit_code == 0 and "Network created" in result.stdout, result.output
+    assert "language: en" in (tmp_path / "en" / "netzwerk.yaml").read_text(encoding="utf-8")
+    monkeypatch.delenv("LANG")
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "de"), "--today", "2026-01-15"])
+    assert result.exit_code == 0 and "Netzwerk angelegt" in result.stdout, result.output
+    assert "language: de" in (tmp_path / "de" / "netzwerk.yaml").read_text(encoding="utf-8")

@@ -204,7 +204,7 @@ AllowErrorsOpt = Annotated[
 ]
 
 
-def _language(value: str | None) -> str | None:
+def check_language(value: str | None) -> str | None:
     from netzwerkctl.i18n import languages
 
     if value is None or value in languages():
@@ -223,7 +223,7 @@ LangOpt = Annotated[
     Optional[str],  # noqa: UP045  (Typer needs Optional on Python 3.10)
     typer.Option(
         "--lang",
-        callback=_language,
+        callback=check_language,
         help="Language (de, en or another with a catalogue); default: the network's language.",
     ),
 ]

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from netzwerkctl.cli.common import EXIT_PROBLEMS, LangOpt, fail, parse_today
+from netzwerkctl.cli.common import EXIT_PROBLEMS, check_language, fail, parse_today
 
 
 def init(
@@ -23,7 +23,16 @@ def init(
         Optional[str],  # noqa: UP045  (Typer needs Optional on Python 3.10)
         typer.Option(help="Date for the example files (default: today)."),
     ] = None,
-    lang: LangOpt = None,
+    lang: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--lang",
+            callback=check_language,
+            help="The new network's language (de, en or another with a catalogue); "
+            "default: the language of the command line (LANGUAGE, LC_ALL, LANG), else "
+            "German.",
+        ),
+    ] = None,
 ) -> None:
     """Creates a new network folder: netzwerk.yaml, an example partner, a group and a
     meeting (all pass check), editor settings and schemas for VS Code,
@@ -63,8 +72,10 @@ def init(
     )
     from netzwerkctl.writers import WriteError, write_atomic
 
-    language = lang or "de"
-    if lang is not None:  # the new network's language is also the language of this run
+    # the language this run speaks (the locale's, else German) unless one is given:
+    # then it is also the language of this run
+    language = lang or cli().lang
+    if lang is not None:
         set_cli_language(language)
     _ = cli()
     name = name or _("My network")

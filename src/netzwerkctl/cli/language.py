@@ -286,10 +286,10 @@ def error_message(e: Any, lang: str) -> str:
     _ = Text(lang)
     kind = type(e).__name__
     if kind == "NoSuchOption":
-        text = _("No such option: %(option)s", option=e.option_name)
-        possible = sorted(getattr(e, "possibilities", None) or [])
-        if possible:
-            text += " " + _("Did you mean '%(suggestion)s'?", suggestion=possible[0])
+        text = _("No such option: %(option)s.", option=e.option_name)
+        hint = _closest_option(e)
+        if hint:
+            text += " " + _("Did you mean '%(suggestion)s'?", suggestion=hint)
         return text
     if kind == "MissingParameter":
         param_type = getattr(e, "param_type", None) or getattr(e.param, "param_type_name", "")
@@ -332,6 +332,23 @@ def error_message(e: Any, lang: str) -> str:
             args=extra.group(1),
         )
     return str(e.format_message())
+
+
+def _closest_option(e: Any) -> str:
+    """The option meant by a misspelled one: the closest of the command's own options
+    (Click offers only its own guesses, `--for` for `--formt`), else Click's guess."""
+    from netzwerkctl.similar import suggest
+
+    command = getattr(getattr(e, "ctx", None), "command", None)
+    options = [
+        o
+        for param in getattr(command, "params", ())
+        for o in (*getattr(param, "opts", ()), *getattr(param, "secondary_opts", ()))
+        if o.startswith("-")
+    ]
+    found = suggest(str(e.option_name), options) if options else ""
+    possible = sorted(getattr(e, "possibilities", None) or [])
+    return found or (possible[0] if possible else "")
 
 
 def show_error(e: Any, lang: str) -> None:
