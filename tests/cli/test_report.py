@@ -285,6 +285,29 @@ def test_a_private_person_as_partner_is_counted_never_named(
     assert data["partners"]["joined"] == [None, "neu"]  # and not named: null
 
 
+def test_later_figures_and_a_later_end_are_not_in_an_earlier_report(
+    make_network: Callable[..., Path],
+) -> None:
+    """A published report is history: a project's figures of later years
+    (`teilnehmende_2023`) and an end after the year do not change the 2021 report."""
+    from conftest import BASE
+
+    project = (
+        BASE["projects/umfrage.yaml"]
+        .replace("status: done\n", "status: running\n")
+        .replace("end: 2021-09-30\n", "")
+    )
+    root = make_network({**REPORT, "projects/umfrage.yaml": project})
+    before = report(root)[1]
+    later = project.replace("status: running\n", "status: done\nend: 2023-06-30\n").replace(
+        "  quote: 0.31\n", "  quote: 0.31\n  teilnehmende_2023: 90\n  module 2022: 3\n"
+    )
+    root = make_network({**REPORT, "projects/umfrage.yaml": later})
+    after = report(root)[1]
+    assert "seit 01.02.2021" in before
+    assert after == before  # as of 31.12.2021 it was running: „läuft, seit 01.02.2021“
+
+
 def test_one_patron_reads_in_the_singular(make_network: Callable[..., Path]) -> None:
     _, out = report(make_network(REPORT))
     assert (

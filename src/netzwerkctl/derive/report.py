@@ -8,6 +8,7 @@ day they were done, projects by whether their dates touch the year.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -250,6 +251,17 @@ def project_active(project: Project, year: int) -> bool:
     if project.start is None:
         return project.end is not None and project.end.year == year
     return project.start <= end and (project.end is None or project.end >= start)
+
+
+_FIGURE_YEAR = re.compile(r"(?:^|[_ -])((?:19|2\d)\d\d)$")
+
+
+def figure_year(name: str) -> int | None:
+    """The year a project figure is of, by the name it is written under
+    (`teilnehmende_2022`); None for a figure without a year. A report of an earlier
+    year leaves it out: data of later years changes no figure of a year."""
+    found = _FIGURE_YEAR.search(name)
+    return int(found.group(1)) if found else None
 
 
 def first_year(project: Project) -> int | None:

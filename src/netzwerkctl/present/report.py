@@ -403,9 +403,13 @@ def report_context(
                 "status": p.status_on(date(year, 12, 31)),
                 "lead": person_label(network, p.lead)[0] if p.lead else None,
                 "start": p.start,
-                "end": p.end,
+                "end": p.end if p.end is not None and p.end.year <= year else None,
                 "date": p.date,
-                "figures": [{"name": k, "value": v} for k, v in p.figures.items()],
+                "figures": [
+                    {"name": k, "value": v}
+                    for k, v in p.figures.items()
+                    if (figures.figure_year(k) or year) <= year
+                ],
                 # as of year end: milestones due by then (undated ones once met)
                 "milestones": sum(
                     1
