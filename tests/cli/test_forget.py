@@ -296,6 +296,67 @@ def test_generated_files_in_the_folder_are_named(make_network: Callable[..., Pat
     assert "ausgaben/andere.md" not in tail
 
 
+def test_sent_messages_are_searched_as_they_read_not_as_they_are_encoded(
+    make_network: Callable[..., Path],
+) -> None:
+    """An e-mail carries the name quoted-printable or base64, in an encoded header,
+    and its calendar folds lines ("Anna \\r\\n Albers"): decoded, each names her."""
+    from email.message import EmailMessage
+
+    def mail(body: str, charset: str) -> bytes:
+        msg = EmailMessage()
+        msg["To"] = "Jörg Jäger <joerg@example.org>"
+        msg["Subject"] = "Einladung"
+        msg.set_content(body, charset=charset, cte="base64" if charset else None)
+        return bytes(msg)
+
+    folded = "BEGIN:VEVENT\r\nDESCRIPTION:Leitung: Dr. Bärbel Böhm und Anna\r\n  Albers\r\nEND:VEVENT\r\n"
+    root = make_network(
+        {
+            "postausgang/a.eml": mail("Leitung: Anna Albers, Überraschung\n", "utf-8"),
+            "postausgang/b.ics": folded,
+            "postausgang/c.eml": mail("Leitung: Bernd Brink, Überraschung\n", "utf-8"),
+        }
+    )
+    raw = (root / "postausgang/a.eml").read_bytes()
+    assert b"Anna Albers" not in raw  # base64 on disk
+    code, out, _ = invoke(root, "forget", "anna", *DAY)
+    assert code == 0
+    tail = out.split("löschen Sie sie oder erzeugen Sie sie neu:")[1]
+    assert "postausgang/a.eml" in tail and "postausgang/b.ics" in tail
+    assert "postausgang/c.eml" not in tail
+
+
+def test_the_record_of_sent_messages_names_the_pseudonym(
+    make_network: Callable[..., Path],
+) -> None:
+    """What was sent stays recorded, under the pseudonym: the next run sees who had
+    the invitation (no cancellation to an id that is gone), and the server's answer,
+    which may quote her address, is left out."""
+    import json
+
+    lines = [
+        {"key": "k1", "person": "anna", "kind": "invitation", "meeting": "m", "method": "REQUEST"},
+        {"key": "k2", "person": "anna", "status": "failed", "answer": "550 anna@example.org"},
+        {"key": "k3", "person": "bernd", "kind": "invitation", "meeting": "m"},
+    ]
+    record = "".join(json.dumps(line) + "\n" for line in lines)
+    root = make_network({"postausgang/versendet.jsonl": record})
+    code, out, _ = invoke(root, "forget", "anna", *DAY)
+    assert code == 0 and "versendet.jsonl" not in out.split("neu:")[-1]  # not to delete
+    assert (root / "postausgang/versendet.jsonl").read_text(encoding="utf-8") == record
+    code, out, _ = invoke(root, "forget", "anna", *DAY, "--write")
+    assert code == 0 and "postausgang/versendet.jsonl" in out
+    entries = [
+        json.loads(line)
+        for line in (root / "postausgang/versendet.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert [e["person"] for e in entries][2] == "bernd"
+    assert entries[0]["person"] == entries[1]["person"] != "anna"
+    assert entries[0]["person"].startswith("ehemalig-") and "answer" not in entries[1]
+    assert "anna" not in (root / "postausgang/versendet.jsonl").read_text(encoding="utf-8")
+
+
 GIT_USER = ["-c", "user.name=T", "-c", "user.email=t@example.org"]
 
 

@@ -8,6 +8,7 @@ change a figure, or leave an error, is refused. Git history is never rewritten h
 
 from __future__ import annotations
 
+import re
 import shlex
 import sys
 from datetime import date
@@ -149,15 +150,21 @@ def forget(
 
     from netzwerkctl.present.problems import summary
 
-    others = _other_files(root, plan, set(texts))
+    record = _record_renamed(root, {f.person: f.pseudonym for f in plan.forgotten})
+    others = [
+        rel for rel in _other_files(root, plan, set(texts)) if record is None or rel != record[0]
+    ]
     if not write:
         typer.echo(_("Nothing changed; --write applies these changes."))
     else:
         from netzwerkctl.writers import WriteError, write_inside
 
-        for rel in sorted(plan.texts):
+        for rel, data in sorted(
+            [(rel, _encoded(plan.texts[rel], raw_by_file[rel])) for rel in plan.texts]
+            + ([record] if record else [])
+        ):
             try:
-                write_inside(root, rel, _encoded(plan.texts[rel], raw_by_file[rel]))
+                write_inside(root, rel, data)
             except WriteError as exc:
                 fail(str(exc), EXIT_PROBLEMS)
             typer.echo(_("written: %(file)s", file=rel))
@@ -179,6 +186,38 @@ def forget(
         )
     if write and plan.unsure:
         raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _record_renamed(root: Path, pseudonyms: dict[str, str]) -> tuple[str, bytes] | None:
+    """The record of sent messages in the network's outbox with each forgotten id
+    replaced by the pseudonym (and the server's answer, which may quote the address,
+    left out); None when it names nobody forgotten. So the record keeps what was sent,
+    and the next invitation sees the pseudonym as the one who had it — not an unknown
+    former invitee to send a cancellation to."""
+    import json
+
+    from netzwerkctl.mail import RECORD
+
+    rel = f"postausgang/{RECORD}"
+    path = root / rel
+    if path.is_symlink() or not path.is_file():
+        return None
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    changed = False
+    out = []
+    for line in lines:
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            out.append(line)
+            continue
+        if isinstance(entry, dict) and entry.get("person") in pseudonyms:
+            entry["person"] = pseudonyms[entry["person"]]
+            entry.pop("answer", None)
+            line = json.dumps(entry)
+            changed = True
+        out.append(line)
+    return (rel, ("\n".join(out) + "\n").encode("utf-8")) if changed else None
 
 
 def _expired(network: Network, day: date) -> list[str]:
@@ -327,10 +366,45 @@ def _other_files(root: Path, plan: Plan, data_files: set[str]) -> list[str]:
         if suffix in _BINARY_SUFFIXES:
             found.append(rel)
         elif suffix in _TEXT_SUFFIXES and path.stat().st_size <= _MAX_SEARCHED:
-            text = path.read_text(encoding="utf-8", errors="replace")
-            if any(p.search(text) for p in patterns):
+            text = _as_written(path.read_bytes(), suffix)
+            if text is None or any(p.search(text) for p in patterns):
                 found.append(rel)
     return found
+
+
+_FOLDED = re.compile(r"\r?\n[ \t]")  # iCalendar folds long lines: "Jürgen \r\n Hüls"
+
+
+def _unfolded(ics: str) -> str:
+    return _FOLDED.sub("", ics).replace("\\,", ",").replace("\\;", ";").replace("\\n", "\n")
+
+
+def _as_written(raw: bytes, suffix: str) -> str | None:
+    """A file's text as a person reads it, so that a name is found however it is
+    encoded: an e-mail's headers and parts decoded (quoted-printable, base64, encoded
+    words), a calendar unfolded. None: a part that cannot be searched (a PDF)."""
+    if suffix == ".ics":
+        return _unfolded(raw.decode("utf-8", errors="replace"))
+    if suffix != ".eml":
+        return raw.decode("utf-8", errors="replace")
+    from email import message_from_bytes, policy
+
+    msg = message_from_bytes(raw, policy=policy.default)
+    texts = [f"{key}: {value}" for key, value in msg.items()]
+    for part in msg.walk():
+        if part.is_multipart():
+            continue
+        kind = part.get_content_type()
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            continue
+        if kind in ("text/calendar", "application/ics"):
+            texts.append(_unfolded(payload.decode("utf-8", errors="replace")))
+        elif part.get_content_maintype() == "text":
+            texts.append(payload.decode(part.get_content_charset() or "utf-8", errors="replace"))
+        else:
+            return None  # a PDF or Word file: it may well name the person
+    return "\n".join(texts)
 
 
 def _changed_reports(before: Network, after: Network, day: date) -> list[int]:
