@@ -148,7 +148,7 @@ _ALL: tuple[Code, ...] = (
     ),
     _c(
         "NW018",
-        WARNING,
+        ERROR,
         "Datei endet auf .txt",
         "The file '%(name)s' is not read: its name ends in '.txt' (Notepad saves "
         "it so when the file type is 'Text Documents'). Rename it to '%(fixed)s'.",

@@ -376,3 +376,21 @@ def test_contact_data_in_report_texts_is_masked_and_named(
     warned = runner.invoke(app, ["-C", str(root), "check", "--today", "2022-01-01"]).stdout
     assert "reports/2021.yaml:1:1: warning NW510" in warned
     assert "reports/2021.yaml:2:" in warned and "0 Fehler, 2 Warnungen" in warned
+
+
+def test_data_not_read_is_never_passed_over_in_silence(make_network: Callable[..., Path]) -> None:
+    """A meeting saved by Notepad as .yaml.txt is data not read: the report stops
+    (NW018 is an error). A folder that looks like a typo (`partner/`) may be meant, so
+    it stays a warning — but the report says it on stderr."""
+    from conftest import BASE
+
+    meeting = BASE["meetings/2021/2021-03-15-ag.yaml"]
+    root = make_network(
+        {"meetings/2021/2021-03-15-ag.yaml": None, "meetings/2021/2021-03-15-ag.yaml.txt": meeting}
+    )
+    result = runner.invoke(app, ["-C", str(root), "report", "2021"])
+    assert result.exit_code == 1 and "NW018" in result.stderr, result.output
+    root = make_network({"partner/caritas.yaml": BASE["partners/bank.yaml"]})
+    result = runner.invoke(app, ["-C", str(root), "report", "2021"])
+    assert result.exit_code == 0
+    assert "partner/: warning NW015" in result.stderr, result.stderr
