@@ -1093,3 +1093,13 @@ def test_a_wrong_status_and_a_wrong_group_are_told_once_not_followed(
     )
     problems = run_check({"meetings/2021/2021-03-15-ag.yaml": meeting}).problems
     assert sorted(p.code for p in problems) == ["NW106", "NW203"], problems
+
+
+def test_an_upper_case_ending_is_read_and_named(run_check: Callable[..., CheckResult]) -> None:
+    """`bank.YAML` is not passed over: NW012 asks for `bank.yaml`, as the format
+    promises — also when the rest of the name is fine."""
+    result = run_check(
+        {"partners/bank.yaml": None, "partners/bank.YAML": BASE["partners/bank.yaml"]}
+    )
+    [named] = [p for p in result.problems if p.code == "NW012"]
+    assert named.file == "partners/bank.YAML" and "„bank.yaml“" in named.message("de")

@@ -237,7 +237,7 @@ def _refused_id(kind: Kind, entity_id: str, rel: str) -> Problem | None:
         if _YEAR.match(entity_id):
             return None
         return problem("NW013", Location(rel, 1, 1), name=PurePosixPath(rel).name)
-    if _SLUG.match(entity_id):
+    if _SLUG.match(entity_id) and rel.endswith((".yaml", ".yml")):  # not `x.YAML`
         return None
     return problem(
         "NW012", Location(rel, 1, 1), name=PurePosixPath(rel).name, slug=slugify(entity_id)
