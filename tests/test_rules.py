@@ -273,6 +273,8 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
         M,
         11,
     ),
+    "NW415": (_replace(M, "status: held", "status: held\nrsvp_by: 2021-03-20"), M, 6),
+    "NW416": (_replace(M, "status: held", "status: held\nnext: 2021-03-01"), M, 6),
     "NW501": (
         _replace("groups/ag.yaml", "patrons: [bank,", "patrons: [kirche,"),
         "groups/ag.yaml",

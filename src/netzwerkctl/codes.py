@@ -487,6 +487,20 @@ _ALL: tuple[Code, ...] = (
         "Zugesagt und abgesagt zugleich",
         "%(person)s is listed under accepted and under declined; keep the latest reply.",
     ),
+    _c(
+        "NW415",
+        ERROR,
+        "Rückmeldung erst nach der Sitzung",
+        "rsvp_by: %(rsvp)s is not before the meeting of %(date)s; the invitation would "
+        "ask for replies after it.",
+    ),
+    _c(
+        "NW416",
+        ERROR,
+        "Nächste Sitzung nicht nach dieser",
+        "next: %(next)s is not after the meeting of %(date)s; the minutes would name it "
+        "as the next meeting.",
+    ),
     # -- NW5xx: partners and groups --------------------------------------------------
     _c(
         "NW501",
