@@ -394,3 +394,23 @@ def test_data_not_read_is_never_passed_over_in_silence(make_network: Callable[..
     result = runner.invoke(app, ["-C", str(root), "report", "2021"])
     assert result.exit_code == 0
     assert "partner/: warning NW015" in result.stderr, result.stderr
+
+
+def test_with_errors_the_groups_add_up_to_the_years_totals(
+    make_network: Callable[..., Path],
+) -> None:
+    """A meeting whose group is a typo (NW203), reported with --allow-errors: it still
+    counts, under the group id as written, so that meetings, decisions and tasks of
+    the groups add up to the totals (before, the meeting vanished from the groups and
+    the meetings total but its tasks stayed in the task total)."""
+    from conftest import BASE
+
+    meeting = BASE["meetings/2021/2021-03-15-ag.yaml"].replace("group: ag\n", "group: ag-x\n")
+    root = make_network({**REPORT, "meetings/2021/2021-03-15-ag.yaml": meeting})
+    code, out = report(root, "--format", "json", "--allow-errors")
+    assert code == 0
+    data = json.loads(out)
+    groups = data["meetings"]["groups"]
+    assert "ag-x" in groups
+    assert sum(g["held"] for g in groups.values()) == data["meetings"]["held"]
+    assert sum(g["tasks"] for g in groups.values()) == data["tasks"]["raised"]

@@ -164,12 +164,19 @@ class GroupFigures:
 
 @once_per_network
 def group_figures(network: Network, year: int) -> dict[str, GroupFigures]:
+    """Per group, and per group id that no group file has (a typo in a meeting, read
+    with --allow-errors): its meetings still count, under the id as written, so that
+    the meetings, decisions and tasks of the groups add up to the year's totals."""
     result = {}
-    for gid, group in network.groups.items():
+    unknown = sorted(set(network.meetings_of_group) - set(network.groups))
+    for gid in [*network.groups, *unknown]:
+        group = network.groups.get(gid)
         meetings = {mid: m for mid, m in network.group_meetings(gid) if m.date.year == year}
         held = {mid: m for mid, m in meetings.items() if m.status == "held"}
+        if group is None and not meetings:
+            continue
         result[gid] = GroupFigures(
-            name=group.name,
+            name=group.name if group else gid,
             held=len(held),
             cancelled=sum(1 for m in meetings.values() if m.status == "cancelled"),
             present=sum(len(set(m.present or ())) for m in held.values()),

@@ -260,9 +260,9 @@ def public_export(
 
     groups = []
     for gid, g in groups_f.items():
-        group = network.groups[gid]
-        if not group.exists_between(start, end):
-            continue  # a group that ended before the year (or began after it)
+        group = network.groups.get(gid)
+        if group is None or not group.exists_between(start, end):
+            continue  # a group that ended before the year (or began after it), or none
         patrons = per_group.get(gid)
         groups.append(
             PublicGroup(

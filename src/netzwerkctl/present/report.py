@@ -368,7 +368,7 @@ def report_context(
                 "id": gid,
                 "name": g.name,
                 "lead": person_label(network, lead)[0]
-                if (lead := network.groups[gid].lead)
+                if gid in network.groups and (lead := network.groups[gid].lead)
                 else None,
                 "held": g.held,
                 "cancelled": g.cancelled,
