@@ -36,6 +36,19 @@ def ascii_domain(domain: str) -> str:
         raise ValueError(domain) from exc
 
 
+def ascii_address(email: str) -> str:
+    """An address as mail servers and calendars know it: the domain in ASCII
+    (`vorsitz@xn--fuball-bocholt-1fb.example`), the same as the envelope; an address
+    whose domain cannot be so written stays as it is."""
+    local, at, domain = email.rpartition("@")
+    if not at:
+        return email
+    try:
+        return f"{local}@{ascii_domain(domain)}"
+    except ValueError:
+        return email
+
+
 def display_name(name: str) -> str:
     """A person's or organisation's name as it may stand in an address header: no
     characters with a meaning there, no line breaks, at most MAX_NAME characters

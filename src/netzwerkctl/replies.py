@@ -90,10 +90,14 @@ def lists_after(network: Network, replies: list[Reply]) -> tuple[list[Outcome], 
     """The `accepted:` and `declined:` of each meeting the replies are about (a later
     reply of the same person wins), and the replies that name no known meeting or
     person or give another answer (tentative)."""
+    from netzwerkctl.addresses import ascii_address
+
+    # an address as typed (fußball-…) and as the calendar replies with it (xn--…)
     by_email = {
-        person.contact.email.lower(): pid
+        address: pid
         for pid, person in network.persons.items()
         if person.contact.email
+        for address in {person.contact.email.lower(), ascii_address(person.contact.email).lower()}
     }
     unknown: list[Reply] = []
     answers: dict[str, dict[str, str]] = {}

@@ -159,6 +159,30 @@ def test_a_meeting_back_as_it_was_is_sent_again_never_silence(
     assert len(set(ids)) == len(ids) == 10  # every message its own
 
 
+def test_an_invitee_at_an_umlaut_domain_is_the_same_address_in_envelope_and_calendar(
+    make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`bernd@fußball.de`: the envelope, To and the calendar's ATTENDEE all say
+    `xn--fuball-cta.de` (a calendar address is ASCII), and his reply from the calendar
+    program, which answers in that form, is matched to him."""
+    bank = FILES["partners/bank.yaml"].replace("bernd@example.org", "bernd@fußball.de")
+    root = make_network({**FILES, "partners/bank.yaml": bank})
+    inbox = Inbox()
+    with smtp(inbox) as port:
+        assert _send(root, port, monkeypatch).exit_code == 0
+    [bernd] = [msg for rcpt, msg in inbox.received if rcpt == ["bernd@xn--fuball-cta.de"]]
+    _method, _cal, event = _calendar(bernd)
+    assert str(event["attendee"]) == "mailto:bernd@xn--fuball-cta.de"
+    answer = tmp_path / "antworten"
+    answer.mkdir()
+    (answer / "bernd.ics").write_bytes(
+        _reply(str(event["uid"]), "bernd@xn--fuball-cta.de", "ACCEPTED")
+    )
+    result = runner.invoke(app, ["-C", str(root), "replies", str(answer)])
+    assert result.exit_code == 0, result.output
+    assert "accepted: [bernd]" in result.stdout and "nicht verstanden" not in result.output
+
+
 def test_a_new_invitee_gets_the_invitation_a_removed_one_a_cancellation(
     make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

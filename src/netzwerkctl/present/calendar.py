@@ -253,8 +253,10 @@ def invitation(
     invitee no longer invited. Nobody sees the other invitees."""
 
     def address(party: tuple[str, str]) -> tuple[str, dict[str, str]]:
-        name, email = party
-        return f"mailto:{email}", {"CN": " ".join(name.split())}
+        from netzwerkctl.addresses import ascii_address
+
+        name, email = party  # a calendar address is ASCII, as in the envelope (RFC 5545)
+        return f"mailto:{ascii_address(email)}", {"CN": " ".join(name.split())}
 
     meeting = network.meetings[meeting_id]
     event = meeting_event(network, meeting_id, lang)
