@@ -1105,3 +1105,14 @@ def test_an_upper_case_ending_is_read_and_named(run_check: Callable[..., CheckRe
     )
     [named] = [p for p in result.problems if p.code == "NW012"]
     assert named.file == "partners/bank.YAML" and "„bank.yaml“" in named.message("de")
+
+
+def test_an_id_that_is_no_id_is_reported_and_never_suggested(
+    run_check: Callable[..., CheckResult],
+) -> None:
+    """`id: änna` is NW108 in the partner file; the references to `anna` elsewhere
+    are unknown now, but no message suggests writing `änna`, which would be wrong too."""
+    fa = BASE["partners/fa.yaml"].replace("  - id: anna\n", "  - id: änna\n")
+    problems = run_check({"partners/fa.yaml": fa}).problems
+    assert any(p.code == "NW108" and p.file == "partners/fa.yaml" for p in problems)
+    assert all("änna" not in p.message("de") for p in problems if p.code == "NW202")

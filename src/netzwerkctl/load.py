@@ -284,10 +284,10 @@ def _salvage_contacts(doc: Document) -> tuple[tuple[int, str], ...]:
     contacts = doc.data.get("contacts")
     if not isinstance(contacts, list):
         return ()
-    return tuple(
+    return tuple(  # only ids that are ids: a wrong one is reported, never suggested
         (i, c["id"])
         for i, c in enumerate(contacts)
-        if isinstance(c, dict) and isinstance(c.get("id"), str)
+        if isinstance(c, dict) and isinstance(c.get("id"), str) and _SLUG.match(c["id"])
     )
 
 
