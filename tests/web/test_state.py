@@ -100,6 +100,9 @@ def test_a_failed_read_keeps_the_last_one_and_says_so(
     assert live.version() != version  # the open page learns of it
     client = TestClient(create_app(live, Settings(watch=False)), base_url="http://127.0.0.1")
     assert "kein Speicher mehr" in client.get("/").text
+    # a document from the last complete read could be sent out as current: none is made
+    assert client.get("/bericht/2021.md").status_code == 409
     monkeypatch.undo()
     live.reload()
     assert live.failure is None and 'id="failure"' not in client.get("/").text
+    assert client.get("/bericht/2021.md").status_code == 200

@@ -231,7 +231,9 @@ def create_app(live: LiveNetwork, settings: Settings | None = None) -> Starlette
     def download(
         request: Request, s: Snapshot, make: Callable[[], str | bytes], name: str
     ) -> Response:
-        if s.errors:  # as the command line: nothing made from a network read incompletely
+        # as the command line: nothing made from a network read incompletely — nor
+        # from the last complete read while the files as they are now could not be read
+        if s.errors or live.failure is not None:
             return page(request, "incomplete", s, 409)
         try:
             data = make()
