@@ -128,6 +128,7 @@ def test_a_failure_midway_loses_and_duplicates_nothing(
     with smtp(Inbox()) as port:  # a third run sends nothing at all
         code, out, _ = send(root, outbox, port, monkeypatch)
     assert code == 0 and "versendet: " not in out.replace("schon versendet", "")
+    assert out.startswith("0 E-Mails in ")  # and writes none: the copies are there
 
 
 def test_starttls_is_required_unless_switched_off(

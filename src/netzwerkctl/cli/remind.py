@@ -289,9 +289,13 @@ def _mail(
         written = letters(network, found, lang, day, templates, warning, versions)
     except TemplateProblem as exc:
         fail(template_problem(exc), EXIT_PROBLEMS)
+    sent_before = []
     for letter in written:
         if not letter.email:
             phone_only.append(letter)
+            continue
+        if letter.key in record.keys:  # this very message went out: its copy is there
+            sent_before.append(letter)
             continue
         if reminded_earlier(letter, record, network_name, day, resend):
             reminded_today.append(letter)
@@ -313,6 +317,8 @@ def _mail(
         )
         + "\n"
     )
+    for letter in sent_before:
+        out.write(_("sent already, not repeated: %(name)s", name=letter.name) + "\n")
     for letter in reminded_today:
         out.write(_("reminded today already, not repeated: %(name)s", name=letter.name) + "\n")
     if reminded_today and not resend:
