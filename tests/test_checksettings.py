@@ -39,6 +39,9 @@ def test_a_warning_switched_off_or_raised_in_netzwerk_yaml(
     assert (raised.code, raised.severity) == ("NW406", "error") and tuned.errors == 1
     english = run_check({**warned, **_with_checks("  NW502: off\n  NW406: warning\n")})
     assert [(p.code, p.severity) for p in english.problems] == [("NW406", "warning")]
+    # German nouns have a capital: „Fehler“, „Aus“ are understood as well
+    capital = run_check({**warned, **_with_checks("  NW502: Aus\n  NW406: Fehler\n")})
+    assert [(p.code, p.severity) for p in capital.problems] == [("NW406", "error")]
 
 
 def test_errors_cannot_be_switched_off_and_unknown_codes_are_named(

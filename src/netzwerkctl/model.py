@@ -271,7 +271,14 @@ class Rules(Entry):
     remind_days: Annotated[Int, Field(ge=0, le=366)] = 14
 
 
-CheckSetting = Literal["off", "aus", "error", "fehler", "warning", "warnung"]
+def _lower_word(value: Any) -> Any:
+    """`Fehler` as `fehler`: a German noun is written with a capital."""
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+CheckSetting = Annotated[
+    Literal["off", "aus", "error", "fehler", "warning", "warnung"], BeforeValidator(_lower_word)
+]
 
 
 class Office(Entry):
