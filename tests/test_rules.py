@@ -1116,3 +1116,21 @@ def test_an_id_that_is_no_id_is_reported_and_never_suggested(
     problems = run_check({"partners/fa.yaml": fa}).problems
     assert any(p.code == "NW108" and p.file == "partners/fa.yaml" for p in problems)
     assert all("änna" not in p.message("de") for p in problems if p.code == "NW202")
+
+
+def test_a_folder_link_inside_the_network_is_read_once(
+    run_check: Callable[..., CheckResult],
+) -> None:
+    """`meetings/2021 -> ../archiv/2021` stays inside the network: its meetings are read
+    (they were skipped without a word), and a link back to a folder read already (a
+    loop) reads nothing twice."""
+    meeting = BASE["meetings/2021/2021-03-15-ag.yaml"]
+    patch: Files = {
+        "meetings/2021/2021-03-15-ag.yaml": None,
+        "archiv/2021/2021-03-15-ag.yaml": meeting,
+        "meetings/2021": Symlink("../archiv/2021"),
+        "meetings/schleife": Symlink("../meetings"),
+    }
+    linked = run_check(patch)
+    plain = run_check()
+    assert linked.problems == plain.problems and linked.files == plain.files

@@ -78,7 +78,13 @@ def network_files(root: Path, misnamed: list[str] | None = None) -> list[str]:
         if misnamed is not None:
             misnamed.append(rel)
 
+    visited: set[str] = set()
+
     def walk(folder: str, rel: str) -> None:
+        real = os.path.realpath(folder)
+        if real in visited:  # reached twice (a link to a folder read already): read once
+            return
+        visited.add(real)
         # scandir's entries know their type from the directory listing: no stat per file
         try:
             entries = list(os.scandir(folder))
@@ -89,16 +95,15 @@ def network_files(root: Path, misnamed: list[str] | None = None) -> list[str]:
             if entry.name.startswith("."):
                 continue
             name = entry.name.lower()
-            if entry.is_symlink() and not inside(entry.path):
-                if name.endswith(YAML_SUFFIXES):
-                    found.append(f"{rel}/{entry.name}")  # read_files: a link out
-                elif entry.is_dir():
+            if entry.is_dir():  # also a link to a folder, and a junction on Windows
+                if inside(entry.path):
+                    walk(entry.path, f"{rel}/{entry.name}")
+                else:
                     not_read(f"{rel}/{entry.name}/")
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                walk(entry.path, f"{rel}/{entry.name}")
             elif name.endswith(YAML_SUFFIXES):
-                found.append(f"{rel}/{entry.name}")  # read_files: refused if no regular file
+                # read_files refuses a link out of the network and anything that is no
+                # regular file (NW014)
+                found.append(f"{rel}/{entry.name}")
             elif name.endswith(NOTEPAD_SUFFIXES):
                 not_read(f"{rel}/{entry.name}")
 

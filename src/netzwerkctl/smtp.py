@@ -36,6 +36,12 @@ class _Tracking:
         server.putcmd("data")
         code, reply = server.getreply()
         if code != 354:
+            # as smtplib does after a refusal at the end of the text: end the mail
+            # transaction (the next message starts anew), or the connection for a 421
+            if code == 421:
+                server.close()
+            else:
+                server._rset()
             raise smtplib.SMTPDataError(code, reply)
         raw = msg if isinstance(msg, bytes) else msg.encode("ascii")
         quoted = _PERIOD.sub(b"..", raw)

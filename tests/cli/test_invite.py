@@ -432,6 +432,40 @@ def test_a_refusal_for_now_holds_up_nobody_else(
     assert [rcpt for rcpt, _ in inbox.received] == [["anna@example.org"]]
 
 
+def test_a_refusal_for_now_at_the_data_command_holds_up_nobody_else(
+    make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Greylisting at the DATA command (451 instead of 354): the mail transaction is
+    ended (RSET), so the next message starts anew instead of "503 nested MAIL"."""
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import SMTP
+
+    class GreylistAnna(SMTP):
+        async def smtp_DATA(self, arg: str) -> None:
+            if self.envelope is not None and "anna@example.org" in self.envelope.rcpt_tos:
+                await self.push("451 4.7.1 Greylisted, try again later")
+                return
+            await super().smtp_DATA(arg)
+
+    class Greylisting(Controller):
+        def factory(self) -> SMTP:
+            return GreylistAnna(self.handler)
+
+    from test_mail import _free_port
+
+    inbox = Inbox()
+    port = _free_port()
+    controller = Greylisting(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        first = _send(make_network(FILES), port, monkeypatch)
+    finally:
+        controller.stop()
+    assert first.exit_code == 1
+    assert [rcpt for rcpt, _ in inbox.received] == [["bernd@example.org"]], first.output
+    assert "vorerst abgelehnt (451 4.7.1 Greylisted" in first.stdout
+
+
 def test_agenda_and_minutes_can_try_again_what_was_refused_for_good(
     make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
