@@ -316,6 +316,9 @@ def test_sent_messages_are_searched_as_they_read_not_as_they_are_encoded(
             "postausgang/a.eml": mail("Leitung: Anna Albers, Überraschung\n", "utf-8"),
             "postausgang/b.ics": folded,
             "postausgang/c.eml": mail("Leitung: Bernd Brink, Überraschung\n", "utf-8"),
+            # saved from a mail program with a charset Python does not know
+            "antworten/d.eml": b"Content-Type: text/plain; charset=unknown-8bit\n\n"
+            b"Gru\xdf von Anna Albers\n",
         }
     )
     raw = (root / "postausgang/a.eml").read_bytes()
@@ -324,7 +327,7 @@ def test_sent_messages_are_searched_as_they_read_not_as_they_are_encoded(
     assert code == 0
     tail = out.split("löschen Sie sie oder erzeugen Sie sie neu:")[1]
     assert "postausgang/a.eml" in tail and "postausgang/b.ics" in tail
-    assert "postausgang/c.eml" not in tail
+    assert "antworten/d.eml" in tail and "postausgang/c.eml" not in tail
 
 
 def test_the_record_of_sent_messages_names_the_pseudonym(

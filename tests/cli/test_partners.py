@@ -378,6 +378,32 @@ def test_the_answer_to_a_person_discloses_nobody_else(make_network: Callable[...
     assert code == 0 and "Bernd" not in letter and "0171" not in letter and "x@y" not in letter
 
 
+def test_the_answer_keeps_the_persons_own_data_dates_times_and_amounts(
+    make_network: Callable[..., Path],
+) -> None:
+    """An address Anna shares with a colleague is still hers; dates, times, amounts and
+    years are no phone numbers; a colleague whose name is part of hers is still hidden."""
+    fa = BASE["partners/fa.yaml"].replace(
+        "    name: Anna Albers\n", "    name: Anna Albers-Meyer\n"
+    ) + (
+        "  - id: anna-albers\n    name: Anna Albers\n    email: anna@example.org\n"
+        "    consent: 2016-01-01\n"
+    )
+    notes = BASE["partners/verein.yaml"] + (
+        "notes: |\n"
+        "  Anna Albers-Meyer (anna@example.org) am 2021-03-15 18.30-20.00, 10.000 EUR, 2020 / 2021.\n"
+        "  Anna Albers vertritt anna.\n"
+    )
+    root = make_network({"partners/fa.yaml": fa, "partners/verein.yaml": notes})
+    code, out, _ = invoke(root, "person", "anna", *TODAY, "--format", "json")
+    mentions = json.loads(out)["mentions"]
+    texts = [m["text"] for m in mentions if m["file"] == "partners/verein.yaml"]
+    assert code == 0 and texts == [
+        "Anna Albers-Meyer (anna@example.org) am 2021-03-15 18.30-20.00, 10.000 EUR, 2020 / 2021.",
+        "[…] vertritt anna.",
+    ], texts
+
+
 def test_person_in_a_partner_file_with_errors_is_still_found(
     make_network: Callable[..., Path],
 ) -> None:

@@ -389,22 +389,32 @@ def _as_written(raw: bytes, suffix: str) -> str | None:
         return raw.decode("utf-8", errors="replace")
     from email import message_from_bytes, policy
 
-    msg = message_from_bytes(raw, policy=policy.default)
-    texts = [f"{key}: {value}" for key, value in msg.items()]
-    for part in msg.walk():
-        if part.is_multipart():
-            continue
-        kind = part.get_content_type()
-        payload = part.get_payload(decode=True)
-        if not isinstance(payload, bytes):
-            continue
-        if kind in ("text/calendar", "application/ics"):
-            texts.append(_unfolded(payload.decode("utf-8", errors="replace")))
-        elif part.get_content_maintype() == "text":
-            texts.append(payload.decode(part.get_content_charset() or "utf-8", errors="replace"))
-        else:
-            return None  # a PDF or Word file: it may well name the person
+    try:  # a message saved from any mail program: its parsing must not stop forget
+        msg = message_from_bytes(raw, policy=policy.default)
+        texts = [f"{key}: {value}" for key, value in msg.items()]
+        for part in msg.walk():
+            if part.is_multipart():
+                continue
+            kind = part.get_content_type()
+            payload = part.get_payload(decode=True)
+            if not isinstance(payload, bytes):
+                continue
+            if kind in ("text/calendar", "application/ics"):
+                texts.append(_unfolded(payload.decode("utf-8", errors="replace")))
+            elif part.get_content_maintype() == "text":
+                texts.append(_decoded(payload, part.get_content_charset()))
+            else:
+                return None  # a PDF or Word file: it may well name the person
+    except Exception:  # the stdlib parser has known crashes on bad input
+        return None  # not searchable: listed, to be looked at
     return "\n".join(texts)
+
+
+def _decoded(payload: bytes, charset: str | None) -> str:
+    try:
+        return payload.decode(charset or "utf-8", errors="replace")
+    except LookupError:  # `unknown-8bit` and other names Python does not know
+        return payload.decode("utf-8", errors="replace")
 
 
 def _changed_reports(before: Network, after: Network, day: date) -> list[int]:

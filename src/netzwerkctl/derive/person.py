@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from netzwerkctl.network import Network, Person
+from netzwerkctl.network import Network, Person, once_per_network
 from netzwerkctl.problems import Location
 from netzwerkctl.yamlio import contact_span
 
@@ -176,8 +176,44 @@ def _entry_lines(
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w-])\+?\d[\d /().-]{4,}\d(?![\w-])")
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?")
+_NOT_A_PHONE = re.compile(
+    r"\d{4}-\d{2}-\d{2}"  # an ISO date
+    r"|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?"  # a German date
+    r"|(?<!\d)\d{1,2}[.:]\d{2}(?!\d)"  # a time
+)
+_AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 HIDDEN = "[…]"
+
+
+def _is_phone(text: str) -> bool:
+    """A run of digits that is a phone number, not a date, a time, an amount or years
+    ("2020 / 2021")."""
+    if sum(c.isdigit() for c in text) < 7 or _NOT_A_PHONE.search(text):
+        return False
+    if _AMOUNT.fullmatch(text.strip()):
+        return False
+    return not all(_YEAR.fullmatch(n) for n in re.findall(r"\d+", text))
+
+
+@once_per_network
+def _contact_words(network: Network) -> tuple[re.Pattern[str] | None, dict[str, frozenset[str]]]:
+    """Every contact's id, name, e-mail address and phone as one pattern, with whose
+    each is (an address two contacts of one partner share is both theirs). Built once
+    per network: the pattern of thousands of contacts takes a while."""
+    owners: dict[str, set[str]] = {}
+    for pid, other in network.persons.items():
+        contact = other.contact
+        for value in (pid, contact.name, contact.email, contact.phone):
+            if value and len(value) > 2:
+                owners.setdefault(value.casefold(), set()).add(pid)
+    if not owners:
+        return None, {}
+    words = sorted(owners, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.IGNORECASE
+    )
+    return pattern, {w: frozenset(p) for w, p in owners.items()}
 
 
 def _hider(network: Network, person_id: str) -> Callable[[str], str]:
@@ -187,33 +223,23 @@ def _hider(network: Network, person_id: str) -> Callable[[str], str]:
     not the person's own is hidden too: free text names people who are no contact of
     the network."""
     own = network.persons.get(person_id)
-    mine = {v for v in (own.contact.email, own.contact.phone) if v} if own else set()
-    own_name = own.contact.name.lower() if own else ""
-    words = sorted(
-        {
-            value
-            for pid, other in network.persons.items()
-            if pid != person_id
-            for value in (pid, other.contact.name, other.contact.email, other.contact.phone)
-            if value and len(value) > 2 and value.lower() not in own_name
-        },
-        key=len,
-        reverse=True,
-    )
-    others = (
-        re.compile(
-            r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.IGNORECASE
-        )
-        if words
-        else None
-    )
+    mine = {v.casefold() for v in (own.contact.email, own.contact.phone) if v} if own else set()
+    pattern, owners = _contact_words(network)
+
+    def contact(found: re.Match[str]) -> str:
+        word = found.group()
+        return word if person_id in owners.get(word.casefold(), ()) else HIDDEN
+
+    def address(found: re.Match[str]) -> str:
+        return found.group() if found.group().casefold() in mine else HIDDEN
+
+    def phone(found: re.Match[str]) -> str:
+        word = found.group()
+        return HIDDEN if _is_phone(word) and word.casefold() not in mine else word
 
     def hide(text: str) -> str:
-        text = _EMAIL.sub(lambda m: m.group() if m.group() in mine else HIDDEN, text)
-        text = _PHONE.sub(
-            lambda m: m.group() if m.group() in mine or _DAY.fullmatch(m.group()) else HIDDEN,
-            text,
-        )
-        return others.sub(HIDDEN, text) if others is not None else text
+        text = _EMAIL.sub(address, text)
+        text = _PHONE.sub(phone, text)
+        return pattern.sub(contact, text) if pattern is not None else text
 
     return hide
