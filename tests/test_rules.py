@@ -273,7 +273,15 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
         M,
         11,
     ),
-    "NW415": (_replace(M, "status: held", "status: held\nrsvp_by: 2021-03-20"), M, 6),
+    "NW415": (  # a planned meeting (2022-03-15, after TODAY) asking for replies after it
+        {
+            M: BASE[M]
+            .replace("date: 2021-03-15", "date: 2022-03-15")
+            .replace("status: held", "status: planned\nrsvp_by: 2022-03-20")
+        },
+        M,
+        6,
+    ),
     "NW416": (_replace(M, "status: held", "status: held\nnext: 2021-03-01"), M, 6),
     "NW501": (
         _replace("groups/ag.yaml", "patrons: [bank,", "patrons: [kirche,"),

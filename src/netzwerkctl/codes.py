@@ -491,15 +491,15 @@ _ALL: tuple[Code, ...] = (
         "NW415",
         ERROR,
         "Rückmeldung erst nach der Sitzung",
-        "rsvp_by: %(rsvp)s is not before the meeting of %(date)s; the invitation would "
-        "ask for replies after it.",
+        "rsvp_by: %(rsvp)s is not before the planned meeting of %(date)s; the invitation "
+        "would ask for replies after it.",
     ),
     _c(
         "NW416",
-        ERROR,
-        "Nächste Sitzung nicht nach dieser",
-        "next: %(next)s is not after the meeting of %(date)s; the minutes would name it "
-        "as the next meeting.",
+        WARNING,
+        "Nächste Sitzung vor dieser",
+        "next: %(next)s is before the meeting of %(date)s; the minutes would name it as "
+        "the next meeting.",
     ),
     # -- NW5xx: partners and groups --------------------------------------------------
     _c(

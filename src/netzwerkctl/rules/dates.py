@@ -83,9 +83,10 @@ def meeting_dates(net: Network, today: date) -> Iterable[Problem]:
             if m.status != "held" and not net.left_out("meeting", mid, "status"):
                 yield problem("NW412", at(), approved=m.approved, status=m.status)
             yield from _not_future(net, "meeting", mid, ("approved",), m.approved, today)
-        if m.rsvp_by is not None and m.rsvp_by >= m.date:
+        # only while the invitation is still to go out: a past one asks nothing any more
+        if m.rsvp_by is not None and m.rsvp_by >= m.date and m.status == "planned":
             yield problem("NW415", net.at("meeting", mid, "rsvp_by"), rsvp=m.rsvp_by, date=m.date)
-        if m.next is not None and m.next <= m.date:
+        if m.next is not None and m.next < m.date:  # the same day: a second meeting (`-2`)
             yield problem("NW416", net.at("meeting", mid, "next"), next=m.next, date=m.date)
         if m.start is not None and m.end is not None and m.end <= m.start:
             yield problem(
