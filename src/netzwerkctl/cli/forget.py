@@ -160,14 +160,15 @@ def forget(
         from netzwerkctl.writers import WriteError, write_inside
 
         for rel, data in sorted(
-            [(rel, _encoded(plan.texts[rel], raw_by_file[rel])) for rel in plan.texts]
-            + ([record] if record else [])
+            (rel, _encoded(plan.texts[rel], raw_by_file[rel])) for rel in plan.texts
         ):
             try:
                 write_inside(root, rel, data)
             except WriteError as exc:
                 fail(str(exc), EXIT_PROBLEMS)
             typer.echo(_("written: %(file)s", file=rel))
+        if record is not None:
+            _write_record(root, {f.person: f.pseudonym for f in plan.forgotten})
     typer.echo(
         _(
             "check afterwards: %(summary)s; the reports of all years keep every figure.",
@@ -218,6 +219,27 @@ def _record_renamed(root: Path, pseudonyms: dict[str, str]) -> tuple[str, bytes]
             changed = True
         out.append(line)
     return (rel, ("\n".join(out) + "\n").encode("utf-8")) if changed else None
+
+
+def _write_record(root: Path, pseudonyms: dict[str, str]) -> None:
+    """The record rewritten under the outbox's lock: a run sending at the same time
+    appends nothing that the rewrite would lose (it waits, or this one stops)."""
+    from netzwerkctl.mail import OutboxBusy, outbox_lock
+    from netzwerkctl.writers import WriteError, write_inside
+
+    _ = cli()
+    try:
+        with outbox_lock(root / "postausgang"):
+            record = _record_renamed(root, pseudonyms)  # read again, under the lock
+            if record is not None:
+                write_inside(root, *record)
+                typer.echo(_("written: %(file)s", file=record[0]))
+    except OutboxBusy as exc:
+        from netzwerkctl.cli.delivery import outbox_busy
+
+        outbox_busy(root / "postausgang", exc)
+    except WriteError as exc:
+        fail(str(exc), EXIT_PROBLEMS)
 
 
 def _expired(network: Network, day: date) -> list[str]:
