@@ -159,6 +159,8 @@ def forget(
     else:
         from netzwerkctl.writers import WriteError, write_inside
 
+        if record is not None:  # first: a run sending right now stops this one unwritten
+            _write_record(root, {f.person: f.pseudonym for f in plan.forgotten})
         for rel, data in sorted(
             (rel, _encoded(plan.texts[rel], raw_by_file[rel])) for rel in plan.texts
         ):
@@ -167,8 +169,6 @@ def forget(
             except WriteError as exc:
                 fail(str(exc), EXIT_PROBLEMS)
             typer.echo(_("written: %(file)s", file=rel))
-        if record is not None:
-            _write_record(root, {f.person: f.pseudonym for f in plan.forgotten})
     typer.echo(
         _(
             "check afterwards: %(summary)s; the reports of all years keep every figure.",
