@@ -12,9 +12,9 @@ SEQUENCE); a cancelled meeting, or an invitee no longer invited, gets a cancella
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from email.headerregistry import Address
 from email.message import EmailMessage
 from pathlib import Path
@@ -69,6 +69,7 @@ class Planned:
     update: bool
     has: str | None  # the key of the message the person has, when nothing changed since
     rounds: int  # how many messages about this meeting the person has had
+    last: Mapping[str, str] | None = None  # the note of the last one, if any
 
 
 def plan(network: Network, meeting_id: str, outbox: Path) -> list[Planned]:
@@ -98,9 +99,28 @@ def plan(network: Network, meeting_id: str, outbox: Path) -> list[Planned]:
         matters = last[person].get("matters") if person in invited else None
         has = last[person].get("key") if matters == now else None
         update = person in invited and matters != now
-        found.append(Planned(person, False, update, has, rounds.get(person, 0)))
-    found += [Planned(p, True, False, None, rounds[p]) for p in sorted(invited) if p not in current]
+        found.append(Planned(person, False, update, has, rounds.get(person, 0), last.get(person)))
+    gone = [p for p in sorted(invited) if p not in current]
+    found += [Planned(p, True, False, None, rounds[p], last[p]) for p in gone]
     return found
+
+
+def version_for(version: Version, planned: Planned, method: str) -> Version:
+    """The event's version in the message to one person: newer than the last message
+    that person had (RFC 5546: a calendar ignores a REQUEST not newer than the CANCEL
+    it has). The event's own version grows only when the event changes; an invitee
+    invited again after a cancellation gets the next SEQUENCE all the same."""
+    last = planned.last
+    if planned.has is not None or last is None:
+        return version
+    try:
+        had = int(last["sequence"])
+    except (KeyError, ValueError):  # noted before sequences were: assume the event's
+        had = version.sequence if last.get("method") != method else version.sequence - 1
+    if version.sequence > had:
+        return version
+    bump = had + 1 - version.sequence
+    return Version(version.fingerprint, had + 1, version.stamp + timedelta(seconds=bump))
 
 
 def prepare(
@@ -138,6 +158,7 @@ def prepare(
         else:
             subject = _("Invitation: %(title)s", title=title)
         text, html = texts(person, name, cancel)
+        sent_version = version_for(version, planned, method)
         note = (("kind", KIND), ("meeting", meeting_id), ("method", method), ("matters", matters))
         parts = [KIND, meeting_id, person, method, matters]
         letter = letter_to(network, person, parts, subject, text, note)
@@ -145,10 +166,14 @@ def prepare(
             letter = replace(letter, key=planned.has)
         elif letter.key in delivered:  # as once before, but not what the person has now
             letter = letter_to(network, person, [*parts, str(planned.rounds)], subject, text, note)
+        # the SEQUENCE it carries, for the next message to compare with
+        letter = replace(letter, note=(*letter.note, ("sequence", str(sent_version.sequence))))
         if letter.email is None:
             prepared.append(Prepared(letter, None))
             continue
-        ics = invitation(network, meeting_id, lang, version, cancel, inviting, (name, letter.email))
+        ics = invitation(
+            network, meeting_id, lang, sent_version, cancel, inviting, (name, letter.email)
+        )
         tz = network.info.timezone if network.info else "Europe/Berlin"
         prepared.append(
             Prepared(letter, _message(letter, sender, day, tz, html, ics, method, pdf, lang))

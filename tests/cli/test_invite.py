@@ -212,6 +212,15 @@ def test_a_new_invitee_gets_the_invitation_a_removed_one_a_cancellation(
         assert method == "CANCEL"
         assert "nicht mehr eingeladen" in _body(gone, "plain")
         assert "zur Treffen &lt;AG&gt; &amp; Co am" in _body(gone, "html")  # data is escaped
+        # invited again: a REQUEST newer than the CANCEL she has, or her calendar
+        # (RFC 5546) would ignore it — although the event itself did not change
+        _edit(root, "location: Rathaus\n", "location: Rathaus\ninvited: [carla]\n")
+        again = _send(root, port, monkeypatch)
+        assert again.exit_code == 0, again.output
+        [(rcpt, back)] = inbox.received[4:]
+        assert rcpt == ["carla@example.org"] and back["Subject"].startswith("Einladung:")
+        sequences = [_calendar(m)[2]["sequence"] for m in (carla, gone, back)]
+        assert sequences == sorted(set(sequences)), sequences  # each newer than the last
 
 
 def test_a_failure_midway_sends_only_the_missing_ones_next_time(
