@@ -197,6 +197,7 @@ def test_init_makes_the_network_in_the_language_it_speaks(
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     result = CliRunner().invoke(app, ["init", str(tmp_path / "en"), "--today", "2026-01-15"])
     assert result.exit_code == 0 and "Network created" in result.stdout, result.output
+    assert "Its language: en" in result.stdout  # taken from the system: said
     assert "language: en" in (tmp_path / "en" / "netzwerk.yaml").read_text(encoding="utf-8")
     monkeypatch.delenv("LANG")
     result = CliRunner().invoke(app, ["init", str(tmp_path / "de"), "--today", "2026-01-15"])

@@ -133,6 +133,11 @@ def init(
         len(files),
         folder=directory,
     )
+    if lang is None:  # taken from the system's language: said, so that nobody is surprised
+        made += " " + _(
+            "Its language: %(language)s (`language:` in netzwerk.yaml; --lang chooses).",
+            language=language,
+        )
     if enclosing is not None:
         typer.echo(made)
         inside = directory.resolve().relative_to(enclosing.resolve()).as_posix()
