@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -57,6 +58,19 @@ RetryFailedOpt = Annotated[
         "before (5xx), e.g. after an address was corrected.",
     ),
 ]
+
+
+@dataclass(frozen=True)
+class Sending:
+    """How `agenda` and `minutes` deliver: into which outbox (None: postausgang/ in the
+    network), whether by SMTP, with letters to print, and what a run may repeat."""
+
+    outbox: Path | None
+    send: bool
+    post: bool = False
+    resend: bool = False
+    retry_failed: bool = False
+
 
 if TYPE_CHECKING:
     from email.headerregistry import Address

@@ -25,7 +25,14 @@ from netzwerkctl.cli.common import (
     parse_today,
     require,
 )
-from netzwerkctl.cli.delivery import MailOpt, OutboxOpt, PostOpt, ResendOpt, RetryFailedOpt
+from netzwerkctl.cli.delivery import (
+    MailOpt,
+    OutboxOpt,
+    PostOpt,
+    ResendOpt,
+    RetryFailedOpt,
+    Sending,
+)
 from netzwerkctl.i18n import cli
 
 if TYPE_CHECKING:
@@ -131,19 +138,8 @@ def agenda(
         meeting_id = _meeting(network, root, meeting, day, held=False)
         language = lang or network.language
         warning = notice(gaps, language) if gaps else None
-        mail_invitations(
-            network,
-            root,
-            meeting_id,
-            language,
-            day,
-            outbox,
-            send,
-            warning,
-            post,
-            resend,
-            retry_failed,
-        )
+        sending = Sending(outbox, send, post, resend, retry_failed)
+        mail_invitations(network, root, meeting_id, language, day, sending, warning)
         return
 
     def build(network: Network, meeting_id: str, day: date) -> Mapping[str, Any]:
@@ -218,20 +214,8 @@ def minutes(
         _held_or_stop(network, meeting_id)
         language = lang or network.language
         warning = notice(gaps, language) if gaps else None
-        mail_minutes(
-            network,
-            root,
-            meeting_id,
-            language,
-            day,
-            outbox,
-            send,
-            draft,
-            warning,
-            post,
-            resend,
-            retry_failed,
-        )
+        sending = Sending(outbox, send, post, resend, retry_failed)
+        mail_minutes(network, root, meeting_id, language, day, sending, draft, warning)
         return
 
     _document(

@@ -12,7 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from netzwerkctl.cli.common import EXIT_PROBLEMS, as_docx, fail, template_problem
-from netzwerkctl.cli.delivery import check_outbox, default_sender, deliver, smtp_settings
+from netzwerkctl.cli.delivery import (
+    Sending,
+    check_outbox,
+    default_sender,
+    deliver,
+    smtp_settings,
+)
 from netzwerkctl.i18n import Text, cli, short_date
 from netzwerkctl.network import Network
 
@@ -28,12 +34,8 @@ def mail_invitations(
     meeting_id: str,
     lang: str,
     day: date,
-    outbox: Path | None,
-    send: bool,
+    sending: Sending,
     warning: str | None,
-    post: bool = False,
-    resend: bool = False,
-    retry_failed: bool = False,
 ) -> None:
     from netzwerkctl import calversions
     from netzwerkctl.invitations import prepare
@@ -41,9 +43,9 @@ def mail_invitations(
     from netzwerkctl.present.documents import agenda_context, greeting_of, meeting_title
     from netzwerkctl.present.render import TemplateProblem, render
 
-    box = outbox if outbox is not None else root / "postausgang"
-    check_outbox(box, default=outbox is None)
-    config = smtp_settings(send)
+    box = sending.outbox if sending.outbox is not None else root / "postausgang"
+    check_outbox(box, default=sending.outbox is None)
+    config = smtp_settings(sending.send)
     sender = config.sender if config else default_sender(network)
     meeting = network.meetings[meeting_id]
     event = meeting_event(network, meeting_id, lang)
@@ -112,9 +114,9 @@ def mail_invitations(
         build,
         lambda letter: f"{day.isoformat()}-{meeting_id}-{letter.person}.eml",
         notes,
-        printed if post and pdf is not None else None,
-        resend,
-        retry_failed,
+        printed if sending.post and pdf is not None else None,
+        sending.resend,
+        sending.retry_failed,
     )
 
 
@@ -124,13 +126,9 @@ def mail_minutes(
     meeting_id: str,
     lang: str,
     day: date,
-    outbox: Path | None,
-    send: bool,
+    sending: Sending,
     draft: bool,
     warning: str | None,
-    post: bool = False,
-    resend: bool = False,
-    retry_failed: bool = False,
 ) -> None:
     """The Protokoll to every invitee and every person on `distribution:`, the PDF and
     the Word file attached; a draft only when asked (`draft`), once as draft and once
@@ -144,9 +142,9 @@ def mail_minutes(
     meeting = network.meetings[meeting_id]
     if meeting.approved is None and not draft:
         _not_approved(meeting_id)
-    box = outbox if outbox is not None else root / "postausgang"
-    check_outbox(box, default=outbox is None)
-    config = smtp_settings(send)
+    box = sending.outbox if sending.outbox is not None else root / "postausgang"
+    check_outbox(box, default=sending.outbox is None)
+    config = smtp_settings(sending.send)
     sender = config.sender if config else default_sender(network)
     _ = Text(lang)  # the words of the messages: the document's language
     context = minutes_context(network, meeting_id, day)
@@ -218,9 +216,11 @@ def mail_minutes(
         build,
         lambda letter: f"{day.isoformat()}-{meeting_id}-protokoll-{letter.person}.eml",
         notes,
-        (lambda _letter: attachments[0][0]) if post and attachments[0][2] == "pdf" else None,
-        resend,
-        retry_failed,
+        (lambda _letter: attachments[0][0])
+        if sending.post and attachments[0][2] == "pdf"
+        else None,
+        sending.resend,
+        sending.retry_failed,
     )
 
 
