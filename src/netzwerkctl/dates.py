@@ -16,17 +16,22 @@ _GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\Z")
 
 
 def read_date(text: str) -> date | None:
-    """The date a text means, or None if it is none (also for 31.02.2021)."""
+    """The date a text means, or None if it is none (also for 31.02.2021, and for a
+    day outside the years MIN_YEAR to MAX_YEAR)."""
+    day = calendar_day(text)
+    return day if day is not None and MIN_YEAR <= day.year <= MAX_YEAR else None
+
+
+def calendar_day(text: str) -> date | None:
+    """The day a text names, in any year (None: no day, such as 31.02.2021)."""
     text = text.strip()
     iso = _ISO_DATE.match(text)
     german = _GERMAN_DATE.match(text)
     try:
         if iso:
-            day = date(int(iso[1]), int(iso[2]), int(iso[3]))
-        elif german:
-            day = date(int(german[3]), int(german[2]), int(german[1]))
-        else:
-            return None
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        if german:
+            return date(int(german[3]), int(german[2]), int(german[1]))
     except ValueError:
         return None
-    return day if MIN_YEAR <= day.year <= MAX_YEAR else None
+    return None

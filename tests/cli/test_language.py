@@ -119,6 +119,11 @@ def test_help_is_german_for_a_german_user(args: list[str]) -> None:
             "Ungültiger Wert für '--output' / '-o': „.“ ist ein Ordner; erwartet wird eine Datei.",
             "Invalid value for '--output' / '-o': '.' is a folder; a file is expected.",
         ),
+        (
+            ["check", "--today", "9999-12-31"],
+            "--today: „9999-12-31“ liegt außerhalb der Jahre 1900 bis 2999.",
+            "--today: '9999-12-31' is outside the years 1900 to 2999.",
+        ),
         (["check", "--bogus"], "Unbekannte Option: --bogus.", "No such option: --bogus."),
         (
             ["remind", "--formt", "json"],

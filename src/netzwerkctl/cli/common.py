@@ -111,9 +111,20 @@ def parse_today(value: str | None) -> date:
 
 def parse_date(value: str, name: str) -> date:
     """A date given on the command line, ISO or German; exit 2 naming `name` if not."""
-    from netzwerkctl.dates import read_date
+    from netzwerkctl.dates import MAX_YEAR, MIN_YEAR, calendar_day, read_date
 
     parsed = read_date(value)
+    if parsed is None and calendar_day(value) is not None:
+        _ = cli()
+        fail(
+            _(
+                "%(option)s: '%(value)s' is outside the years %(first)s to %(last)s.",
+                option=name,
+                value=value,
+                first=MIN_YEAR,
+                last=MAX_YEAR,
+            )
+        )
     if parsed is None:
         _ = cli()
         fail(
