@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from email import message_from_bytes, policy
 from pathlib import Path
+from typing import Any
 
 from netzwerkctl.network import Network
 
@@ -27,6 +29,10 @@ class Reply:
     uid: str
     email: str
     answer: str  # accepted | declined | another PARTSTAT, lower case
+    # when it was given: the event's SEQUENCE and DTSTAMP (UTC, ISO), for which of two
+    # replies of one person is the later — the file names say nothing about it
+    sequence: int = 0
+    stamp: str = ""
 
 
 def read_replies(folder: Path) -> tuple[list[Reply], list[str]]:
@@ -50,17 +56,34 @@ def read_replies(folder: Path) -> tuple[list[Reply], list[str]]:
                 if str(calendar.get("method", "")).upper() != "REPLY":
                     continue
                 for event in calendar.walk("VEVENT"):
+                    sequence, stamp = _when(event)
                     attendees = event.get("attendee", [])
                     for attendee in attendees if isinstance(attendees, list) else [attendees]:
                         email = re.sub(r"(?i)^mailto:", "", str(attendee)).strip().lower()
                         state = str(attendee.params.get("PARTSTAT", "")).upper()
                         answer = ANSWERS.get(state, state.lower())
-                        found.append(Reply(path.name, str(event.get("uid", "")), email, answer))
+                        uid = str(event.get("uid", ""))
+                        found.append(Reply(path.name, uid, email, answer, sequence, stamp))
             if len(found) == before:
                 skipped.append(path.name)
         except (OSError, ValueError, IndexError, KeyError):
             skipped.append(path.name)
     return found, skipped
+
+
+def _when(event: Any) -> tuple[int, str]:
+    """SEQUENCE and DTSTAMP of a reply; 0 and "" where missing or unreadable."""
+    try:
+        sequence = int(event.get("sequence", 0))
+    except (TypeError, ValueError):
+        sequence = 0
+    stamp = event.get("dtstamp")
+    moment = getattr(stamp, "dt", None)
+    if isinstance(moment, datetime):
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+        return sequence, moment.isoformat()
+    return sequence, ""
 
 
 def _calendar_parts(raw: bytes) -> list[bytes]:
@@ -93,19 +116,25 @@ def lists_after(network: Network, replies: list[Reply]) -> tuple[list[Outcome], 
     from netzwerkctl.addresses import ascii_address
 
     # an address as typed (fußball-…) and as the calendar replies with it (xn--…)
-    by_email = {
-        address: pid
-        for pid, person in network.persons.items()
-        if person.contact.email
-        for address in {person.contact.email.lower(), ascii_address(person.contact.email).lower()}
-    }
+    from netzwerkctl.derive.meetings import invitees
+
+    by_email: dict[str, set[str]] = {}
+    for pid, known in network.persons.items():
+        if known.contact.email:
+            for address in {known.contact.email, ascii_address(known.contact.email)}:
+                by_email.setdefault(address.lower(), set()).add(pid)
     unknown: list[Reply] = []
     answers: dict[str, dict[str, str]] = {}
-    for reply in replies:
+    # the later reply of a person wins: by the event's SEQUENCE, then its DTSTAMP
+    for reply in sorted(replies, key=lambda r: (r.sequence, r.stamp)):
         meeting = reply.uid.split("@", 1)[0]
-        person = by_email.get(reply.email)
-        known = meeting in network.meetings and person is not None
-        if not known or person is None or reply.answer not in ANSWERS.values():
+        candidates = by_email.get(reply.email, set())
+        if len(candidates) > 1 and meeting in network.meetings:  # an address two share
+            invited = {a.person for a in invitees(network, meeting)}
+            candidates = candidates & invited
+        person = next(iter(candidates)) if len(candidates) == 1 else None  # else: whose?
+        understood = meeting in network.meetings and reply.answer in ANSWERS.values()
+        if person is None or not understood:
             unknown.append(reply)
             continue
         answers.setdefault(meeting, {})[person] = reply.answer
@@ -143,8 +172,10 @@ def edited(text: str, accepted: tuple[str, ...], declined: tuple[str, ...]) -> s
             out.append(f"{key}: [{', '.join(values[key])}]")
             skipping = True  # the block items of a list written one per line
             continue
-        if skipping and (line.startswith((" ", "-")) and line.lstrip().startswith("-")):
-            continue
+        if skipping and line.startswith((" ", "\t", "-")):
+            if line.lstrip().startswith("#"):
+                out.append(line)  # a comment in the list (`# telefonisch`): kept
+            continue  # an item of the list, or a flow list going on over lines
         skipping = False
         out.append(line)
     for key in ("accepted", "declined"):

@@ -500,7 +500,9 @@ def test_agenda_and_minutes_can_try_again_what_was_refused_for_good(
         assert "--retry-failed" in shown and "--resend" in shown
 
 
-def _reply(uid: str, email: str, answer: str) -> bytes:
+def _reply(uid: str, email: str, answer: str, stamp: str | None = None) -> bytes:
+    from datetime import datetime
+
     from icalendar import Calendar as Cal
     from icalendar import Event, vCalAddress
 
@@ -510,6 +512,8 @@ def _reply(uid: str, email: str, answer: str) -> bytes:
     cal.add("method", "REPLY")
     event = Event()
     event.add("uid", uid)
+    if stamp is not None:  # when the reply was given, as the calendar program notes it
+        event.add("dtstamp", datetime.fromisoformat(stamp))
     attendee = vCalAddress(f"mailto:{email}")
     attendee.params["partstat"] = answer
     event.add("attendee", attendee)
@@ -554,6 +558,58 @@ def test_replies_saved_from_the_mail_program_are_recorded(
     assert "location: Rathaus  # Raum 2\n" in text  # comments stay
     assert "accepted: [anna]\n" in text and "declined: [bernd]\n" in text
     assert runner.invoke(app, ["-C", str(root), "check", "--today", "2021-05-03"]).exit_code == 0
+
+
+def test_the_later_reply_wins_and_a_list_written_by_hand_is_rewritten_whole(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Two replies of Bernd: the later (by its DTSTAMP) wins, whatever the files are
+    called. The lists written one per line with a comment, or in flow style over two
+    lines, are rewritten whole, the comment kept — the file reads clean afterwards."""
+    files = {
+        **FILES,
+        MEETING: PLANNED
+        + "accepted: [anna,\n  carla]\ndeclined:\n  # telefonisch abgesagt\n  - carla\n",
+    }
+    root = make_network(files)
+    uid = "2021-05-19-ag@testnetz.netzwerkctl"
+    replies = tmp_path / "antworten"
+    replies.mkdir()
+    # "Abgelehnt_…" sorts before "Angenommen_…": the file order must not decide
+    (replies / "Abgelehnt_bernd.ics").write_bytes(
+        _reply(uid, "bernd@example.org", "DECLINED", "2021-05-01T09:00:00+00:00")
+    )
+    (replies / "Angenommen_bernd.ics").write_bytes(
+        _reply(uid, "bernd@example.org", "ACCEPTED", "2021-04-20T09:00:00+00:00")
+    )
+    written = runner.invoke(app, ["-C", str(root), "replies", str(replies), "--write"])
+    assert written.exit_code == 0, written.output
+    text = (root / MEETING).read_text(encoding="utf-8")
+    assert "accepted: [anna, carla]\ndeclined: [carla, bernd]\n  # telefonisch abgesagt\n" in text
+    checked = runner.invoke(app, ["-C", str(root), "check", "--today", "2021-05-03"])
+    assert "error" not in checked.stdout, checked.stdout
+
+
+def test_a_reply_from_an_address_two_share_goes_to_the_one_invited(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Anna and Dora (not invited) share one address: the reply is Anna's. Where two
+    invitees share it (Anna and Carla), it is not understood — never guessed."""
+    dora = "  - id: dora\n    name: Dora Dietz\n    email: anna@example.org\n"
+    verein = BASE["partners/verein.yaml"] + dora
+    root = make_network({**FILES, "partners/verein.yaml": verein})
+    uid = "2021-05-19-ag@testnetz.netzwerkctl"
+    replies = tmp_path / "antworten"
+    replies.mkdir()
+    (replies / "a.ics").write_bytes(_reply(uid, "anna@example.org", "DECLINED"))
+    shown = runner.invoke(app, ["-C", str(root), "replies", str(replies)])
+    assert shown.exit_code == 0 and "declined: [anna]" in shown.stdout, shown.output
+    shared = verein.replace(
+        "    name: Carla Clemens\n", "    name: Carla Clemens\n    email: anna@example.org\n"
+    )
+    root = make_network({**FILES, "partners/verein.yaml": shared})
+    shown = runner.invoke(app, ["-C", str(root), "replies", str(replies)])
+    assert "nicht verstanden: a.ics" in shown.stdout, shown.output
 
 
 def test_a_mail_server_that_is_not_running_loses_nothing(

@@ -75,8 +75,30 @@ def replies(
             continue
         rel = network.file_of("meeting", outcome.meeting)
         text = (root / rel).read_text(encoding="utf-8")
+        new = edited(text, outcome.accepted, outcome.declined).encode()
+        if not _reads_as(new, rel, outcome.accepted, outcome.declined):
+            fail(
+                _(
+                    "%(file)s is written in a way netzwerkctl cannot change safely; "
+                    "nothing written to it. Please enter the lists above by hand.",
+                    file=rel,
+                ),
+                EXIT_PROBLEMS,
+            )
         try:
-            write_inside(root, rel, edited(text, outcome.accepted, outcome.declined).encode())
+            write_inside(root, rel, new)
         except WriteError as exc:
             fail(str(exc), EXIT_PROBLEMS)
         typer.echo(_("written: %(file)s", file=rel))
+
+
+def _reads_as(data: bytes, rel: str, accepted: tuple[str, ...], declined: tuple[str, ...]) -> bool:
+    """Whether the rewritten file reads without a problem and holds exactly the lists
+    meant: a file is never left broken (it would stop every document)."""
+    from netzwerkctl.yamlio import read_document
+
+    doc = read_document(data, rel)
+    if doc.data is None or doc.problems:
+        return False
+    lists = (doc.data.get("accepted", []), doc.data.get("declined", []))
+    return bool(lists == (list(accepted), list(declined)))
