@@ -178,3 +178,23 @@ def test_a_meeting_entered_afterwards_finds_no_errors_that_check_does_not(
     code, out, err = invoke(root, "meeting", "ag", "2021-04-01")
     assert code == 0 and out == "Angelegt: meetings/2021/2021-04-01-ag.yaml\n"
     assert "Fehler" not in err, err
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["partner", "a" * 300], "Eine Kennung hat höchstens 100 Zeichen."),
+        (["partner", "neu", "--name", "Zeile1\nstatus: former"], "eine Zeile Text"),
+        (["group", "ag-neu", "--name", "Tab\there"], "eine Zeile Text"),
+        (["partner", "neu", "--name", "   "], "nicht leer"),
+        (["partner", "neu", "--status", "activ"], "Meinten Sie „active“?"),
+    ],
+)
+def test_new_refuses_what_would_not_pass_check(
+    make_network: Callable[..., Path], args: list[str], said: str
+) -> None:
+    """Nothing is created that `check` would refuse, and nothing ends in a traceback."""
+    root = make_network()
+    code, _out, err = invoke(root, *args)
+    assert code == 2 and said in err and "Traceback" not in err, err
+    assert not (root / "partners/neu.yaml").exists() and not (root / "groups/ag-neu.yaml").exists()

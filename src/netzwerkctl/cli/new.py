@@ -45,13 +45,21 @@ def _write_new(root: Path, rel: str, text: str) -> None:
         write_inside(root, rel, text.encode("utf-8"), exclusive=True)
     except WriteError as exc:
         fail(str(exc), EXIT_PROBLEMS)
+    except OSError as exc:  # a name the file system refuses, a full disk
+        fail(f"{rel}: {exc.strerror or exc}", EXIT_PROBLEMS)
     _ = cli()
     typer.echo(_("Created: %(file)s", file=rel))
+
+
+MAX_ID = 100  # an id is a file name: file systems allow 255 bytes
 
 
 def _slug(value: str) -> str:
     from netzwerkctl.model import slugify
 
+    if len(value) > MAX_ID:
+        _ = cli()
+        fail(_("An id has at most %(n)s characters.", n=MAX_ID))
     if value != slugify(value):
         _ = cli()
         fail(
@@ -176,7 +184,7 @@ def partner(
     root = network_root(ctx)
     _not_known(root, "partner", partner_id)
     language: Lang = "en" if cli().lang == "en" else "de"  # the network's, found by the CLI
-    text = partner_yaml(name or partner_id, kind, status, parse_today(today), language)
+    text = partner_yaml(_name(name) or partner_id, kind, status, parse_today(today), language)
     _write_new(root, f"partners/{partner_id}.yaml", text)
 
 
@@ -206,7 +214,7 @@ def group(
     root = network_root(ctx)
     _not_known(root, "group", group_id)
     language: Lang = "en" if cli().lang == "en" else "de"  # the network's, found by the CLI
-    text = group_yaml(name or group_id, kind, parse_today(today), language)
+    text = group_yaml(_name(name) or group_id, kind, parse_today(today), language)
     _write_new(root, f"groups/{group_id}.yaml", text)
 
 
@@ -225,12 +233,24 @@ def _not_known(root: Path, kind: str, entity_id: str) -> None:
 
 def _choice(value: str, allowed: tuple[str, ...], option: str) -> None:
     if value not in allowed:
+        from netzwerkctl.similar import suggest
+
         _ = cli()
-        fail(
-            _(
-                "%(option)s: '%(value)s' is not allowed. Allowed: %(allowed)s.",
-                option=option,
-                value=value,
-                allowed=" | ".join(allowed),
-            )
+        hint = suggest(value, list(allowed))
+        text = _(
+            "%(option)s: '%(value)s' is not allowed. Allowed: %(allowed)s.",
+            option=option,
+            value=value,
+            allowed=" | ".join(allowed),
         )
+        fail(text + (" " + _("Did you mean '%(suggestion)s'?", suggestion=hint) if hint else ""))
+
+
+def _name(value: str | None) -> str | None:
+    """A name for the new file: one line of text (the file would not pass check)."""
+    if value is None:
+        return None
+    if not value.strip() or any(ord(c) < 32 or c in "\x7f\u2028\u2029" for c in value):
+        _ = cli()
+        fail(_("--name: a name is one line of text, not empty and without tabs."))
+    return value.strip()
