@@ -175,3 +175,14 @@ def test_the_name_mask_finds_every_name_and_only_names() -> None:
     assert mask(text) == ("[Name entfernt], " * 4) + "[Name entfernt]; Anna Albersen"
     assert name_masker(["y" * 500], "de")("ab cd") == "ab cd"  # no empty match anywhere
     assert name_masker([], "de")("Anna Albers") == "Anna Albers"
+
+
+def test_a_name_is_masked_also_without_the_title_its_entry_carries() -> None:
+    """Entries carry titles ("Dr. Martina Ebbing", "Pfarrer Johannes Vennekötter");
+    texts name people without them, or with another honorific before the surname."""
+    from netzwerkctl.present.public import name_masker
+
+    mask = name_masker(["Dr. Martina Ebbing", "Pfarrer Johannes Vennekötter"], "de")
+    text = "Klausur mit Martina Ebbing; Bericht Pfarrerin Ebbing und Pfarrer Vennekötter"
+    assert mask(text) == "Klausur mit [Name entfernt]; Bericht [Name entfernt] und [Name entfernt]"
+    assert mask("Ebbing-Straße, Johannes") == "Ebbing-Straße, Johannes"  # a word alone stays

@@ -37,6 +37,7 @@ def name_masker(names: Iterable[str], lang: str) -> Callable[[str | None], str |
     calendar. The names become one regular expression shaped as a trie, so a text is
     read once, not once per person."""
     wanted = {n.lower() for n in names if n.strip()}
+    wanted |= {core for n in wanted if (core := _without_titles(n))}  # "Martina Ebbing"
     _ = Text(lang)
     note = _("[name removed]")
     if not wanted:
@@ -44,7 +45,7 @@ def name_masker(names: Iterable[str], lang: str) -> Callable[[str | None], str |
     surnames = _trie({n.split()[-1] for n in wanted})
     pattern = re.compile(
         rf"(?<![\w-])(?:{_trie(wanted)}"
-        rf"|(?:Frau|Herrn?|Fr\.|Hr\.|Dr\.|Prof\.|[A-ZÄÖÜ]\.)\s+(?:Dr\.\s+)?{surnames})(?![\w-])",
+        rf"|(?:{_HONORIFICS}|[A-ZÄÖÜ]\.)\s+(?:(?:Dr|Prof)\.\s+)*{surnames})(?![\w-])",
         re.IGNORECASE,
     )
 
@@ -52,6 +53,25 @@ def name_masker(names: Iterable[str], lang: str) -> Callable[[str | None], str |
         return pattern.sub(note, text) if text else text
 
     return mask
+
+
+# What stands before a surname: "Frau Schulte", "Pfarrer Vennekötter", "Dr. Ebbing".
+_HONORIFICS = (
+    r"Frau|Herrn?|Fr\.|Hr\.|Dr\.|Prof\.|Pfarrer(?:in)?|Pastor(?:in)?|Diakon(?:in)?"
+    r"|Bürgermeister(?:in)?|Dipl\.-\w+\.?"
+)
+_TITLE_WORD = re.compile(rf"(?:{_HONORIFICS}|[\w.-]+\.)$", re.IGNORECASE)
+
+
+def _without_titles(name: str) -> str:
+    """A name as people write it in a text: without the titles its entry carries
+    ("Dr. Martina Ebbing", "Pfarrer Johannes Vennekötter"); "" if nothing changes or
+    only one word would be left (a surname alone is masked only after a title)."""
+    words = name.split()
+    while len(words) > 2 and _TITLE_WORD.fullmatch(words[0]):
+        words = words[1:]
+    core = " ".join(words)
+    return core if core != name and len(words) >= 2 else ""
 
 
 def _trie(words: Iterable[str]) -> str:
