@@ -596,3 +596,12 @@ def test_consent_must_cover_every_purpose_that_needs_it(
     root = make_network({"netzwerk.yaml": PHOTOS, "partners/fa.yaml": words})
     out = runner.invoke(app, ["-C", str(root), "check", "--today", "2022-01-10"]).stdout
     assert "partners/fa.yaml" not in out
+
+
+def test_match_without_a_topic_is_a_usage_error(make_network: Callable[..., Path]) -> None:
+    """`match ""` or only filler words name no topic: asked for one (exit 2), not a
+    document „Wer kann helfen bei:“ with nothing after it."""
+    root = make_network()
+    for topic in ("", "der die das"):
+        code, out, err = invoke(root, "match", topic, *TODAY)
+        assert code == 2 and "Bitte ein Thema angeben" in err and out == "", (topic, out)

@@ -224,7 +224,9 @@ def match(
 
     day = parse_today(today)
     root, network, gaps = load_checked(ctx, day, allow_errors)
-    words = list(topics or [])
+    from netzwerkctl.derive.words import terms
+
+    words = [t for t in topics or [] if terms(t)]  # "" and "der die das" name no topic
     if group is None:
         if not words:
             _ = cli()
