@@ -325,7 +325,11 @@ def resolve_rev(root: Path, ref: str) -> str:
             day = None
         try:
             if isinstance(day, date):
-                found = repo.git.rev_list("-1", f"--before={day.isoformat()} 23:59:59", "HEAD")
+                found = (  # a repository without commits has none before any day
+                    repo.git.rev_list("-1", f"--before={day.isoformat()} 23:59:59", "HEAD")
+                    if repo.head.is_valid()
+                    else ""
+                )
                 if not found:
                     _ = cli()
                     raise GitUnavailable(

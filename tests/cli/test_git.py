@@ -232,6 +232,10 @@ def test_changes_tells_what_happened_since_a_date(make_network: Callable[..., Pa
 def test_changes_before_the_first_commit(make_network: Callable[..., Path]) -> None:
     code, _, err = invoke(repo(make_network), "changes", "--since", "2020-01-01")
     assert code == 2 and "noch keinen Commit" in err
+    empty = make_network()  # a repository without any commit: a date is still a date
+    subprocess.run(["git", "init", "-q", str(empty)], check=True)
+    code, _, err = invoke(empty, "changes", "--since", "2022-01-01")
+    assert code == 2 and "Vor dem 01.01.2022 gibt es noch keinen Commit." in err, err
 
 
 @pytest.mark.parametrize(
