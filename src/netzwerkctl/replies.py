@@ -15,12 +15,15 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from email import message_from_bytes, policy
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from netzwerkctl.network import Network
 
 MAX_BYTES = 5 * 1024 * 1024  # a saved reply is a few kilobytes; anything larger is not one
 ANSWERS = {"ACCEPTED": "accepted", "DECLINED": "declined"}
+# The answers a calendar program gives (PARTSTAT, RFC 5545), lower case; netzwerkctl
+# records the first two, and names the others when it cannot record them.
+ReplyAnswer = Literal["accepted", "declined", "tentative", "needs-action", "delegated"]
 
 
 @dataclass(frozen=True)

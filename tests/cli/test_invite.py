@@ -547,8 +547,10 @@ def test_replies_saved_from_the_mail_program_are_recorded(
     (replies / "bernd.eml").write_bytes(bytes(mail))
     (replies / "fremd.ics").write_bytes(_reply("x@y", "nobody@example.org", "ACCEPTED"))
     (replies / "notiz.eml").write_bytes(b"Subject: hallo\n\nkein Kalender\n")
+    (replies / "carla.ics").write_bytes(_reply(uid, "anna@example.org", "TENTATIVE"))
     shown = runner.invoke(app, ["-C", str(root), "replies", str(replies)])
     assert shown.exit_code == 0, shown.output
+    assert "(anna@example.org, vorläufig zugesagt)" in shown.stdout  # not "tentative"
     assert "  accepted: [anna]\n  declined: [bernd]\n" in shown.stdout
     assert "nicht verstanden: fremd.ics" in shown.stdout and "notiz.eml" in shown.stdout
     assert (root / MEETING).read_text(encoding="utf-8") == files[MEETING]  # nothing written

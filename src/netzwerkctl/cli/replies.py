@@ -38,6 +38,7 @@ def replies(
 
       netzwerkctl replies antworten/ --write
     """
+    from netzwerkctl.present.labels import label
     from netzwerkctl.replies import edited, lists_after, read_replies
     from netzwerkctl.writers import WriteError, write_inside
 
@@ -61,7 +62,7 @@ def replies(
                 "answer netzwerkctl knows",
                 file=reply.file,
                 email=reply.email,
-                answer=reply.answer or "–",
+                answer=label(_, "reply answer", reply.answer) if reply.answer else "–",
             )
         )
     for name in skipped:

@@ -25,6 +25,7 @@ def contexts() -> dict[str, tuple[str, ...]]:
     from netzwerkctl.derive.person import MentionKind
     from netzwerkctl.derive.reminders import ReminderKind
     from netzwerkctl.derive.words import MatchHow
+    from netzwerkctl.replies import ReplyAnswer
 
     return {
         "partner kind": get_args(model.PartnerKind),
@@ -47,6 +48,7 @@ def contexts() -> dict[str, tuple[str, ...]]:
         "word match": get_args(MatchHow),
         "mention": get_args(MentionKind),
         "erasure step": get_args(MentionKind),
+        "reply answer": get_args(ReplyAnswer),
     }
 
 
