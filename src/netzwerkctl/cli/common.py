@@ -68,6 +68,23 @@ def require(
     fail(text + (" " + _("Did you mean '%(suggestion)s'?", suggestion=hint) if hint else ""))
 
 
+def require_choice(value: str | None, allowed: tuple[str, ...], option: str) -> None:
+    """Exit 2 unless an option's `value` is one of `allowed` (None: not given), with the
+    closest allowed value as a suggestion."""
+    if value is not None and value not in allowed:
+        from netzwerkctl.similar import suggest
+
+        _ = cli()
+        hint = suggest(value, list(allowed))
+        text = _(
+            "%(option)s: there is no '%(value)s'. Allowed: %(allowed)s.",
+            option=option,
+            value=value,
+            allowed=" | ".join(allowed),
+        )
+        fail(text + (" " + _("Did you mean '%(suggestion)s'?", suggestion=hint) if hint else ""))
+
+
 def network_root(ctx: typer.Context) -> Path:
     from netzwerkctl.files import NetworkNotFound, find_root
 

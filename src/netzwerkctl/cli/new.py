@@ -17,6 +17,7 @@ from netzwerkctl.cli.common import (
     parse_date,
     parse_today,
     require,
+    require_choice,
 )
 from netzwerkctl.cli.language import Group
 from netzwerkctl.i18n import cli
@@ -179,8 +180,8 @@ def partner(
     from netzwerkctl.newfiles import partner_yaml
 
     _slug(partner_id)
-    _choice(kind, get_args(PartnerKind), "--kind")
-    _choice(status, get_args(PartnerStatus), "--status")
+    require_choice(kind, get_args(PartnerKind), "--kind")
+    require_choice(status, get_args(PartnerStatus), "--status")
     root = network_root(ctx)
     _not_known(root, "partner", partner_id)
     language: Lang = "en" if cli().lang == "en" else "de"  # the network's, found by the CLI
@@ -210,7 +211,7 @@ def group(
     from netzwerkctl.newfiles import group_yaml
 
     _slug(group_id)
-    _choice(kind, get_args(GroupKind), "--kind")
+    require_choice(kind, get_args(GroupKind), "--kind")
     root = network_root(ctx)
     _not_known(root, "group", group_id)
     language: Lang = "en" if cli().lang == "en" else "de"  # the network's, found by the CLI
@@ -229,21 +230,6 @@ def _not_known(root: Path, kind: str, entity_id: str) -> None:
                 _("The id '%(id)s' exists already: %(file)s.", id=entity_id, file=rel),
                 EXIT_PROBLEMS,
             )
-
-
-def _choice(value: str, allowed: tuple[str, ...], option: str) -> None:
-    if value not in allowed:
-        from netzwerkctl.similar import suggest
-
-        _ = cli()
-        hint = suggest(value, list(allowed))
-        text = _(
-            "%(option)s: '%(value)s' is not allowed. Allowed: %(allowed)s.",
-            option=option,
-            value=value,
-            allowed=" | ".join(allowed),
-        )
-        fail(text + (" " + _("Did you mean '%(suggestion)s'?", suggestion=hint) if hint else ""))
 
 
 def _name(value: str | None) -> str | None:

@@ -23,6 +23,7 @@ from netzwerkctl.cli.common import (
     output_format_for,
     parse_today,
     require,
+    require_choice,
     template_problem,
 )
 from netzwerkctl.i18n import Text, cli
@@ -139,8 +140,8 @@ def partners(
     from netzwerkctl.model import PartnerKind, PartnerStatus
     from netzwerkctl.present.partners import as_csv, partner_row, partner_table, partners_context
 
-    _choice(status, get_args(PartnerStatus), "--status")
-    _choice(kind, get_args(PartnerKind), "--kind")
+    require_choice(status, get_args(PartnerStatus), "--status")
+    require_choice(kind, get_args(PartnerKind), "--kind")
     from netzwerkctl.present.incomplete import as_json, notice
 
     output_format = output_format_for(output_format, output, ListFormat)
@@ -171,21 +172,6 @@ def partners(
 
         table = partner_table(network, [partner_row(network, r) for r in rows])
         Console(highlight=False).print(table)
-
-
-def _choice(value: str | None, allowed: tuple[str, ...], option: str) -> None:
-    if value is not None and value not in allowed:
-        from netzwerkctl.similar import suggest
-
-        _ = cli()
-        hint = suggest(value, list(allowed))
-        text = _(
-            "%(option)s: there is no '%(value)s'. Allowed: %(allowed)s.",
-            option=option,
-            value=value,
-            allowed=" | ".join(allowed),
-        )
-        fail(text + (" " + _("Did you mean '%(suggestion)s'?", suggestion=hint) if hint else ""))
 
 
 def match(
