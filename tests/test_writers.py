@@ -119,3 +119,18 @@ def test_eight_writers_at_once_lose_no_entry_in_the_list_of_written_files(
     assert all(run.wait(timeout=120) == 0 for run in runs)
     files = json.loads((root / ".netzwerkctl" / "written.json").read_text(encoding="utf-8"))
     assert len(files["files"]) == 160
+
+
+def test_the_systems_reasons_are_said_in_the_readers_language() -> None:
+    """What the operating system says is English; the common causes are told in the
+    catalogue's words, anything else as the system says it."""
+    import errno
+
+    from netzwerkctl.files import said
+    from netzwerkctl.i18n import Text
+
+    de = Text("de")
+    assert said(OSError(errno.ENOSPC, "No space left on device"), de) == "der Datenträger ist voll"
+    assert said(OSError(errno.ENAMETOOLONG, "File name too long"), de) == "der Name ist zu lang"
+    assert said(OSError(errno.EACCES, "Permission denied"), de) == "keine Berechtigung"
+    assert said(OSError(errno.EIO, "Input/output error"), de) == "Input/output error"

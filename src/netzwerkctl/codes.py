@@ -660,6 +660,9 @@ TERMS: tuple[tuple[str, str], ...] = (
     N_("term", "not found"),
     N_("term", "no permission"),
     N_("term", "a folder"),
+    N_("term", "the disk is full"),
+    N_("term", "the name is too long"),
+    N_("term", "already in use"),
 )
 
 # What to do about the YAML syntax errors people make most; keyed by libyaml's wording

@@ -9,7 +9,7 @@ import os
 import stat
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from netzwerkctl.problems import Problem
@@ -181,8 +181,17 @@ _REASONS = {
     errno.ENOENT: NOT_FOUND,
     errno.EACCES: NO_PERMISSION,
     errno.EPERM: NO_PERMISSION,
+    errno.EROFS: NO_PERMISSION,
     errno.EISDIR: A_FOLDER,
+    errno.ENOSPC: "the disk is full",
+    errno.ENAMETOOLONG: "the name is too long",
+    errno.EADDRINUSE: "already in use",
 }
+
+
+def said(exc: OSError, _: Any) -> str:
+    """`reason` in the words of `_` (a `Text`): the system's own words are English."""
+    return str(_.pgettext("term", reason(exc)))
 
 
 def reason(exc: OSError) -> str:

@@ -28,6 +28,7 @@ from typing import Any, TypedDict
 from netzwerkctl.addresses import header_address
 from netzwerkctl.codes import Lang
 from netzwerkctl.derive.reminders import Reminder
+from netzwerkctl.files import said
 from netzwerkctl.i18n import Text, cli
 from netzwerkctl.model import slugify
 from netzwerkctl.network import Network
@@ -501,7 +502,7 @@ def send(
                 result.error = _(
                     "%(file)s cannot be written: %(reason)s",
                     file=record,
-                    reason=exc.strerror or exc,
+                    reason=said(exc, _),
                 )
                 break
             server.body_sent = False  # this message's text has not gone out yet
@@ -548,7 +549,7 @@ def send(
                 result.error = _(
                     "%(file)s cannot be written: %(reason)s",
                     file=record,
-                    reason=exc.strerror or exc,
+                    reason=said(exc, _),
                 )
                 break
     finally:

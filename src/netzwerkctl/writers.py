@@ -151,4 +151,6 @@ def _reason(path: Path, exc: OSError) -> str:
         return _("%(file)s cannot be written: the disk is full.", file=path)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return _("%(file)s cannot be written: no permission to write.", file=path)
-    return _("%(file)s cannot be written: %(reason)s", file=path, reason=exc.strerror or exc)
+    from netzwerkctl.files import said
+
+    return _("%(file)s cannot be written: %(reason)s", file=path, reason=said(exc, _))

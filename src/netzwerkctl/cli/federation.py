@@ -27,6 +27,7 @@ from netzwerkctl.cli.common import (
     parse_today,
 )
 from netzwerkctl.cli.language import Group
+from netzwerkctl.files import said
 from netzwerkctl.i18n import cli
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ def _registry(path: Path) -> ReadRegistry:
             _(
                 "The registry %(file)s cannot be read: %(reason)s",
                 file=path,
-                reason=exc.strerror or exc,
+                reason=said(exc, _),
             )
         )
     errors = [p for p in read.problems if p.severity == "error"]

@@ -47,7 +47,9 @@ def _write_new(root: Path, rel: str, text: str) -> None:
     except WriteError as exc:
         fail(str(exc), EXIT_PROBLEMS)
     except OSError as exc:  # a name the file system refuses, a full disk
-        fail(f"{rel}: {exc.strerror or exc}", EXIT_PROBLEMS)
+        from netzwerkctl.files import said
+
+        fail(f"{rel}: {said(exc, cli())}", EXIT_PROBLEMS)
     _ = cli()
     typer.echo(_("Created: %(file)s", file=rel))
 

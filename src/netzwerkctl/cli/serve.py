@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from netzwerkctl.cli.common import fail, network_root, parse_today
+from netzwerkctl.files import said
 from netzwerkctl.i18n import cli
 
 if TYPE_CHECKING:
@@ -155,7 +156,7 @@ def _listen(address: str, port: int) -> socket.socket:
                 "`netzwerkctl serve` running? Choose another port with --port.",
                 host=address,
                 port=port,
-                reason=exc.strerror or exc,
+                reason=said(exc, _),
             )
         )
     return sock
