@@ -1138,6 +1138,9 @@ def test_a_folder_link_inside_the_network_is_read_once(
         "archiv/2021/2021-03-15-ag.yaml": meeting,
         "meetings/2021": Symlink("../archiv/2021"),
         "meetings/schleife": Symlink("../meetings"),
+        "meetings/aktuell": Symlink("2021"),  # the same folder again: read as 2021/
+        "partners/alle": Symlink(".."),  # the root: its files are no partners
+        "partners/sitzungen": Symlink("../meetings"),  # read as meetings, not partners
     }
     linked = run_check(patch)
     plain = run_check()

@@ -134,3 +134,23 @@ def test_the_systems_reasons_are_said_in_the_readers_language() -> None:
     assert said(OSError(errno.ENAMETOOLONG, "File name too long"), de) == "der Name ist zu lang"
     assert said(OSError(errno.EACCES, "Permission denied"), de) == "keine Berechtigung"
     assert said(OSError(errno.EIO, "Input/output error"), de) == "Input/output error"
+
+
+def test_a_folder_link_inside_the_network_is_written_through_one_out_is_not(
+    tmp_path: Path,
+) -> None:
+    """What is read through `meetings/2021 -> ../archiv/2021` can be written back there
+    (`replies --write`, `forget --write`); a link out stays refused."""
+    from netzwerkctl.writers import WriteError, write_inside
+
+    root = tmp_path / "netz"
+    (root / "archiv" / "2021").mkdir(parents=True)
+    (root / "meetings").mkdir()
+    (root / "meetings" / "2021").symlink_to("../archiv/2021", target_is_directory=True)
+    write_inside(root, "meetings/2021/m.yaml", b"group: ag\n")
+    assert (root / "archiv/2021/m.yaml").read_bytes() == b"group: ag\n"
+    (tmp_path / "anderswo").mkdir()
+    (root / "meetings" / "2023").symlink_to(tmp_path / "anderswo", target_is_directory=True)
+    with pytest.raises(WriteError):
+        write_inside(root, "meetings/2023/m.yaml", b"x")
+    assert not (tmp_path / "anderswo" / "m.yaml").exists()

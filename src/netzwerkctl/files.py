@@ -79,6 +79,9 @@ def network_files(root: Path, misnamed: list[str] | None = None) -> list[str]:
             misnamed.append(rel)
 
     visited: set[str] = set()
+    # read under their own names, never through a link: the root and each data folder
+    # (`partners/alle -> ..` would read every file as a partner)
+    own = {real_root, *(os.path.realpath(os.path.join(root, f)) for f in FOLDERS)}  # noqa: PTH118
 
     def walk(folder: str, rel: str) -> None:
         real = os.path.realpath(folder)
@@ -91,7 +94,11 @@ def network_files(root: Path, misnamed: list[str] | None = None) -> list[str]:
         except OSError:
             not_read(rel + "/")
             return
+        # the folders themselves before links to them: the real path names a file
+        entries.sort(key=lambda e: (e.is_symlink(), e.name))
         for entry in entries:
+            if entry.is_symlink() and os.path.realpath(entry.path) in own:
+                continue
             if entry.name.startswith("."):
                 continue
             name = entry.name.lower()

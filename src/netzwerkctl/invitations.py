@@ -111,8 +111,13 @@ def version_for(version: Version, planned: Planned, method: str) -> Version:
     it has). The event's own version grows only when the event changes; an invitee
     invited again after a cancellation gets the next SEQUENCE all the same."""
     last = planned.last
-    if planned.has is not None or last is None:
+    if last is None:
         return version
+    if planned.has is not None:  # nothing new: the version of the message the person has
+        try:
+            return Version(version.fingerprint, int(last["sequence"]), version.stamp)
+        except (KeyError, ValueError):
+            return version
     try:
         had = int(last["sequence"])
     except (KeyError, ValueError):  # noted before sequences were: assume the event's

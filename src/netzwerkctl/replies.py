@@ -161,27 +161,47 @@ _KEY = re.compile(r"^(accepted|declined):")
 
 def edited(text: str, accepted: tuple[str, ...], declined: tuple[str, ...]) -> str:
     """The meeting file's text with only `accepted:` and `declined:` rewritten (as one
-    line each, in flow style), every other line kept; missing keys are appended."""
+    line each, in flow style), every other line kept; missing keys are appended. The
+    old value goes whole — the items written one per line, a flow list going on over
+    lines — while comments in it stay, also one on the key's own line."""
     lines = text.splitlines()
     values = {"accepted": accepted, "declined": declined}
     out: list[str] = []
     seen: set[str] = set()
     skipping = False
-    for line in lines:
+    for i, line in enumerate(lines):
         found = _KEY.match(line)
         if found:
             key = found.group(1)
             seen.add(key)
-            out.append(f"{key}: [{', '.join(values[key])}]")
-            skipping = True  # the block items of a list written one per line
+            comment = _TRAILING_COMMENT.search(line)
+            tail = f"  {comment.group(1)}" if comment else ""
+            out.append(f"{key}: [{', '.join(values[key])}]{tail}")
+            skipping = True
             continue
         if skipping and line.startswith((" ", "\t", "-")):
             if line.lstrip().startswith("#"):
                 out.append(line)  # a comment in the list (`# telefonisch`): kept
             continue  # an item of the list, or a flow list going on over lines
+        if skipping and (not line.strip() or line.startswith("#")) and _goes_on(lines, i):
+            out.append(line)  # a blank line or a comment between items: kept
+            continue
         skipping = False
         out.append(line)
     for key in ("accepted", "declined"):
         if key not in seen and values[key]:
             out.append(f"{key}: [{', '.join(values[key])}]")
     return "\n".join(out) + "\n"
+
+
+# a comment after the value on the key's line (`accepted: [anna]  # per Telefon`)
+_TRAILING_COMMENT = re.compile(r"\s(#.*)$")
+
+
+def _goes_on(lines: list[str], i: int) -> bool:
+    """Whether the list still goes on after line `i` (blank lines and comments skipped)."""
+    for line in lines[i + 1 :]:
+        if not line.strip() or line.startswith("#"):
+            continue
+        return line.startswith((" ", "\t", "-"))
+    return False

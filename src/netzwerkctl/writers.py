@@ -19,15 +19,23 @@ class WriteError(Exception):
 
 
 def write_inside(root: Path, rel: str, data: bytes, *, exclusive: bool = False) -> Path:
-    """Write `rel` below the network `root`, never through a link: a folder on the way
-    that is a link (`.schemas -> /elsewhere`, `meetings/2023 -> /elsewhere`, planted in
-    a repository) is refused with WriteError."""
+    """Write `rel` below the network `root`, never through a link out of it: a folder on
+    the way that is a link leading elsewhere (`.schemas -> /elsewhere`, `meetings/2023
+    -> /elsewhere`, planted in a repository) is refused with WriteError. A link that
+    stays inside the network (`meetings/2021 -> ../archiv/2021`) is written through, as
+    it is read."""
     path = root / rel
     real_root = os.path.realpath(root)
+
+    def outside(folder: Path) -> bool:
+        real = os.path.realpath(folder)
+        return real != real_root and not real.startswith(real_root + os.sep)
+
     current = root
     for part in Path(rel).parent.parts:
         current = current / part
-        if current.is_symlink() or (current.exists() and not current.is_dir()):
+        linked_out = current.is_symlink() and (outside(current) or not current.is_dir())
+        if linked_out or (current.exists() and not current.is_dir()):
             _ = cli()
             raise WriteError(
                 _("%(folder)s is not a regular folder (a link?); nothing written.", folder=current)

@@ -319,6 +319,8 @@ def test_sent_messages_are_searched_as_they_read_not_as_they_are_encoded(
             # saved from a mail program with a charset Python does not know
             "antworten/d.eml": b"Content-Type: text/plain; charset=unknown-8bit\n\n"
             b"Gru\xdf von Anna Albers\n",
+            "antworten/e.eml": b"Content-Type: text/plain; charset=unknown-8bit\n\n"
+            b"Gru\xdf von Bernd Brink\n",  # read, not only listed as unreadable
         }
     )
     raw = (root / "postausgang/a.eml").read_bytes()
@@ -328,6 +330,7 @@ def test_sent_messages_are_searched_as_they_read_not_as_they_are_encoded(
     tail = out.split("löschen Sie sie oder erzeugen Sie sie neu:")[1]
     assert "postausgang/a.eml" in tail and "postausgang/b.ics" in tail
     assert "antworten/d.eml" in tail and "postausgang/c.eml" not in tail
+    assert "antworten/e.eml" not in tail
 
 
 def test_the_record_of_sent_messages_names_the_pseudonym(

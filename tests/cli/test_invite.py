@@ -589,7 +589,32 @@ def test_the_later_reply_wins_and_a_list_written_by_hand_is_rewritten_whole(
     text = (root / MEETING).read_text(encoding="utf-8")
     assert "accepted: [anna, carla]\ndeclined: [carla, bernd]\n  # telefonisch abgesagt\n" in text
     checked = runner.invoke(app, ["-C", str(root), "check", "--today", "2021-05-03"])
-    assert "error" not in checked.stdout, checked.stdout
+    assert checked.exit_code == 0, checked.stdout  # no error (carla twice is a warning)
+
+
+def test_replies_keep_what_they_cannot_rewrite_and_never_drop_an_entry(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Comments at the line start and blank lines between the items, and a comment on
+    the key's line, stay. A list with an entry the checks leave out (a name instead of
+    an id) is not rewritten without it: refused, the file as it was."""
+    uid = "2021-05-19-ag@testnetz.netzwerkctl"
+    replies = tmp_path / "antworten"
+    replies.mkdir()
+    (replies / "b.ics").write_bytes(_reply(uid, "bernd@example.org", "DECLINED"))
+    lists = "accepted:\n  - anna\n# per Telefon\n\n  - carla\ndeclined: []  # bisher keine\n"
+    root = make_network({**FILES, MEETING: PLANNED + lists})
+    written = runner.invoke(app, ["-C", str(root), "replies", str(replies), "--write"])
+    assert written.exit_code == 0, written.output
+    text = (root / MEETING).read_text(encoding="utf-8")
+    assert text.endswith(
+        "accepted: [anna, carla]\n# per Telefon\n\ndeclined: [bernd]  # bisher keine\n"
+    ), text
+    named = PLANNED + "accepted: [anna, Carla Clemens]\n"
+    root = make_network({**FILES, MEETING: named})
+    refused = runner.invoke(app, ["-C", str(root), "replies", str(replies), "--write"])
+    assert refused.exit_code == 1 and "von Hand" in refused.stderr, refused.output
+    assert (root / MEETING).read_text(encoding="utf-8") == named
 
 
 def test_a_reply_from_an_address_two_share_goes_to_the_one_invited(

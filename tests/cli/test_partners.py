@@ -361,6 +361,7 @@ def test_the_answer_to_a_person_discloses_nobody_else(make_network: Callable[...
         "notes: |\n"
         "  Anna Albers und Bernd Brink (privat 0171 5550101, bernd@example.org) am 15.03.2021.\n"
         "  Frau Albers fragt Carla, Tel. 0287 99 88 77, x@y.example.\n"
+        "  Anna Albers: Rückruf am 19.05. 0171 1234567.\n"
     )
     fa = BASE["partners/fa.yaml"].replace(
         "    consent: 2016-01-01\n",
@@ -373,6 +374,7 @@ def test_the_answer_to_a_person_discloses_nobody_else(make_network: Callable[...
         ("text", "# Vorgespräch mit […] am 2021-02-01"),  # a comment in her entry
         ("text", "Anna Albers und […] (privat […], […]) am 15.03.2021."),
         ("maybe", "Frau Albers fragt […], Tel. […], […]."),
+        ("text", "Anna Albers: Rückruf am […]."),  # a date beside it hides no number
     ], texts
     code, letter, _ = invoke(root, "person", "anna", *TODAY)
     assert code == 0 and "Bernd" not in letter and "0171" not in letter and "x@y" not in letter

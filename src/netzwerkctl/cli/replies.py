@@ -77,7 +77,7 @@ def replies(
         rel = network.file_of("meeting", outcome.meeting)
         text = (root / rel).read_text(encoding="utf-8")
         new = edited(text, outcome.accepted, outcome.declined).encode()
-        if not _reads_as(new, rel, outcome.accepted, outcome.declined):
+        if not _reads_as(new, rel, outcome.accepted, outcome.declined, text.encode()):
             fail(
                 _(
                     "%(file)s is written in a way netzwerkctl cannot change safely; "
@@ -93,13 +93,25 @@ def replies(
         typer.echo(_("written: %(file)s", file=rel))
 
 
-def _reads_as(data: bytes, rel: str, accepted: tuple[str, ...], declined: tuple[str, ...]) -> bool:
-    """Whether the rewritten file reads without a problem and holds exactly the lists
-    meant: a file is never left broken (it would stop every document)."""
+def _reads_as(
+    data: bytes, rel: str, accepted: tuple[str, ...], declined: tuple[str, ...], before: bytes
+) -> bool:
+    """Whether the rewritten file reads without a problem, holds exactly the lists
+    meant, and keeps every entry the lists had (one the checks left out, such as a
+    name instead of an id, is never dropped in passing): a file is never left broken
+    (it would stop every document) nor shorter than the coordinator wrote it."""
     from netzwerkctl.yamlio import read_document
 
     doc = read_document(data, rel)
     if doc.data is None or doc.problems:
         return False
     lists = (doc.data.get("accepted", []), doc.data.get("declined", []))
-    return bool(lists == (list(accepted), list(declined)))
+    if lists != (list(accepted), list(declined)):
+        return False
+    old = read_document(before, rel).data or {}
+    had = [v for key in ("accepted", "declined") for v in _listed(old.get(key))]
+    return set(had) <= {*accepted, *declined}
+
+
+def _listed(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []

@@ -187,13 +187,13 @@ HIDDEN = "[…]"
 
 
 def _is_phone(text: str) -> bool:
-    """A run of digits that is a phone number, not a date, a time, an amount or years
-    ("2020 / 2021")."""
-    if sum(c.isdigit() for c in text) < 7 or _NOT_A_PHONE.search(text):
+    """Whether a run of digits holds a phone number: what is left of it without the
+    dates, times and amounts in it ("am 19.05. 0171 1234567" still holds one) has at
+    least seven digits and is not only years ("2020 / 2021")."""
+    rest = _AMOUNT.sub(" ", _NOT_A_PHONE.sub(" ", text))
+    if sum(c.isdigit() for c in rest) < 7:
         return False
-    if _AMOUNT.fullmatch(text.strip()):
-        return False
-    return not all(_YEAR.fullmatch(n) for n in re.findall(r"\d+", text))
+    return not all(_YEAR.fullmatch(n) for n in re.findall(r"\d+", rest))
 
 
 @once_per_network
