@@ -549,13 +549,15 @@ def test_replies_saved_from_the_mail_program_are_recorded(
     (replies / "notiz.eml").write_bytes(b"Subject: hallo\n\nkein Kalender\n")
     (replies / "carla.ics").write_bytes(_reply(uid, "anna@example.org", "TENTATIVE"))
     shown = runner.invoke(app, ["-C", str(root), "replies", str(replies)])
-    assert shown.exit_code == 0, shown.output
+    # three files are not in the lists: not complete, so not exit 0
+    assert shown.exit_code == 1, shown.output
+    assert "3 Dateien wurden nicht eingetragen; bitte von Hand" in shown.stderr
     assert "(anna@example.org, vorläufig zugesagt)" in shown.stdout  # not "tentative"
     assert "  accepted: [anna]\n  declined: [bernd]\n" in shown.stdout
     assert "nicht verstanden: fremd.ics" in shown.stdout and "notiz.eml" in shown.stdout
     assert (root / MEETING).read_text(encoding="utf-8") == files[MEETING]  # nothing written
     written = runner.invoke(app, ["-C", str(root), "replies", str(replies), "--write"])
-    assert written.exit_code == 0, written.output
+    assert written.exit_code == 1, written.output  # what could be read is written all the same
     text = (root / MEETING).read_text(encoding="utf-8")
     assert "location: Rathaus  # Raum 2\n" in text  # comments stay
     assert "accepted: [anna]\n" in text and "declined: [bernd]\n" in text
@@ -637,6 +639,7 @@ def test_a_reply_from_an_address_two_share_goes_to_the_one_invited(
     root = make_network({**FILES, "partners/verein.yaml": shared})
     shown = runner.invoke(app, ["-C", str(root), "replies", str(replies)])
     assert "nicht verstanden: a.ics" in shown.stdout, shown.output
+    assert shown.exit_code == 1 and "1 Datei wurde nicht eingetragen" in shown.stderr
 
 
 def test_a_mail_server_that_is_not_running_loses_nothing(

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from netzwerkctl.cli.common import EXIT_PROBLEMS, fail, load_for_editing
 from netzwerkctl.i18n import cli
+
+if TYPE_CHECKING:
+    from netzwerkctl.network import Network
+    from netzwerkctl.replies import Outcome
 
 
 def replies(
@@ -39,8 +43,7 @@ def replies(
       netzwerkctl replies antworten/ --write
     """
     from netzwerkctl.present.labels import label
-    from netzwerkctl.replies import edited, lists_after, read_replies
-    from netzwerkctl.writers import WriteError, write_inside
+    from netzwerkctl.replies import lists_after, read_replies
 
     _ = cli()
     if not folder.is_dir():
@@ -70,7 +73,28 @@ def replies(
     if not write:
         if any(o.new for o in outcomes):
             typer.echo(_("Nothing changed; --write records these replies."))
-        return
+    else:
+        _write(root, network, outcomes)
+    left = len(unknown) + len(skipped)
+    if left:  # exit 0 means every saved reply is in the lists above
+        fail(
+            _.ngettext(
+                "%(count)d file was not recorded; please look at it by hand.",
+                "%(count)d files were not recorded; please look at them by hand.",
+                left,
+                count=left,
+            ),
+            EXIT_PROBLEMS,
+        )
+
+
+def _write(root: Path, network: Network, outcomes: list[Outcome]) -> None:
+    """Write the new lists of each meeting with new answers, one file after another;
+    a file that cannot be changed safely stops before it is touched."""
+    from netzwerkctl.replies import edited
+    from netzwerkctl.writers import WriteError, write_inside
+
+    _ = cli()
     for outcome in outcomes:
         if not outcome.new:
             continue
