@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from conftest import BASE
-from netzwerkctl.derive.changes import Change, changes, wording
+from netzwerkctl.derive.changes import Change, changes
 from netzwerkctl.load import build_network
 from netzwerkctl.network import Network
+from netzwerkctl.present.changes import wording
 
 MEETING = "meetings/2021/2021-03-15-ag.yaml"
 
@@ -110,3 +111,18 @@ def test_a_task_done_the_same_day_by_the_same_person_is_still_new() -> None:
     )
     found = changes(network({MEETING: same_day}), network({MEETING: both_done}))
     assert kinds(found) == [("task_done", "porto-klaeren")]
+
+
+def test_a_planned_meeting_called_off_is_reported_as_cancelled() -> None:
+    """The partners invited to it are told at the next meeting that it did not take
+    place; a meeting entered as cancelled from the start is only new."""
+    planned = "group: ag\ndate: 2021-06-10\nstart: 18:00\nstatus: planned\n"
+    rel = "meetings/2021/2021-06-10-ag.yaml"
+    cancelled = planned.replace("planned", "cancelled")
+    found = changes(network({rel: planned}), network({rel: cancelled}))
+    assert kinds(found) == [("meeting_cancelled", "2021-06-10-ag")]
+    assert wording(found[0], "de") == "Sitzung abgesagt: AG Bildung am 10.06.2021"
+    assert wording(found[0], "en") == "Meeting cancelled: AG Bildung on 2021-06-10"
+    assert kinds(changes(network(), network({rel: cancelled}))) == [
+        ("meeting_added", "2021-06-10-ag")
+    ]

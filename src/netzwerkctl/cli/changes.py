@@ -44,7 +44,8 @@ def changes(
     force: ForceOpt = False,
 ) -> None:
     """What changed in the network, according to git: partners who joined or left,
-    changed details, new people, new and held meetings, tasks done, new decisions.
+    changed details, new people, new, held and cancelled meetings, tasks done, new
+    decisions.
 
     Examples:
 
@@ -52,9 +53,9 @@ def changes(
 
       netzwerkctl changes --since v2021 --until v2022 --format json
     """
-    from netzwerkctl.derive.changes import wording
     from netzwerkctl.gitrepo import GitUnavailable
     from netzwerkctl.history import changes_between
+    from netzwerkctl.present.changes import wording
 
     output_format = output_format_for(output_format, output, ChangesFormat)
     root = network_root(ctx)

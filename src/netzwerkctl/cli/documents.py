@@ -359,9 +359,9 @@ def _held_or_stop(network: Network, meeting_id: str) -> None:
 
 def _news(ctx: typer.Context, since: str, lang: str | None) -> list[str]:
     from netzwerkctl.cli.common import network_root
-    from netzwerkctl.derive.changes import wording
     from netzwerkctl.gitrepo import GitUnavailable
     from netzwerkctl.history import changes_between
+    from netzwerkctl.present.changes import wording
 
     root = network_root(ctx)
     try:

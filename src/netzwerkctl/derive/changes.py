@@ -1,5 +1,6 @@
-"""What changed in the network between two states of its files, in the words a
-coordinator uses at the next meeting ("Neues im Netzwerk")."""
+"""What changed in the network between two states of its files, as typed facts;
+`present.changes` words them the way a coordinator tells it at the next meeting
+("Neues im Netzwerk")."""
 
 from __future__ import annotations
 
@@ -7,12 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from netzwerkctl.codes import Lang
 from netzwerkctl.derive.tasks import TaskRef, all_tasks
-from netzwerkctl.i18n import N_, Text, short_date
 from netzwerkctl.model import Group, Project
 from netzwerkctl.network import Kind, Network
-from netzwerkctl.present.labels import label
 
 
 @dataclass(frozen=True)
@@ -20,7 +18,7 @@ class Change:
     kind: str  # partner_added | partner_left | partner_status | partner_changed |
     #            partner_removed | person_added | person_removed | group_added |
     #            group_removed | project_added | project_removed | meeting_added |
-    #            meeting_removed | meeting_held | task_done | decision |
+    #            meeting_removed | meeting_held | meeting_cancelled | task_done | decision |
     #            decision_changed | decision_removed
     subject: str  # the id it is about
     facts: ChangeFacts
@@ -131,6 +129,8 @@ def _meetings(before: Network, after: Network) -> list[Change]:
             found.append(Change("meeting_added", mid, facts))
         if m.status == "held" and (old is None or old.status != "held"):
             found.append(Change("meeting_held", mid, facts))  # minutes entered
+        if m.status == "cancelled" and old is not None and old.status != "cancelled":
+            found.append(Change("meeting_cancelled", mid, facts))
         now = [d.text for item in m.agenda for d in item.decisions]
         then = [d.text for item in old.agenda for d in item.decisions] if old else []
         added = [d for d in now if d not in then]
@@ -189,62 +189,3 @@ def _tasks_done(before: Network, after: Network) -> list[Change]:
         for t in done_now
         if not known(t)
     ]
-
-
-# What each kind of change says (context: change).
-_WORDS: dict[str, tuple[str, str]] = {
-    "partner_added": N_("change", "New partner: %(name)s (%(status)s)"),
-    "partner_left": N_("change", "Left: %(name)s (on %(left)s)"),
-    "partner_status": N_("change", "%(name)s: status %(old)s → %(new)s"),
-    "partner_changed": N_("change", "Details changed for %(name)s: %(keys)s"),
-    "partner_removed": N_("change", "Partner removed from the data: %(name)s"),
-    "person_added": N_("change", "New person: %(name)s (%(org)s)"),
-    "person_removed": N_("change", "Person removed from the data: %(name)s (%(org)s)"),
-    "group_added": N_("change", "New group: %(name)s"),
-    "group_removed": N_("change", "Group removed from the data: %(name)s"),
-    "project_added": N_("change", "New project: %(name)s"),
-    "project_removed": N_("change", "Project removed from the data: %(name)s"),
-    "meeting_added": N_("change", "New meeting: %(group)s on %(date)s"),
-    "meeting_removed": N_("change", "Meeting removed from the data: %(group)s on %(date)s"),
-    "meeting_held": N_("change", "Meeting held: %(group)s on %(date)s"),
-    "task_done": N_("change", "Done: %(title)s (on %(done)s)"),
-    "decision": N_("change", "Decision of %(date)s: %(text)s"),
-    "decision_changed": N_("change", "Decision of %(date)s changed: %(text)s (before: %(old)s)"),
-    "decision_removed": N_("change", "Decision of %(date)s withdrawn: %(text)s"),
-}
-# The partner fields `partner_changed` names (context: partner field).
-_FIELDS: tuple[tuple[str, str], ...] = (
-    N_("partner field", "name"),
-    N_("partner field", "kind"),
-    N_("partner field", "cluster"),
-    N_("partner field", "expertise"),
-    N_("partner field", "approached"),
-    N_("partner field", "joined"),
-    N_("partner field", "website"),
-    N_("partner field", "notes"),
-)
-
-
-def wording(change: Change, lang: Lang) -> str:
-    """The line a person reads for a change, in the language of the catalogue."""
-    _ = Text(lang)
-    f = change.facts
-    values: dict[str, str] = {
-        "name": f.name,
-        "org": f.org,
-        "group": f.group,
-        "title": f.title,
-        "text": f.text,
-        "old": f.old,
-        "status": f.status,
-        "new": f.new,
-        "keys": ", ".join(_.pgettext("partner field", k) for k in f.keys),
-    }
-    for key, day in (("date", f.date), ("left", f.left), ("done", f.done)):
-        values[key] = short_date(day, lang) if day else ""
-    if change.kind.startswith("partner"):
-        for key in ("status", "old", "new"):
-            if values[key]:
-                values[key] = label(_, "partner status", values[key])
-    context, message = _WORDS[change.kind]
-    return _.pgettext(context, message, **values)

@@ -213,9 +213,9 @@ def changes_page(s: Snapshot, since: str | None) -> ChangesPage:
     `since`: the last 30 days, or since the first commit where the history is shorter."""
     from datetime import timedelta
 
-    from netzwerkctl.derive.changes import wording
     from netzwerkctl.gitrepo import GitUnavailable, first_commit, log
     from netzwerkctl.history import changes_between
+    from netzwerkctl.present.changes import wording
     from netzwerkctl.present.problems import clean
 
     lang = s.network.language
