@@ -648,6 +648,18 @@ def test_a_fault_in_netzwerk_yaml_keeps_language_and_rules(
     assert unknown.message("en").startswith("Unknown key 'colour'")
 
 
+def test_an_empty_netzwerk_yaml_is_filled_in_never_deleted(
+    run_check: Callable[..., CheckResult],
+) -> None:
+    """Deleting an empty entry is fine advice; deleting netzwerk.yaml would leave a
+    folder that is no network at all."""
+    problems = run_check({"netzwerk.yaml": "", **CASES["NW002"][0]}).problems
+    messages = {p.file: p.message("de") for p in problems if p.code == "NW002"}
+    assert "löschen" in messages["partners/leer.yaml"]
+    assert "löschen" not in messages["netzwerk.yaml"]
+    assert "den Namen des Netzwerks ein (name: …)" in messages["netzwerk.yaml"]
+
+
 def test_missing_key_message_names_its_mapping(run_check: Callable[..., CheckResult]) -> None:
     [top] = run_check(CASES["NW102"][0]).problems
     assert top.message("de") == "Das Pflichtfeld „name“ fehlt."

@@ -51,7 +51,7 @@ _ALL: tuple[Code, ...] = (
         "NW002",
         ERROR,
         "Datei ist leer",
-        "The file is empty. Fill in at least the required keys or delete it.",
+        "The file is empty. %(advice)s",
     ),
     _c(
         "NW003",
@@ -716,6 +716,17 @@ def syntax_hint(detail: str, lang: Lang) -> str:
     return Text(lang).pgettext(context, hint)
 
 
+# What to do with an empty file (NW002, argument `empty`): an entry may go, the
+# network's own file may not — without it the folder is no network.
+_EMPTY_ADVICE = {
+    "entry": N_("empty file", "Fill in at least the required keys or delete it."),
+    "settings": N_(
+        "empty file",
+        "Enter at least the network's name (name: …); without this file the folder is "
+        "not a network.",
+    ),
+}
+
 MAX_QUOTED = 120  # characters of a value a message quotes
 
 
@@ -749,6 +760,8 @@ def format_message(code: str, args: Mapping[str, str | date], lang: Lang = "de")
     values["where"] = _(" in %(place)s", place=where) if where else ""
     if code == "NW004":
         values["hint"] = syntax_hint(values.get("detail", ""), lang)
+    if code == "NW002":
+        values["advice"] = _.pgettext(*_EMPTY_ADVICE[values.pop("empty", "entry")])
     text = _.pgettext(code, CODES[code].message) % values
     suggestion = values.get("suggestion")
     if suggestion:

@@ -164,7 +164,8 @@ def read_document(raw: bytes, file: str) -> Document:
     except yaml.YAMLError as exc:  # reader errors without a mark
         return _failed(file, problem("NW004", Location(file, 1), detail=str(exc)))
     if node is None or (isinstance(node, ScalarNode) and node.tag == _NULL):
-        return _failed(file, problem("NW002", Location(file, 1)))
+        empty = "settings" if file == "netzwerk.yaml" else "entry"
+        return _failed(file, problem("NW002", Location(file, 1), empty=empty))
     if not isinstance(node, MappingNode):
         found = "list" if isinstance(node, SequenceNode) else "text"
         return _failed(file, problem("NW008", _mark(file, node), t_found=found))
