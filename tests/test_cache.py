@@ -195,6 +195,8 @@ def test_a_stray_folder_gaining_yaml_is_not_answered_from_the_cache(
     assert [p.code for p in check_network(root, TODAY, use_cache=True).problems] == ["NW015"]
     (root / "partner" / "x.yaml").unlink()
     assert check_network(root, TODAY, use_cache=True).problems == []
+    (root / "partners.yaml").write_text("name: X\n", encoding="utf-8")  # beside netzwerk.yaml
+    assert [p.code for p in check_network(root, TODAY, use_cache=True).problems] == ["NW022"]
 
 
 def test_a_notepad_file_is_named_also_when_check_answers_from_the_cache(

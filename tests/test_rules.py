@@ -68,6 +68,7 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
     ),
     "NW015": ({"partner/caritas.yaml": PARTNER}, "partner/", None),
     "NW021": ({"meetings/alt": Symlink("../../..")}, "meetings/alt/", None),
+    "NW022": ({"partners.yaml": PARTNER}, "partners.yaml", None),
     "NW016": ({"partners/word.yaml": PARTNER + "cluster: Sozi\x0bales\n"}, "partners/word.yaml", 4),
     "NW017": ({"partners/utf16.yaml": PARTNER.encode("utf-16")}, "partners/utf16.yaml", 1),
     "NW018": ({"partners/verein.yaml.txt": PARTNER}, "partners/verein.yaml.txt", None),

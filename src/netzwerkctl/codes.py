@@ -174,6 +174,14 @@ _ALL: tuple[Code, ...] = (
         "The folder '%(folder)s' cannot be read (%(t_reason)s): its files are missing "
         "from every figure. Check permissions and links.",
     ),
+    _c(
+        "NW022",
+        WARNING,
+        "Datei neben netzwerk.yaml wird nicht gelesen",
+        "The file '%(name)s' is not read: at the top of the folder netzwerkctl reads "
+        "only netzwerk.yaml; entries belong in partners/, groups/, meetings/, projects/, "
+        "marketplace/ or reports/, one file each.",
+    ),
     # -- NW1xx: the shape of an entry --------------------------------------------
     _c(
         "NW101",

@@ -226,23 +226,31 @@ def classify(rel: str) -> tuple[Kind, str] | None:
 
 
 def stray_folders(root: Path) -> list[Problem]:
-    """Top-level folders whose name is close to a data folder (`partner/` for
-    `partners/`) and that hold YAML files: most likely a typo, whose files would
-    otherwise be ignored without a word. Links are not followed (`partner -> /`)."""
+    """What lies at the top of the network and is not read, though it looks like
+    data: folders whose name is close to a data folder (`partner/` for `partners/`)
+    and that hold YAML files (NW015), and YAML files beside netzwerk.yaml (NW022,
+    `partners.yaml`, a second `netzwerk.yml`) — their entries would otherwise be
+    missing without a word. Links are not followed (`partner -> /`)."""
     from netzwerkctl.problems import Location, problem
     from netzwerkctl.similar import suggest
 
     found = []
     for entry in sorted(root.iterdir()):
-        if (
-            entry.name in FOLDERS
-            or entry.name.startswith(".")
-            or entry.is_symlink()
-            or not entry.is_dir()
-        ):
+        if entry.name in FOLDERS or entry.name.startswith("."):
             continue
-        close = suggest(entry.name.lower(), list(FOLDERS))
-        if close and _holds_yaml(entry):
+        stem = entry.name.rsplit(".", 1)[0].lower()
+        close = suggest(stem, list(FOLDERS))
+        if (
+            entry.name.lower().endswith(YAML_SUFFIXES)
+            and entry.name != MARKER
+            and not entry.is_dir()
+        ):
+            at = Location(entry.name)
+            hint = {"suggestion": close + "/"} if close else {}
+            found.append(problem("NW022", at, name=entry.name, **hint))
+        elif entry.is_symlink() or not entry.is_dir():
+            continue
+        elif close and _holds_yaml(entry):
             at = Location(entry.name + "/")
             found.append(problem("NW015", at, folder=entry.name, suggestion=close + "/"))
     return found

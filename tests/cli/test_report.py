@@ -394,6 +394,10 @@ def test_data_not_read_is_never_passed_over_in_silence(make_network: Callable[..
     result = runner.invoke(app, ["-C", str(root), "report", "2021"])
     assert result.exit_code == 0
     assert "partner/: warning NW015" in result.stderr, result.stderr
+    root = make_network({"partners.yaml": BASE["partners/bank.yaml"]})  # beside netzwerk.yaml
+    result = runner.invoke(app, ["-C", str(root), "report", "2021"])
+    assert result.exit_code == 0
+    assert "partners.yaml: warning NW022" in result.stderr, result.stderr
 
 
 def test_with_errors_the_groups_add_up_to_the_years_totals(

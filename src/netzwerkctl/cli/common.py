@@ -174,9 +174,10 @@ def load_checked(
     root = network_root(ctx)
     result = check_network(root, max(today, date.today()))
     gaps = incompleteness(result.network, result.problems)
-    # a folder not read (`partner/` for `partners/`) is a warning, as it may be meant;
-    # but no document is made without saying so
-    unread = [p for p in result.problems if p.code == "NW015"]
+    # a folder or file not read (`partner/` for `partners/`, `partners.yaml` beside
+    # netzwerk.yaml) is a warning, as it may be meant; but no document is made
+    # without saying so
+    unread = [p for p in result.problems if p.code in ("NW015", "NW022")]
     if unread:
         print_problems(root, unread, result.language, sys.stderr)
     if gaps is None:
