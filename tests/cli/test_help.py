@@ -53,6 +53,8 @@ def test_every_command_has_help_with_an_example_in_both_languages(path: tuple[st
         values = [w for w in shown if "|" not in w or re.fullmatch(words, w)]
         assert all(re.fullmatch(words, w) for w in values), (path, values)
         assert not re.search(r"\{\w+\}|<(str|int|path|file|dir)\b", text), text
+    # every value says what it stands for, none falls back to the bare <Wert>/<VALUE>
+    assert "<Wert>" not in german and "<VALUE>" not in english, german
 
 
 def test_first_sentence_does_not_end_at_an_abbreviation() -> None:
@@ -85,3 +87,16 @@ def test_every_command_lists_its_whole_first_sentence(locale: str | None, person
         # Click wraps also after a hyphen ("CI-|Datei"): compare without any spaces
         assert "".join(f"{path[0]} {short}".split()) in "".join(listing.split()), path
     assert person in listing
+
+
+def test_examples_are_shown_as_written_never_rewrapped() -> None:
+    """An example is copied into a terminal: Click's rewrapping would break a long one
+    inside an id (`tierheim-` / `bocholt`) or move its comment to the next line."""
+    certificate = _help(("certificate",))
+    assert (
+        "    netzwerkctl certificate siegel-freiwillige-willkommen --to tierheim-bocholt "
+        "-o urkunde.pdf\n" in certificate
+    ), certificate
+    changes = _help(("changes",), "en_US.UTF-8")
+    assert "changes --since 2022-06-22      # since the last steering group\n" in changes
+    assert "\b" not in certificate + changes  # Click's mark is not shown

@@ -109,16 +109,27 @@ _REQUIRED_ARGUMENT = re.compile(r"\{(<[^<>{}]+>)\}")
 # What a value stands for, by the parameter's name: <Datum> in German, <DATE> in
 # English, one way everywhere (a parameter with choices shows them: <md|html>).
 _PLACEHOLDERS = {
-    **dict.fromkeys(("network", "outbox", "directory", "folder"), N_("placeholder", "FOLDER")),
+    **dict.fromkeys(
+        ("network", "outbox", "directory", "folder", "cache"), N_("placeholder", "FOLDER")
+    ),
     **dict.fromkeys(("today", "day"), N_("placeholder", "DATE")),
     **dict.fromkeys(("changes_since", "since", "until"), N_("placeholder", "DATE|REV")),
-    **dict.fromkeys(("person", "person_id", "partner_id", "group_id"), N_("placeholder", "ID")),
+    **dict.fromkeys(
+        ("person", "person_id", "person_ids", "partner_id", "group_id"), N_("placeholder", "ID")
+    ),
     **dict.fromkeys(("start", "end"), N_("placeholder", "TIME")),
     **dict.fromkeys(("expertise", "topics"), N_("placeholder", "TOPIC")),
     **dict.fromkeys(("select", "ignore"), N_("placeholder", "CODES")),
     "changed_since": N_("placeholder", "REV"),
     "meeting": N_("placeholder", "MEETING"),
-    "output": N_("placeholder", "FILE"),
+    **dict.fromkeys(("output", "registry"), N_("placeholder", "FILE")),
+    "project": N_("placeholder", "PROJECT"),
+    "to": N_("placeholder", "ID|NAME"),
+    "port": N_("placeholder", "PORT"),
+    "host": N_("placeholder", "ADDRESS"),
+    "editor": N_("placeholder", "EDITOR"),
+    "jobs": N_("placeholder", "NUMBER"),
+    "timeout": N_("placeholder", "SECONDS"),
     "lang": N_("placeholder", "LANGUAGE"),
     "group": N_("placeholder", "GROUP"),
     "days": N_("placeholder", "DAYS"),
@@ -162,6 +173,19 @@ def first_sentence(help_text: str) -> str:
     return paragraph
 
 
+def _keep_examples(help_text: str) -> str:
+    """Example commands (indented paragraphs) as written: Click would rewrap a long one
+    and break it inside an id (`tierheim-` / `bocholt`), which no one can paste. `\\b`
+    before a paragraph is Click's mark for "do not rewrap"."""
+    paragraphs = help_text.split("\n\n")
+    return "\n\n".join(
+        "\b\n" + p
+        if p.startswith("  ") and all(line.startswith("  ") for line in p.splitlines())
+        else p
+        for p in paragraphs
+    )
+
+
 def _localised_context(base: type[Any]) -> type[Any]:
     """The command's context class, with help and usage in the CLI's language."""
 
@@ -192,7 +216,7 @@ def _prepare(command: Any, _: Text) -> None:
     if not getattr(command, "_netzwerkctl_localised", False):
         command.context_class = _localised_context(command.context_class)
         command._netzwerkctl_localised = True
-    command.help = _(_source(command, "help")) if _source(command, "help") else None
+    command.help = _keep_examples(_(_source(command, "help"))) if _source(command, "help") else None
     if hasattr(command, "options_metavar"):
         command.options_metavar = "[" + _.pgettext("placeholder", "OPTIONS") + "]"
     if hasattr(command, "subcommand_metavar") and getattr(command, "commands", None):
