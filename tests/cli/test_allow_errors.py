@@ -45,6 +45,7 @@ def test_the_report_is_refused_and_then_complete_but_for_one_field(
     assert data["meetings"]["held"] == 10  # the meeting is kept: only `excused` is left out
     assert data["incomplete"] == {
         "files": [BROKEN],
+        "unnamed_files": 0,
         "omitted": [
             {
                 "kind": "meeting",
@@ -55,6 +56,34 @@ def test_the_report_is_refused_and_then_complete_but_for_one_field(
         ],
     }
     assert f"  - Sitzung 2021-03-15-ag-bildung ({BROKEN}): ohne excused" in err
+
+
+def test_the_notice_never_names_a_private_person(example: Path) -> None:
+    """A partner of kind individual is never named in the report; the notice of an
+    incomplete report keeps that promise (file and id counted, not named), and so does
+    a partner file that cannot be read at all, whose kind is unknown. stderr, read by
+    the coordinator only, names both."""
+    (example / "partners/hans-meier.yaml").write_text(
+        "name: Hans Meier\nkind: individual\nstatus: active\njoined: 2020-05-01\n"
+        "hobby: Modellbau\n",
+        encoding="utf-8",
+    )
+    (example / "partners/erika-muster.yaml").write_text("name: [Erika Muster\n", "utf-8")
+    code, out, err = run(example, "report", "2021", "--allow-errors")
+    assert code == 0, err
+    assert "Fehler in: 2 Partnerdateien, hier nicht genannt." in out, out
+    assert "ein Partner, hier nicht genannt: ohne hobby" in out
+    for private in ("meier", "Meier", "muster", "Muster"):
+        assert private not in out, private
+    assert "Partner hans-meier (partners/hans-meier.yaml): ohne hobby" in err
+    assert "partners/erika-muster.yaml" in err
+    code, out, err = run(example, "report", "2021", "--allow-errors", "-f", "json")
+    incomplete = json.loads(out)["incomplete"]
+    assert incomplete["files"] == [] and incomplete["unnamed_files"] == 2
+    assert {"kind": "partner", "id": None, "file": None, "fields": [["hobby"]]} in (
+        incomplete["omitted"]
+    )
+    assert "meier" not in out and "muster" not in out
 
 
 def test_a_complete_report_says_so_in_json(example: Path) -> None:

@@ -6,6 +6,11 @@ not be read completely, JSON gets the field `incomplete`, and stderr lists what 
 left out (which meeting, which partner, which fields). Nothing here prints: the CLI
 does, and `render` places the notice under a document's title, where a network's own
 template cannot leave it out.
+
+What a document says never names a partner that may be a private person (kind
+`individual`, or a partner file that could not be read at all, whose kind is not
+known): not its file, not its id — the report promises that, and the notice is part
+of the report. It is counted; stderr names it for the coordinator.
 """
 
 from __future__ import annotations
@@ -37,6 +42,11 @@ class Incomplete:
 
     files: tuple[str, ...]
     omitted: tuple[Omission, ...]
+    # the files of partners a document must not name (see above)
+    unnamed: frozenset[str] = frozenset()
+
+    def named(self, file: str) -> bool:
+        return file not in self.unnamed
 
 
 def incompleteness(network: Network, problems: Sequence[Problem]) -> Incomplete | None:
@@ -44,7 +54,11 @@ def incompleteness(network: Network, problems: Sequence[Problem]) -> Incomplete 
     files = sorted({p.file for p in problems if p.severity == "error"})
     if not files:
         return None
-    return Incomplete(tuple(files), network.omitted)
+    public = {
+        network.file_of("partner", pid) for pid, p in network.partners.items() if p.named_in_public
+    }
+    unnamed = frozenset(f for f in files if f.startswith("partners/") and f not in public)
+    return Incomplete(tuple(files), network.omitted, unnamed)
 
 
 def _field(path: tuple[str | int, ...], _: Text) -> str:
@@ -57,11 +71,20 @@ def _field(path: tuple[str | int, ...], _: Text) -> str:
     return " › ".join(parts)
 
 
-def left_out(incomplete: Incomplete, lang: Lang) -> list[str]:
-    """One line per thing left out: „Sitzung 2021-03-15-ag (meetings/…): ganz“."""
+def left_out(incomplete: Incomplete, lang: Lang, public: bool = False) -> list[str]:
+    """One line per thing left out: „Sitzung 2021-03-15-ag (meetings/…): ganz“; in a
+    document (`public`) a partner it must not name as „ein Partner (nicht genannt)“."""
     _ = Text(lang)
     lines = []
     for o in incomplete.omitted:
+        if public and not incomplete.named(o.file):
+            fields = ", ".join(_field(f, _) for f in o.fields)
+            lines.append(
+                _("a partner not named here: without %(fields)s", fields=fields)
+                if o.fields
+                else _("a partner not named here: left out entirely")
+            )
+            continue
         what = _("%(kind)s %(id)s", kind=_.pgettext("entry kind", o.kind), id=o.id)
         if o.fields:
             fields = ", ".join(_field(f, _) for f in o.fields)
@@ -76,12 +99,22 @@ def left_out(incomplete: Incomplete, lang: Lang) -> list[str]:
 def notice(incomplete: Incomplete, lang: Lang) -> str:
     """The sentence a document carries (plain text, one paragraph)."""
     _ = Text(lang)
-    files = ", ".join(incomplete.files)
+    named = [f for f in incomplete.files if incomplete.named(f)]
+    unnamed = len(incomplete.files) - len(named)
+    if unnamed:
+        named.append(
+            _.ngettext(
+                "%(count)d partner file not named here",
+                "%(count)d partner files not named here",
+                unnamed,
+                count=unnamed,
+            )
+        )
     text = _(
         "Incomplete: this document was made from a network with errors. Errors in: %(files)s.",
-        files=files,
+        files=", ".join(named),
     )
-    lost = left_out(incomplete, lang)
+    lost = left_out(incomplete, lang, public=True)
     return text + (" " + _("Left out: %(entries)s.", entries="; ".join(lost)) if lost else "")
 
 
@@ -90,12 +123,13 @@ def as_json(incomplete: Incomplete | None) -> dict[str, Any] | None:
     if incomplete is None:
         return None
     return {
-        "files": list(incomplete.files),
+        "files": [f for f in incomplete.files if incomplete.named(f)],
+        "unnamed_files": len(incomplete.unnamed),
         "omitted": [
             {
                 "kind": o.kind,
-                "id": o.id,
-                "file": o.file,
+                "id": o.id if incomplete.named(o.file) else None,
+                "file": o.file if incomplete.named(o.file) else None,
                 "fields": [list(f) for f in o.fields] or None,
             }
             for o in incomplete.omitted
