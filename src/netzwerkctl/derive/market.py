@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from netzwerkctl.collation import name_key
 from netzwerkctl.derive.words import FILLER, stem, words
 from netzwerkctl.model import Deal, Exchange
 from netzwerkctl.network import Network
@@ -105,4 +106,4 @@ def balances(network: Network) -> list[Balance]:
         Balance(pid, network.partners[pid].name if pid in network.partners else pid, *c)
         for pid, c in counts.items()
     ]
-    return sorted(rows, key=lambda b: (b.name, b.partner))
+    return sorted(rows, key=lambda b: (name_key(b.name), b.partner))

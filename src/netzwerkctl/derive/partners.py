@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from netzwerkctl.collation import name_key
 from netzwerkctl.derive.words import Hit, compare, terms, whole_tag
 from netzwerkctl.model import Contact, Partner
 from netzwerkctl.network import Network
@@ -48,7 +49,7 @@ def partner_rows(network: Network, today: date) -> list[PartnerRow]:
             groups=tuple(sorted(groups.get(pid, ()))),
             patronages=tuple(sorted(patrons.get(pid, ()))),
         )
-        for pid, p in sorted(network.partners.items(), key=lambda kv: (kv[1].name, kv[0]))
+        for pid, p in sorted(network.partners.items(), key=lambda kv: (name_key(kv[1].name), kv[0]))
     ]
 
 
@@ -74,8 +75,10 @@ def clusters(rows: list[PartnerRow]) -> list[tuple[str, list[tuple[str, list[Par
         for tag in tags:
             by_cluster.setdefault(cluster, {}).setdefault(tag, []).append(row)
     return [
-        (cluster, sorted(tags.items(), key=lambda kv: (kv[0] == "", kv[0].lower())))
-        for cluster, tags in sorted(by_cluster.items(), key=lambda kv: (kv[0] == "", kv[0].lower()))
+        (cluster, sorted(tags.items(), key=lambda kv: (kv[0] == "", name_key(kv[0]))))
+        for cluster, tags in sorted(
+            by_cluster.items(), key=lambda kv: (kv[0] == "", name_key(kv[0]))
+        )
     ]
 
 
@@ -128,7 +131,9 @@ def match(
             )
         )
     order = {s: i for i, s in enumerate(MATCH_STATUSES)}
-    return sorted(found, key=lambda m: (-m.score, order[m.partner.status], m.partner.name))
+    return sorted(
+        found, key=lambda m: (-m.score, order[m.partner.status], name_key(m.partner.name))
+    )
 
 
 def involved_in_group(network: Network, group_id: str, today: date) -> frozenset[str]:

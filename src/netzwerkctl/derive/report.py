@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from netzwerkctl.collation import name_key
 from netzwerkctl.derive.meetings import invitees
 from netzwerkctl.derive.tasks import all_tasks
 from netzwerkctl.model import MEMBER_STATUSES, Group, Partner, Project
@@ -223,7 +224,7 @@ def participation(network: Network, year: int) -> list[Participation]:
         for pid in counted
         if pid in network.partners
     ]
-    return sorted(rows, key=lambda r: (r.name, r.partner))
+    return sorted(rows, key=lambda r: (name_key(r.name), r.partner))
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, TypedDict
 
 from netzwerkctl.codes import Lang
+from netzwerkctl.collation import name_key
 from netzwerkctl.derive import report as figures
 from netzwerkctl.derive.meetings import person_label
 from netzwerkctl.gitrepo import Provenance
@@ -435,7 +436,7 @@ def report_context(
                     {"name": _partner_refs(network, [k], lang)[0]["name"], "eur": e, "hours": h}
                     for k, (e, h) in contributions.by_partner.items()
                 ),
-                key=lambda row: str(row["name"]),
+                key=lambda row: name_key(str(row["name"])),
             ),
             "by_kind": sorted(
                 ({"kind": k, "eur": e, "hours": h} for k, (e, h) in contributions.by_kind.items()),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from netzwerkctl.collation import name_key
 from netzwerkctl.i18n import Text, short_date
 from netzwerkctl.model import Group, Meeting
 from netzwerkctl.network import Network
@@ -40,7 +41,7 @@ def groups_page(s: Snapshot) -> GroupsPage:
     network, lang = s.network, s.network.language
     _ = Text(lang)
     lines = []
-    for gid, group in sorted(network.groups.items(), key=lambda kv: (kv[1].name, kv[0])):
+    for gid, group in sorted(network.groups.items(), key=lambda kv: (name_key(kv[1].name), kv[0])):
         meetings = network.group_meetings(gid)
         held = [m.date for _mid, m in meetings if m.status == "held" and m.date <= s.day]
         planned = [m.date for _mid, m in meetings if m.status == "planned" and m.date >= s.day]

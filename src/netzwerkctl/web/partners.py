@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import get_args
 
+from netzwerkctl.collation import name_key
 from netzwerkctl.i18n import Text, short_date
 from netzwerkctl.model import Partner, PartnerStatus
 from netzwerkctl.present.documents import meeting_title
@@ -198,7 +199,9 @@ def partner_page(s: Snapshot, partner_id: str) -> PartnerPage | None:
         people,
         tuple(
             Link(href("gruppen", gid), network.groups[gid].name, role)
-            for gid, role in sorted(groups.items(), key=lambda kv: network.groups[kv[0]].name)
+            for gid, role in sorted(
+                groups.items(), key=lambda kv: name_key(network.groups[kv[0]].name)
+            )
         ),
         tuple(reversed(meetings)),
         tuple(contributions),

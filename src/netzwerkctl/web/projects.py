@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from netzwerkctl.collation import name_key
 from netzwerkctl.i18n import Text, short_date
 from netzwerkctl.model import Project
 from netzwerkctl.present.labels import label
@@ -47,7 +48,9 @@ def projects_page(s: Snapshot) -> ProjectsPage:
                 person_name(network, p.lead) if p.lead else "",
                 len(p.partners),
             )
-            for pid, p in sorted(network.projects.items(), key=lambda kv: (kv[1].name, kv[0]))
+            for pid, p in sorted(
+                network.projects.items(), key=lambda kv: (name_key(kv[1].name), kv[0])
+            )
         )
     )
 
