@@ -173,6 +173,10 @@ def test_attendance_list_to_sign(make_network: Callable[..., Path]) -> None:
     assert out.endswith("| 8 | | | |\n")  # four empty rows for guests who just come
     html = invoke(root, "attendance", "ag", "--today", "2021-05-03", "-f", "html")[1]
     assert "<th>Unterschrift</th>" in html
+    # no sheet to sign for a meeting that does not take place
+    cancelled = make_network({M_NEXT: NEXT + "status: cancelled\n"})
+    code, out, err = invoke(cancelled, "attendance", "2021-05-19-ag", "--today", "2021-05-03")
+    assert (code, out) == (1, "") and "ist abgesagt (status: cancelled)" in err, err
 
 
 SEAL = """\

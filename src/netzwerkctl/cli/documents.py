@@ -332,6 +332,16 @@ def _document(
     meeting_id = _meeting(network, root, ref, day, held=name == "minutes")
     if name == "minutes":
         _held_or_stop(network, meeting_id)
+    if name == "attendance" and network.meetings[meeting_id].status == "cancelled":
+        _ = cli()
+        fail(  # a sheet to sign for a meeting that does not take place helps no one
+            _(
+                "The meeting %(meeting)s is cancelled (status: cancelled): no attendance "
+                "list. Nothing written.",
+                meeting=meeting_id,
+            ),
+            EXIT_PROBLEMS,
+        )
     language = lang or network.language
     warning = notice(gaps, language) if gaps else None
     context = build(network, meeting_id, day)
