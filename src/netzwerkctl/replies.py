@@ -38,15 +38,33 @@ class Reply:
     stamp: str = ""
 
 
-def read_replies(folder: Path) -> tuple[list[Reply], list[str]]:
-    """Every reply in the .ics and .eml files of `folder`, and the files that hold
-    none (or cannot be read), in name order."""
+# What file managers leave in a folder without being asked; never a saved reply.
+_NOT_SAVED = frozenset({"desktop.ini", "thumbs.db"})
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What a folder of saved replies holds: the replies, the .ics and .eml files
+    that hold none (or cannot be read), and the files of another kind (a .msg from
+    Outlook) — each in name order. Hidden files and folders are not looked at."""
+
+    found: list[Reply]
+    skipped: list[str]
+    other: list[str]
+
+
+def read_replies(folder: Path) -> Saved:
+    """Every reply in the .ics and .eml files of `folder`, and what it could not read."""
     from icalendar import Calendar
 
     found: list[Reply] = []
     skipped: list[str] = []
+    other: list[str] = []
     for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.name.lower() in _NOT_SAVED or path.is_dir():
+            continue
         if path.suffix.lower() not in (".ics", ".eml") or not path.is_file():
+            other.append(path.name)
             continue
         try:
             if path.stat().st_size > MAX_BYTES:
@@ -71,7 +89,7 @@ def read_replies(folder: Path) -> tuple[list[Reply], list[str]]:
                 skipped.append(path.name)
         except (OSError, ValueError, IndexError, KeyError):
             skipped.append(path.name)
-    return found, skipped
+    return Saved(found, skipped, other)
 
 
 def _when(event: Any) -> tuple[int, str]:

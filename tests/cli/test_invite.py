@@ -551,10 +551,21 @@ def test_replies_saved_from_the_mail_program_are_recorded(
     shown = runner.invoke(app, ["-C", str(root), "replies", str(replies)])
     # three files are not in the lists: not complete, so not exit 0
     assert shown.exit_code == 1, shown.output
-    assert "3 Dateien wurden nicht eingetragen; bitte von Hand" in shown.stderr
+    assert "3 Dateien wurden nicht vollständig eingetragen; bitte von Hand" in shown.stderr
     assert "(anna@example.org, vorläufig zugesagt)" in shown.stdout  # not "tentative"
     assert "  accepted: [anna]\n  declined: [bernd]\n" in shown.stdout
     assert "nicht verstanden: fremd.ics" in shown.stdout and "notiz.eml" in shown.stdout
+    # Outlook's .msg cannot be read: named, and counted — never passed over
+    (replies / "Zugesagt.msg").write_bytes(b"\xd0\xcf\x11\xe0")
+    (replies / "desktop.ini").write_bytes(b"[.ShellClassInfo]\n")  # the file manager's
+    (replies / "alt").mkdir()
+    shown = runner.invoke(app, ["-C", str(root), "replies", str(replies)])
+    assert "nicht gelesen: Zugesagt.msg (gelesen werden nur .ics- und .eml-Dateien)" in (
+        shown.stdout
+    )
+    assert "desktop.ini" not in shown.stdout and "alt" not in shown.stdout
+    assert "4 Dateien wurden nicht vollständig" in shown.stderr
+    (replies / "Zugesagt.msg").unlink()
     assert (root / MEETING).read_text(encoding="utf-8") == files[MEETING]  # nothing written
     written = runner.invoke(app, ["-C", str(root), "replies", str(replies), "--write"])
     assert written.exit_code == 1, written.output  # what could be read is written all the same
@@ -639,7 +650,7 @@ def test_a_reply_from_an_address_two_share_goes_to_the_one_invited(
     root = make_network({**FILES, "partners/verein.yaml": shared})
     shown = runner.invoke(app, ["-C", str(root), "replies", str(replies)])
     assert "nicht verstanden: a.ics" in shown.stdout, shown.output
-    assert shown.exit_code == 1 and "1 Datei wurde nicht eingetragen" in shown.stderr
+    assert shown.exit_code == 1 and "1 Datei wurde nicht vollständig" in shown.stderr
 
 
 def test_a_mail_server_that_is_not_running_loses_nothing(

@@ -49,8 +49,8 @@ def replies(
     if not folder.is_dir():
         fail(_("%(folder)s is not a folder.", folder=folder))
     root, network = load_for_editing(ctx, date.today())
-    found, skipped = read_replies(folder)
-    outcomes, unknown = lists_after(network, found)
+    saved = read_replies(folder)
+    outcomes, unknown = lists_after(network, saved.found)
     for outcome in outcomes:
         rel = network.file_of("meeting", outcome.meeting)
         typer.echo(f"{rel}:")
@@ -68,19 +68,21 @@ def replies(
                 answer=label(_, "reply answer", reply.answer) if reply.answer else "–",
             )
         )
-    for name in skipped:
+    for name in saved.skipped:
         typer.echo(_("no calendar reply in %(file)s", file=name))
+    for name in saved.other:
+        typer.echo(_("not read: %(file)s (only .ics and .eml files are read)", file=name))
     if not write:
         if any(o.new for o in outcomes):
             typer.echo(_("Nothing changed; --write records these replies."))
     else:
         _write(root, network, outcomes)
-    left = len(unknown) + len(skipped)
+    left = len({r.file for r in unknown} | {*saved.skipped, *saved.other})
     if left:  # exit 0 means every saved reply is in the lists above
         fail(
             _.ngettext(
-                "%(count)d file was not recorded; please look at it by hand.",
-                "%(count)d files were not recorded; please look at them by hand.",
+                "%(count)d file was not recorded completely; please look at it by hand.",
+                "%(count)d files were not recorded completely; please look at them by hand.",
                 left,
                 count=left,
             ),
