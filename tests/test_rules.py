@@ -6,6 +6,7 @@ problem must point at; a test makes sure no code in the catalogue goes untested.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -647,6 +648,27 @@ def test_a_fault_in_netzwerk_yaml_keeps_language_and_rules(
     assert sorted(p.code for p in problems) == ["NW101", "NW404"]
     [unknown] = [p for p in problems if p.code == "NW101"]
     assert unknown.message("en").startswith("Unknown key 'colour'")
+
+
+def test_yaml_beside_netzwerk_yaml_is_named_when_it_looks_like_data(
+    make_network: Callable[..., Path],
+) -> None:
+    """An entry saved at the top (`notizen.yaml` with `name:`), or a file named like
+    data, is named; a tool's own file (`mkdocs.yml`) is not, and neither is
+    netzwerk.yaml under another spelling of the same file (as a file system that
+    ignores case reads `Netzwerk.yaml`; here a hard link stands in for it)."""
+    from netzwerkctl.check import check_network
+
+    root = make_network(
+        {
+            "notizen.yaml": "name: Tafel Teststadt\nkind: welfare\n",
+            "mkdocs.yml": "site_name: Handbuch\nnav: []\n",
+            "gruppe.yaml": "# leer\n",
+        }
+    )
+    os.link(root / "netzwerk.yaml", root / "Netzwerk.yaml")
+    named = [(p.code, p.file) for p in check_network(root, TODAY).problems]
+    assert named == [("NW022", "gruppe.yaml"), ("NW022", "notizen.yaml")], named
 
 
 def test_an_empty_netzwerk_yaml_is_filled_in_never_deleted(

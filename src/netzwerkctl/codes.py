@@ -724,10 +724,12 @@ def syntax_hint(detail: str, lang: Lang) -> str:
     return Text(lang).pgettext(context, hint)
 
 
-# What to do with an empty file (NW002, argument `empty`): an entry may go, the
-# network's own file may not — without it the folder is no network.
+# What to do with an empty file (NW002, argument `empty`): an entry in a data folder
+# may go; the network's own file may not — without it the folder is no network — nor
+# a file named on the command line (a programme's programm.yaml).
 _EMPTY_ADVICE = {
     "entry": N_("empty file", "Fill in at least the required keys or delete it."),
+    "file": N_("empty file", "Fill in at least the required keys."),
     "settings": N_(
         "empty file",
         "Enter at least the network's name (name: …); without this file the folder is "

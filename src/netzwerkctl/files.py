@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
@@ -228,9 +229,11 @@ def classify(rel: str) -> tuple[Kind, str] | None:
 def stray_folders(root: Path) -> list[Problem]:
     """What lies at the top of the network and is not read, though it looks like
     data: folders whose name is close to a data folder (`partner/` for `partners/`)
-    and that hold YAML files (NW015), and YAML files beside netzwerk.yaml (NW022,
-    `partners.yaml`, a second `netzwerk.yml`) — their entries would otherwise be
-    missing without a word. Links are not followed (`partner -> /`)."""
+    and that hold YAML files (NW015), and YAML files beside netzwerk.yaml that look
+    like an entry (NW022: `partners.yaml`, a second `netzwerk.yml`, a file with
+    `name:` or `group:`) — their entries would otherwise be missing without a word.
+    A tool's own file there (`mkdocs.yml`) is left alone. Links are not followed
+    (`partner -> /`)."""
     from netzwerkctl.problems import Location, problem
     from netzwerkctl.similar import suggest
 
@@ -242,8 +245,9 @@ def stray_folders(root: Path) -> list[Problem]:
         close = suggest(stem, list(FOLDERS))
         if (
             entry.name.lower().endswith(YAML_SUFFIXES)
-            and entry.name != MARKER
             and not entry.is_dir()
+            and not _is_marker(root, entry)
+            and (close or stem in _DATA_WORDS or _reads_like_an_entry(entry))
         ):
             at = Location(entry.name)
             hint = {"suggestion": close + "/"} if close else {}
@@ -254,6 +258,38 @@ def stray_folders(root: Path) -> list[Problem]:
             at = Location(entry.name + "/")
             found.append(problem("NW015", at, folder=entry.name, suggestion=close + "/"))
     return found
+
+
+# Names of a file that can only be meant as data (the kinds, and the network's file).
+_DATA_WORDS = frozenset({*FOLDERS.values(), "netzwerk", "network"})
+# Top-level keys of entries (every kind has one of them), which tools' files lack.
+_ENTRY_KEY = re.compile(
+    rb"(?m)^(?:name|group|date|kind|status|contacts|members|offers|needs)[ \t]*:"
+)
+
+
+def _is_marker(root: Path, entry: Path) -> bool:
+    """Whether `entry` is netzwerk.yaml itself — also as `Netzwerk.yaml` where the
+    file system ignores case (Windows, macOS) and reads it as the network's file."""
+    if entry.name == MARKER:
+        return True
+    try:
+        return entry.samefile(root / MARKER)
+    except OSError:
+        return False
+
+
+def _reads_like_an_entry(path: Path) -> bool:
+    """Whether a file's first 64 KB have a key of an entry. A link or anything but a
+    regular file is not opened (a pipe would block, a link may lead out of the
+    network): it is named, rather than data passed over."""
+    try:
+        if path.is_symlink() or not path.is_file():
+            return True
+        with path.open("rb") as handle:
+            return _ENTRY_KEY.search(handle.read(65536)) is not None
+    except OSError:
+        return True
 
 
 _BIDI = ("\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069")

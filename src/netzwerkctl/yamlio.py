@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from netzwerkctl.files import classify
 from netzwerkctl.problems import Location, Problem, problem
 
 KeyPath = tuple[str | int, ...]
@@ -164,7 +165,8 @@ def read_document(raw: bytes, file: str) -> Document:
     except yaml.YAMLError as exc:  # reader errors without a mark
         return _failed(file, problem("NW004", Location(file, 1), detail=str(exc)))
     if node is None or (isinstance(node, ScalarNode) and node.tag == _NULL):
-        empty = "settings" if file == "netzwerk.yaml" else "entry"
+        kind = classify(file)
+        empty = "file" if kind is None else "settings" if kind[0] == "network" else "entry"
         return _failed(file, problem("NW002", Location(file, 1), empty=empty))
     if not isinstance(node, MappingNode):
         found = "list" if isinstance(node, SequenceNode) else "text"

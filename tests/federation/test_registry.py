@@ -87,6 +87,17 @@ def test_shape_problems_are_the_checks_problems(raw: bytes, code: str) -> None:
     assert found[0].line is not None
 
 
+def test_an_empty_registry_is_filled_in_never_deleted() -> None:
+    """Deleting the programme's list of networks is no advice, wherever it lies."""
+    for file in ("programm.yaml", "../buero/programm.yaml"):
+        [empty] = read_registry(b"", file).problems
+        assert empty.code == "NW002"
+        assert (
+            empty.message("de")
+            == "Die Datei ist leer. Tragen Sie mindestens die Pflichtfelder ein."
+        )
+
+
 def test_the_editor_schema_is_published_and_accepts_a_good_registry() -> None:
     import json
     from pathlib import Path
