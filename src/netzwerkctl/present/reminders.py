@@ -11,7 +11,7 @@ from typing import Any, Literal, TypedDict
 
 from netzwerkctl.calversions import utc_midnight
 from netzwerkctl.codes import Lang
-from netzwerkctl.collation import name_key
+from netzwerkctl.collation import person_key
 from netzwerkctl.derive.meetings import person_label
 from netzwerkctl.derive.reminders import (
     AwardFacts,
@@ -222,7 +222,7 @@ def by_recipient(network: Network, found: list[Reminder]) -> list[Recipient]:
         name, org = person_label(network, person) if person else ("", None)
         ordered = sorted(items, key=lambda r: (not r.overdue, *r.sort_key()))
         result.append(Recipient(person, name, org, tuple(ordered)))
-    return sorted(result, key=lambda p: (p.person is None, name_key(p.name), p.person or ""))
+    return sorted(result, key=lambda p: (p.person is None, person_key(p.name), p.person or ""))
 
 
 def as_json(found: list[Reminder], lang: Lang, incomplete: dict[str, Any] | None = None) -> str:

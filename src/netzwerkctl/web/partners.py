@@ -59,18 +59,17 @@ def _choices(
     values: Iterable[str], words: Text, context: str | None, order: tuple[str, ...] = ()
 ) -> tuple[Choice, ...]:
     """Each value with its count, in `order` (the statuses as a partner goes through
-    them), the rest alphabetically."""
+    them), the rest alphabetically by the word shown."""
     counts: dict[str, int] = {}
     for v in values:
         counts[v] = counts.get(v, 0) + 1
+    shown = {v: label(words, context, v) if context else v for v in counts}
 
-    def place(value: str) -> tuple[int, str]:
-        return (order.index(value) if value in order else len(order), value.lower())
+    def place(value: str) -> tuple[int, tuple[str, str], str]:
+        rank = order.index(value) if value in order else len(order)
+        return rank, name_key(shown[value]), value
 
-    return tuple(
-        Choice(v, label(words, context, v) if context else v, counts[v])
-        for v in sorted(counts, key=place)
-    )
+    return tuple(Choice(v, shown[v], counts[v]) for v in sorted(counts, key=place))
 
 
 def partners_page(
