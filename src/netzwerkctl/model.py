@@ -660,6 +660,16 @@ class Meeting(Entry):
         """Held, with the attendance recorded: a meeting that has minutes."""
         return self.status == "held" and bool(self.present)
 
+    def has_document(self, document: str) -> bool:
+        """Which documents the meeting has: an invitation always (for a cancelled one
+        it says so), minutes once recorded, an attendance list to sign unless it is
+        cancelled. The CLI and the web view ask here."""
+        if document == "minutes":
+            return self.recorded
+        if document == "attendance":
+            return self.status != "cancelled"
+        return True
+
     @property
     def record_date(self) -> _dt.date:
         """The day a Protokoll describes the state of: its approval, else the meeting."""

@@ -168,6 +168,18 @@ def test_downloads_are_the_bytes_the_command_line_writes(
         assert response.content == out.read_bytes(), (doc, fmt)
 
 
+def test_a_cancelled_meeting_offers_no_attendance_list(make_network: Callable[..., Path]) -> None:
+    """As on the command line: no sheet to sign for a meeting that does not take place,
+    neither offered on its page nor served."""
+    cancelled = "group: ag\ndate: 2021-06-02\nstart: '18:00'\nstatus: cancelled\n"
+    root = make_network({"meetings/2021/2021-06-02-ag.yaml": cancelled})
+    with client_for(root, TODAY) as c:
+        html = c.get("/sitzungen/2021-06-02-ag").text
+        assert "/einladung.md" in html and "/anwesenheit." not in html
+        assert c.get("/sitzungen/2021-06-02-ag/anwesenheit.md").status_code == 404
+        assert c.get("/sitzungen/2021-06-02-ag/einladung.md").status_code == 200
+
+
 def test_the_report_page_shows_charts_and_offers_every_format(client: TestClient) -> None:
     html = client.get("/bericht", params={"jahr": "2021"}).text
     assert "<svg" in html

@@ -332,7 +332,7 @@ def _document(
     meeting_id = _meeting(network, root, ref, day, held=name == "minutes")
     if name == "minutes":
         _held_or_stop(network, meeting_id)
-    if name == "attendance" and network.meetings[meeting_id].status == "cancelled":
+    if name == "attendance" and not network.meetings[meeting_id].has_document(name):
         _ = cli()
         fail(  # a sheet to sign for a meeting that does not take place helps no one
             _(
@@ -354,7 +354,7 @@ def _document(
 
 def _held_or_stop(network: Network, meeting_id: str) -> None:
     m = network.meetings[meeting_id]
-    if not m.recorded:
+    if not m.has_document("minutes"):
         _ = cli()
         fail(
             _(

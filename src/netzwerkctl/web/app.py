@@ -252,8 +252,8 @@ def create_app(live: LiveNetwork, settings: Settings | None = None) -> Starlette
         m = s.network.meetings.get(mid)
         if m is None or doc not in documents.DOCUMENTS or fmt not in documents.FORMATS:
             return not_found(request, s)
-        name, held_only = documents.DOCUMENTS[doc]
-        if held_only and not m.recorded:
+        name = documents.DOCUMENTS[doc]
+        if not m.has_document(name):
             return not_found(request, s)
         return download(
             request,

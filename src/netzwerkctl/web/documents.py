@@ -21,11 +21,12 @@ ReportFormat = Literal["md", "html", "pdf", "docx", "json"]
 MeetingDocument = Literal["agenda", "minutes", "attendance"]
 FORMATS: tuple[DocFormat, ...] = get_args(DocFormat)
 REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
-# The documents of a meeting by their name in the URL: (document, held meetings only).
-DOCUMENTS: dict[str, tuple[MeetingDocument, bool]] = {
-    "einladung": ("agenda", False),
-    "protokoll": ("minutes", True),
-    "anwesenheit": ("attendance", False),
+# The documents of a meeting by their name in the URL; which of them a meeting has,
+# says Meeting.has_document.
+DOCUMENTS: dict[str, MeetingDocument] = {
+    "einladung": "agenda",
+    "protokoll": "minutes",
+    "anwesenheit": "attendance",
 }
 
 

@@ -193,7 +193,6 @@ def meeting_page(s: Snapshot, meeting_id: str, pdf: bool = True) -> MeetingPage 
         return None
     lang = network.language
     _ = Text(lang)
-    held = m.recorded
     titles = {
         "einladung": _("Invitation"),
         "protokoll": _("Minutes"),
@@ -209,8 +208,8 @@ def meeting_page(s: Snapshot, meeting_id: str, pdf: bool = True) -> MeetingPage 
                 if pdf or fmt != "pdf"
             ),
         )
-        for name, (_doc, needs_held) in DOCUMENTS.items()
-        if held or not needs_held
+        for name, document in DOCUMENTS.items()
+        if m.has_document(document)
     )
     tasks = tuple(
         (
@@ -236,6 +235,6 @@ def meeting_page(s: Snapshot, meeting_id: str, pdf: bool = True) -> MeetingPage 
         tuple(a.name for a in invitees(network, meeting_id)),
         tasks,
         downloads,
-        meeting_body(s, meeting_id, "minutes" if held else "agenda"),
+        meeting_body(s, meeting_id, "minutes" if m.has_document("minutes") else "agenda"),
         network.file_of("meeting", meeting_id),
     )
