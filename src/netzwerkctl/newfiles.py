@@ -11,7 +11,7 @@ import json
 from datetime import date, time
 
 from netzwerkctl.codes import Lang
-from netzwerkctl.derive.meetings import minutes_to_approve, postponed_items
+from netzwerkctl.derive.meetings import last_before, minutes_to_approve, postponed_items
 from netzwerkctl.derive.tasks import open_tasks_of_group
 from netzwerkctl.i18n import N_, Text, short_date
 from netzwerkctl.network import Network
@@ -22,6 +22,14 @@ STANDING_ITEMS: tuple[tuple[tuple[str, str], int, str], ...] = (
     (N_("standing item", "Status of work assignments"), 20, "discussion"),
     (N_("standing item", "Any other business"), 10, "info"),
 )
+
+
+# The comment above what a new meeting takes from the group's last one, by (time, place).
+_TAKEN = {
+    (True, True): N_("new meeting", "Time and place as at the meeting of %(date)s; please check."),
+    (True, False): N_("new meeting", "Time as at the meeting of %(date)s; please check."),
+    (False, True): N_("new meeting", "Place as at the meeting of %(date)s; please check."),
+}
 
 
 def quote(text: str) -> str:
@@ -47,13 +55,30 @@ def meeting_yaml(
     location: str | None,
     lang: Lang,
 ) -> str:
+    _ = Text(lang)
     lines = [f"group: {group}", f"date: {day.isoformat()}"]
+    venue = None
+    # what is not given, as at the group's last meeting: groups meet at one time and place
+    earlier = last_before(network, group, day)
+    if earlier is not None:
+        last = network.meetings[earlier]
+        same_time = start is None and end is None and last.start is not None
+        same_place = location is None and last.location is not None
+        if same_time:
+            start, end = last.start, last.end
+        if same_place:
+            location, venue = last.location, last.venue
+        on = short_date(last.date, lang)
+        if same_time or same_place:
+            lines.append("# " + _.pgettext(*_TAKEN[same_time, same_place], date=on))
     if start is not None:
         lines.append(f'start: "{start.strftime("%H:%M")}"')
     if end is not None:
         lines.append(f'end: "{end.strftime("%H:%M")}"')
     if location:
         lines.append(f"location: {quote(location)}")
+    if venue:
+        lines.append(f"venue: {venue}")
     lines.append("status: planned")
     chair = _role_on(network, group, day, "chair")
     minutes_by = _role_on(network, group, day, "minutes")
@@ -61,7 +86,6 @@ def meeting_yaml(
     lines.append(f"minutes_by: {minutes_by}" if minutes_by else "# minutes_by: person-id")
     lines.append("invited: []")
     lines.append("agenda:")
-    _ = Text(lang)
     items: list[tuple[str, int | None, str, str | None]] = [
         (_.pgettext(context, title), duration, kind, None)
         for (context, title), duration, kind in STANDING_ITEMS

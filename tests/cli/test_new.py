@@ -50,6 +50,35 @@ def test_new_meeting_passes_check_and_lists_open_tasks(make_network: Callable[..
     assert check_network(root, date(2022, 11, 1)).problems == []
 
 
+def test_new_meeting_takes_time_and_place_of_the_groups_last_meeting(
+    make_network: Callable[..., Path],
+) -> None:
+    """A group meets at one time and place: what is not given comes from its last
+    meeting that was not cancelled, with a comment to check it; what is given wins."""
+    held = BASE["meetings/2021/2021-03-15-ag.yaml"].replace(
+        'end: "20:00"\n', 'end: "20:00"\nlocation: Rathaus, Saal 2\nvenue: bank\n'
+    )
+    cancelled = "group: ag\ndate: 2021-06-01\nstart: '10:00'\nlocation: Zoo\nstatus: cancelled\n"
+    root = make_network(
+        {"meetings/2021/2021-03-15-ag.yaml": held, "meetings/2021/2021-06-01-ag.yaml": cancelled}
+    )
+    assert invoke(root, "meeting", "ag", "2022-11-09")[0] == 0
+    text = (root / "meetings/2022/2022-11-09-ag.yaml").read_text(encoding="utf-8")
+    assert text.startswith(
+        "group: ag\ndate: 2022-11-09\n"
+        "# Uhrzeit und Ort wie bei der Sitzung vom 15.03.2021; bitte prüfen.\n"
+        'start: "18:00"\nend: "20:00"\nlocation: "Rathaus, Saal 2"\nvenue: bank\n'
+    ), text
+    assert check_network(root, date(2022, 11, 1)).problems == []
+    assert invoke(root, "meeting", "ag", "2022-11-23", "--start", "19:00")[0] == 0
+    text = (root / "meetings/2022/2022-11-23-ag.yaml").read_text(encoding="utf-8")
+    assert text.startswith(  # a time given is not mixed with the end of another
+        "group: ag\ndate: 2022-11-23\n"
+        "# Ort wie bei der Sitzung vom 09.11.2022; bitte prüfen.\n"
+        'start: "19:00"\nlocation: "Rathaus, Saal 2"\nvenue: bank\nstatus: planned\n'
+    ), text
+
+
 def test_new_never_overwrites(make_network: Callable[..., Path]) -> None:
     root = make_network()
     path = root / "meetings/2021/2021-03-15-ag.yaml"

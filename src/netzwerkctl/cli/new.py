@@ -113,7 +113,7 @@ def meeting(
 ) -> None:
     """New meeting file meetings/<YEAR>/<DATE>-<GROUP>.yaml: planned, with chair,
     minute-taker, the standing agenda items and – as a comment – the group's open
-    tasks.
+    tasks. Time and place not given are those of the group's last meeting.
 
     Example:
 

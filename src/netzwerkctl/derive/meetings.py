@@ -216,6 +216,17 @@ def _held_before(network: Network, group: str, day: date) -> list[tuple[str, Mee
     return sorted(held, key=lambda kv: (kv[1].date, kv[0]), reverse=True)
 
 
+def last_before(network: Network, group: str, day: date) -> str | None:
+    """The group's latest meeting before `day` that was not cancelled (held or
+    planned): where and when the group meets now, as a new meeting's default."""
+    earlier = [
+        (m.date, mid)
+        for mid, m in network.group_meetings(group)
+        if m.status != "cancelled" and m.date < day
+    ]
+    return max(earlier)[1] if earlier else None
+
+
 def minutes_to_approve(network: Network, group: str, day: date) -> str | None:
     """The group's last held meeting before `day` whose Protokoll is not approved."""
     last = _held_before(network, group, day)[:1]
