@@ -776,6 +776,13 @@ def format_message(code: str, args: Mapping[str, str | date], lang: Lang = "de")
     suggestion = values.get("suggestion")
     if suggestion:
         text += " " + _("Did you mean '%(suggestion)s'?", suggestion=suggestion)
+    if values.get("unread"):  # NW202: where the person may be listed
+        text += " " + _.ngettext(
+            "It may be listed in %(files)s, which could not be read.",
+            "It may be listed in one of %(files)s, which could not be read.",
+            int(values.get("unread_count", "1")),
+            files=values["unread"],
+        )
     return text
 
 

@@ -97,6 +97,12 @@ class Network:
         return {year: tuple(ids) for year, ids in found.items()}
 
     @cached_property
+    def unread_partner_files(self) -> tuple[str, ...]:
+        """Partner files left out entirely (they could not be read or made no
+        partner): a person not found may be one of theirs."""
+        return tuple(sorted({o.file for o in self.omitted if o.kind == "partner" and not o.fields}))
+
+    @cached_property
     def _left_out(self) -> frozenset[tuple[Kind, str, str | int]]:
         return frozenset((o.kind, o.id, path[0]) for o in self.omitted for path in o.fields if path)
 

@@ -35,7 +35,10 @@ def _partner(net: Network, ref: str, at: Where, key: str) -> Iterator[Problem]:
 def _person(net: Network, ref: str, at: Where, key: str) -> Iterator[Problem]:
     if not net.is_known_person(ref):
         hint = suggest_id(ref, sorted(net.known_persons), net.names("person"))
-        yield problem("NW202", at(), ref=ref, key=key, suggestion=hint)
+        # a partner file that could not be read may be where the person is listed
+        files = net.unread_partner_files
+        unread = {"unread": ", ".join(files), "unread_count": len(files)} if files else {}
+        yield problem("NW202", at(), ref=ref, key=key, suggestion=hint, **unread)
 
 
 def network_checks(net: Network, today: date) -> Iterable[Problem]:
