@@ -418,3 +418,23 @@ def test_with_errors_the_groups_add_up_to_the_years_totals(
     assert "ag-x" in groups
     assert sum(g["held"] for g in groups.values()) == data["meetings"]["held"]
     assert sum(g["tasks"] for g in groups.values()) == data["tasks"]["raised"]
+
+
+def test_no_report_of_zeros_for_a_year_the_network_did_not_exist_in(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    """2030 typed for 2020, or a year before the network was founded: stopped before a
+    report of zeros reaches the council. The year of founding and this year are fine."""
+    from datetime import date
+
+    root = make_network()  # founded: 2016-01-01
+    target = tmp_path / "bericht.md"
+    for year, said in (
+        (2015, "Das Netzwerk wurde am 01.01.2016 gegründet: Für 2015 gibt es keinen Bericht."),
+        (date.today().year + 1, "hat noch nicht begonnen"),
+    ):
+        result = runner.invoke(app, ["-C", str(root), "report", str(year), "-o", str(target)])
+        assert result.exit_code == 2 and said in result.stderr, result.output
+        assert not target.exists()
+    for year in (2016, date.today().year):
+        assert runner.invoke(app, ["-C", str(root), "report", str(year)]).exit_code == 0

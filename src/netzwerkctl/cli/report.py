@@ -6,7 +6,7 @@ import json
 import sys
 from datetime import date, datetime, timezone
 from enum import Enum
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -22,7 +22,10 @@ from netzwerkctl.cli.common import (
     load_checked,
     output_format_for,
 )
-from netzwerkctl.i18n import cli
+from netzwerkctl.i18n import cli, short_date
+
+if TYPE_CHECKING:
+    from netzwerkctl.network import Network
 
 
 class ReportFormat(str, Enum):
@@ -72,6 +75,7 @@ def report(
     # The check (with today's date) only decides whether the network has errors; the
     # report's text reads no clock.
     root, network, gaps = load_checked(ctx, date.today(), allow_errors)
+    _a_year_of_the_network(network, year, date.today())
     language = lang or network.language
     version = provenance(root)
     if version.state == "refused":
@@ -91,6 +95,30 @@ def report(
     warning = notice(gaps, language) if gaps else None
     data = document_data("report", context, language, fmt.value, root, output, warning, charts)
     emit(data, output, force, root)
+
+
+def _a_year_of_the_network(network: Network, year: int, today: date) -> None:
+    """Stop before a report of zeros for a year the network did not exist in — a
+    typo (2030 for 2020) would otherwise go to the council. The clock decides only
+    this, never what the report says."""
+    _ = cli()
+    if year > today.year:
+        fail(
+            _(
+                "The year %(year)s has not begun yet: a report describes a year that has "
+                "begun (the current one as far as it has gone).",
+                year=year,
+            )
+        )
+    founded = network.info.founded if network.info else None
+    if founded is not None and year < founded.year:
+        fail(
+            _(
+                "The network was founded on %(date)s: there is no report for %(year)s.",
+                date=short_date(founded, _.lang),
+                year=year,
+            )
+        )
 
 
 def _source_date() -> date | None:
