@@ -318,3 +318,41 @@ def test_a_network_that_cannot_be_fetched_again_is_counted_from_its_last_copy(
     report = json.loads(run(programme, "report", "2021", "-f", "json")[1])
     gut = next(n for n in report["networks"] if n["id"] == "gut")
     assert gut["stale"] is True and "gut" in report["included"]
+
+
+def test_a_network_founded_after_the_year_is_listed_not_counted(tmp_path: Path) -> None:
+    """A network that joined the programme in 2022 had no 2021: its zeros would make
+    the programme look larger than it was. Listed with its founding day, not counted —
+    and no fault of anyone's (exit 0). In 2022 it counts."""
+    from conftest import BASE
+
+    repos = tmp_path / "repos"
+    good = write_network(repos / "gut")
+    young = write_network(
+        repos / "jung",
+        {
+            "netzwerk.yaml": BASE["netzwerk.yaml"].replace(
+                "founded: 2016-01-01", "founded: 2022-03-01"
+            )
+        },
+    )
+    registry = tmp_path / "programm.yaml"
+    registry.write_text(
+        f"name: Programm\nnetworks:\n"
+        f"  - id: gut\n    name: Gutes Netz\n    url: {repository(good)}\n"
+        f"  - id: jung\n    name: Junges Netz\n    url: {repository(young)}\n",
+        encoding="utf-8",
+    )
+    assert run(registry, "fetch")[0] == 0
+    code, out, err = run(registry, "report", "2021", "-f", "json", "--today", "2022-06-01")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["included"] == ["gut"]
+    assert {n["id"]: n["status"] for n in report["networks"]} == {
+        "gut": "complete",
+        "jung": "later",
+    }
+    md = run(registry, "report", "2021", "--today", "2022-06-01")[1]
+    assert "- **Junges Netz** (noch nicht gegründet): gegründet am 01.03.2022" in md, md
+    code, out, _err = run(registry, "report", "2022", "-f", "json", "--today", "2022-06-01")
+    assert code == 0 and json.loads(out)["included"] == ["gut", "jung"]

@@ -19,9 +19,19 @@ from pydantic import BaseModel
 
 from netzwerkctl.federation.export import Figures, PublicExport
 
-Status = Literal["complete", "errors", "unreachable", "invalid"]
+# `later`: founded after the year — not counted, and no fault of anyone's
+Status = Literal["complete", "errors", "unreachable", "invalid", "later"]
 # why a network is not in the totals; `detail` adds the words of git or of the reader
-Reason = Literal["not-fetched", "no-network", "wrong-year", "not-an-export", "unreadable", "failed"]
+# (for `founded-later`, the day of founding)
+Reason = Literal[
+    "not-fetched",
+    "no-network",
+    "wrong-year",
+    "not-an-export",
+    "unreadable",
+    "failed",
+    "founded-later",
+]
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -91,7 +101,10 @@ def programme_report(
 ) -> ProgrammeReport:
     """The report over `rows` (in the registry's order)."""
     included = [
-        r for r in rows if r.export is not None and (r.status == "complete" or allow_errors)
+        r
+        for r in rows
+        if r.export is not None
+        and (r.status == "complete" or (allow_errors and r.status == "errors"))
     ]
     with_previous = [r for r in included if r.previous is not None]
     practices: dict[str, list[str]] = {}

@@ -5,12 +5,13 @@ its JSON, from the typed ProgrammeReport (federation/programme.py)."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any, TypedDict
 
 from netzwerkctl.codes import Lang
 from netzwerkctl.federation.export import SCHEMA_VERSION, Figures
 from netzwerkctl.federation.programme import NetworkRow, ProgrammeReport
-from netzwerkctl.i18n import N_, Text
+from netzwerkctl.i18n import N_, Text, short_date
 
 
 class Row(TypedDict):
@@ -61,6 +62,7 @@ STATUS = {
     "errors": N_("network status", "with errors"),
     "unreachable": N_("network status", "not reachable"),
     "invalid": N_("network status", "no valid export"),
+    "later": N_("network status", "not founded yet"),
 }
 PRACTICES = {
     "patronage": N_("practice", "Patronages of partners for working groups"),
@@ -121,8 +123,16 @@ def _reason(row: NetworkRow, _: Text) -> str | None:
         "not-an-export": _("the file is no public export (at %(place)s)", place=detail),
         "unreadable": _("the export cannot be read (the command says why)"),
         "failed": _("netzwerkctl failed on this network (the command says why)"),
+        "founded-later": _("founded on %(date)s", date=_day(detail, _)),
     }
     return texts[row.reason]
+
+
+def _day(iso: str, _: Text) -> str:
+    try:
+        return short_date(date.fromisoformat(iso), _.lang)
+    except ValueError:
+        return iso
 
 
 def _row(row: NetworkRow, report: ProgrammeReport, _: Text) -> Row:
