@@ -131,7 +131,6 @@ def commands(meetings: list[str]) -> Iterator[list[str]]:
     yield ["remind", "--days", "3650", "--today", "2999-12-31"]
     for fmt in ("md", "html", "json"):
         yield ["report", "2021", "-f", fmt]
-    yield ["report", "2999", "-f", "html"]
     for fmt in ("table", "md", "json", "csv"):
         yield ["partners", "-f", fmt, "--cluster", *today]
     for fmt in ("md", "json"):
@@ -159,10 +158,31 @@ def run_everything(root: Path, meetings: list[str]) -> None:
         assert result.exception is None or isinstance(result.exception, SystemExit), (
             f"{shown}: {result.exception!r}\n{result.output[-2000:]}"
         )
-        assert result.exit_code in (0, 1), (
+        # report stops (exit 2) for a year before the network's founding, which an
+        # edge value may put at 2999; the year's figures are made below all the same
+        refused = args[0] == "report" and "gegründet: Für" in result.output
+        assert result.exit_code in (0, 1) or (result.exit_code == 2 and refused), (
             f"{shown}: exit {result.exit_code}\n{result.output[-2000:]}"
         )
         assert "Traceback" not in result.output, shown
+    last_year_report(root)
+
+
+def last_year_report(root: Path) -> None:
+    """The report of 2999, the last year a date can name, made through the library:
+    the command refuses a year that has not begun, but the web view and the programme
+    report compute any year they are asked for."""
+    from netzwerkctl.cli.common import document_data
+    from netzwerkctl.gitrepo import provenance
+    from netzwerkctl.load import load_network
+    from netzwerkctl.present.report import report_charts, report_context
+
+    network = load_network(root).network
+    for year in (2021, 2999):
+        context = report_context(network, year, provenance(root), None, "de")
+        charts = report_charts(network, year, "de")
+        html = document_data("report", context, "de", "html", root, None, None, charts)
+        assert str(year) in (html.decode() if isinstance(html, bytes) else html)
 
 
 def network(

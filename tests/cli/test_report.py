@@ -427,6 +427,8 @@ def test_no_report_of_zeros_for_a_year_the_network_did_not_exist_in(
     report of zeros reaches the council. The year of founding and this year are fine."""
     from datetime import date
 
+    from conftest import BASE
+
     root = make_network()  # founded: 2016-01-01
     target = tmp_path / "bericht.md"
     for year, said in (
@@ -438,3 +440,9 @@ def test_no_report_of_zeros_for_a_year_the_network_did_not_exist_in(
         assert not target.exists()
     for year in (2016, date.today().year):
         assert runner.invoke(app, ["-C", str(root), "report", str(year)]).exit_code == 0
+    # work recorded from before the formal founding has its report
+    early = make_network(
+        {"netzwerk.yaml": BASE["netzwerk.yaml"].replace("2016-01-01", "2022-01-01")}
+    )
+    assert runner.invoke(app, ["-C", str(early), "report", "2021"]).exit_code == 0
+    assert runner.invoke(app, ["-C", str(early), "report", "2010"]).exit_code == 2

@@ -99,8 +99,12 @@ def report(
 
 def _a_year_of_the_network(network: Network, year: int, today: date) -> None:
     """Stop before a report of zeros for a year the network did not exist in — a
-    typo (2030 for 2020) would otherwise go to the council. The clock decides only
-    this, never what the report says."""
+    typo (2030 for 2020) would otherwise go to the council: a year not begun, or one
+    before the founding without a partner or a meeting in it (a network may record
+    work from before its formal founding). The clock decides only this, never what
+    the report says."""
+    from netzwerkctl.present.report import was_there
+
     _ = cli()
     if year > today.year:
         fail(
@@ -111,7 +115,7 @@ def _a_year_of_the_network(network: Network, year: int, today: date) -> None:
             )
         )
     founded = network.info.founded if network.info else None
-    if founded is not None and year < founded.year:
+    if founded is not None and year < founded.year and not was_there(network, year):
         fail(
             _(
                 "The network was founded on %(date)s: there is no report for %(year)s.",

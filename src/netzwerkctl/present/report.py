@@ -303,10 +303,19 @@ def year_figures(network: Network, year: int) -> YearFigures:
     }
 
 
+def _there(figures: YearFigures) -> bool:
+    """Whether the network was there in a year: partners or meetings in it."""
+    return bool(figures["active_end"] or figures["held"] or figures["cancelled"])
+
+
+def was_there(network: Network, year: int) -> bool:
+    return _there(year_figures(network, year))
+
+
 def _previous(network: Network, year: int) -> YearFigures | None:
-    """The year before, if the network was there: partners or meetings in it."""
+    """The year before, if the network was there."""
     before = year_figures(network, year - 1)
-    return before if before["active_end"] or before["held"] or before["cancelled"] else None
+    return before if _there(before) else None
 
 
 def report_context(
