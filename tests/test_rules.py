@@ -671,25 +671,35 @@ def test_yaml_beside_netzwerk_yaml_is_named_when_it_looks_like_data(
     assert named == [("NW022", "gruppe.yaml"), ("NW022", "notizen.yaml")], named
 
 
-def test_a_person_not_found_points_to_the_partner_file_that_could_not_be_read(
+def test_a_person_not_found_points_to_the_partner_file_that_was_not_read(
     run_check: Callable[..., CheckResult],
 ) -> None:
-    """Carla's partner file cannot be read (a link to nothing): every reference to her
-    is still an error (nothing is published), but it says where she may be listed,
-    rather than that no partner file has her."""
+    """Carla's partner file cannot be opened (a link to nothing): every reference to
+    her is still an error (nothing is published), but it says where she may be listed,
+    rather than that no partner file has her. A partner file read with errors is no
+    such file: its people are known from their `id:` lines."""
     problems = run_check({"partners/verein.yaml": Symlink("gibt-es-nicht.yaml")}).problems
     carla = [p for p in problems if p.code == "NW202" and dict(p.args)["ref"] == "carla"]
     assert carla, problems
     for p in carla:
         assert p.message("de").endswith(
-            "Vielleicht steht sie in partners/verein.yaml, die sich nicht lesen ließ."
+            "Vielleicht steht sie in partners/verein.yaml, die nicht gelesen wurde."
         ), p.message("de")
     unread = {"partners/a.yaml": Symlink("x.yaml"), "partners/verein.yaml": Symlink("y.yaml")}
     [first, *_] = [p for p in run_check(unread).problems if p.code == "NW202"]
     assert first.message("en").endswith(
-        "It may be listed in one of partners/a.yaml, partners/verein.yaml, which could not be read."
+        "It may be listed in one of partners/a.yaml, partners/verein.yaml, which were not read."
     )
     assert all("Vielleicht" not in p.message("de") for p in run_check(CASES["NW202"][0]).problems)
+    invalid = {
+        **CASES["NW202"][0],
+        "partners/verein.yaml": BASE["partners/verein.yaml"].replace(
+            "kind: association", "kind: wohlfahrt"
+        ),
+    }
+    found = run_check(invalid).problems
+    assert sorted(p.code for p in found) == ["NW106", "NW202"], found  # the wrong kind
+    assert all("Vielleicht" not in p.message("de") for p in found)
 
 
 def test_an_empty_netzwerk_yaml_is_filled_in_never_deleted(

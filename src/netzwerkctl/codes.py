@@ -755,7 +755,7 @@ def format_message(code: str, args: Mapping[str, str | date], lang: Lang = "de")
             values[name] = short_date(value, lang)
         elif name.startswith("t_"):
             values[name] = _.pgettext("term", value)
-        elif len(value) > MAX_QUOTED and name != "allowed":  # a 50 KB value is named
+        elif len(value) > MAX_QUOTED and name not in ("allowed", "unread"):  # 50 KB named
             values[name] = value[: MAX_QUOTED - 1] + "…"
         else:
             values[name] = value
@@ -778,8 +778,8 @@ def format_message(code: str, args: Mapping[str, str | date], lang: Lang = "de")
         text += " " + _("Did you mean '%(suggestion)s'?", suggestion=suggestion)
     if values.get("unread"):  # NW202: where the person may be listed
         text += " " + _.ngettext(
-            "It may be listed in %(files)s, which could not be read.",
-            "It may be listed in one of %(files)s, which could not be read.",
+            "It may be listed in %(files)s, which was not read.",
+            "It may be listed in one of %(files)s, which were not read.",
             int(values.get("unread_count", "1")),
             files=values["unread"],
         )

@@ -153,12 +153,14 @@ def build_network(
     contacts: list[_ContactEntry] = []
     info: NetworkInfo | None = None
     omitted: list[Omission] = []
+    unread = {rel for rel, raw in raws if not isinstance(raw, bytes)}  # not to be opened
     for step in steps:
         if isinstance(step, Problem):
             problems.append(step)
             where = classify(step.file)
             if where is not None:  # a file not read at all (its name, a second file)
                 omitted.append(Omission(where[0], where[1], step.file))
+                unread.add(step.file)
             continue
         kind, entity_id = step
         read = next(reads)
@@ -196,6 +198,7 @@ def build_network(
         documents=documents,
         files=len(documents),
         omitted=tuple(omitted),
+        unread=frozenset(unread),
     )
     return Loaded(network, problems, kept)
 

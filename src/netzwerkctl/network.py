@@ -77,6 +77,8 @@ class Network:
     files: int = 0
     # What was left out because of errors, in file order (empty for a clean network).
     omitted: tuple[Omission, ...] = ()
+    # files not read at all: they could not be opened, or their name or id was refused
+    unread: frozenset[str] = frozenset()
     # derived values, each computed once (`once_per_network`); never part of equality
     memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -98,9 +100,29 @@ class Network:
 
     @cached_property
     def unread_partner_files(self) -> tuple[str, ...]:
-        """Partner files left out entirely (they could not be read or made no
-        partner): a person not found may be one of theirs."""
-        return tuple(sorted({o.file for o in self.omitted if o.kind == "partner" and not o.fields}))
+        """Partner files that were not read at all (they could not be opened, or their
+        name or id was refused): a person not found may be listed in one of them. A file
+        read with errors is not one: its people are known from their `id:` lines."""
+        return tuple(f for f in sorted(self.unread) if f.startswith("partners/"))
+
+    @cached_property
+    def first_year(self) -> int | None:
+        """The first year the network has anything in: its founding, or an earlier
+        date in its data — a partner approached or joined, a group started, a meeting,
+        a project, a contribution, an award, a marketplace (a network may record work
+        from before its formal founding). None for a network without any date."""
+        days = [self.info.founded if self.info else None]
+        for partner in self.partners.values():
+            days += [partner.approached, partner.joined, partner.left]
+        days += [g.started for g in self.groups.values()]
+        days += [m.date for m in self.meetings.values()]
+        for project in self.projects.values():
+            days += [project.start, project.date]
+            days += [c.date for c in project.contributions]
+            days += [a.date for a in project.awards]
+        days += [m.date for m in self.marketplaces.values()]
+        known = [d for d in days if d is not None]
+        return min(known).year if known else None
 
     @cached_property
     def _left_out(self) -> frozenset[tuple[Kind, str, str | int]]:

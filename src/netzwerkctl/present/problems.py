@@ -54,7 +54,7 @@ def as_json(problems: Iterable[Problem], lang: Lang = "de") -> str:
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
-_VOLATILE_ARGS = frozenset({"today", "suggestion", "first_line"})
+_VOLATILE_ARGS = frozenset({"today", "suggestion", "first_line", "unread", "unread_count"})
 
 
 def as_gitlab(problems: Iterable[Problem], lang: Lang = "de", prefix: str = "") -> str:
@@ -62,7 +62,8 @@ def as_gitlab(problems: Iterable[Problem], lang: Lang = "de", prefix: str = "") 
     message's arguments, not the line: a problem keeps its identity when lines move.
     Arguments that change without the problem changing (the day of the check, a
     suggestion that depends on other files, the line of a first definition) are left
-    out, or GitLab would report the same problem as fixed and new every day."""
+    out, or GitLab would report the same problem as fixed and new every day (or each
+    time another file cannot be read, which NW202 names)."""
 
     rows = []
     for p in problems:
