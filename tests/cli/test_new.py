@@ -79,6 +79,19 @@ def test_new_meeting_takes_time_and_place_of_the_groups_last_meeting(
     ), text
 
 
+def test_of_two_meetings_on_one_day_the_later_gives_time_and_place(
+    make_network: Callable[..., Path],
+) -> None:
+    late = "group: ag\ndate: 2021-06-01\nstart: '17:30'\nlocation: Rathaus\nstatus: planned\n"
+    early = "group: ag\ndate: 2021-06-01\nstart: '09:00'\nlocation: Bank\nstatus: planned\n"
+    root = make_network(
+        {"meetings/2021/2021-06-01-ag.yaml": late, "meetings/2021/2021-06-01-ag-2.yaml": early}
+    )
+    assert invoke(root, "meeting", "ag", "2022-11-09")[0] == 0
+    text = (root / "meetings/2022/2022-11-09-ag.yaml").read_text(encoding="utf-8")
+    assert 'start: "17:30"\nlocation: "Rathaus"\n' in text, text
+
+
 def test_new_never_overwrites(make_network: Callable[..., Path]) -> None:
     root = make_network()
     path = root / "meetings/2021/2021-03-15-ag.yaml"

@@ -220,11 +220,11 @@ def last_before(network: Network, group: str, day: date) -> str | None:
     """The group's latest meeting before `day` that was not cancelled (held or
     planned): where and when the group meets now, as a new meeting's default."""
     earlier = [
-        (m.date, mid)
+        (m.date, m.start or time.min, mid)  # of two on one day, the later one
         for mid, m in network.group_meetings(group)
         if m.status != "cancelled" and m.date < day
     ]
-    return max(earlier)[1] if earlier else None
+    return max(earlier)[2] if earlier else None
 
 
 def minutes_to_approve(network: Network, group: str, day: date) -> str | None:
