@@ -158,9 +158,9 @@ def run_everything(root: Path, meetings: list[str]) -> None:
         assert result.exception is None or isinstance(result.exception, SystemExit), (
             f"{shown}: {result.exception!r}\n{result.output[-2000:]}"
         )
-        # report stops (exit 2) for a year before the network's founding, which an
+        # report stops (exit 2) for a year before the network's first year, which an
         # edge value may put at 2999; the year's figures are made below all the same
-        refused = args[0] == "report" and "gegründet: Für" in result.output
+        refused = args[0] == "report" and "gibt es keinen Bericht" in result.output
         assert result.exit_code in (0, 1) or (result.exit_code == 2 and refused), (
             f"{shown}: exit {result.exit_code}\n{result.output[-2000:]}"
         )

@@ -423,16 +423,16 @@ def test_with_errors_the_groups_add_up_to_the_years_totals(
 def test_no_report_of_zeros_for_a_year_the_network_did_not_exist_in(
     make_network: Callable[..., Path], tmp_path: Path
 ) -> None:
-    """2030 typed for 2020, or a year before the network was founded: stopped before a
-    report of zeros reaches the council. The year of founding and this year are fine."""
+    """2030 typed for 2020, or a year before the network's first year: stopped before a
+    report of zeros reaches the council. The first year and this year are fine."""
     from datetime import date
 
     from conftest import BASE
 
-    root = make_network()  # founded: 2016-01-01
+    root = make_network()  # founded: 2016-01-01, its first entries from 2016 on
     target = tmp_path / "bericht.md"
     for year, said in (
-        (2015, "Das Netzwerk wurde am 01.01.2016 gegründet: Für 2015 gibt es keinen Bericht."),
+        (2015, "Die Daten des Netzwerks beginnen 2016 (mit seiner Gründung oder seinem"),
         (date.today().year + 1, "hat noch nicht begonnen"),
     ):
         result = runner.invoke(app, ["-C", str(root), "report", str(year), "-o", str(target)])
@@ -440,9 +440,14 @@ def test_no_report_of_zeros_for_a_year_the_network_did_not_exist_in(
         assert not target.exists()
     for year in (2016, date.today().year):
         assert runner.invoke(app, ["-C", str(root), "report", str(year)]).exit_code == 0
-    # work recorded from before the formal founding has its report
+    # work recorded from before the formal founding has its report, also a year in
+    # which a partner only came and went
     early = make_network(
-        {"netzwerk.yaml": BASE["netzwerk.yaml"].replace("2016-01-01", "2022-01-01")}
+        {
+            "netzwerk.yaml": BASE["netzwerk.yaml"].replace("2016-01-01", "2022-01-01"),
+            "partners/kurz.yaml": "name: Kurz e.V.\nkind: association\nstatus: former\n"
+            "joined: 2014-02-01\nleft: 2014-11-30\n",
+        }
     )
-    assert runner.invoke(app, ["-C", str(early), "report", "2021"]).exit_code == 0
-    assert runner.invoke(app, ["-C", str(early), "report", "2010"]).exit_code == 2
+    assert runner.invoke(app, ["-C", str(early), "report", "2014"]).exit_code == 0
+    assert runner.invoke(app, ["-C", str(early), "report", "2013"]).exit_code == 2

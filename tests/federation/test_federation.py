@@ -321,20 +321,21 @@ def test_a_network_that_cannot_be_fetched_again_is_counted_from_its_last_copy(
 
 
 def test_a_network_founded_after_the_year_is_listed_not_counted(tmp_path: Path) -> None:
-    """A network that joined the programme in 2022 had no 2021: its zeros would make
+    """A network founded in 2022, with nothing before, had no 2021: its zeros would make
     the programme look larger than it was. Listed with its founding day, not counted —
-    and no fault of anyone's (exit 0). In 2022 it counts."""
+    and no fault of anyone's (exit 0). In 2022 it counts. (A network with entries from
+    before its founding counts from its first entry, as `report` does.)"""
     from conftest import BASE
 
     repos = tmp_path / "repos"
     good = write_network(repos / "gut")
-    young = write_network(
+    young = write_network(  # founded in 2022, every entry from then on
         repos / "jung",
         {
-            "netzwerk.yaml": BASE["netzwerk.yaml"].replace(
-                "founded: 2016-01-01", "founded: 2022-03-01"
-            )
+            "netzwerk.yaml": "name: Junges Netz\nfounded: 2022-03-01\nlanguage: de\n",
+            "partners/bank.yaml": BASE["partners/bank.yaml"].replace("2016", "2022"),
         },
+        base=False,
     )
     registry = tmp_path / "programm.yaml"
     registry.write_text(

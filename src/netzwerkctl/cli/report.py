@@ -22,7 +22,7 @@ from netzwerkctl.cli.common import (
     load_checked,
     output_format_for,
 )
-from netzwerkctl.i18n import cli, short_date
+from netzwerkctl.i18n import cli
 
 if TYPE_CHECKING:
     from netzwerkctl.network import Network
@@ -100,11 +100,8 @@ def report(
 def _a_year_of_the_network(network: Network, year: int, today: date) -> None:
     """Stop before a report of zeros for a year the network did not exist in — a
     typo (2030 for 2020) would otherwise go to the council: a year not begun, or one
-    before the founding without a partner or a meeting in it (a network may record
-    work from before its formal founding). The clock decides only this, never what
-    the report says."""
-    from netzwerkctl.present.report import was_there
-
+    before the network's first year (`Network.first_year`: its founding, or earlier
+    data). The clock decides only this, never what the report says."""
     _ = cli()
     if year > today.year:
         fail(
@@ -114,12 +111,13 @@ def _a_year_of_the_network(network: Network, year: int, today: date) -> None:
                 year=year,
             )
         )
-    founded = network.info.founded if network.info else None
-    if founded is not None and year < founded.year and not was_there(network, year):
+    first = network.first_year
+    if first is not None and year < first:
         fail(
             _(
-                "The network was founded on %(date)s: there is no report for %(year)s.",
-                date=short_date(founded, _.lang),
+                "The network's data begins in %(first)s (its founding or its first "
+                "entry): there is no report for %(year)s.",
+                first=first,
                 year=year,
             )
         )

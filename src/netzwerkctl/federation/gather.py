@@ -168,9 +168,11 @@ def _read_row(args: tuple[RegisteredNetwork, Path, Path, int, date]) -> NetworkR
     errors = {p.file for p in result.problems if p.severity == "error"}
     version = provenance(root)
     exports = [public_export(result.network, y, version, len(errors)) for y in (year, year - 1)]
-    later = _founded_later(network, exports[0], year)
-    if later is not None:
-        return later
+    first = result.network.first_year
+    if first is not None and first > year:  # nothing to count: its zeros would inflate
+        founded = result.network.info.founded if result.network.info else None
+        day = founded.isoformat() if founded else str(first)
+        return NetworkRow(network.id, network.name, network.city, "later", "founded-later", day)
     status: Status = "errors" if errors else "complete"
     return NetworkRow(
         network.id,
@@ -215,9 +217,6 @@ def _published(network: RegisteredNetwork, base: Path, year: int) -> NetworkRow:
         )
     if current.year != year:
         return NetworkRow(network.id, network.name, network.city, "invalid", "wrong-year")
-    later = _founded_later(network, current, year)
-    if later is not None:
-        return later
     try:
         previous: PublicExport | None = read_export(_download(network.export, base, year - 1))
     except (OSError, ValueError):
@@ -227,19 +226,6 @@ def _published(network: RegisteredNetwork, base: Path, year: int) -> NetworkRow:
     status: Status = "errors" if current.files_with_errors else "complete"
     return NetworkRow(
         network.id, network.name, network.city, status, export=current, previous=previous
-    )
-
-
-def _founded_later(
-    network: RegisteredNetwork, export: PublicExport, year: int
-) -> NetworkRow | None:
-    """A network founded after `year` had no year to count: its zeros would make the
-    programme look larger than it was. Listed, not counted, and no error."""
-    founded = export.network.founded
-    if founded is None or founded.year <= year:
-        return None
-    return NetworkRow(
-        network.id, network.name, network.city, "later", "founded-later", founded.isoformat()
     )
 
 

@@ -22,7 +22,7 @@ from netzwerkctl.federation.export import Figures, PublicExport
 # `later`: founded after the year — not counted, and no fault of anyone's
 Status = Literal["complete", "errors", "unreachable", "invalid", "later"]
 # why a network is not in the totals; `detail` adds the words of git or of the reader
-# (for `founded-later`, the day of founding)
+# (for `founded-later`: the day of founding, or the year its data begins)
 Reason = Literal[
     "not-fetched",
     "no-network",

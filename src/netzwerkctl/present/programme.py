@@ -123,16 +123,17 @@ def _reason(row: NetworkRow, _: Text) -> str | None:
         "not-an-export": _("the file is no public export (at %(place)s)", place=detail),
         "unreadable": _("the export cannot be read (the command says why)"),
         "failed": _("netzwerkctl failed on this network (the command says why)"),
-        "founded-later": _("founded on %(date)s", date=_day(detail, _)),
+        "founded-later": _founded(detail, _),
     }
     return texts[row.reason]
 
 
-def _day(iso: str, _: Text) -> str:
+def _founded(detail: str, _: Text) -> str:
+    """The day of founding (ISO), or the year its data begins where none is given."""
     try:
-        return short_date(date.fromisoformat(iso), _.lang)
+        return _("founded on %(date)s", date=short_date(date.fromisoformat(detail), _.lang))
     except ValueError:
-        return iso
+        return _("its data begins in %(year)s", year=detail)
 
 
 def _row(row: NetworkRow, report: ProgrammeReport, _: Text) -> Row:
@@ -224,7 +225,7 @@ def programme_json(report: ProgrammeReport) -> str:
                 "city": r.city,
                 "status": r.status,
                 "reason": r.reason,
-                "detail": r.detail if r.reason == "not-an-export" else None,
+                "detail": r.detail if r.reason in ("not-an-export", "founded-later") else None,
                 "stale": r.stale,
                 "included": r.id in report.included,
                 "data_version": r.export.data_version.model_dump(mode="json") if r.export else None,

@@ -303,19 +303,11 @@ def year_figures(network: Network, year: int) -> YearFigures:
     }
 
 
-def _there(figures: YearFigures) -> bool:
-    """Whether the network was there in a year: partners or meetings in it."""
-    return bool(figures["active_end"] or figures["held"] or figures["cancelled"])
-
-
-def was_there(network: Network, year: int) -> bool:
-    return _there(year_figures(network, year))
-
-
 def _previous(network: Network, year: int) -> YearFigures | None:
-    """The year before, if the network was there."""
-    before = year_figures(network, year - 1)
-    return before if _there(before) else None
+    """The year before, if the network was there (`Network.first_year`, as for
+    whether `report` makes a year at all)."""
+    first = network.first_year
+    return year_figures(network, year - 1) if first is not None and first < year else None
 
 
 def report_context(
