@@ -165,14 +165,14 @@ def _read_row(args: tuple[RegisteredNetwork, Path, Path, int, date]) -> NetworkR
         reason: Reason = "not-fetched" if not root.exists() else "no-network"
         return NetworkRow(network.id, network.name, network.city, "unreachable", reason)
     result = check_network(root, today)
-    errors = {p.file for p in result.problems if p.severity == "error"}
-    version = provenance(root)
-    exports = [public_export(result.network, y, version, len(errors)) for y in (year, year - 1)]
     first = result.network.first_year
     if first is not None and first > year:  # nothing to count: its zeros would inflate
         founded = result.network.info.founded if result.network.info else None
         day = founded.isoformat() if founded else str(first)
         return NetworkRow(network.id, network.name, network.city, "later", "founded-later", day)
+    errors = {p.file for p in result.problems if p.severity == "error"}
+    version = provenance(root)
+    exports = [public_export(result.network, y, version, len(errors)) for y in (year, year - 1)]
     status: Status = "errors" if errors else "complete"
     return NetworkRow(
         network.id,
