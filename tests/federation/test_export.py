@@ -165,6 +165,26 @@ def test_without_public_or_year_it_says_what_is_missing() -> None:
     assert result.exit_code == 2 and "2021" in result.stderr
 
 
+def test_no_export_of_zeros_for_a_year_the_network_did_not_exist_in(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    """As `report`: a year before the network's first year, or one not begun, has no
+    figures — an export of zeros would make a programme look larger than it was."""
+    from datetime import date
+
+    root = make_network()  # founded: 2016-01-01
+    target = tmp_path / "export.json"
+    for year, said in (
+        (2015, "Die Daten des Netzwerks beginnen 2016"),
+        (date.today().year + 1, "hat noch nicht begonnen"),
+    ):
+        args = ["-C", str(root), "export", "--public", str(year), "-o", str(target)]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2 and said in result.stderr, result.output
+        assert not target.exists()
+    assert export(root, "2016")["year"] == 2016
+
+
 def test_a_network_with_errors_exports_nothing_unless_allowed(
     make_network: Callable[..., Path],
 ) -> None:

@@ -296,6 +296,44 @@ def test_published_exports_that_are_broken_or_of_another_year_are_not_counted(
     assert "Kein Vergleich mit dem Vorjahr" in md
 
 
+def test_a_published_network_founded_after_the_year_is_listed_not_counted(
+    make_network: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A network that publishes its exports and was founded in 2022 has no export of
+    2021 (`export` makes none): its 2022 export says when it was founded, so it is
+    listed as founded later, like a network read from git — not "not reachable". A
+    network whose following export says nothing of a later founding stays missing."""
+    from conftest import BASE
+
+    young = make_network(
+        {
+            "netzwerk.yaml": "name: Junges Netz\nfounded: 2022-03-01\nlanguage: de\n",
+            "partners/bank.yaml": BASE["partners/bank.yaml"].replace("2016", "2022"),
+        },
+        base=False,
+    )
+    made = runner.invoke(app, ["-C", str(young), "export", "--public", "2022"])
+    assert made.exit_code == 0, made.stderr
+    (tmp_path / "jung-2022.json").write_text(made.stdout, encoding="utf-8")
+    assert runner.invoke(app, ["-C", str(young), "export", "--public", "2021"]).exit_code == 2
+    old = write_network(tmp_path / "alt")  # founded 2016: its missing 2021 export is missing
+    made = runner.invoke(app, ["-C", str(old), "export", "--public", "2022"])
+    (tmp_path / "alt-2022.json").write_text(made.stdout, encoding="utf-8")
+    registry = tmp_path / "programm.yaml"
+    registry.write_text(
+        "name: P\nnetworks:\n"
+        "  - id: jung\n    name: Junges Netz\n    export: ./jung-{year}.json\n"
+        "  - id: alt\n    name: Altes Netz\n    export: ./alt-{year}.json\n",
+        encoding="utf-8",
+    )
+    code, out, _err = run(registry, "report", "2021", "-f", "json", "--today", "2022-06-01")
+    status = {n["id"]: (n["status"], n["reason"]) for n in json.loads(out)["networks"]}
+    assert status == {"jung": ("later", "founded-later"), "alt": ("unreachable", "unreadable")}
+    assert code == 1  # for the old network only
+    md = run(registry, "report", "2021", "--today", "2022-06-01")[1]
+    assert "- **Junges Netz** (noch nicht gegründet): gegründet am 01.03.2022" in md, md
+
+
 def test_a_lock_left_by_a_killed_run_is_cleared_by_a_fresh_clone(programme: Path) -> None:
     run(programme, "fetch")
     cache = programme.parent / "netze"

@@ -208,6 +208,33 @@ def load_checked(
     return root, result.network, gaps
 
 
+def a_year_of_the_network(network: Network, year: int, today: date) -> None:
+    """Stop before a report or public export of zeros for a year the network did not
+    exist in — a typo (2030 for 2020) would otherwise go to the council or the
+    programme office: a year not begun, or one before the network's first year
+    (`Network.first_year`: its founding, or earlier data). The clock decides only
+    this, never what the document says."""
+    _ = cli()
+    if year > today.year:
+        fail(
+            _(
+                "The year %(year)s has not begun yet: there are figures for a year that "
+                "has begun (the current one as far as it has gone).",
+                year=year,
+            )
+        )
+    first = network.first_year
+    if first is not None and year < first:
+        fail(
+            _(
+                "The network's data begins in %(first)s (its founding or its first "
+                "entry): there are no figures for %(year)s.",
+                first=first,
+                year=year,
+            )
+        )
+
+
 def load_for_editing(ctx: typer.Context, today: date) -> tuple[Path, Network]:
     """For commands that write data files, not documents (`new`): errors elsewhere
     do not stop them (the new file may be how the coordinator mends the network)."""

@@ -13,6 +13,7 @@ from netzwerkctl.cli.common import (
     AllowErrorsOpt,
     ForceOpt,
     OutputOpt,
+    a_year_of_the_network,
     emit,
     fail,
     load_checked,
@@ -70,5 +71,6 @@ def export(
     from netzwerkctl.gitrepo import provenance
 
     root, network, gaps = load_checked(ctx, date.today(), allow_errors)
+    a_year_of_the_network(network, year, date.today())
     made = public_export(network, year, provenance(root), len(gaps.files) if gaps else 0)
     emit(export_json(made), output, force, root)

@@ -6,7 +6,7 @@ import json
 import sys
 from datetime import date, datetime, timezone
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
@@ -16,6 +16,7 @@ from netzwerkctl.cli.common import (
     LangOpt,
     OutputOpt,
     YearArg,
+    a_year_of_the_network,
     document_data,
     emit,
     fail,
@@ -23,9 +24,6 @@ from netzwerkctl.cli.common import (
     output_format_for,
 )
 from netzwerkctl.i18n import cli
-
-if TYPE_CHECKING:
-    from netzwerkctl.network import Network
 
 
 class ReportFormat(str, Enum):
@@ -75,7 +73,7 @@ def report(
     # The check (with today's date) only decides whether the network has errors; the
     # report's text reads no clock.
     root, network, gaps = load_checked(ctx, date.today(), allow_errors)
-    _a_year_of_the_network(network, year, date.today())
+    a_year_of_the_network(network, year, date.today())
     language = lang or network.language
     version = provenance(root)
     if version.state == "refused":
@@ -95,32 +93,6 @@ def report(
     warning = notice(gaps, language) if gaps else None
     data = document_data("report", context, language, fmt.value, root, output, warning, charts)
     emit(data, output, force, root)
-
-
-def _a_year_of_the_network(network: Network, year: int, today: date) -> None:
-    """Stop before a report of zeros for a year the network did not exist in — a
-    typo (2030 for 2020) would otherwise go to the council: a year not begun, or one
-    before the network's first year (`Network.first_year`: its founding, or earlier
-    data). The clock decides only this, never what the report says."""
-    _ = cli()
-    if year > today.year:
-        fail(
-            _(
-                "The year %(year)s has not begun yet: a report describes a year that has "
-                "begun (the current one as far as it has gone).",
-                year=year,
-            )
-        )
-    first = network.first_year
-    if first is not None and year < first:
-        fail(
-            _(
-                "The network's data begins in %(first)s (its founding or its first "
-                "entry): there is no report for %(year)s.",
-                first=first,
-                year=year,
-            )
-        )
 
 
 def _source_date() -> date | None:

@@ -211,6 +211,11 @@ def _published(network: RegisteredNetwork, base: Path, year: int) -> NetworkRow:
             return NetworkRow(
                 network.id, network.name, network.city, "invalid", "not-an-export", where
             )
+        founded = _founded_after(network, base, year)
+        if founded is not None:
+            return NetworkRow(
+                network.id, network.name, network.city, "later", "founded-later", founded
+            )
         detail = str(exc)[:300]
         return NetworkRow(
             network.id, network.name, network.city, "unreachable", "unreadable", detail
@@ -227,6 +232,23 @@ def _published(network: RegisteredNetwork, base: Path, year: int) -> NetworkRow:
     return NetworkRow(
         network.id, network.name, network.city, status, export=current, previous=previous
     )
+
+
+def _founded_after(network: RegisteredNetwork, base: Path, year: int) -> str | None:
+    """The founding day (ISO) of a network without an export for `year`, if its export
+    of the following year says it was founded after `year` (`export --public` makes no
+    export for a year before a network's first year); else None."""
+    assert network.export is not None
+    if "{year}" not in network.export:
+        return None
+    try:
+        following = read_export(_download(network.export, base, year + 1))
+    except (OSError, ValueError):
+        return None
+    founded = following.network.founded
+    if following.year != year + 1 or founded is None or founded.year <= year:
+        return None
+    return founded.isoformat()
 
 
 def _download(template: str, base: Path, year: int) -> bytes:
