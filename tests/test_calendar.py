@@ -74,6 +74,9 @@ def test_open_task_deadlines_as_all_day_events(make_network: Callable[..., Path]
     assert "task-2021-03-15-ag#1@testnetz.netzwerkctl" not in found  # done: not exported
     assert all(str(e.get("status")) != "CANCELLED" for e in vevents_of(found))
     assert "task-porto-klaeren@testnetz.netzwerkctl" not in vevents(calendar(make_network()))
+    # the calendar of a day before the task was done (2021-04-20) still has it
+    earlier = events(calendar(make_network(), "--tasks", "--today", "2021-04-10"))
+    assert "task-2021-03-15-ag#1@testnetz.netzwerkctl" in earlier
 
 
 def test_the_example_exports_only_open_tasks() -> None:

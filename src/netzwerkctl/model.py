@@ -612,6 +612,10 @@ class Task(Entry):
     done: Day | None = None
     project: Id | None = None
 
+    def open_on(self, day: date) -> bool:
+        """Not done on `day`: one done later was still open then."""
+        return self.done is None or self.done > day
+
 
 class AgendaItem(Entry):
     title: Text
@@ -701,6 +705,10 @@ class Milestone(Entry):
     title: Text
     due: Day | None = None
     done: Day | None = None
+
+    def open_on(self, day: date) -> bool:
+        """Not met on `day`: one met later was still open then."""
+        return self.done is None or self.done > day
 
 
 class Contribution(Entry):

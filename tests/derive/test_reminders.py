@@ -42,6 +42,18 @@ def test_the_day_after_a_due_date_it_is_overdue(make_network: Callable[..., Path
     assert ("2022-01-19", "minutes_missing", "2022-01-19-ag", ["bernd"]) in found
 
 
+def test_a_day_in_the_past_sees_what_was_still_open_then(
+    make_network: Callable[..., Path],
+) -> None:
+    """`--today` of a past day: a task or milestone done after that day was open on it,
+    as the minutes and the report count it (one predicate, `open_on`)."""
+    found = _found(make_network, today=date(2022, 1, 4))
+    assert ("2022-01-12", "task_due", "2021-12-01-ag#4", ["bernd"]) in found  # done 01-05
+    assert ("2022-01-12", "task_due", "2021-12-01-ag#4", ["bernd"]) not in _found(make_network)
+    earlier = _found(make_network, today=date(2021, 2, 20))  # met on 2021-02-26
+    assert ("2021-03-01", "milestone_due", "umfrage", ["anna"]) in earlier
+
+
 def test_messages_in_both_languages(make_network: Callable[..., Path]) -> None:
     net = check_network(make_network(REMIND), TODAY).network
     found = {(r.kind, r.subject, r.date.isoformat()): r for r in reminders(net, TODAY, 14)}

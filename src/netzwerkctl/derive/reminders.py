@@ -187,7 +187,7 @@ def _tasks(
     found = []
     for t in all_tasks(network):
         due = t.task.due
-        if t.task.done is not None or due is None or due > horizon:
+        if not t.open_on(today) or due is None or due > horizon:
             continue
         kind: ReminderKind = "task_overdue" if due < today else "task_due"
         facts = TaskFacts(t.task.title, _group_name(network, t.group), t.raised, due)
@@ -247,7 +247,7 @@ def _projects(
     for pid, project in network.projects.items():
         lead = _addressed(network, (project.lead,) if project.lead else (), today, coordinators)
         for ms in project.milestones:
-            if ms.done is not None or ms.due is None or ms.due > horizon:
+            if not ms.open_on(today) or ms.due is None or ms.due > horizon:
                 continue
             kind: ReminderKind = "milestone_overdue" if ms.due < today else "milestone_due"
             milestone = MilestoneFacts(ms.title, project.name, ms.due)

@@ -26,7 +26,7 @@ class TaskRef:
 
     def open_on(self, day: date) -> bool:
         """Not done on `day` (done later counts as open then)."""
-        return self.task.done is None or self.task.done > day
+        return self.task.open_on(day)
 
     def overdue_on(self, day: date) -> bool:
         return self.open_on(day) and self.task.due is not None and self.task.due < day

@@ -160,7 +160,8 @@ def build_calendar(
 ) -> tuple[bytes, dict[str, Version]]:
     """The calendar, and the version of each event in it (to remember for the next
     export). `previous` are the versions of the last export; `today` the day of this
-    one, the stamp of a changed event. Only open task deadlines are exported. A
+    one, the stamp of a changed event. Only deadlines of tasks open on `today` are
+    exported. A
     `notice` (incomplete data) becomes the calendar's description, and its name says
     "(unvollständig)" / "(incomplete)" where calendar programs list it. `public`: the
     meetings as anyone may read them (`meeting_event`), without tasks."""
@@ -213,7 +214,8 @@ def build_calendar(
     if with_tasks and not public:
         for task in all_tasks(network):
             due = task.task.due
-            if due is None or task.task.done is not None:
+            done = task.task.done is not None if today is None else not task.open_on(today)
+            if due is None or done:
                 continue
             if group is not None and task.group != group:
                 continue
