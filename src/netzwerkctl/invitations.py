@@ -46,12 +46,12 @@ def what_matters(network: Network, meeting_id: str) -> str:
     return "|".join(str(v) for v in (m.date, m.start, m.end, m.location, m.status))
 
 
-def organizer(network: Network, sender: Address) -> tuple[str, str]:
-    """Who invites (ORGANIZER): the office's contact person, else the office, else the
-    sender of the messages."""
+def organizer(network: Network, sender: Address, day: date) -> tuple[str, str]:
+    """Who invites (ORGANIZER): the office's contact person (while a current contact
+    on `day`), else the office, else the sender of the messages."""
     info = network.info
     office = info.office if info else None
-    if office and office.contact and office.contact in network.persons:
+    if office and office.contact and network.person_active(office.contact, day):
         contact = network.persons[office.contact].contact
         if contact.email:
             return contact.name, contact.email
@@ -148,7 +148,7 @@ def prepare(
     _ = Text(lang)
     title = meeting_title(network, meeting_id, lang)
     matters = what_matters(network, meeting_id)
-    inviting = organizer(network, sender)
+    inviting = organizer(network, sender, day)
     prepared = []
     delivered = {note.get("key") for note in delivered_notes(outbox / RECORD, kind=KIND)}
     for planned in plan(network, meeting_id, outbox):

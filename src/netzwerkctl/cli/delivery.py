@@ -200,14 +200,25 @@ def report_sending(result: SendResult) -> None:
         fail(" ".join(told), EXIT_PROBLEMS)
 
 
-def default_sender(network: Network) -> Address:
-    """For the outbox only: the coordinator's first e-mail address, else a placeholder;
-    one address whatever the partner's name (addresses.header_address)."""
+def default_sender(network: Network, day: date) -> Address:
+    """For the outbox only (sending needs NETZWERKCTL_SMTP_FROM): the office's address
+    (`office.email`, the sender of invitations), else its contact person's, else the
+    first of the coordinating partner's contacts with an address — each only while a
+    current contact on `day`, never someone who has left — else a placeholder. One
+    address whatever the name (addresses.header_address)."""
     from netzwerkctl.addresses import header_address
 
-    coordinator = network.info.coordinator if network.info else None
+    info = network.info
+    office = info.office if info else None
+    if office and office.email:
+        return header_address(office.name, office.email)
+    if office and office.contact and network.person_active(office.contact, day):
+        email = network.persons[office.contact].contact.email
+        if email:
+            return header_address(office.name, email)
+    coordinator = info.coordinator if info else None
     partner = network.partners.get(coordinator) if coordinator else None
-    for contact in partner.contacts if partner else ():
+    for contact in network.current_contacts(partner, day) if partner else ():
         if contact.email:
             return header_address(partner.name if partner else "", contact.email)
     return header_address("netzwerkctl", "netzwerkctl@localhost")

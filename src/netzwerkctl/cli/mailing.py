@@ -46,7 +46,7 @@ def mail_invitations(
     box = sending.outbox if sending.outbox is not None else root / "postausgang"
     check_outbox(box, default=sending.outbox is None)
     config = smtp_settings(sending.send)
-    sender = config.sender if config else default_sender(network)
+    sender = config.sender if config else default_sender(network, day)
     meeting = network.meetings[meeting_id]
     event = meeting_event(network, meeting_id, lang)
     uid = meeting_uid(network, meeting_id)
@@ -145,7 +145,7 @@ def mail_minutes(
     box = sending.outbox if sending.outbox is not None else root / "postausgang"
     check_outbox(box, default=sending.outbox is None)
     config = smtp_settings(sending.send)
-    sender = config.sender if config else default_sender(network)
+    sender = config.sender if config else default_sender(network, day)
     _ = Text(lang)  # the words of the messages: the document's language
     context = minutes_context(network, meeting_id, day)
     templates = root / "templates"

@@ -271,7 +271,7 @@ def _mail(
             config = smtp_config(os.environ)
         except ConfigError as exc:
             fail(str(exc))
-    sender = config.sender if config else default_sender(network)
+    sender = config.sender if config else default_sender(network, day)
     timezone = network.info.timezone if network.info else "Europe/Berlin"
     network_name = network.info.name if network.info else ""
     # Who was reminded today keeps the copy of what was sent in the outbox: neither a
