@@ -55,6 +55,23 @@ def test_json_figures_are_exact(make_network: Callable[..., Path]) -> None:
     assert [p["id"] for p in data["projects"]] == ["fest", "laeuft", "umfrage"]
 
 
+def test_attendance_never_exceeds_all_present(make_network: Callable[..., Path]) -> None:
+    """Bernd's contact ends, by a wrong year, before the meeting he attended (only a
+    warning): he was there, so he counts as expected too — 3 of 3, not 3 of 2 (150 %);
+    his partner's participation counts that meeting."""
+    from conftest import BASE
+
+    bank = BASE["partners/bank.yaml"].replace(
+        "    consent: 01.02.2016\n", "    consent: 01.02.2016\n    until: 2020-12-31\n"
+    )
+    root = make_network({"partners/bank.yaml": bank})
+    code, out = report(root, "--format", "json")
+    assert code == 0, out
+    data = json.loads(out)
+    assert data["meetings"]["groups"]["ag"]["attendance"] == 1.0
+    assert {"partner": "bank", "meetings": 1, "attended": 1} in data["participation"]
+
+
 def test_example_tells_the_seed_figures() -> None:
     code, out = report(EXAMPLE)
     assert code == 0

@@ -154,7 +154,7 @@ class GroupFigures:
     held: int
     cancelled: int
     present: int  # persons present, summed over held meetings
-    expected: int  # members on the date plus invited, summed over held meetings
+    expected: int  # members on the date, invited, and anyone else present: per held meeting
     decisions: int
     tasks: int
 
@@ -181,11 +181,19 @@ def group_figures(network: Network, year: int) -> dict[str, GroupFigures]:
             held=len(held),
             cancelled=sum(1 for m in meetings.values() if m.status == "cancelled"),
             present=sum(len(set(m.present or ())) for m in held.values()),
-            expected=sum(len(invitees(network, mid)) for mid in held),
+            expected=sum(len(_expected(network, mid)) for mid in held),
             decisions=sum(len(i.decisions) for m in held.values() for i in m.agenda),
             tasks=sum(len(i.tasks) for m in held.values() for i in m.agenda),
         )
     return result
+
+
+def _expected(network: Network, meeting_id: str) -> set[str]:
+    """Who a held meeting expected: its invitees, and anyone present who was not among
+    them (a contact whose `until` ended too early, a group file not read): who was
+    there was part of it, so attendance never exceeds 100 %."""
+    meeting = network.meetings[meeting_id]
+    return {a.person for a in invitees(network, meeting_id)} | set(meeting.present or ())
 
 
 @dataclass(frozen=True)
@@ -211,10 +219,10 @@ def participation(network: Network, year: int) -> list[Participation]:
             continue
         present = set(m.present or ())
         partners_invited: dict[str, set[str]] = {}
-        for person in invitees(network, mid):
-            ref = network.persons.get(person.person)
+        for person in sorted(_expected(network, mid)):
+            ref = network.persons.get(person)
             if ref is not None:
-                partners_invited.setdefault(ref.partner, set()).add(person.person)
+                partners_invited.setdefault(ref.partner, set()).add(person)
         for partner, persons in partners_invited.items():
             counted[partner] += 1
             if persons & present:
