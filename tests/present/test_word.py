@@ -67,6 +67,21 @@ def test_the_report_and_the_invitation_as_word(network: Path, tmp_path: Path) ->
     assert "Jonas Terhorst\nKoordination Engagierte Stadt\nFreiwilligenagentur Bocholt" in texts
 
 
+def test_a_title_longer_than_a_document_property_holds(network: Path, tmp_path: Path) -> None:
+    """A meeting title of 300 characters passes `check`; Word's title property holds
+    255: cut there with an ellipsis, the heading keeps the whole title."""
+    meeting = network / "meetings" / "2021" / f"{MINUTES}.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    long_title = "Sehr lange Sitzung " * 15 + "Ende"
+    meeting.write_text(
+        text.replace("title: 7. Treffen der AG Bildung", f"title: {long_title}"), encoding="utf-8"
+    )
+    document = _write(network, tmp_path / "protokoll.docx", "minutes", MINUTES)
+    assert len(document.core_properties.title) == 255
+    assert document.core_properties.title.endswith("…")
+    assert any(p.text.endswith("Sehr lange Sitzung Ende") for p in document.paragraphs)
+
+
 def test_the_same_document_gives_the_same_bytes(network: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "a.docx", tmp_path / "b.docx"
     _write(network, first, "minutes", MINUTES)

@@ -43,7 +43,7 @@ def to_docx(markdown: str, lang: str, title: str, letterhead: Path | None = None
     tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
     _Writer(document).blocks(tokens)
     properties = document.core_properties
-    properties.title = title
+    properties.title = _property(title)
     properties.language = lang
     properties.author = properties.last_modified_by = "netzwerkctl"
     properties.created = properties.modified = datetime(2000, 1, 1)
@@ -51,6 +51,14 @@ def to_docx(markdown: str, lang: str, title: str, letterhead: Path | None = None
     buffer = io.BytesIO()
     document.save(buffer)
     return _fixed_dates(buffer.getvalue())
+
+
+def _property(text: str) -> str:
+    """A document property holds at most 255 characters (python-docx refuses more): a
+    longer title (a meeting's, a report's recipients) is cut with an ellipsis there —
+    the document itself keeps it whole."""
+    line = " ".join(text.split())
+    return line if len(line) <= 255 else line[:254] + "…"
 
 
 def _fixed_dates(package: bytes) -> bytes:
