@@ -752,6 +752,24 @@ def test_numbers_are_never_silently_misread(
     assert [p.code for p in run_check(patch).problems] == [code]
 
 
+def test_a_whole_number_is_asked_for_with_a_whole_example(
+    run_check: Callable[..., CheckResult],
+) -> None:
+    """`meets_every_weeks` takes whole numbers: its example is one, not an amount of
+    money that would be refused in turn."""
+    for value in ("1140.50", "acht"):
+        patch = _replace("groups/ag.yaml", "meets_every_weeks: 8", f"meets_every_weeks: {value}")
+        [hit] = run_check(patch).problems
+        assert hit.code == "NW109"
+        assert hit.message("de").endswith(
+            "ist keine ganze Zahl (meets_every_weeks). Schreiben Sie zum Beispiel 12."
+        ), hit.message("de")
+    [money] = run_check(CASES["NW109"][0]).problems
+    assert money.message("de").endswith(
+        "keine gültige Zahl (contributions.value_eur). Schreiben Sie zum Beispiel 1140.50."
+    )
+
+
 def test_owner_needs_someone(run_check: Callable[..., CheckResult]) -> None:
     patch = _replace(M, "owner: [anna, bernd]", "owner: []")
     assert [p.code for p in run_check(patch).problems] == ["NW113"]
@@ -1116,21 +1134,21 @@ def test_long_values_cost_linear_time(
 @pytest.mark.parametrize(
     ("rel", "old", "new", "meant"),
     [
-        (M, "status: held", "status: stattgefunden", "„held (stattgefunden)“"),
+        (M, "status: held", "status: stattgefunden", "„held“ (stattgefunden)"),
         (
             "partners/kirche.yaml",
             "kind: church",
             "kind: Wohlfahrt",
-            "„welfare (Wohlfahrtsverband)“",
+            "„welfare“ (Wohlfahrtsverband)",
         ),
-        ("projects/umfrage.yaml", "kind: postage", "kind: Druck", "„printing (Druck)“"),
-        ("partners/bank.yaml", "status: active", "status: aktiv", "„active (aktiv)“"),
-        ("groups/ag.yaml", "kind: working", "kind: Arbeitsgruppe", "„working (Arbeitsgruppe)“"),
+        ("projects/umfrage.yaml", "kind: postage", "kind: Druck", "„printing“ (Druck)"),
+        ("partners/bank.yaml", "status: active", "status: aktiv", "„active“ (aktiv)"),
+        ("groups/ag.yaml", "kind: working", "kind: Arbeitsgruppe", "„working“ (Arbeitsgruppe)"),
         (
             "partners/bank.yaml",
             "kind: bank",
             "kind: volunteer agency",
-            "„volunteer_agency (Freiwilligenagentur)“",
+            "„volunteer_agency“ (Freiwilligenagentur)",
         ),
     ],
 )

@@ -167,6 +167,23 @@ def test_syntax_error_with_line_and_hint() -> None:
     assert "quotes" in p.message("en")
 
 
+@pytest.mark.parametrize(
+    ("raw", "said"),
+    [
+        (b"name: AWO: Ortsverein\n", 'Anführungszeichen, name: "AWO: Ortsverein"'),
+        (b"name: X\nkind:welfare\nstatus: active\n", "ein Leerzeichen: kind: welfare"),
+        (b'c:\n  - id: a\n    name: Dr. "X": Y\n', "name: 'Dr. \"X\": Y'"),
+        (b"a: b\nkey:value", "ein Leerzeichen: key: value"),
+    ],
+)
+def test_the_two_common_slips_are_shown_corrected(raw: bytes, said: str) -> None:
+    """The hint shows the person's own line as it should read — a real key, not an
+    example from elsewhere — recognised on the line, not by libyaml's wording."""
+    [p] = read_document(raw, "f.yaml").problems
+    assert p.code == "NW004" and p.message("de").endswith(said), p.message("de")
+    assert "Did you mean" not in p.message("en") and said.split(": ", 1)[1] in p.message("en")
+
+
 def test_several_documents_are_refused() -> None:
     assert codes(b"a: 1\n---\nb: 2\n") == [("NW004", 2)]
 

@@ -237,7 +237,7 @@ _ALL: tuple[Code, ...] = (
         "NW109",
         ERROR,
         "Ungültige Zahl",
-        "'%(value)s' is not a valid number (%(key)s). Write it like 1140.50.",
+        "'%(value)s' is %(t_number)s (%(key)s). Write it like %(example)s.",
     ),
     _c(
         "NW110",
@@ -658,6 +658,8 @@ TERMS: tuple[tuple[str, str], ...] = (
     N_("term", "mapping"),
     N_("term", "number"),
     N_("term", "whole number"),
+    N_("term", "not a number"),
+    N_("term", "not a whole number"),
     N_("term", "nothing"),
     N_("term", "at least"),
     N_("term", "at most"),
@@ -716,12 +718,24 @@ _SYNTAX_HINTS: tuple[tuple[str, tuple[str, str]], ...] = (
     ),
 )
 _NO_HINT = N_("yaml hint", "Check indentation, colons and quotes on this line.")
+# The slips recognised on the faulty line itself, with that line corrected (`fix`).
+_FIX_HINTS = {
+    "colon-in-value": N_(
+        "yaml hint",
+        "There is a colon followed by a space inside the value: put the value in quotes, %(fix)s",
+    ),
+    "no-space": N_("yaml hint", "After the key's colon comes a space: %(fix)s"),
+}
 
 
-def syntax_hint(detail: str, lang: Lang) -> str:
-    """The advice shown with a YAML syntax error, chosen by libyaml's message."""
+def syntax_hint(detail: str, lang: Lang, cause: str = "", fix: str = "") -> str:
+    """The advice shown with a YAML syntax error: the person's line corrected where the
+    slip is recognised on it, else chosen by libyaml's message."""
+    _ = Text(lang)
+    if cause in _FIX_HINTS and fix:
+        return _.pgettext(*_FIX_HINTS[cause], fix=fix)
     context, hint = next((h for needle, h in _SYNTAX_HINTS if needle in detail), _NO_HINT)
-    return Text(lang).pgettext(context, hint)
+    return _.pgettext(context, hint)
 
 
 # What to do with an empty file (NW002, argument `empty`): an entry in a data folder
@@ -764,17 +778,22 @@ def format_message(code: str, args: Mapping[str, str | date], lang: Lang = "de")
         values["allowed"] = " | ".join(
             _labelled(_, context, v) for v in values.get("allowed", "").split(" | ")
         )
-        if values.get("suggestion"):
-            values["suggestion"] = _labelled(_, context, values["suggestion"])
     where = values.get("where", "")
     values["where"] = _(" in %(place)s", place=where) if where else ""
     if code == "NW004":
-        values["hint"] = syntax_hint(values.get("detail", ""), lang)
+        values["hint"] = syntax_hint(
+            values.get("detail", ""), lang, values.pop("cause", ""), values.pop("fix", "")
+        )
     if code == "NW002":
         values["advice"] = _.pgettext(*_EMPTY_ADVICE[values.pop("empty", "entry")])
     text = _.pgettext(code, CODES[code].message) % values
     suggestion = values.get("suggestion")
-    if suggestion:
+    word = _word(_, context, suggestion) if context and suggestion else None
+    if suggestion and word:  # the value alone in quotes: it is copied as it stands
+        text += " " + _(
+            "Did you mean '%(suggestion)s' (%(word)s)?", suggestion=suggestion, word=word
+        )
+    elif suggestion:
         text += " " + _("Did you mean '%(suggestion)s'?", suggestion=suggestion)
     if values.get("unread"):  # NW202: where the person may be listed
         text += " " + _.ngettext(
@@ -786,8 +805,14 @@ def format_message(code: str, args: Mapping[str, str | date], lang: Lang = "de")
     return text
 
 
+def _word(_: Text, context: str, value: str) -> str | None:
+    """The word for a stored value (`stattgefunden` for held); None where the word is
+    the value itself (`bank`)."""
+    word = _.pgettext(context, value)
+    return None if word.casefold() == value.replace("_", " ").casefold() else word
+
+
 def _labelled(_: Text, context: str, value: str) -> str:
     """`held (stattgefunden)`; just `bank` where the word is the value itself."""
-    word = _.pgettext(context, value)
-    same = word.casefold() == value.replace("_", " ").casefold()
-    return value if same else f"{value} ({word})"
+    word = _word(_, context, value)
+    return f"{value} ({word})" if word else value

@@ -158,7 +158,8 @@ def _number(pattern: re.Pattern[str]) -> Any:
             raise PydanticCustomError("nw_german_number", "German number format")
         if pattern.match(text):
             return text
-        raise PydanticCustomError("nw_number", "not a number")
+        whole = "yes" if pattern is _INTEGER else ""  # its message shows 12, not 1140.50
+        raise PydanticCustomError("nw_number", "not a number", {"whole": whole})
 
     return check
 

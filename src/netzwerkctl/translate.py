@@ -181,7 +181,9 @@ def _translate(error: Any, path: KeyPath, doc: Document, model: type[BaseModel])
     if kind == "nw_slug":
         return problem("NW108", at, key=key, value=value, slug=ctx.get("slug", ""))
     if kind in _NUMBER_ERRORS:
-        return problem("NW109", at, key=key, value=value)
+        whole = kind in ("int_parsing", "int_from_float") or bool(ctx.get("whole"))
+        number, example = ("not a whole number", "12") if whole else ("not a number", "1140.50")
+        return problem("NW109", at, key=key, value=value, t_number=number, example=example)
     if kind in _BOUNDS:
         bound, ctx_key = _BOUNDS[kind]
         return problem("NW110", at, key=key, value=value, t_bound=bound, limit=ctx.get(ctx_key))

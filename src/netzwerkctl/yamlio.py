@@ -351,7 +351,35 @@ def _syntax_problem(text: str, exc: yaml.MarkedYAMLError, file: str) -> Problem:
         if 1 <= candidate <= len(lines) and _indented_with_tab(lines[candidate - 1]):
             return problem("NW003", Location(file, candidate, 1))
     detail = ", ".join(part for part in (exc.context, exc.problem) if part) or "?"
-    return problem("NW004", Location(file, line, column), detail=detail)
+    at = Location(file, line, column)
+    fixed = _fixed_line(lines[line - 1]) if 1 <= line <= len(lines) else None
+    if fixed is not None:  # the person's own line, corrected: what to write instead
+        return problem("NW004", at, detail=detail, cause=fixed[0], fix=fixed[1])
+    return problem("NW004", at, detail=detail)
+
+
+# The two slips behind most syntax errors, recognised on the line itself (not by
+# libyaml's wording, which may change): `kind:welfare` (no space after the colon) and
+# `name: AWO: Ortsverein` (a colon and a space inside a value without quotes).
+_NO_SPACE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_]\w*):(?=[^\s:/])(.*)$")
+_COLON_IN_VALUE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_]\w*): +([^\s\"'#|>&*!\[{].*?: .*?)\s*$")
+MAX_FIX = 100  # characters of a line corrected (a message quotes at most 120)
+
+
+def _fixed_line(line: str) -> tuple[str, str] | None:
+    """(cause, the line as it should read), for a slip recognised on `line`."""
+    if len(line) > MAX_FIX or " #" in line:
+        return None
+    colon = _COLON_IN_VALUE.match(line)
+    if colon is not None:
+        key, value = colon.groups()
+        quoted = '"' + value + '"' if '"' not in value else "'" + value.replace("'", "''") + "'"
+        return "colon-in-value", f"{key}: {quoted}"
+    no_space = _NO_SPACE.match(line)
+    if no_space is not None and ": " not in line:
+        key, value = no_space.groups()
+        return "no-space", f"{key}: {value.strip()}"
+    return None
 
 
 def _indented_with_tab(line: str) -> bool:
