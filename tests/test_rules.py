@@ -70,6 +70,21 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
     "NW015": ({"partner/caritas.yaml": PARTNER}, "partner/", None),
     "NW021": ({"meetings/alt": Symlink("../../..")}, "meetings/alt/", None),
     "NW022": ({"partners.yaml": PARTNER}, "partners.yaml", None),
+    "NW023": (
+        {"partners/raum.yaml": PARTNER + "notes: Treffen in Raum #2.14\n"},
+        "partners/raum.yaml",
+        4,
+    ),
+    "NW024": (
+        _replace(
+            "partners/bank.yaml",
+            "    consent: 01.02.2016\n",
+            "    consent: 01.02.2016\nnotes: |\n  Hausbank des Netzwerks.\n"
+            "  - id: lena-hoff\n    name: Lena Hoff\n",
+        ),
+        "partners/bank.yaml",
+        15,
+    ),
     "NW016": ({"partners/word.yaml": PARTNER + "cluster: Sozi\x0bales\n"}, "partners/word.yaml", 4),
     "NW017": ({"partners/utf16.yaml": PARTNER.encode("utf-16")}, "partners/utf16.yaml", 1),
     "NW018": ({"partners/verein.yaml.txt": PARTNER}, "partners/verein.yaml.txt", None),

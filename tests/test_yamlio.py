@@ -184,6 +184,33 @@ def test_the_two_common_slips_are_shown_corrected(raw: bytes, said: str) -> None
     assert "Did you mean" not in p.message("en") and said.split(": ", 1)[1] in p.message("en")
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"location: VHS, Raum #2.14\n", [("NW023", 1, 21)]),
+        (b"agenda:\n  - title: Begr\xc3\xbc\xc3\x9fung #1\n", [("NW023", 2, 22)]),
+        (b"status: #offen\n", [("NW023", 1, 9)]),  # read as empty
+        (b"a: b\n  c #d\n", [("NW023", 2, 5)]),  # a value over two lines
+        # comments as they are written, and a # that YAML keeps: nothing to say
+        (b"a: b # Kommentar\nb: c\n# ganze Zeile\n", []),
+        (b"a: \"Raum #2\"\nb: 'Raum #3'\n", []),
+        (b"url: https://example.org/#anker\n", []),
+        (b"notes: |\n  Raum #2\n  - Thema: Ehrenamt\n", []),
+        # a contact typed below a text block is text
+        (b"notes: |\n  Gut.\n  - id: lena\n    name: Lena\n", [("NW024", 3, 3)]),
+        (b"notes: >\n  Gut.\n\n  - person: lena\n", [("NW024", 4, 3)]),
+    ],
+)
+def test_text_that_yaml_takes_from_a_value_is_named(
+    raw: bytes, expected: list[tuple[str, int, int]]
+) -> None:
+    """` #` ends a plain value, and lines below `notes: |` are text: both lose what a
+    person meant as data without any error. Named as warnings; the value stays as read."""
+    doc = read_document(raw, "f.yaml")
+    assert [(p.code, p.line, p.column) for p in doc.problems] == expected
+    assert doc.data is not None
+
+
 def test_several_documents_are_refused() -> None:
     assert codes(b"a: 1\n---\nb: 2\n") == [("NW004", 2)]
 

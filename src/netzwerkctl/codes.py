@@ -182,6 +182,21 @@ _ALL: tuple[Code, ...] = (
         "only netzwerk.yaml; entries belong in partners/, groups/, meetings/, projects/, "
         "marketplace/ or reports/, one file each.",
     ),
+    _c(
+        "NW023",
+        WARNING,
+        "Kommentar schneidet einen Wert ab",
+        "In YAML, ' #' starts a comment: '%(comment)s' is not part of the value. If it "
+        "belongs to it, put the whole value in quotes: %(fix)s",
+    ),
+    _c(
+        "NW024",
+        WARNING,
+        "Eintrag im Text eines Schlüssels",
+        "'%(line)s' stands in the text of %(key)s (every line indented below it belongs "
+        "to the text) and is not read as an entry. If it is one, move it above %(key)s, "
+        "to where it belongs.",
+    ),
     # -- NW1xx: the shape of an entry --------------------------------------------
     _c(
         "NW101",

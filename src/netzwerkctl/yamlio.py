@@ -171,10 +171,10 @@ def read_document(raw: bytes, file: str) -> Document:
     if not isinstance(node, MappingNode):
         found = "list" if isinstance(node, SequenceNode) else "text"
         return _failed(file, problem("NW008", _mark(file, node), t_found=found))
-    builder = _Builder(file, record=False)
+    builder = _Builder(file, record=False, text=text)
     data = builder.mapping(node, (), 0)
     if builder.problems:  # rare: read again with the source map their places need
-        builder = _Builder(file, record=True)
+        builder = _Builder(file, record=True, text=text)
         data = builder.mapping(node, (), 0)
     return Document(Source(file, text), data, tuple(builder.problems))
 
@@ -184,7 +184,7 @@ def source_map(text: str, file: str) -> dict[KeyPath, tuple[int, int]]:
     node = _compose(text)
     if not isinstance(node, MappingNode):
         return {}
-    builder = _Builder(file, record=True)
+    builder = _Builder(file, record=True, text=text)
     builder.mapping(node, (), 0)
     return builder.positions
 
@@ -206,17 +206,58 @@ def _mark(file: str, node: Node) -> Location:
     return Location(file, mark.line + 1, mark.column + 1)
 
 
+# Text a person meant as data that YAML reads otherwise, in silence: ` #` ends a plain
+# value (`Raum #2.14` is read as `Raum`), and lines indented below `notes: |` are text
+# (a contact added at the end of a file whose last key is a text block). Only a `#`
+# directly followed by a letter or digit counts — `# note` is how comments are written.
+_MAYBE_CUT = re.compile(r" #\w")
+_CUT = re.compile(r"[ \t]+(#\w.*?)[ \t]*$")
+_ENTRY_LINE = re.compile(r"^[ \t]*- (?:id|person|partner|group|title): \S.*$", re.MULTILINE)
+
+
 class _Builder:
     """Turns libyaml's node tree into dicts, lists and strings; with `record`, it also
     notes the position of every key and list item (the source map)."""
 
-    def __init__(self, file: str, record: bool) -> None:
+    def __init__(self, file: str, record: bool, text: str = "") -> None:
         self.file = file
         self.record = record
+        self.text = text
         self.positions: dict[KeyPath, tuple[int, int]] = {}
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
         self.alias_reported = False
+        self.may_be_cut = " #" in text and _MAYBE_CUT.search(text) is not None
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    def _scalar_losses(self, node: ScalarNode, path: KeyPath) -> None:
+        """NW023 for a plain value a comment cut short; NW024 for a line in a text
+        block that looks like an entry."""
+        if not node.style and self.may_be_cut:  # plain (libyaml: "", PyYAML: None)
+            end = node.end_mark
+            rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
+            cut = _CUT.match(rest)
+            if cut is not None:
+                comment = cut.group(1)
+                whole = f"{node.value} {comment}".strip()
+                fix = (
+                    '"' + whole + '"' if '"' not in whole else "'" + whole.replace("'", "''") + "'"
+                )
+                column = end.column + cut.start(1) + 1
+                at = Location(self.file, end.line + 1, column)
+                self.problems.append(problem("NW023", at, comment=comment, fix=fix))
+        elif node.style in ("|", ">") and "- " in node.value:
+            entry = _ENTRY_LINE.search(node.value)
+            if entry is not None:
+                line = entry.group().strip()
+                span = range(node.start_mark.line, min(node.end_mark.line + 1, len(self.lines)))
+                found = next((n for n in span if self.lines[n].strip() == line), span.start)
+                text = self.lines[found] if found < len(self.lines) else ""
+                at = Location(self.file, found + 1, len(text) - len(text.lstrip()) + 1)
+                self.problems.append(problem("NW024", at, line=line, key=key_name(path) or "–"))
 
     def value(self, node: Node, path: KeyPath, depth: int) -> Any:
         if depth > MAX_DEPTH:
@@ -229,6 +270,9 @@ class _Builder:
             return None
         self.seen.add(id(node))
         if isinstance(node, ScalarNode):
+            style = node.style
+            if (self.may_be_cut and not style) or style == "|" or style == ">":
+                self._scalar_losses(node, path)
             if node.tag == _STR:
                 return node.value if node.style != '"' else self.quoted(node)
             if node.tag == _NULL and node.value in _NULL_WORDS:
