@@ -468,7 +468,8 @@ _ALL: tuple[Code, ...] = (
         WARNING,
         "Dateiname passt nicht zur Sitzung",
         "Meeting files are named <date>-<group>, here '%(expected)s.yaml' (for "
-        "several meetings on one day '%(expected)s-2.yaml').",
+        "several meetings on one day '%(expected)s-2.yaml'); a meeting moved to another "
+        "day keeps its name.",
     ),
     _c(
         "NW409",

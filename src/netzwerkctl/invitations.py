@@ -105,6 +105,30 @@ def plan(network: Network, meeting_id: str, outbox: Path) -> list[Planned]:
     return found
 
 
+def gone_meetings(network: Network, outbox: Path, day: date) -> list[tuple[str, date]]:
+    """Meetings, on `day` or later, that someone still has an invitation to (a REQUEST
+    was the last message they had) but whose file is gone — renamed after the
+    invitations went out, or deleted. Their invitees keep the old date in their
+    calendars: renamed back, `agenda` sends the change; with `status: cancelled`, the
+    cancellation. (id, day), by day."""
+    last: dict[tuple[str, str], dict[str, str]] = {}
+    for note in delivered_notes(outbox / RECORD, kind=KIND):
+        meeting = note.get("meeting", "")
+        if meeting not in network.meetings and note.get("method") in ("REQUEST", "CANCEL"):
+            last[(meeting, note.get("person", ""))] = note
+    found: dict[str, date] = {}
+    for (meeting, _person), note in last.items():
+        if note.get("method") != "REQUEST":
+            continue
+        try:  # `matters` begins with the meeting's day (what_matters)
+            when = date.fromisoformat(note.get("matters", "").split("|", 1)[0])
+        except ValueError:
+            continue
+        if when >= day:
+            found[meeting] = when
+    return sorted(found.items(), key=lambda item: (item[1], item[0]))
+
+
 def version_for(version: Version, planned: Planned, method: str) -> Version:
     """The event's version in the message to one person: newer than the last message
     that person had (RFC 5546: a calendar ignores a REQUEST not newer than the CANCEL

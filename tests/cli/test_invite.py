@@ -121,6 +121,43 @@ def test_invite_move_and_cancel(
         assert last.exit_code == 0 and len(inbox.received) == 6  # nothing twice
 
 
+def test_a_moved_meeting_keeps_its_name_and_a_renamed_one_is_not_sent(
+    make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A meeting moved to the 26th keeps the file of the 19th: `check` does not ask to
+    rename it, and its invitees get „Geändert“ with the same UID. Renamed all the same,
+    it would be a second meeting in their calendars: `agenda` sends nothing, says
+    which file is gone and how to mend it; renamed back, all is well. A meeting that
+    lies in the past does not hold anything up."""
+    root = make_network(FILES)
+    inbox = Inbox()
+    with smtp(inbox) as port:
+        assert _send(root, port, monkeypatch).exit_code == 0
+        _edit(root, "date: 2021-05-19", "date: 2021-05-26")
+        check = runner.invoke(app, ["-C", str(root), "check", "--today", "2021-05-03"])
+        assert "NW408" not in check.stdout, check.stdout
+        moved = _send(root, port, monkeypatch)
+        assert moved.exit_code == 0 and len(inbox.received) == 4
+        assert inbox.received[2][1]["Subject"] == "Geändert: Sitzung AG Bildung"
+
+        renamed = root / "meetings/2021/2021-05-26-ag.yaml"
+        (root / MEETING).rename(renamed)
+        _smtp(port, monkeypatch)
+        args = ["-C", str(root), "agenda", "2021-05-26-ag", "--today", "2021-05-03", "--send"]
+        refused = runner.invoke(app, args)
+        assert refused.exit_code == 1 and len(inbox.received) == 4
+        assert "Zu 2021-05-19-ag am 26.05.2021 sind Einladungen verschickt worden" in (
+            refused.stderr
+        )
+        assert "Es wurde nichts verschickt." in refused.stderr
+        later = runner.invoke(app, [*args[:-3], "--today", "2021-05-27", "--mail"])
+        assert later.exit_code == 0, later.output  # the 26th is past: nothing held up
+
+        renamed.rename(root / MEETING)
+        again = _send(root, port, monkeypatch)
+        assert again.exit_code == 0 and len(inbox.received) == 4  # they have it already
+
+
 def test_a_meeting_back_as_it_was_is_sent_again_never_silence(
     make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

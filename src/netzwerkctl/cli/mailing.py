@@ -45,6 +45,7 @@ def mail_invitations(
 
     box = sending.outbox if sending.outbox is not None else root / "postausgang"
     check_outbox(box, default=sending.outbox is None)
+    _refuse_gone_meetings(network, box, day)
     config = smtp_settings(sending.send)
     sender = config.sender if config else default_sender(network, day)
     meeting = network.meetings[meeting_id]
@@ -118,6 +119,35 @@ def mail_invitations(
         sending.resend,
         sending.retry_failed,
     )
+
+
+def _refuse_gone_meetings(network: Network, box: Path, day: date) -> None:
+    """Send no invitation while invitees still have one to a meeting whose file is
+    gone: renamed (NW408 once advised it for a moved meeting), it would stand twice in
+    every calendar; deleted, it would stay there. Nothing is written or sent."""
+    from netzwerkctl.invitations import gone_meetings
+
+    gone = gone_meetings(network, box, day)
+    if not gone:
+        return
+    _ = cli()
+    lines = [
+        _(
+            "Invitations to %(meeting)s on %(date)s went out, but its file is gone "
+            "(renamed or deleted?): the invitees still have it in their calendars.",
+            meeting=meeting,
+            date=short_date(when, _.lang),
+        )
+        for meeting, when in gone
+    ]
+    lines.append(
+        _(
+            "Renamed: give the file its name back (a moved meeting keeps its name), and "
+            "agenda sends the change. Called off: put it back with status: cancelled, and "
+            "agenda sends the cancellation. Nothing was sent."
+        )
+    )
+    fail("\n".join(lines), EXIT_PROBLEMS)
 
 
 def mail_minutes(

@@ -88,13 +88,30 @@ def status(net: Network, today: date) -> Iterable[Problem]:
 
 
 def file_names(net: Network, today: date) -> Iterable[Problem]:
+    """NW408 for a file not named `<date>-<group>[-n]`. A meeting moved to another day
+    keeps the name of its first date: its id is its calendar UID, and renamed it would
+    be a new meeting in every calendar that has the invitation."""
     for mid, m in net.meetings.items():
         if m.group not in net.groups:
             continue  # the unknown group is reported (NW203): no name to follow it
-        expected = f"{m.date.isoformat()}-{m.group}"
-        rest = mid.removeprefix(expected)
-        if rest != "" and not (rest != mid and rest[0] == "-" and rest[1:].isdigit()):
+        if not (_named_for(mid, m.date.isoformat(), m.group) or _moved(mid, m.group)):
+            expected = f"{m.date.isoformat()}-{m.group}"
             yield problem("NW408", net.at("meeting", mid), expected=expected)
+
+
+def _named_for(mid: str, day: str, group: str) -> bool:
+    """`mid` is `<day>-<group>`, or `<day>-<group>-<n>` for another that day."""
+    rest = mid.removeprefix(f"{day}-{group}")
+    return rest == "" or (rest != mid and rest[0] == "-" and rest[1:].isdigit())
+
+
+def _moved(mid: str, group: str) -> bool:
+    """`mid` is named for the group on another, real day: a meeting that was moved."""
+    try:
+        first = date.fromisoformat(mid[:10])
+    except ValueError:
+        return False
+    return mid[:10] == first.isoformat() and _named_for(mid, mid[:10], group)
 
 
 def listed_once(net: Network, today: date) -> Iterable[Problem]:
