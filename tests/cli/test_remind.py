@@ -59,7 +59,7 @@ def test_table_groups_by_person(make_network: Callable[..., Path]) -> None:
     assert code == 0
     assert out.index("Anna Albers") < out.index("Bernd Brink") < out.index("Dora Dreyer")
     assert "Auftrag überfällig" in out and "task_overdue" not in out
-    assert "13 · 2022-01-10 + 14 Tage" in out
+    assert "13 Erinnerungen bis 24.01.2022 (Stand 10.01.2022)" in out
 
 
 def test_markdown_is_a_printable_list_per_person(make_network: Callable[..., Path]) -> None:

@@ -206,16 +206,20 @@ def _table(network: Network, found: list[Reminder], lang: Lang, day: date, windo
     drawn table per person cost more than loading the network once there were
     hundreds of persons.)"""
     import os
+    from datetime import timedelta
 
     from netzwerkctl.i18n import Text as Words
+    from netzwerkctl.i18n import short_date
     from netzwerkctl.present.reminders import as_lines, as_text
 
     _ = Words(lang)
-    summary = _(
-        "%(count)s · %(day)s + %(window)s days",
+    summary = _.ngettext(  # what is overdue, and what falls due up to the window's end
+        "%(count)d reminder up to %(until)s (as of %(day)s)",
+        "%(count)d reminders up to %(until)s (as of %(day)s)",
+        len(found),
         count=len(found),
-        day=day.isoformat(),
-        window=window,
+        until=short_date(day + timedelta(days=window), lang),
+        day=short_date(day, lang),
     )
     if not (sys.stdout.isatty() or os.environ.get("FORCE_COLOR")):
         text = as_text(network, found, lang) if found else _("No reminders.") + "\n"
