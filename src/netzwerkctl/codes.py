@@ -15,6 +15,7 @@ from datetime import date
 from typing import Final, Literal
 
 from netzwerkctl.i18n import N_, Text, short_date
+from netzwerkctl.present.labels import labelled, word_for
 
 # A language code with a catalogue in locale/ (i18n.languages()): de, en, or any added.
 Lang = str
@@ -792,7 +793,7 @@ def format_message(code: str, args: Mapping[str, str | date], lang: Lang = "de")
     context = values.pop("labels", "")
     if context:  # stored values with their words: held (stattgefunden)
         values["allowed"] = " | ".join(
-            _labelled(_, context, v) for v in values.get("allowed", "").split(" | ")
+            labelled(_, context, v) for v in values.get("allowed", "").split(" | ")
         )
     where = values.get("where", "")
     values["where"] = _(" in %(place)s", place=where) if where else ""
@@ -804,7 +805,7 @@ def format_message(code: str, args: Mapping[str, str | date], lang: Lang = "de")
         values["advice"] = _.pgettext(*_EMPTY_ADVICE[values.pop("empty", "entry")])
     text = _.pgettext(code, CODES[code].message) % values
     suggestion = values.get("suggestion")
-    word = _word(_, context, suggestion) if context and suggestion else None
+    word = word_for(_, context, suggestion) if context and suggestion else None
     if suggestion and word:  # the value alone in quotes: it is copied as it stands
         text += " " + _(
             "Did you mean '%(suggestion)s' (%(word)s)?", suggestion=suggestion, word=word
@@ -819,16 +820,3 @@ def format_message(code: str, args: Mapping[str, str | date], lang: Lang = "de")
             files=values["unread"],
         )
     return text
-
-
-def _word(_: Text, context: str, value: str) -> str | None:
-    """The word for a stored value (`stattgefunden` for held); None where the word is
-    the value itself (`bank`)."""
-    word = _.pgettext(context, value)
-    return None if word.casefold() == value.replace("_", " ").casefold() else word
-
-
-def _labelled(_: Text, context: str, value: str) -> str:
-    """`held (stattgefunden)`; just `bank` where the word is the value itself."""
-    word = _word(_, context, value)
-    return f"{value} ({word})" if word else value

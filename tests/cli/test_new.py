@@ -113,6 +113,11 @@ def test_new_never_overwrites(make_network: Callable[..., Path]) -> None:
         (["partner", "Caritas Bocholt"], "„caritas-bocholt“"),
         (["partner", "caritas", "--kind", "wohlfahrt"], "welfare"),
         (["group", "ag-x", "--kind", "arbeitsgruppe"], "working"),
+        # a German word is understood as check understands it, and the values are
+        # listed with their words
+        (["partner", "tv", "--kind", "Verein"], "Meinten Sie „association“ (Verein)?"),
+        (["partner", "tv", "--status", "aktiv"], "Meinten Sie „active“ (aktiv)?"),
+        (["partner", "tv", "--kind", "x"], "association (Verein) | welfare (Wohlfahrtsverband)"),
     ],
 )
 def test_bad_input_is_refused_before_writing(
@@ -229,7 +234,7 @@ def test_a_meeting_entered_afterwards_finds_no_errors_that_check_does_not(
         (["partner", "neu", "--name", "Zeile1\nstatus: former"], "eine Zeile Text"),
         (["group", "ag-neu", "--name", "Tab\there"], "eine Zeile Text"),
         (["partner", "neu", "--name", "   "], "nicht leer"),
-        (["partner", "neu", "--status", "activ"], "Meinten Sie „active“?"),
+        (["partner", "neu", "--status", "activ"], "Meinten Sie „active“ (aktiv)?"),
     ],
 )
 def test_new_refuses_what_would_not_pass_check(

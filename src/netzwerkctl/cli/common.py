@@ -72,17 +72,27 @@ def require_choice(value: str | None, allowed: tuple[str, ...], option: str) -> 
     """Exit 2 unless an option's `value` is one of `allowed` (None: not given), with the
     closest allowed value as a suggestion."""
     if value is not None and value not in allowed:
+        from netzwerkctl.i18n import languages
+        from netzwerkctl.present.labels import context_of, labelled, value_for_word, word_for
         from netzwerkctl.similar import suggest
 
         _ = cli()
-        hint = suggest(value, list(allowed))
+        # as check does: a German word for a stored value (`Verein` → association)
+        context = context_of(allowed) or ""
+        meant = value_for_word(value, context, languages()) if context else None
+        hint = meant or suggest(value, list(allowed))
         text = _(
             "%(option)s: there is no '%(value)s'. Allowed: %(allowed)s.",
             option=option,
             value=value,
-            allowed=" | ".join(allowed),
+            allowed=" | ".join(labelled(_, context, v) if context else v for v in allowed),
         )
-        fail(text + (" " + _("Did you mean '%(suggestion)s'?", suggestion=hint) if hint else ""))
+        word = word_for(_, context, hint) if hint and context else None
+        if hint and word:
+            text += " " + _("Did you mean '%(suggestion)s' (%(word)s)?", suggestion=hint, word=word)
+        elif hint:
+            text += " " + _("Did you mean '%(suggestion)s'?", suggestion=hint)
+        fail(text)
 
 
 def network_root(ctx: typer.Context) -> Path:

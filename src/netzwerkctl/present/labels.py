@@ -58,6 +58,20 @@ def label(_: Text, context: str, value: str) -> str:
     return _.pgettext(context, value)
 
 
+def word_for(_: Text, context: str, value: str) -> str | None:
+    """The word for a stored value (`stattgefunden` for held); None where the word is
+    the value itself (`bank`)."""
+    word = _.pgettext(context, value)
+    return None if word.casefold() == value.replace("_", " ").casefold() else word
+
+
+def labelled(_: Text, context: str, value: str) -> str:
+    """`held (stattgefunden)`, as a list of allowed values shows it; just `bank` where
+    the word is the value itself."""
+    word = word_for(_, context, value)
+    return f"{value} ({word})" if word else value
+
+
 def context_of(values: Sequence[str]) -> str | None:
     """The label context whose values are exactly `values` (a Literal's), if any."""
     wanted = set(values)
