@@ -126,3 +126,23 @@ def test_a_planned_meeting_called_off_is_reported_as_cancelled() -> None:
     assert kinds(changes(network(), network({rel: cancelled}))) == [
         ("meeting_added", "2021-06-10-ag")
     ]
+
+
+def test_a_meeting_moved_to_another_day_is_reported_with_both_days() -> None:
+    """Moved, its file keeps its name: one change that names the new and the old day
+    (not a new meeting); moved and called off at once is the cancellation."""
+    planned = "group: ag\ndate: 2021-06-10\nstart: 18:00\nstatus: planned\n"
+    rel = "meetings/2021/2021-06-10-ag.yaml"
+    moved = planned.replace("date: 2021-06-10", "date: 2021-06-17")
+    found = changes(network({rel: planned}), network({rel: moved}))
+    assert kinds(found) == [("meeting_moved", "2021-06-10-ag")]
+    assert wording(found[0], "de") == (
+        "Sitzung verlegt: AG Bildung jetzt am 17.06.2021 (vorher 10.06.2021)"
+    )
+    assert wording(found[0], "en") == (
+        "Meeting moved: AG Bildung now on 2021-06-17 (before: 2021-06-10)"
+    )
+    off = moved.replace("planned", "cancelled")
+    assert kinds(changes(network({rel: planned}), network({rel: off}))) == [
+        ("meeting_cancelled", "2021-06-10-ag")
+    ]

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from netzwerkctl.derive.tasks import TaskRef, all_tasks
@@ -18,7 +18,8 @@ class Change:
     kind: str  # partner_added | partner_left | partner_status | partner_changed |
     #            partner_removed | person_added | person_removed | group_added |
     #            group_removed | project_added | project_removed | meeting_added |
-    #            meeting_removed | meeting_held | meeting_cancelled | task_done | decision |
+    #            meeting_removed | meeting_moved | meeting_held | meeting_cancelled |
+    #            task_done | decision |
     #            decision_changed | decision_removed
     subject: str  # the id it is about
     facts: ChangeFacts
@@ -35,6 +36,7 @@ class ChangeFacts:
     org: str = ""  # a person's organisation
     group: str = ""  # a meeting's group (its name)
     date: Day | None = None  # a meeting's date
+    before: Day | None = None  # a moved meeting's date before
     left: Day | None = None
     done: Day | None = None
     status: str = ""  # a stored partner status
@@ -131,6 +133,9 @@ def _meetings(before: Network, after: Network) -> list[Change]:
             found.append(Change("meeting_held", mid, facts))  # minutes entered
         if m.status == "cancelled" and old is not None and old.status != "cancelled":
             found.append(Change("meeting_cancelled", mid, facts))
+        elif old is not None and old.date != m.date and m.status != "cancelled":
+            # moved to another day (the file keeps its name): the invitees hear of it
+            found.append(Change("meeting_moved", mid, replace(facts, before=old.date)))
         now = [d.text for item in m.agenda for d in item.decisions]
         then = [d.text for item in old.agenda for d in item.decisions] if old else []
         added = [d for d in now if d not in then]

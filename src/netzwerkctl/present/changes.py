@@ -23,6 +23,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "project_removed": N_("change", "Project removed from the data: %(name)s"),
     "meeting_added": N_("change", "New meeting: %(group)s on %(date)s"),
     "meeting_removed": N_("change", "Meeting removed from the data: %(group)s on %(date)s"),
+    "meeting_moved": N_("change", "Meeting moved: %(group)s now on %(date)s (before: %(before)s)"),
     "meeting_held": N_("change", "Meeting held: %(group)s on %(date)s"),
     "meeting_cancelled": N_("change", "Meeting cancelled: %(group)s on %(date)s"),
     "task_done": N_("change", "Done: %(title)s (on %(done)s)"),
@@ -58,7 +59,7 @@ def wording(change: Change, lang: Lang) -> str:
         "new": f.new,
         "keys": ", ".join(_.pgettext("partner field", k) for k in f.keys),
     }
-    for key, day in (("date", f.date), ("left", f.left), ("done", f.done)):
+    for key, day in (("date", f.date), ("before", f.before), ("left", f.left), ("done", f.done)):
         values[key] = short_date(day, lang) if day else ""
     if change.kind.startswith("partner"):
         for key in ("status", "old", "new"):
