@@ -218,6 +218,24 @@ def test_certificate_for_an_award(make_network: Callable[..., Path]) -> None:
     assert wrong[0] == 2 and "Meinten Sie „siegel“?" in wrong[2]
 
 
+def test_a_second_award_to_the_same_partner_is_chosen_by_its_day(
+    make_network: Callable[..., Path],
+) -> None:
+    """The seal renewed in 2023: the latest certificate by default, with a note on
+    stderr naming the other; the earlier one with --date; a day without one is refused."""
+    renewed = SEAL + "  - to: verein\n    date: 2023-11-06\n    valid_until: 2025-11-05\n"
+    root = make_network({"projects/siegel.yaml": renewed})
+    code, out, err = invoke(root, "certificate", "siegel", "--to", "verein")
+    assert code == 0 and "Gültig bis 5. November 2025" in out
+    assert "eine andere mit --date 2021-11-05" in err
+    code, out, err = invoke(root, "certificate", "siegel", "--to", "verein", "--date", "5.11.2021")
+    assert code == 0 and "Gültig bis 4. November 2023" in out and not err
+    code, _out, err = invoke(
+        root, "certificate", "siegel", "--to", "verein", "--date", "2022-01-01"
+    )
+    assert code == 2 and "am 2021-11-05, 2023-11-06 bekommen, nicht am 2022-01-01" in err
+
+
 def test_certificate_without_signatories_has_lines_for_mayor_and_network(
     make_network: Callable[..., Path],
 ) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -22,6 +22,7 @@ from netzwerkctl.cli.common import (
     fail,
     load_checked,
     output_format_for,
+    parse_date,
     parse_today,
     require,
 )
@@ -37,6 +38,7 @@ from netzwerkctl.i18n import cli
 
 if TYPE_CHECKING:
     from netzwerkctl.codes import Lang
+    from netzwerkctl.model import Award
     from netzwerkctl.network import Network
 
 
@@ -276,6 +278,15 @@ def certificate(
         str,
         typer.Option("--to", help="Who got it: a partner's id or the name in awards.to."),
     ],
+    day: Annotated[
+        Optional[str],  # noqa: UP045  (Typer needs Optional on Python 3.10)
+        typer.Option(
+            "--date",
+            help="The day of the award, where the same organisation got it more than once "
+            "(default: the latest).",
+            show_default=False,
+        ),
+    ] = None,
     output_format: FormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -285,9 +296,11 @@ def certificate(
     """Certificate (Urkunde) of an award or seal: organisation, criteria met, date, valid
     until and signature lines (the project's signatories, else mayor and network).
 
-    Example:
+    Examples:
 
       netzwerkctl certificate siegel-freiwillige-willkommen --to tierheim-bocholt -o urkunde.pdf
+
+      netzwerkctl certificate siegel-freiwillige-willkommen --to tierheim-bocholt --date 2021-11-05
     """
     from netzwerkctl.present.documents import certificate_context
     from netzwerkctl.present.incomplete import notice
@@ -301,12 +314,35 @@ def certificate(
         partners = network.partners
         names = {a.to: (partners[a.to].name if a.to in partners else a.to) for a in awards}
         require(to, names, "award", names)
-    index = max(given, key=lambda i: awards[i].date)  # the latest, where there are several
+    index = _award(awards, given, to, day)
     language = lang or network.language
     context = certificate_context(network, project, index)
     warning = notice(gaps, language) if gaps else None
     data = document_data("certificate", context, language, fmt.value, root, output, warning)
     emit(data, output, force, root)
+
+
+def _award(awards: Sequence[Award], given: list[int], to: str, on: str | None) -> int:
+    """Which of the awards to `to` (`given`, their indexes): the one of `--date`, else
+    the latest; with several and no `--date`, stderr names the others."""
+    _ = cli()
+    if on is not None:
+        wanted = parse_date(on, "--date")
+        dated = [i for i in given if awards[i].date == wanted]
+        if not dated:
+            days = ", ".join(awards[i].date.isoformat() for i in given)
+            fail(_("%(to)s got it on %(days)s, not on %(day)s.", to=to, days=days, day=on))
+        return dated[-1]
+    index = max(given, key=lambda i: awards[i].date)
+    if len(given) > 1:
+        others = ", ".join(awards[i].date.isoformat() for i in given if i != index)
+        note = _(
+            "the certificate of %(day)s, the latest; another with --date %(others)s.",
+            day=awards[index].date.isoformat(),
+            others=others,
+        )
+        sys.stderr.write("netzwerkctl: " + _("Note: %(note)s", note=note) + "\n")
+    return index
 
 
 def _document(
