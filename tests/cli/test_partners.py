@@ -278,6 +278,19 @@ def test_market_event_deals_open_items_and_suggestions(make_network: Callable[..
     assert pairs == [("o2", "n2", ["Flyern"])]  # o3 is verein's own offer; n3 is another kind
 
 
+def test_a_deal_whose_offer_is_not_in_the_data_says_which(
+    make_network: Callable[..., Path],
+) -> None:
+    """A deal naming an offer that is not there (NW205), with --allow-errors: the line
+    names the missing offer instead of a bare „?“."""
+    markt = BASE["marketplace/markt.yaml"].replace("  - offer: o1\n", "  - offer: o9\n")
+    root = make_network({"marketplace/markt.yaml": markt})
+    assert invoke(root, "market", "markt")[0] == 1
+    code, out, _err = invoke(root, "market", "markt", "--allow-errors")
+    assert code == 0
+    assert "- „o9“ (fehlt in den Daten) → TV Teststadt: Hilfe bei der Buchhaltung" in out, out
+
+
 def test_market_balance_across_events(make_network: Callable[..., Path]) -> None:
     later = "title: Markt 2\ndate: 2022-06-01\noffers:\n  - {id: a, partner: verein, what: Helfende, kind: staff}\nneeds:\n  - {id: b, partner: fa, what: Helfende, kind: staff}\ndeals:\n  - {offer: a, need: b}\n"
     root = make_network({"marketplace/markt.yaml": MARKET, "marketplace/markt-2.yaml": later})

@@ -83,8 +83,10 @@ class ExchangeEntry(TypedDict):
 
 
 class DealEntry(TypedDict):
-    offer: ExchangeEntry | None
+    offer: ExchangeEntry | None  # None: the offer the deal names is not in the data
     need: ExchangeEntry | None
+    offer_id: str  # as the deal names them, to say which one is missing
+    need_id: str
     agreed: Day | None
     note: str | None
 
@@ -282,6 +284,8 @@ def market_context(network: Network, view: MarketView | None) -> MarketContext:
                 {
                     "offer": _exchange(network, offer),
                     "need": _exchange(network, need),
+                    "offer_id": deal.offer,
+                    "need_id": deal.need,
                     "agreed": deal.agreed,
                     "note": deal.note,
                 }
