@@ -84,6 +84,42 @@ def test_a_misspelled_key_and_a_bad_date_fail() -> None:
     assert any("emial" in e for e in errors) and any(e.startswith("joined") for e in errors)
 
 
+@pytest.mark.parametrize(
+    ("key", "value", "accepted"),
+    [
+        ("date", "2021-03-15", True),
+        ("date", "1.3.2021", True),
+        ("date", "31.12.2021", True),
+        ("date", "2021-13-01", False),  # the editor marks it while typing, as check does
+        ("date", "2021-03-45", False),
+        ("date", "32.01.2021", False),
+        ("start", "9:05", True),
+        ("start", "23:59", True),
+        ("start", "24:00", False),
+        ("start", "18:60", False),
+        ("date", "\u0662\u0660\u0662\u0661-03-15", False),  # Arabic-Indic digits
+        ("start", "\u0661\u0668:30", False),
+    ],
+)
+def test_dates_and_times_as_the_editor_and_check_take_them(
+    key: str, value: str, accepted: bool
+) -> None:
+    """The editor's patterns and `check` agree: months and days in range, hours and
+    minutes of a day, ASCII digits only (check reads no other digits either)."""
+    from pydantic import ValidationError
+
+    from netzwerkctl.model import Meeting
+
+    meeting = {"group": "ag", "date": "2021-03-15", "status": "planned", key: value}
+    assert (_validate("meeting", meeting) == []) == accepted
+    try:
+        Meeting.model_validate(meeting)
+    except ValidationError:
+        assert not accepted
+    else:
+        assert accepted
+
+
 def test_times_and_german_yes_no_as_editors_see_them() -> None:
     meeting = {"group": "ag", "date": "2021-03-15", "start": "18:30", "status": "held"}
     assert _validate("meeting", meeting) == []

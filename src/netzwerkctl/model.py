@@ -24,7 +24,7 @@ from netzwerkctl.i18n import N_
 # -- scalar types ------------------------------------------------------------------
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
-_TIME = re.compile(r"(\d{1,2}):(\d{2})\Z")
+_TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})\Z")  # ASCII digits, as the schemas
 # An address is at most 254 characters (RFC 5321); longer text is refused before any
 # pattern looks at it, so no value costs more than linear time.
 MAX_EMAIL = 254
@@ -175,12 +175,14 @@ ID_SCHEMA: dict[str, Any] = {
 }
 DAY_SCHEMA: dict[str, Any] = {
     "type": "string",
-    "pattern": "^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4})$",
+    # months 1–12 and days 1–31 (a 30 February is left to check, which names it)
+    "pattern": "^([0-9]{4}-(0?[1-9]|1[0-2])-(0?[1-9]|[12][0-9]|3[01])"
+    "|(0?[1-9]|[12][0-9]|3[01])\\.(0?[1-9]|1[0-2])\\.[0-9]{4})$",
     "patternErrorMessage": N_("schema", "Date as 2021-03-15 or 15.03.2021"),
 }
 CLOCK_SCHEMA: dict[str, Any] = {
     "type": "string",
-    "pattern": "^[0-9]{1,2}:[0-9]{2}$",
+    "pattern": "^([01]?[0-9]|2[0-3]):[0-5][0-9]$",
     "patternErrorMessage": N_("schema", "Time as HH:MM, e.g. 18:30"),
 }
 
