@@ -114,7 +114,9 @@ def gone_meetings(network: Network, outbox: Path, day: date) -> list[tuple[str, 
     last: dict[tuple[str, str], dict[str, str]] = {}
     for note in delivered_notes(outbox / RECORD, kind=KIND):
         meeting = note.get("meeting", "")
-        if meeting not in network.meetings and note.get("method") in ("REQUEST", "CANCEL"):
+        # a file read with errors (--allow-errors) is there: it is not gone
+        gone = not network.is_known("meeting", meeting)
+        if gone and note.get("method") in ("REQUEST", "CANCEL"):
             last[(meeting, note.get("person", ""))] = note
     found: dict[str, date] = {}
     for (meeting, _person), note in last.items():

@@ -157,6 +157,15 @@ def test_a_moved_meeting_keeps_its_name_and_a_renamed_one_is_not_sent(
         again = _send(root, port, monkeypatch)
         assert again.exit_code == 0 and len(inbox.received) == 4  # they have it already
 
+        # a file that is there but read with errors (--allow-errors) is not gone
+        (root / MEETING).write_text("group: ag\ndate: [\n", encoding="utf-8")
+        other = "meetings/2021/2021-06-02-ag.yaml"
+        (root / other).write_text(PLANNED.replace("2021-05-19", "2021-06-02"), encoding="utf-8")
+        args = ["-C", str(root), "agenda", "2021-06-02-ag", "--today", "2021-05-03"]
+        allowed = runner.invoke(app, [*args, "--send", "--allow-errors"])
+        assert allowed.exit_code == 0, allowed.output
+        assert "Einladungen verschickt worden" not in allowed.stderr
+
 
 def test_a_meeting_back_as_it_was_is_sent_again_never_silence(
     make_network: Callable[..., Path], monkeypatch: pytest.MonkeyPatch

@@ -142,6 +142,9 @@ def test_a_meeting_moved_to_another_day_is_reported_with_both_days() -> None:
     assert wording(found[0], "en") == (
         "Meeting moved: AG Bildung now on 2021-06-17 (before: 2021-06-10)"
     )
+    held = "group: ag\ndate: 2021-06-10\nstatus: held\npresent: [anna]\n"
+    corrected = held.replace("date: 2021-06-10", "date: 2021-06-11")  # a typo mended
+    assert kinds(changes(network({rel: held}), network({rel: corrected}))) == []
     off = moved.replace("planned", "cancelled")
     assert kinds(changes(network({rel: planned}), network({rel: off}))) == [
         ("meeting_cancelled", "2021-06-10-ag")

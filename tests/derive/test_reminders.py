@@ -52,6 +52,9 @@ def test_a_day_in_the_past_sees_what_was_still_open_then(
     assert ("2022-01-12", "task_due", "2021-12-01-ag#4", ["bernd"]) not in _found(make_network)
     earlier = _found(make_network, today=date(2021, 2, 20))  # met on 2021-02-26
     assert ("2021-03-01", "milestone_due", "umfrage", ["anna"]) in earlier
+    # a task raised at a later meeting did not exist yet (the meeting of 2021-12-01)
+    before = _found(make_network, today=date(2021, 11, 25), days=60)
+    assert not [row for row in before if row[2].startswith("2021-12-01-ag#")], before
 
 
 def test_messages_in_both_languages(make_network: Callable[..., Path]) -> None:

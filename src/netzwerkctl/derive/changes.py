@@ -133,8 +133,9 @@ def _meetings(before: Network, after: Network) -> list[Change]:
             found.append(Change("meeting_held", mid, facts))  # minutes entered
         if m.status == "cancelled" and old is not None and old.status != "cancelled":
             found.append(Change("meeting_cancelled", mid, facts))
-        elif old is not None and old.date != m.date and m.status != "cancelled":
-            # moved to another day (the file keeps its name): the invitees hear of it
+        elif old is not None and old.date != m.date and old.status == m.status == "planned":
+            # moved to another day (the file keeps its name): the invitees hear of it; a
+            # held meeting's date corrected afterwards is no news to anyone
             found.append(Change("meeting_moved", mid, replace(facts, before=old.date)))
         now = [d.text for item in m.agenda for d in item.decisions]
         then = [d.text for item in old.agenda for d in item.decisions] if old else []

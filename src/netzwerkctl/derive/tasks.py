@@ -25,8 +25,8 @@ class TaskRef:
     task: Task
 
     def open_on(self, day: date) -> bool:
-        """Not done on `day` (done later counts as open then)."""
-        return self.task.open_on(day)
+        """Raised by `day` and not done on it (done later counts as open then)."""
+        return self.raised <= day and self.task.open_on(day)
 
     def overdue_on(self, day: date) -> bool:
         return self.open_on(day) and self.task.due is not None and self.task.due < day
