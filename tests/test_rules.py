@@ -1179,6 +1179,24 @@ def test_a_german_word_for_a_stored_value_is_understood(
     assert "Did you mean '" in hit.message("en")
 
 
+@pytest.mark.parametrize(
+    ("date", "warned"),
+    [
+        ("2021-03-15", False),  # as named
+        ("2021-03-22", False),  # moved a week: keeps its name (its calendar UID)
+        ("2021-06-14", False),  # moved within a quarter
+        ("2022-03-15", True),  # a year apart: rather a typo in the date
+        ("2020-12-01", True),
+    ],
+)
+def test_a_moved_meeting_keeps_its_name_a_distant_date_is_questioned(
+    date: str, warned: bool, run_check: Callable[..., CheckResult]
+) -> None:
+    patch = _replace(M, "date: 2021-03-15", f"date: {date}")
+    codes = [p.code for p in run_check(patch).problems if p.code == "NW408"]
+    assert codes == (["NW408"] if warned else [])
+
+
 def test_the_offices_contact_must_be_a_known_person(
     run_check: Callable[..., CheckResult],
 ) -> None:

@@ -94,7 +94,7 @@ def file_names(net: Network, today: date) -> Iterable[Problem]:
     for mid, m in net.meetings.items():
         if m.group not in net.groups:
             continue  # the unknown group is reported (NW203): no name to follow it
-        if not (_named_for(mid, m.date.isoformat(), m.group) or _moved(mid, m.group)):
+        if not (_named_for(mid, m.date.isoformat(), m.group) or _moved(mid, m.group, m.date)):
             expected = f"{m.date.isoformat()}-{m.group}"
             yield problem("NW408", net.at("meeting", mid), expected=expected)
 
@@ -105,13 +105,18 @@ def _named_for(mid: str, day: str, group: str) -> bool:
     return rest == "" or (rest != mid and rest[0] == "-" and rest[1:].isdigit())
 
 
-def _moved(mid: str, group: str) -> bool:
-    """`mid` is named for the group on another, real day: a meeting that was moved."""
+MOVED_DAYS = 92  # how far a meeting is moved, at most; farther, the date is checked
+
+
+def _moved(mid: str, group: str, day: date) -> bool:
+    """`mid` is named for the group on another day within a quarter of `day`: a
+    meeting that was moved. A year apart is rather a typo in the date (2023 for 2022)."""
     try:
         first = date.fromisoformat(mid[:10])
     except ValueError:
         return False
-    return mid[:10] == first.isoformat() and _named_for(mid, mid[:10], group)
+    near = abs((day - first).days) <= MOVED_DAYS
+    return near and mid[:10] == first.isoformat() and _named_for(mid, mid[:10], group)
 
 
 def listed_once(net: Network, today: date) -> Iterable[Problem]:
