@@ -334,6 +334,17 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
         "groups/ag.yaml",
         13,
     ),
+    "NW513": (
+        {
+            "netzwerk.yaml": BASE["netzwerk.yaml"]
+            + "office:\n  name: FA Teststadt\n  contact: anna\n",
+            "partners/fa.yaml": BASE["partners/fa.yaml"].replace(
+                "    consent: 2016-01-01\n", "    consent: 2016-01-01\n    until: 2021-06-30\n"
+            ),
+        },
+        "netzwerk.yaml",
+        11,
+    ),
     "NW601": (
         _replace(
             "marketplace/markt.yaml",

@@ -613,6 +613,14 @@ _ALL: tuple[Code, ...] = (
         "The consent names the purpose '%(value)s', which privacy.purposes does not "
         "list. Known purposes: %(known)s.",
     ),
+    _c(
+        "NW513",
+        WARNING,
+        "Ansprechperson des Büros nicht mehr dabei",
+        "'%(person)s' (office.contact) no longer speaks for %(partner)s since %(since)s: "
+        "letters are signed by the meeting's chair, and replies go to the office. Enter "
+        "who signs for the office now.",
+    ),
     # -- NW6xx: marketplace and projects ----------------------------------------------
     _c(
         "NW601",

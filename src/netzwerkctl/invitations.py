@@ -51,8 +51,9 @@ def organizer(network: Network, sender: Address, day: date) -> tuple[str, str]:
     on `day`), else the office, else the sender of the messages."""
     info = network.info
     office = info.office if info else None
-    if office and office.contact and network.person_active(office.contact, day):
-        contact = network.persons[office.contact].contact
+    signer = network.office_signer(day)
+    if signer is not None:
+        contact = network.persons[signer].contact
         if contact.email:
             return contact.name, contact.email
     if office and office.email:

@@ -212,6 +212,13 @@ class Network:
             return False
         return self.contact_current(partner, person.contact, day)
 
+    def office_signer(self, day: date) -> str | None:
+        """The office's contact person (`office.contact`) while a current contact on
+        `day`: who signs letters and answers; None once they have left (NW513)."""
+        office = self.info.office if self.info else None
+        signer = office.contact if office else None
+        return signer if signer and self.person_active(signer, day) else None
+
     def patronage(self, group: Group, patron: Patron) -> tuple[date | None, date | None]:
         """When a patronage begins and ends: from its `since` (else the group's start)
         to its `until`, the group's end or the partner leaving, whichever is first."""

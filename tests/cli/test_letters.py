@@ -54,6 +54,22 @@ def test_the_invitation_is_a_letter_from_the_office(make_network: Callable[..., 
     assert out.endswith("Mit freundlichen Grüßen\n\nAnna Albers\\\nFreiwilligenagentur Teststadt\n")
 
 
+def test_an_office_contact_who_has_left_signs_no_letter(make_network: Callable[..., Path]) -> None:
+    """Anna signed for the office until the end of April: a letter written in May is
+    signed by the meeting's chair, and `check` asks for her successor (NW513)."""
+    left = BASE["partners/fa.yaml"].replace(
+        "    consent: 2016-01-01\n", "    consent: 2016-01-01\n    until: 2021-04-30\n"
+    )
+    files = _with_office({M_NEXT: NEXT + "chair: bernd\n", "partners/fa.yaml": left})
+    root = make_network(files)
+    code, out, err = invoke(root, "agenda", "2021-05-19-ag", "--today", "2021-05-03")
+    assert code == 0, err
+    assert out.endswith("Mit freundlichen Grüßen\n\nBernd Brink\\\nFreiwilligenagentur Teststadt\n")
+    assert "NW513" in invoke(root, "check", "--today", "2021-05-03")[1]
+    earlier = invoke(root, "agenda", "2021-05-19-ag", "--today", "2021-04-20")[1]
+    assert earlier.endswith("Anna Albers\\\nFreiwilligenagentur Teststadt\n")
+
+
 def test_salutation_reply_date_and_signer_can_be_set(make_network: Callable[..., Path]) -> None:
     group = BASE["groups/ag.yaml"] + 'salutation: "Liebe Bildungs-AG,"\n'
     meeting = NEXT + "rsvp_by: 2021-05-14\nchair: bernd\n"

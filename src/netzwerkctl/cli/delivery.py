@@ -212,8 +212,9 @@ def default_sender(network: Network, day: date) -> Address:
     office = info.office if info else None
     if office and office.email:
         return header_address(office.name, office.email)
-    if office and office.contact and network.person_active(office.contact, day):
-        email = network.persons[office.contact].contact.email
+    signer = network.office_signer(day)
+    if office and signer is not None:
+        email = network.persons[signer].contact.email
         if email:
             return header_address(office.name, email)
     coordinator = info.coordinator if info else None

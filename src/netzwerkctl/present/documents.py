@@ -341,13 +341,14 @@ def attendance_context(network: Network, meeting_id: str, today: date) -> Attend
 
 
 def _letter(network: Network, meeting_id: str, today: date) -> Letter:
-    """Sender and signer: the coordinating office and its contact person (else the
-    meeting's chair); replies go to the office, else to that person."""
+    """Sender and signer: the coordinating office and its contact person while a
+    current contact on the letter's day (else the meeting's chair); replies go to the
+    office, else to that person."""
     meeting = network.meetings[meeting_id]
     group = network.groups.get(meeting.group)
     info = network.info
     office = info.office if info else None
-    signer = (office.contact if office else None) or meeting.chair
+    signer = network.office_signer(today) or meeting.chair
     person = network.persons.get(signer) if signer else None
     contact = person.contact if person else None
     rsvp = meeting.reply_by

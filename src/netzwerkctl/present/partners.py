@@ -391,7 +391,7 @@ def person_context(network: Network, view: PersonView, today: date) -> PersonCon
     info = network.info
     office = info.office if info else None
     contact = network.persons[view.id].contact if view.id in network.persons else None
-    signer = office.contact if office else None
+    signer = network.office_signer(today)
     return {
         "network": info.name if info else "",
         "privacy": _privacy(network),

@@ -40,6 +40,7 @@ RULES: tuple[Rule, ...] = (
     partners.decision_makers,
     partners.former_without_left,
     partners.members_who_left,
+    partners.office_contact_left,
     partners.retention,
     privacy.contact_data_in_texts,
     marketplace.deals,

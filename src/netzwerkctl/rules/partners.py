@@ -108,6 +108,22 @@ def members_who_left(net: Network, today: date) -> Iterable[Problem]:
             )
 
 
+def office_contact_left(net: Network, today: date) -> Iterable[Problem]:
+    """The office's contact person (who signs letters) has left: letters fall back to
+    the chair (present/documents.py), and the coordinator should name a successor."""
+    office = net.info.office if net.info else None
+    person = net.persons.get(office.contact) if office and office.contact else None
+    if person is None or net.office_signer(today) is not None:
+        return
+    partner = net.partners.get(person.partner)
+    ends = [d for d in (person.contact.until, partner.left if partner else None) if d]
+    if ends and min(ends) < today:  # left, not merely not yet begun
+        at = net.at("network", "netzwerk", "office", "contact")
+        yield problem(
+            "NW513", at, person=person.contact.id, partner=person.partner, since=min(ends)
+        )
+
+
 def retention(net: Network, today: date) -> Iterable[Problem]:
     """Contact data kept longer than `privacy.retention_years` after the person left —
     their own `until`, or the day their partner left the network."""
