@@ -174,6 +174,12 @@ def test_syntax_error_with_line_and_hint() -> None:
         (b"name: X\nkind:welfare\nstatus: active\n", "ein Leerzeichen: kind: welfare"),
         (b'c:\n  - id: a\n    name: Dr. "X": Y\n', "name: 'Dr. \"X\": Y'"),
         (b"a: b\nkey:value", "ein Leerzeichen: key: value"),
+        # the first key of a mapping: libyaml stops a line later
+        (b"name:Bocholt\nfounded: 2016-01-01\n", "ein Leerzeichen: name: Bocholt"),
+        (b"contacts:\n  - id:anna\n    name: Anna\n", "ein Leerzeichen: id: anna"),
+        (b"name: X\r\nkind:welfare\r\nstatus: a\r\n", "ein Leerzeichen: kind: welfare"),  # CRLF
+        # a backslash is an escape in double quotes: single ones keep it
+        (b"ablage: S:\\Netz\\alt: ja\n", "ablage: 'S:\\Netz\\alt: ja'"),
     ],
 )
 def test_the_two_common_slips_are_shown_corrected(raw: bytes, said: str) -> None:
@@ -199,6 +205,13 @@ def test_the_two_common_slips_are_shown_corrected(raw: bytes, said: str) -> None
         # a contact typed below a text block is text
         (b"notes: |\n  Gut.\n  - id: lena\n    name: Lena\n", [("NW024", 3, 3)]),
         (b"notes: >\n  Gut.\n\n  - person: lena\n", [("NW024", 4, 3)]),
+        (b"notes: >\n  Gut.\n  - id: lena\n    name: Lena\n", [("NW024", 3, 3)]),  # folded
+        # the next item after a text block is no part of it
+        (b"agenda:\n  - title: A\n    notes: |\n      Text.\n  - title: B\n", []),
+        # a comment after a value that cannot hold a # (a date, number, id, value)
+        (b"founded: 2015-09-01 #laut Satzung\nvalue_eur: 500 #circa\n", []),
+        (b"present:\n  - anna #kam spaeter\nstatus: held #nachgetragen\n", []),
+        (b"location: Raum #2.14\r\nname: x\r\n", [("NW023", 1, 16)]),  # CRLF
     ],
 )
 def test_text_that_yaml_takes_from_a_value_is_named(

@@ -211,8 +211,12 @@ def _mark(file: str, node: Node) -> Location:
 # (a contact added at the end of a file whose last key is a text block). Only a `#`
 # directly followed by a letter or digit counts — `# note` is how comments are written.
 _MAYBE_CUT = re.compile(r" #\w")
-_CUT = re.compile(r"[ \t]+(#\w.*?)[ \t]*$")
-_ENTRY_LINE = re.compile(r"^[ \t]*- (?:id|person|partner|group|title): \S.*$", re.MULTILINE)
+_CUT = re.compile(r"[ \t]+(#\w.*?)[ \t\r]*$")
+# A value that is a date, time, number, id, stored value or yes/no cannot hold a `#`:
+# a comment after it (`founded: 2015-09-01 #laut Satzung`) is one. Quoting it would
+# make it an error.
+_TYPED = re.compile(r"[0-9.:,+-]+|[a-z0-9][a-z0-9_-]*|(?i:ja|nein|yes|no|true|false)")
+_ENTRY_LINE = re.compile(r"[ \t]*- (?:id|person|partner|group|title): \S")
 
 
 class _Builder:
@@ -240,24 +244,24 @@ class _Builder:
             end = node.end_mark
             rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
             cut = _CUT.match(rest)
-            if cut is not None:
+            if cut is not None and not _TYPED.fullmatch(node.value):
                 comment = cut.group(1)
-                whole = f"{node.value} {comment}".strip()
-                fix = (
-                    '"' + whole + '"' if '"' not in whole else "'" + whole.replace("'", "''") + "'"
-                )
+                fix = quoted(f"{node.value} {comment}".strip())
                 column = end.column + cut.start(1) + 1
                 at = Location(self.file, end.line + 1, column)
                 self.problems.append(problem("NW023", at, comment=comment, fix=fix))
         elif node.style in ("|", ">") and "- " in node.value:
-            entry = _ENTRY_LINE.search(node.value)
-            if entry is not None:
-                line = entry.group().strip()
-                span = range(node.start_mark.line, min(node.end_mark.line + 1, len(self.lines)))
-                found = next((n for n in span if self.lines[n].strip() == line), span.start)
-                text = self.lines[found] if found < len(self.lines) else ""
-                at = Location(self.file, found + 1, len(text) - len(text.lstrip()) + 1)
-                self.problems.append(problem("NW024", at, line=line, key=key_name(path) or "–"))
+            # the lines as written (a folded block joins them): the first that looks
+            # like an entry
+            end = node.end_mark  # at the start of the line after the block, or within it
+            last = min(end.line + (1 if end.column else 0), len(self.lines))
+            for n in range(node.start_mark.line + 1, last):
+                text = self.lines[n]
+                if _ENTRY_LINE.match(text):
+                    line = text.strip()
+                    at = Location(self.file, n + 1, len(text) - len(text.lstrip()) + 1)
+                    self.problems.append(problem("NW024", at, line=line, key=key_name(path) or "–"))
+                    break
 
     def value(self, node: Node, path: KeyPath, depth: int) -> Any:
         if depth > MAX_DEPTH:
@@ -399,6 +403,10 @@ def _syntax_problem(text: str, exc: yaml.MarkedYAMLError, file: str) -> Problem:
     fixed = _fixed_line(lines[line - 1]) if 1 <= line <= len(lines) else None
     if fixed is not None:  # the person's own line, corrected: what to write instead
         return problem("NW004", at, detail=detail, cause=fixed[0], fix=fixed[1])
+    above = _fixed_line(lines[line - 2]) if 2 <= line <= len(lines) + 1 else None
+    if above is not None and above[0] == "no-space":  # `name:Bocholt` read on into this line
+        at = Location(file, line - 1)
+        return problem("NW004", at, detail=detail, cause=above[0], fix=above[1])
     return problem("NW004", at, detail=detail)
 
 
@@ -410,15 +418,23 @@ _COLON_IN_VALUE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_]\w*): +([^\s\"'#|>&*!\[{].
 MAX_FIX = 100  # characters of a line corrected (a message quotes at most 120)
 
 
+def quoted(value: str) -> str:
+    """`value` as a YAML scalar in quotes that keeps it as it is: double quotes, or
+    single quotes where it holds a `"` or a backslash (an escape in double quotes)."""
+    if '"' in value or "\\" in value:
+        return "'" + value.replace("'", "''") + "'"
+    return '"' + value + '"'
+
+
 def _fixed_line(line: str) -> tuple[str, str] | None:
     """(cause, the line as it should read), for a slip recognised on `line`."""
+    line = line.rstrip("\r")  # Windows line ends
     if len(line) > MAX_FIX or " #" in line:
         return None
     colon = _COLON_IN_VALUE.match(line)
     if colon is not None:
         key, value = colon.groups()
-        quoted = '"' + value + '"' if '"' not in value else "'" + value.replace("'", "''") + "'"
-        return "colon-in-value", f"{key}: {quoted}"
+        return "colon-in-value", f"{key}: {quoted(value)}"
     no_space = _NO_SPACE.match(line)
     if no_space is not None and ": " not in line:
         key, value = no_space.groups()
