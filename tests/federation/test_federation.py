@@ -332,6 +332,10 @@ def test_a_published_network_founded_after_the_year_is_listed_not_counted(
     assert code == 1  # for the old network only
     md = run(registry, "report", "2021", "--today", "2022-06-01")[1]
     assert "- **Junges Netz** (noch nicht gegründet): gegründet am 01.03.2022" in md, md
+    # two years before: its first export (2022) tells as well
+    code, out, _err = run(registry, "report", "2020", "-f", "json", "--today", "2022-06-01")
+    early = {n["id"]: n["status"] for n in json.loads(out)["networks"]}
+    assert early["jung"] == "later"
 
 
 def test_a_lock_left_by_a_killed_run_is_cleared_by_a_fresh_clone(programme: Path) -> None:

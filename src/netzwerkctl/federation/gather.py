@@ -159,7 +159,7 @@ def _read_row(args: tuple[RegisteredNetwork, Path, Path, int, date]) -> NetworkR
 
     network, base, cache, year, today = args
     if network.export is not None:
-        return _published(network, base, year)
+        return _published(network, base, year, today)
     root = checkout(cache, network)
     if not (root / "netzwerk.yaml").is_file():
         reason: Reason = "not-fetched" if not root.exists() else "no-network"
@@ -198,7 +198,7 @@ def gather(
     return list(_each(_row, [(n, base, cache, year, today) for n in networks], jobs))
 
 
-def _published(network: RegisteredNetwork, base: Path, year: int) -> NetworkRow:
+def _published(network: RegisteredNetwork, base: Path, year: int, today: date) -> NetworkRow:
     """A network that publishes its exports: the year's is required, the previous
     year's is used where it exists."""
     assert network.export is not None
@@ -211,7 +211,7 @@ def _published(network: RegisteredNetwork, base: Path, year: int) -> NetworkRow:
             return NetworkRow(
                 network.id, network.name, network.city, "invalid", "not-an-export", where
             )
-        founded = _founded_after(network, base, year)
+        founded = _founded_after(network, base, year, today)
         if founded is not None:
             return NetworkRow(
                 network.id, network.name, network.city, "later", "founded-later", founded
@@ -234,21 +234,27 @@ def _published(network: RegisteredNetwork, base: Path, year: int) -> NetworkRow:
     )
 
 
-def _founded_after(network: RegisteredNetwork, base: Path, year: int) -> str | None:
-    """The founding day (ISO) of a network without an export for `year`, if its export
-    of the following year says it was founded after `year` (`export --public` makes no
-    export for a year before a network's first year); else None."""
+LATER_EXPORTS = 10  # later years tried for a network's founding, at most
+
+
+def _founded_after(network: RegisteredNetwork, base: Path, year: int, today: date) -> str | None:
+    """The founding day (ISO) of a network without an export for `year`, if its first
+    export of a later year (up to this one) says it was founded after `year`
+    (`export --public` makes no export for a year before a network's first year); else
+    None — also for a network whose `netzwerk.yaml` names no founding day."""
     assert network.export is not None
     if "{year}" not in network.export:
         return None
-    try:
-        following = read_export(_download(network.export, base, year + 1))
-    except (OSError, ValueError):
-        return None
-    founded = following.network.founded
-    if following.year != year + 1 or founded is None or founded.year <= year:
-        return None
-    return founded.isoformat()
+    for later in range(year + 1, min(today.year, year + LATER_EXPORTS) + 1):
+        try:
+            export = read_export(_download(network.export, base, later))
+        except (OSError, ValueError):
+            continue
+        founded = export.network.founded
+        if export.year != later or founded is None or founded.year <= year:
+            return None
+        return founded.isoformat()
+    return None
 
 
 def _download(template: str, base: Path, year: int) -> bytes:
