@@ -243,13 +243,16 @@ def test_a_second_award_to_the_same_partner_is_chosen_by_its_day(
     root = make_network({"projects/siegel.yaml": renewed})
     code, out, err = invoke(root, "certificate", "siegel", "--to", "verein")
     assert code == 0 and "Gültig bis 5. November 2025" in out
-    assert "eine andere mit --date 2021-11-05" in err
+    assert (
+        "die Urkunde der letzten Verleihung, vom 06.11.2023; für eine andere: --date 2021-11-05"
+        in err
+    )
     code, out, err = invoke(root, "certificate", "siegel", "--to", "verein", "--date", "5.11.2021")
     assert code == 0 and "Gültig bis 4. November 2023" in out and not err
     code, _out, err = invoke(
         root, "certificate", "siegel", "--to", "verein", "--date", "2022-01-01"
     )
-    assert code == 2 and "am 2021-11-05, 2023-11-06 bekommen, nicht am 2022-01-01" in err
+    assert code == 2 and "am 05.11.2021, 06.11.2023 bekommen, nicht am 01.01.2022" in err
 
 
 def test_certificate_without_signatories_has_lines_for_mayor_and_network(

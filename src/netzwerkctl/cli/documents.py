@@ -324,22 +324,25 @@ def certificate(
 
 def _award(awards: Sequence[Award], given: list[int], to: str, on: str | None) -> int:
     """Which of the awards to `to` (`given`, their indexes): the one of `--date`, else
-    the latest; with several and no `--date`, stderr names the others."""
+    the latest; with several and no `--date`, stderr says how to choose another."""
+    from netzwerkctl.i18n import short_date
+
     _ = cli()
     if on is not None:
         wanted = parse_date(on, "--date")
         dated = [i for i in given if awards[i].date == wanted]
         if not dated:
-            days = ", ".join(awards[i].date.isoformat() for i in given)
-            fail(_("%(to)s got it on %(days)s, not on %(day)s.", to=to, days=days, day=on))
+            days = ", ".join(short_date(awards[i].date, _.lang) for i in given)
+            day = short_date(wanted, _.lang)
+            fail(_("%(to)s got it on %(days)s, not on %(day)s.", to=to, days=days, day=day))
         return dated[-1]
     index = max(given, key=lambda i: awards[i].date)
-    if len(given) > 1:
-        others = ", ".join(awards[i].date.isoformat() for i in given if i != index)
+    others = [awards[i].date for i in given if i != index]
+    if others:
         note = _(
-            "the certificate of %(day)s, the latest; another with --date %(others)s.",
-            day=awards[index].date.isoformat(),
-            others=others,
+            "the certificate of the latest award, of %(day)s; for another: %(options)s.",
+            day=short_date(awards[index].date, _.lang),
+            options=", ".join(f"--date {day.isoformat()}" for day in sorted(others)),
         )
         sys.stderr.write("netzwerkctl: " + _("Note: %(note)s", note=note) + "\n")
     return index
