@@ -275,10 +275,15 @@ class _Builder:
         self.seen.add(id(node))
         if isinstance(node, ScalarNode):
             style = node.style
-            if (self.may_be_cut and not style) or style == "|" or style == ">":
+            if style:
+                if style == "|" or style == ">":
+                    self._scalar_losses(node, path)
+                elif style == '"' and node.tag == _STR:
+                    return self.quoted(node)
+            elif self.may_be_cut:  # plain (libyaml: "", PyYAML: None)
                 self._scalar_losses(node, path)
             if node.tag == _STR:
-                return node.value if node.style != '"' else self.quoted(node)
+                return node.value
             if node.tag == _NULL and node.value in _NULL_WORDS:
                 return None
             self._tag_problem(node)  # also `!!null text`, which would lose the text
