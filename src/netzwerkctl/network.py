@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property, partial, wraps
 from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
 
@@ -179,13 +179,22 @@ class Network:
     # inclusive at both ends; a missing start date means "from the beginning".
 
     def contact_current(self, partner: Partner, contact: Contact, day: date) -> bool:
-        """A current contact on `day`: their `since`/`until` span covers the day and
-        their partner has not left the network before it."""
+        """A current contact on `day`: their `since`/`until` span covers the day, their
+        partner has not left the network before it, and their data was not erased
+        (`forgotten`, Art. 17) by then — a pseudonym is nobody to invite or remind."""
         return (
             (contact.since is None or contact.since <= day)
             and (contact.until is None or contact.until >= day)
             and (partner.left is None or partner.left >= day)
+            and (contact.forgotten is None or contact.forgotten > day)
         )
+
+    def contact_ended(self, partner: Partner, contact: Contact) -> date | None:
+        """The last day a contact spoke for their partner, if it has ended: their
+        `until`, their partner's `left`, or the day before their data was erased."""
+        erased = contact.forgotten - timedelta(days=1) if contact.forgotten else None
+        ends = [d for d in (contact.until, partner.left, erased) if d is not None]
+        return min(ends) if ends else None
 
     def retention_over(self, partner: Partner, contact: Contact, day: date) -> date | None:
         """The day a contact left (their `until`, else their partner's `left`) when

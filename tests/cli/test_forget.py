@@ -71,7 +71,14 @@ def test_write_keeps_every_figure_of_every_report_and_check_clean(example: Path)
     assert reports(example) == figures
     code, out, err = invoke(example, "check", *DAY)
     assert code == 0, out
-    assert out.count(": warning NW") == warnings_before
+    # a pseudonym is nobody's contact: check asks to end her memberships, and her
+    # partner, a patron, has no current decision-maker left
+    added = sorted(
+        line.split(" warning ")[1][:5] for line in out.splitlines() if ": warning NW" in line
+    )
+    assert out.count(": warning NW") == warnings_before + 3, out
+    assert [code for code in added if code in ("NW504", "NW506")] == ["NW504", "NW506", "NW506"]
+    assert out.count(f"„{pseudonym.group(1)}“ ist seit") == 2
 
     after = snapshot(example)
     for rel, data in after.items():
@@ -531,3 +538,17 @@ def test_an_english_network_gets_english_pseudonyms(make_network: Callable[..., 
     assert re.search(r"bernd becomes former-[0-9a-f]{4} \(partners/bank\.yaml\)", out)
     assert "    name: former contact person\n" in (root / "partners/bank.yaml").read_text()
     assert "the reports of all years keep every figure" in out
+
+
+def test_a_forgotten_person_is_nobody_to_invite_remind_or_sign(example: Path) -> None:
+    """Erased, the office's contact person signs no letter (the chair does; check asks
+    for a successor, NW513), and a pseudonym gets no reminder."""
+    code, out, err = invoke(example, "forget", "jonas-terhorst", "--write", *DAY)
+    assert code == 0, out + err
+    check = invoke(example, "check", *DAY)[1]
+    assert "NW513" in check
+    letter = invoke(example, "agenda", "2022-10-12-ag-bildung", *DAY)[1]
+    closing = letter.split("Mit freundlichen Grüßen")[1]
+    assert "ehemalige Ansprechperson" not in closing, closing
+    reminders = invoke(example, "remind", *DAY)[1]
+    assert "ehemalige Ansprechperson" not in reminders, reminders

@@ -64,7 +64,7 @@ def test_an_office_contact_who_has_left_signs_no_letter(make_network: Callable[.
     root = make_network(files)
     code, out, err = invoke(root, "agenda", "2021-05-19-ag", "--today", "2021-05-03")
     assert code == 0, err
-    assert out.endswith("Mit freundlichen Grüßen\n\nBernd Brink\\\nFreiwilligenagentur Teststadt\n")
+    assert out.endswith("Mit freundlichen Grüßen\n\nBernd Brink\\\nVolksbank Teststadt\n")
     assert "NW513" in invoke(root, "check", "--today", "2021-05-03")[1]
     earlier = invoke(root, "agenda", "2021-05-19-ag", "--today", "2021-04-20")[1]
     assert earlier.endswith("Anna Albers\\\nFreiwilligenagentur Teststadt\n")

@@ -348,7 +348,8 @@ def _letter(network: Network, meeting_id: str, today: date) -> Letter:
     group = network.groups.get(meeting.group)
     info = network.info
     office = info.office if info else None
-    signer = network.office_signer(today) or meeting.chair
+    for_office = network.office_signer(today)
+    signer = for_office or meeting.chair
     person = network.persons.get(signer) if signer else None
     contact = person.contact if person else None
     rsvp = meeting.reply_by
@@ -371,7 +372,9 @@ def _letter(network: Network, meeting_id: str, today: date) -> Letter:
         "reply_phone": (office.phone if office else None) or (contact.phone if contact else None),
         "signer": name,
         "signer_role": contact.role if contact else None,
-        "signer_organisation": office.name if office else organisation,
+        # the office's person signs for the office; a chair with their own role signs
+        # for their own organisation
+        "signer_organisation": office.name if office and for_office else organisation,
     }
 
 

@@ -96,15 +96,15 @@ def members_who_left(net: Network, today: date) -> Iterable[Problem]:
             if person is None or net.person_active(member.person, today):
                 continue
             partner = net.partners.get(person.partner)
-            ends = [d for d in (person.contact.until, partner.left if partner else None) if d]
-            if not ends or min(ends) >= today:
+            ended = net.contact_ended(partner, person.contact) if partner else None
+            if ended is None or ended >= today:
                 continue  # not current for another reason (not yet begun, paused): not left
             yield problem(
                 "NW506",
                 net.at("group", gid, "members", i),
                 person=member.person,
                 partner=person.partner,
-                since=min(ends),
+                since=ended,
             )
 
 
@@ -116,12 +116,10 @@ def office_contact_left(net: Network, today: date) -> Iterable[Problem]:
     if person is None or net.office_signer(today) is not None:
         return
     partner = net.partners.get(person.partner)
-    ends = [d for d in (person.contact.until, partner.left if partner else None) if d]
-    if ends and min(ends) < today:  # left, not merely not yet begun
+    ended = net.contact_ended(partner, person.contact) if partner else None
+    if ended is not None and ended < today:  # left (or erased), not merely not yet begun
         at = net.at("network", "netzwerk", "office", "contact")
-        yield problem(
-            "NW513", at, person=person.contact.id, partner=person.partner, since=min(ends)
-        )
+        yield problem("NW513", at, person=person.contact.id, partner=person.partner, since=ended)
 
 
 def retention(net: Network, today: date) -> Iterable[Problem]:
