@@ -149,3 +149,29 @@ def test_a_meeting_moved_to_another_day_is_reported_with_both_days() -> None:
     assert kinds(changes(network({rel: planned}), network({rel: off}))) == [
         ("meeting_cancelled", "2021-06-10-ag")
     ]
+
+
+def test_an_erasure_is_no_news_and_never_brings_the_name_back() -> None:
+    """`forget` turned Bernd into a pseudonym, his id everywhere and his name in a
+    decision into its words: no „new person“, no „removed: Bernd Brink“, no changed
+    decision quoting his name (the earlier state must not publish what was erased).
+    Other news of the same time stays."""
+    decision = "      - Die Umfrage startet im April.\n"
+    named = {
+        MEETING: BASE[MEETING].replace(
+            decision, decision + "      - Bernd Brink klärt das Porto.\n"
+        )
+    }
+    erased = {
+        rel: text.replace("Bernd Brink", "ehemalige Ansprechperson").replace(
+            "bernd", "ehemalig-1a2b"
+        )
+        for rel, text in {**BASE, **named}.items()
+    }
+    erased["partners/bank.yaml"] = erased["partners/bank.yaml"].replace(
+        "    phone: 0287112345\n", "    forgotten: 2022-01-10\n"
+    )
+    erased["partners/neu.yaml"] = "name: Neu e.V.\nkind: association\nstatus: prospect\n"
+    found = changes(network(named), network(erased))
+    lines = [wording(c, "de") for c in found]
+    assert kinds(found) == [("partner_added", "neu")], lines

@@ -4,13 +4,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
 from netzwerkctl.derive.tasks import TaskRef, all_tasks
 from netzwerkctl.model import Group, Project
-from netzwerkctl.network import Kind, Network
+from netzwerkctl.network import Kind, Network, Person
 
 
 @dataclass(frozen=True)
@@ -56,13 +57,14 @@ def changes(before: Network, after: Network) -> list[Change]:
     they are compared only once both sides are valid."""
     found: list[Change] = []
     found += _partners(before, after)
+    erased = _erased(before, after)
     for person_id, person in after.persons.items():
-        if not before.is_known_person(person_id):
+        if not before.is_known_person(person_id) and person.contact.forgotten is None:
             partner = after.partners.get(person.partner)
             org = partner.name if partner else person.partner
             found.append(Change("person_added", person_id, _f(name=person.contact.name, org=org)))
     for person_id, person in before.persons.items():
-        if not after.is_known_person(person_id):
+        if not after.is_known_person(person_id) and person_id not in erased:
             partner = before.partners.get(person.partner)
             org = partner.name if partner else person.partner
             found.append(Change("person_removed", person_id, _f(name=person.contact.name, org=org)))
@@ -70,7 +72,53 @@ def changes(before: Network, after: Network) -> list[Change]:
     found += _named(before, after, "project", before.projects, after.projects)
     found += _meetings(before, after)
     found += _tasks_done(before, after)
-    return found
+    if not erased:
+        return found
+    # An erasure (Art. 17) is no news, and the earlier state must not bring the name
+    # back: no change that quotes an earlier text naming an erased person.
+    names = {n for p in erased.values() for n in _names_of(p.contact.name)}
+    named = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in sorted(names)))
+    return [c for c in found if not _quotes(c, named)]
+
+
+def _erased(before: Network, after: Network) -> dict[str, Person]:
+    """Persons of `before` that `forget` turned into a pseudonym in `after`: gone, and
+    a new pseudonymised entry of their partner keeps their dates and flags."""
+    kept = {
+        (
+            p.partner,
+            p.contact.since,
+            p.contact.until,
+            p.contact.intro_talk,
+            p.contact.decision_maker,
+        )
+        for pid, p in after.persons.items()
+        if p.contact.forgotten is not None and not before.is_known_person(pid)
+    }
+    return {
+        pid: p
+        for pid, p in before.persons.items()
+        if not after.is_known_person(pid)
+        and (
+            p.partner,
+            p.contact.since,
+            p.contact.until,
+            p.contact.intro_talk,
+            p.contact.decision_maker,
+        )
+        in kept
+    }
+
+
+def _names_of(name: str) -> list[str]:
+    """The whole name and the surname (as a text may name a person), casefolded."""
+    words = name.split()
+    return [name.casefold(), *([words[-1].casefold()] if len(words) > 1 else [])]
+
+
+def _quotes(change: Change, named: re.Pattern[str]) -> bool:
+    f = change.facts
+    return named.search(" ".join((f.old, f.text, f.name, f.title)).casefold()) is not None
 
 
 def _named(
