@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from netzwerkctl.i18n import Text
+from netzwerkctl.mentions import by_surname
 from netzwerkctl.network import Network, Person
 from netzwerkctl.yamlio import contact_span, read_document, source_map
 
@@ -216,7 +217,7 @@ def _bounded(text: str) -> str:
 
 
 def _salutation(surname: str) -> str:
-    return rf"(?<![\w-])(?:Frau|Herrn?|Fr\.|Hr\.)\s+(?:Dr\.\s+)?{re.escape(surname)}(?![\w-])"
+    return rf"(?<![\w-]){by_surname(re.escape(surname))}(?![\w-])"
 
 
 def _patterns(network: Network, person_id: str, pseudonym: str, in_text: str) -> list[Replacement]:

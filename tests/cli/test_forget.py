@@ -552,3 +552,18 @@ def test_a_forgotten_person_is_nobody_to_invite_remind_or_sign(example: Path) ->
     assert "ehemalige Ansprechperson" not in closing, closing
     reminders = invoke(example, "remind", *DAY)[1]
     assert "ehemalige Ansprechperson" not in reminders, reminders
+
+
+def test_a_surname_after_a_title_is_found_and_replaced(example: Path) -> None:
+    """„Dr. Ebbing“ (no Frau/Herr) names her as well: the Art. 15 answer lists the line,
+    and the erasure replaces it, as the public calendar masks it (one pattern)."""
+    meeting = example / "meetings" / "2021" / "2021-11-17-ag-bildung.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    decision = "      - 2022 gibt es fünf Module; neu ist „Datenschutz im Verein“.\n"
+    added = decision + "      - Dr. Ebbing vertritt die AG im Programmbeirat.\n"
+    meeting.write_text(text.replace(decision, added), encoding="utf-8")
+    answer = invoke(example, "person", "martina-ebbing", *DAY)[1]
+    assert "Dr. Ebbing vertritt die AG im Programmbeirat." in answer
+    code, out, err = invoke(example, "forget", "martina-ebbing", "--write", *DAY)
+    assert code == 0, out + err
+    assert "Ebbing" not in meeting.read_text(encoding="utf-8")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from conftest import BASE
 from netzwerkctl.derive.changes import Change, changes
 from netzwerkctl.load import build_network
@@ -11,7 +13,7 @@ from netzwerkctl.present.changes import wording
 MEETING = "meetings/2021/2021-03-15-ag.yaml"
 
 
-def network(patch: dict[str, str | None] | None = None) -> Network:
+def network(patch: Mapping[str, str | None] | None = None) -> Network:
     files = {**BASE, **(patch or {})}
     return build_network(
         [(rel, text.encode()) for rel, text in files.items() if text is not None]

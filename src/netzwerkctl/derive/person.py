@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from netzwerkctl.mentions import by_surname
 from netzwerkctl.network import Network, Person, once_per_network
 from netzwerkctl.problems import Location
 from netzwerkctl.yamlio import contact_span
@@ -113,7 +114,7 @@ def person_view(network: Network, person_id: str, texts: dict[str, str]) -> Pers
         exact.append(re.escape(contact.name))
         exact += [re.escape(v) for v in (contact.email, contact.phone) if v]
         surname = contact.name.split()[-1]
-        maybe.append(rf"\b(?:Frau|Herrn?|Fr\.|Hr\.)\s+(?:Dr\.\s+)?{re.escape(surname)}\b")
+        maybe.append(rf"(?<![\w-]){by_surname(re.escape(surname))}(?![\w-])")
     sure = re.compile("|".join(exact), re.IGNORECASE)
     possible = re.compile("|".join(maybe)) if maybe else None
     for file in sorted(texts):

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from netzwerkctl.i18n import Text
+from netzwerkctl.mentions import HONORIFICS, by_surname
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A phone number as people write them: 0 or +country, then at least six more digits,
@@ -45,7 +46,7 @@ def name_masker(names: Iterable[str], lang: str) -> Callable[[str | None], str |
     surnames = _trie({n.split()[-1] for n in wanted})
     pattern = re.compile(
         rf"(?<![\w-])(?:{_trie(wanted)}"
-        rf"|(?:{_HONORIFICS}|[A-ZÄÖÜ]\.)\s+(?:(?:Dr|Prof)\.\s+)*{surnames})(?![\w-])",
+        rf"|{by_surname(surnames)}|[A-ZÄÖÜ]\.\s+(?:(?:Dr|Prof)\.\s+)*{surnames})(?![\w-])",
         re.IGNORECASE,
     )
 
@@ -55,12 +56,7 @@ def name_masker(names: Iterable[str], lang: str) -> Callable[[str | None], str |
     return mask
 
 
-# What stands before a surname: "Frau Schulte", "Pfarrer Vennekötter", "Dr. Ebbing".
-_HONORIFICS = (
-    r"Frau|Herrn?|Fr\.|Hr\.|Dr\.|Prof\.|Pfarrer(?:in)?|Pastor(?:in)?|Diakon(?:in)?"
-    r"|Bürgermeister(?:in)?|Dipl\.-\w+\.?"
-)
-_TITLE_WORD = re.compile(rf"(?:{_HONORIFICS}|[\w.-]+\.)$", re.IGNORECASE)
+_TITLE_WORD = re.compile(rf"(?:{HONORIFICS}|[\w.-]+\.)$", re.IGNORECASE)
 
 
 def _without_titles(name: str) -> str:
