@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from netzwerkctl.i18n import Text
-from netzwerkctl.mentions import by_surname
+from netzwerkctl.mentions import EMAIL, PHONE, by_surname
 from netzwerkctl.network import Network, Person
 from netzwerkctl.yamlio import contact_span, read_document, source_map
 
@@ -193,6 +193,17 @@ def plan_erasure(
             plan.replacements.append(
                 Replacement(_bounded(line), True, _("(address removed)"), history_only=True)
             )
+        # e-mail addresses and phone numbers in the comments of the entry (a private
+        # number noted there) go with it, and from the history too
+        known = {v for v in (contact.email, contact.phone) if v}
+        for entry_line in lines[first - 1 : last]:
+            comment = entry_line.partition("#")[2]
+            for found in (*EMAIL.findall(comment), *(m.group() for m in PHONE.finditer(comment))):
+                if found not in known:
+                    known.add(found)
+                    plan.replacements.append(
+                        Replacement(_bounded(found), False, _("(removed)"), history_only=True)
+                    )
 
     compiled = [(r.compiled(), r.replacement) for r in plan.replacements if not r.history_only]
     for file in sorted(texts):

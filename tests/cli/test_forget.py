@@ -399,6 +399,11 @@ def test_history_commands_run_as_printed_remove_the_data_from_every_commit(
         "    phone: 0287112345\n    email: hanna@example.org\n"
         "    address: [Hauptstr. 1, 12345 Teststadt]\n",
     )
+    # a private number in a comment of her entry goes with the entry, and from the history
+    patch["partners/fa.yaml"] = patch["partners/fa.yaml"].replace(
+        "    salutation: ms\n",
+        "    salutation: ms\n    # privat: Handy 0160 9876543, a.a@privat.example\n",
+    )
     root = make_network(patch)
     remote = tmp_path / "remote.git"
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
@@ -426,7 +431,8 @@ def test_history_commands_run_as_printed_remove_the_data_from_every_commit(
     fresh = tmp_path / "fresh"
     subprocess.run(["git", "clone", "-q", str(remote), str(fresh)], check=True)
     log = _git(fresh, "log", "--all", "-p")
-    for gone in ("Anna Albers", "anna@example.org", "0171 1234567", "Lindenweg 4"):
+    gone_all = ("Anna Albers", "anna@example.org", "0171 1234567", "Lindenweg 4", "0160 9876543")
+    for gone in (*gone_all, "a.a@privat.example"):
         assert not re.search(rf"(?<![\w.]){re.escape(gone)}", log), gone
     assert "hanna@example.org" in log and "12345 Teststadt" in log
     code, out, err = invoke(fresh, "check", *DAY)

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from conftest import EXAMPLE_NETWORK
 from netzwerkctl.cli import app
 from netzwerkctl.load import load_network
-from netzwerkctl.present.public import EMAIL, PHONE
+from netzwerkctl.mentions import EMAIL, PHONE
 
 runner = CliRunner()
 

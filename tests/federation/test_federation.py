@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from conftest import EXAMPLE_NETWORK, write_network
 from netzwerkctl.cli import app
 from netzwerkctl.load import load_network
-from netzwerkctl.present.public import EMAIL, PHONE
+from netzwerkctl.mentions import EMAIL, PHONE
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 runner = CliRunner()

@@ -9,12 +9,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from netzwerkctl.i18n import Text
-from netzwerkctl.mentions import HONORIFICS, by_surname
-
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# A phone number as people write them: 0 or +country, then at least six more digits,
-# spaces, slashes or hyphens between them ("02871 953-600", "+49 2871 953600").
-PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ /-]?|0)\d{2,5}(?:[ /-]?\d){4,}(?![\w])")
+from netzwerkctl.mentions import EMAIL, HONORIFICS, PHONE, by_surname
 
 
 def contact_data(text: str) -> bool:
