@@ -96,8 +96,10 @@ def meeting_yaml(
         title = _("Approval of the minutes of %(date)s", date=held)
         items.insert(1, (title, 5, "decision", None))
     postponed_in, postponed = postponed_items(network, group, day)
-    for item in postponed:  # before "Any other business"
-        items.insert(len(items) - 1, (item.title, item.duration, item.kind, item.by))
+    standing = {" ".join(i[0].split()).casefold() for i in items}
+    for item in postponed:  # before "Any other business"; a standing item only once
+        if " ".join(item.title.split()).casefold() not in standing:
+            items.insert(len(items) - 1, (item.title, item.duration, item.kind, item.by))
     for title, duration, kind, by in items:
         lines.append(f"  - title: {quote(title)}")
         if duration is not None:

@@ -177,6 +177,17 @@ def test_new_meeting_carries_approval_and_postponed_items(
     assert "Genehmigung des Protokolls" not in (again / M_NEXT).read_text(encoding="utf-8")
 
 
+def test_a_postponed_standing_item_is_on_the_next_agenda_once(
+    make_network: Callable[..., Path],
+) -> None:
+    """„Verschiedenes“ postponed: the next meeting has it once, as a standing item."""
+    postponed = VOTED.replace("  - title: Herbstfest\n", "  - title: Verschiedenes\n")
+    root = make_network({M_PAST: postponed})
+    assert invoke(root, "new", "meeting", "ag", "2021-05-19")[0] == 0
+    text = (root / M_NEXT).read_text(encoding="utf-8")
+    assert text.count('title: "Verschiedenes"') == 1, text
+
+
 def test_attendance_list_to_sign(make_network: Callable[..., Path]) -> None:
     root = make_network({M_NEXT: NEXT + "invited: [carla]\nguests: [Frau Dr. Gast]\n"})
     code, out, err = invoke(root, "attendance", "ag", "--today", "2021-05-03")
