@@ -106,7 +106,17 @@ def init(
     files.update(
         {
             "README.md": render(
-                "init-readme", {"name": name, "city": city}, language, marker=False
+                "init-readme",
+                {
+                    "name": name,
+                    "city": city,
+                    # examples that work in the new network: a second meeting of its
+                    # steering group, the report of its first year
+                    "next_meeting": (first_meeting + timedelta(days=28)).isoformat(),
+                    "year": str(day.year),
+                },
+                language,
+                marker=False,
             ),
             ".gitattributes": GITATTRIBUTES,
             ".editorconfig": EDITORCONFIG,
