@@ -110,7 +110,8 @@ def test_fetch_check_report(programme: Path, tmp_path: Path) -> None:
     assert lines["gut"].startswith("geklont (") and lines["beispiel"].startswith("geklont (")
     assert lines["weg"].startswith("FEHLGESCHLAGEN") and "gibt-es-nicht" in lines["weg"]
     cache = programme.parent / "netze"
-    assert sorted(p.name for p in cache.iterdir()) == ["beispiel", "gut", "kaputt"]
+    # no copy of the one that failed, but a note that its fetch failed
+    assert sorted(p.name for p in cache.iterdir()) == [".weg.stale", "beispiel", "gut", "kaputt"]
     assert subprocess.run(
         ["git", "-C", str(cache / "gut"), "rev-parse", "--is-shallow-repository"],
         capture_output=True, text=True, check=True,
@@ -137,6 +138,12 @@ def test_fetch_check_report(programme: Path, tmp_path: Path) -> None:
         "weg": "unreachable",
         "veroeffentlicht": "complete",
     }
+    weg = next(n for n in report["networks"] if n["id"] == "weg")
+    assert weg["reason"] == "fetch-failed"  # not "not fetched yet": it was tried
+    md = run(programme, "report", "2021", "--today", "2022-01-01")[1]
+    assert "(nicht erreichbar): sein Repository ließ sich nicht abrufen" in md
+    assert "5 Netzwerke sind eingetragen. Davon sind 3 in den Zahlen unten gezählt." in md
+    assert "federation fetch" not in md  # no instruction in what the office publishes
     own = [
         json.loads(runner.invoke(app, ["-C", str(root), "report", "2021", "-f", "json"]).stdout)
         for root in (

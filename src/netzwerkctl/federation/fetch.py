@@ -75,8 +75,9 @@ def source_url(network: RegisteredNetwork, base: Path) -> str:
 
 
 def stale_marker(cache: Path, network_id: str) -> Path:
-    """A file that says the last fetch of a network failed: its copy in the cache is
-    older than its repository (the report says so)."""
+    """A file that says the last fetch of a network failed: its copy in the cache, if
+    there is one, is older than its repository; without one, it was never fetched
+    (the report says either)."""
     return cache / f".{network_id}.stale"
 
 
@@ -113,7 +114,7 @@ def fetch_all(
         else:
             result = _fetch(network, source_url(network, base), cache, timeout)
             marker = stale_marker(cache, network.id)
-            if result.state == "failed" and (cache / network.id).exists():
+            if result.state == "failed":  # the copy, if any, is older than the repository
                 marker.write_text(result.failure or "", encoding="utf-8")
             else:
                 marker.unlink(missing_ok=True)

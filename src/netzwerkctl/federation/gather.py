@@ -162,7 +162,10 @@ def _read_row(args: tuple[RegisteredNetwork, Path, Path, int, date]) -> NetworkR
         return _published(network, base, year, today)
     root = checkout(cache, network)
     if not (root / "netzwerk.yaml").is_file():
-        reason: Reason = "not-fetched" if not root.exists() else "no-network"
+        failed = stale_marker(cache, network.id).exists()
+        reason: Reason = (
+            "no-network" if root.exists() else "fetch-failed" if failed else "not-fetched"
+        )
         return NetworkRow(network.id, network.name, network.city, "unreachable", reason)
     result = check_network(root, today)
     first = result.network.first_year

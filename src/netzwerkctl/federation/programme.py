@@ -25,6 +25,7 @@ Status = Literal["complete", "errors", "unreachable", "invalid", "later"]
 # (for `founded-later`: the day of founding, or the year its data begins)
 Reason = Literal[
     "not-fetched",
+    "fetch-failed",  # never fetched: the last fetch failed (fetch said why)
     "no-network",
     "wrong-year",
     "not-an-export",

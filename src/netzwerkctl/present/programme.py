@@ -117,7 +117,8 @@ def _reason(row: NetworkRow, _: Text) -> str | None:
     detail = row.detail or ""
     texts = {
         None: None,
-        "not-fetched": _("not fetched yet: run netzwerkctl federation fetch"),
+        "not-fetched": _("not fetched yet"),
+        "fetch-failed": _("its repository could not be fetched"),
         "no-network": _("the repository has no netzwerk.yaml (check url and folder)"),
         "wrong-year": _("the export found is of another year"),
         "not-an-export": _("the file is no public export (at %(place)s)", place=detail),
