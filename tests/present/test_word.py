@@ -51,6 +51,9 @@ def test_the_protokoll_is_word_structure_not_an_image(network: Path, tmp_path: P
     assert glance.rows[1].cells[1].text == "Referentinnen für Modul 1 anfragen"
     assert document.core_properties.title == "Protokoll: 7. Treffen der AG Bildung"
     assert document.core_properties.language == "de"
+    # no invented dates and no library's note where Word shows the file's properties
+    assert document.core_properties.created is None and document.core_properties.modified is None
+    assert document.core_properties.comments == ""
 
 
 def test_the_report_and_the_invitation_as_word(network: Path, tmp_path: Path) -> None:
