@@ -106,14 +106,18 @@ def test_init_makes_a_checked_committed_network(tmp_path: Path) -> None:
     )
 
 
-def test_the_commands_in_the_readme_of_a_new_network_work_there(tmp_path: Path) -> None:
+def test_the_commands_in_the_readme_of_a_new_network_work_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The README `init` writes shows commands to copy: each runs in the new network
-    (a second meeting of its steering group, the report of its first year)."""
+    (a second meeting of its steering group, the report of its first year), from
+    inside its folder as the README says."""
     import shlex
 
     target = tmp_path / "neu"
     made = runner.invoke(app, ["init", str(target), "--today", "2026-06-01"])
     assert made.exit_code == 0, made.stderr
+    monkeypatch.chdir(target)  # "-o bericht.html" lands in the network, as for a person
     readme = (target / "README.md").read_text(encoding="utf-8")
     commands = [
         shlex.split(line.split("#")[0])[1:]
@@ -125,8 +129,9 @@ def test_the_commands_in_the_readme_of_a_new_network_work_there(tmp_path: Path) 
         command = [arg for arg in args if not arg.startswith("-")][:2]
         dated = "--today" in runner.invoke(app, [*command, "--help"]).stdout
         day = ["--today", "2026-06-01"] if dated else []
-        result = runner.invoke(app, ["-C", str(target), *args, *day])
+        result = runner.invoke(app, [*args, *day])
         assert result.exit_code == 0, (args, result.output)
+    assert (target / "bericht.html").is_file() or (target / "report.html").is_file()
 
 
 def test_init_inside_a_repository_adds_files_but_no_repository_and_no_commit(
