@@ -300,6 +300,17 @@ CASES: dict[str, tuple[Files, str, int | None]] = {
         6,
     ),
     "NW416": (_replace(M, "status: held", "status: held\nnext: 2021-03-01"), M, 6),
+    "NW417": (
+        {
+            "meetings/2022/2022-03-01-ag.yaml": "group: ag\ndate: 2022-03-01\nstatus: planned\n"
+            "chair: anna\nminutes_by: bernd\n",
+            "partners/bank.yaml": BASE["partners/bank.yaml"].replace(
+                "    consent: 01.02.2016\n", "    consent: 01.02.2016\n    until: 2021-12-31\n"
+            ),
+        },
+        "meetings/2022/2022-03-01-ag.yaml",
+        5,
+    ),
     "NW501": (
         _replace("groups/ag.yaml", "patrons: [bank,", "patrons: [kirche,"),
         "groups/ag.yaml",

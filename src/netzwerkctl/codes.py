@@ -526,6 +526,13 @@ _ALL: tuple[Code, ...] = (
         "next: %(next)s is before the meeting of %(date)s; the minutes would name it as "
         "the next meeting.",
     ),
+    _c(
+        "NW417",
+        WARNING,
+        "Sitzungsrolle nicht mehr besetzt",
+        "'%(person)s' (%(key)s) no longer speaks for %(partner)s on %(date)s, the day of "
+        "the meeting: enter who %(t_role)s instead.",
+    ),
     # -- NW5xx: partners and groups --------------------------------------------------
     _c(
         "NW501",
@@ -683,6 +690,8 @@ TERMS: tuple[tuple[str, str], ...] = (
     N_("term", "mapping"),
     N_("term", "number"),
     N_("term", "whole number"),
+    N_("term", "chairs it"),
+    N_("term", "takes the minutes"),
     N_("term", "not a number"),
     N_("term", "not a whole number"),
     N_("term", "nothing"),

@@ -43,7 +43,14 @@ def meeting_path(group: str, day: date) -> str:
 def _role_on(network: Network, group: str, day: date, role: str) -> str | None:
     g = network.groups[group]
     members = network.members_on(group, day)
-    return next((m.person for m in g.members if m.role == role and m.person in members), None)
+    return next(
+        (
+            m.person
+            for m in g.members
+            if m.role == role and m.person in members and network.person_active(m.person, day)
+        ),
+        None,
+    )
 
 
 def meeting_yaml(

@@ -573,3 +573,25 @@ def test_a_surname_after_a_title_is_found_and_replaced(example: Path) -> None:
     code, out, err = invoke(example, "forget", "martina-ebbing", "--write", *DAY)
     assert code == 0, out + err
     assert "Ebbing" not in meeting.read_text(encoding="utf-8")
+
+
+def test_an_erased_chair_chairs_and_signs_nothing(example: Path) -> None:
+    """Erased, the chair of the AG Bildung is not the chair of its next meeting, and
+    signs no letter; a coming meeting she was to chair is named by check (NW417)."""
+    code, out, err = invoke(example, "forget", "martina-ebbing", "jonas-terhorst", "--write", *DAY)
+    assert code == 0, out + err
+    assert invoke(example, "new", "meeting", "ag-bildung", "2027-01-20")[0] == 0
+    meeting = example / "meetings" / "2027" / "2027-01-20-ag-bildung.yaml"
+    assert "chair: ehemalig" not in meeting.read_text(encoding="utf-8")
+    letter = invoke(example, "agenda", "2027-01-20-ag-bildung", *DAY)[1]
+    assert "ehemalige Ansprechperson" not in letter.split("Mit freundlichen Grüßen")[1]
+    text = meeting.read_text(encoding="utf-8")
+    pseudonym = next(
+        line.split(": ")[1]
+        for line in (example / "groups" / "ag-bildung.yaml")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if "person: ehemalig" in line
+    )
+    meeting.write_text(text.replace("# chair: person-id", f"chair: {pseudonym}"), encoding="utf-8")
+    assert "NW417" in invoke(example, "check", *DAY)[1]

@@ -349,7 +349,8 @@ def _letter(network: Network, meeting_id: str, today: date) -> Letter:
     info = network.info
     office = info.office if info else None
     for_office = network.office_signer(today)
-    signer = for_office or meeting.chair
+    chair = meeting.chair if meeting.chair and network.person_active(meeting.chair, today) else None
+    signer = for_office or chair  # never someone who has left or was erased
     person = network.persons.get(signer) if signer else None
     contact = person.contact if person else None
     rsvp = meeting.reply_by

@@ -34,6 +34,7 @@ RULES: tuple[Rule, ...] = (
     meetings.status,
     meetings.file_names,
     meetings.listed_once,
+    meetings.roles_still_held,
     meetings.replies,
     partners.patrons,
     partners.consent,

@@ -119,6 +119,35 @@ def _moved(mid: str, group: str, day: date) -> bool:
     return near and mid[:10] == first.isoformat() and _named_for(mid, mid[:10], group)
 
 
+def roles_still_held(net: Network, today: date) -> Iterable[Problem]:
+    """A coming meeting's chair or minute-taker who no longer speaks for their partner
+    on its day (left, or erased): nobody would chair it, the invitation would name a
+    pseudonym."""
+    for mid, m in net.meetings.items():
+        if m.status != "planned" or m.date < today:
+            continue
+        for key, person_id, role in (
+            ("chair", m.chair, "chairs it"),
+            ("minutes_by", m.minutes_by, "takes the minutes"),
+        ):
+            person = net.persons.get(person_id) if person_id else None
+            if person is None or net.person_active(person.contact.id, m.date):
+                continue
+            partner = net.partners.get(person.partner)
+            if partner is None or net.contact_ended(partner, person.contact) is None:
+                continue  # not yet begun: not the case of someone gone
+            at = net.at("meeting", mid, key)
+            yield problem(
+                "NW417",
+                at,
+                person=person.contact.id,
+                key=key,
+                partner=person.partner,
+                date=m.date,
+                t_role=role,
+            )
+
+
 def listed_once(net: Network, today: date) -> Iterable[Problem]:
     for mid, m in net.meetings.items():
         for key in ("invited", "present", "excused", "accepted", "declined"):
