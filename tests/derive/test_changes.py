@@ -154,26 +154,39 @@ def test_a_meeting_moved_to_another_day_is_reported_with_both_days() -> None:
 
 
 def test_an_erasure_is_no_news_and_never_brings_the_name_back() -> None:
-    """`forget` turned Bernd into a pseudonym, his id everywhere and his name in a
-    decision into its words: no „new person“, no „removed: Bernd Brink“, no changed
-    decision quoting his name (the earlier state must not publish what was erased).
-    Other news of the same time stays."""
+    """`forget` turned Bernd into a pseudonym — his id everywhere, his name, title and
+    phone number in texts into its words — after his `until` was set in the same time:
+    no „new person“, no „removed: Bernd Brink“, no changed decision quoting his name or
+    number, no task newly done because its title named him. Other news of the same time
+    stays, also a new partner that bears his surname."""
     decision = "      - Die Umfrage startet im April.\n"
-    named = {
-        MEETING: BASE[MEETING].replace(
-            decision, decision + "      - Bernd Brink klärt das Porto.\n"
+    task = "      - id: porto-klaeren\n"
+    named: dict[str, str | None] = {
+        MEETING: BASE[MEETING]
+        .replace(
+            decision,
+            decision + "      - Bernd Brink klärt das Porto.\n      - Rückfragen an 0287112345.\n",
+        )
+        .replace(
+            task,
+            "      - {title: Raumliste an Herrn Brink schicken, owner: anna, due: 2021-04-01, "
+            "done: 2021-03-20}\n" + task,
         )
     }
-    erased = {
-        rel: text.replace("Bernd Brink", "ehemalige Ansprechperson").replace(
-            "bernd", "ehemalig-1a2b"
-        )
+    erased: dict[str, str | None] = {
+        rel: text.replace("Bernd Brink", "ehemalige Ansprechperson")
+        .replace("Herrn Brink", "ehemalige Ansprechperson")
+        .replace("0287112345", "(Telefonnummer entfernt)")
+        .replace("bernd", "ehemalig-1a2b")
         for rel, text in {**BASE, **named}.items()
+        if text is not None
     }
-    erased["partners/bank.yaml"] = erased["partners/bank.yaml"].replace(
-        "    phone: 0287112345\n", "    forgotten: 2022-01-10\n"
+    erased["partners/bank.yaml"] = str(BASE["partners/bank.yaml"]).replace(
+        "  - id: bernd\n    name: Bernd Brink\n    phone: 0287112345\n",
+        "  - id: ehemalig-1a2b\n    name: ehemalige Ansprechperson\n    forgotten: 2022-01-10\n"
+        "    until: 2021-12-31\n",
     )
-    erased["partners/neu.yaml"] = "name: Neu e.V.\nkind: association\nstatus: prospect\n"
+    erased["partners/brink.yaml"] = "name: Bäckerei Brink\nkind: business\nstatus: prospect\n"
     found = changes(network(named), network(erased))
     lines = [wording(c, "de") for c in found]
-    assert kinds(found) == [("partner_added", "neu")], lines
+    assert kinds(found) == [("partner_added", "brink")], lines

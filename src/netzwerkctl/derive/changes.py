@@ -5,11 +5,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
 from netzwerkctl.derive.tasks import TaskRef, all_tasks
+from netzwerkctl.mentions import by_surname
 from netzwerkctl.model import Group, Project
 from netzwerkctl.network import Kind, Network, Person
 
@@ -57,7 +58,7 @@ def changes(before: Network, after: Network) -> list[Change]:
     they are compared only once both sides are valid."""
     found: list[Change] = []
     found += _partners(before, after)
-    erased = _erased(before, after)
+    erased, pseudonyms = _erasures(before, after)
     for person_id, person in after.persons.items():
         if not before.is_known_person(person_id) and person.contact.forgotten is None:
             partner = after.partners.get(person.partner)
@@ -71,54 +72,51 @@ def changes(before: Network, after: Network) -> list[Change]:
     found += _named(before, after, "group", before.groups, after.groups)
     found += _named(before, after, "project", before.projects, after.projects)
     found += _meetings(before, after)
-    found += _tasks_done(before, after)
+    found += _tasks_done(before, after, frozenset(erased) | pseudonyms)
     if not erased:
         return found
-    # An erasure (Art. 17) is no news, and the earlier state must not bring the name
+    # An erasure (Art. 17) is no news, and the earlier state must not bring the data
     # back: no change that quotes an earlier text naming an erased person.
-    names = {n for p in erased.values() for n in _names_of(p.contact.name)}
-    named = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in sorted(names)))
+    named = _naming(erased.values())
     return [c for c in found if not _quotes(c, named)]
 
 
-def _erased(before: Network, after: Network) -> dict[str, Person]:
-    """Persons of `before` that `forget` turned into a pseudonym in `after`: gone, and
-    a new pseudonymised entry of their partner keeps their dates and flags."""
-    kept = {
-        (
-            p.partner,
-            p.contact.since,
-            p.contact.until,
-            p.contact.intro_talk,
-            p.contact.decision_maker,
-        )
+def _erasures(before: Network, after: Network) -> tuple[dict[str, Person], frozenset[str]]:
+    """Persons of `before` that `forget` erased by `after`, and the pseudonyms it gave:
+    every person gone from a partner that gained a pseudonymised entry (the dates it
+    keeps may have changed in the same time, as when someone leaves and asks to be
+    erased)."""
+    pseudonyms = frozenset(
+        pid
         for pid, p in after.persons.items()
         if p.contact.forgotten is not None and not before.is_known_person(pid)
-    }
-    return {
+    )
+    partners = {after.persons[pid].partner for pid in pseudonyms}
+    erased = {
         pid: p
         for pid, p in before.persons.items()
-        if not after.is_known_person(pid)
-        and (
-            p.partner,
-            p.contact.since,
-            p.contact.until,
-            p.contact.intro_talk,
-            p.contact.decision_maker,
-        )
-        in kept
+        if p.partner in partners and not after.is_known_person(pid)
     }
+    return erased, pseudonyms
 
 
-def _names_of(name: str) -> list[str]:
-    """The whole name and the surname (as a text may name a person), casefolded."""
-    words = name.split()
-    return [name.casefold(), *([words[-1].casefold()] if len(words) > 1 else [])]
+def _naming(persons: Iterable[Person]) -> re.Pattern[str]:
+    """A text that names one of `persons`: their name, title and surname („Frau
+    Schulte“, „Dr. Ebbing“), e-mail address or phone number — not the surname alone,
+    which also names a bakery or an ordinary word."""
+    parts = []
+    for p in persons:
+        c = p.contact
+        parts.append(rf"(?<![\w-]){re.escape(c.name)}(?![\w-])")
+        if len(c.name.split()) > 1:
+            parts.append(rf"(?<![\w-]){by_surname(re.escape(c.name.split()[-1]))}(?![\w-])")
+        parts += [re.escape(v) for v in (c.email, c.phone) if v]
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 def _quotes(change: Change, named: re.Pattern[str]) -> bool:
     f = change.facts
-    return named.search(" ".join((f.old, f.text, f.name, f.title)).casefold()) is not None
+    return named.search(" ".join((f.old, f.text, f.name, f.title))) is not None
 
 
 def _named(
@@ -214,14 +212,17 @@ def _task_keys(t: TaskRef) -> set[tuple[str, ...]]:
     return keys
 
 
-def _done_key(t: TaskRef) -> tuple[str, ...]:
+def _done_key(t: TaskRef, hidden: frozenset[str]) -> tuple[str, ...]:
     """Meeting, done date and owners: recognises a task whose title was corrected, but
-    only where no other task shares it (one person often closes several on one day)."""
+    only where no other task shares it (one person often closes several on one day).
+    `hidden`: erased persons and their pseudonyms, whose ids an erasure changed."""
     done = t.task.done.isoformat() if t.task.done else ""
-    return ("done", t.meeting, done, *sorted(t.task.owner))
+    return ("done", t.meeting, done, *sorted(o for o in t.task.owner if o not in hidden))
 
 
-def _tasks_done(before: Network, after: Network) -> list[Change]:
+def _tasks_done(
+    before: Network, after: Network, hidden: frozenset[str] = frozenset()
+) -> list[Change]:
     from collections import Counter
 
     done_then = [t for t in all_tasks(before) if t.task.done]
@@ -229,13 +230,13 @@ def _tasks_done(before: Network, after: Network) -> list[Change]:
     keys_then: set[tuple[str, ...]] = set()
     for t in done_then:
         keys_then |= _task_keys(t)
-    count_then = Counter(_done_key(t) for t in done_then)
-    count_now = Counter(_done_key(t) for t in done_now)
+    count_then = Counter(_done_key(t, hidden) for t in done_then)
+    count_now = Counter(_done_key(t, hidden) for t in done_now)
 
     def known(t: TaskRef) -> bool:
         if _task_keys(t) & keys_then:
             return True
-        key = _done_key(t)
+        key = _done_key(t, hidden)
         return count_then[key] == 1 and count_now[key] == 1
 
     return [
