@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from netzwerkctl.i18n import Text
-from netzwerkctl.mentions import EMAIL, PHONE, by_surname
+from netzwerkctl.mentions import ADDRESS_FORMS, EMAIL, PHONE, by_surname
 from netzwerkctl.network import Network, Person
 from netzwerkctl.yamlio import contact_span, read_document, source_map
 
@@ -186,6 +186,10 @@ def plan_erasure(
             maybe.append((title.compiled(), person_id))
         else:
             plan.replacements.append(title)
+        # „Dr. Ebbing“, „Pfarrer Vennekötter“ may be her — or a firm („Zahnarztpraxis
+        # Dr. Hemsing“): named for a decision by hand, never rewritten
+        titled = rf"(?<![\w-]){by_surname(re.escape(surname))}(?![\w-])"
+        maybe.append((re.compile(titled), person_id))
         wrapped.append(
             (re.compile(r"\s+".join(map(re.escape, contact.name.split())), re.I), person_id)
         )
@@ -198,11 +202,18 @@ def plan_erasure(
         known = {v for v in (contact.email, contact.phone) if v}
         for entry_line in lines[first - 1 : last]:
             comment = entry_line.partition("#")[2]
-            for found in (*EMAIL.findall(comment), *(m.group() for m in PHONE.finditer(comment))):
-                if found not in known:
-                    known.add(found)
+            for email in EMAIL.findall(comment):
+                if email not in known:  # replaced wherever it stands, as her address is
+                    known.add(email)
                     plan.replacements.append(
-                        Replacement(_bounded(found), False, _("(removed)"), history_only=True)
+                        Replacement(_bounded(email), True, _("(e-mail removed)"))
+                    )
+            for phone in (m.group() for m in PHONE.finditer(comment)):
+                if phone not in known:
+                    known.add(phone)
+                    pattern = rf"(?<![\d+]){re.escape(phone)}(?!\d)"
+                    plan.replacements.append(
+                        Replacement(pattern, False, _("(phone number removed)"))
                     )
 
     compiled = [(r.compiled(), r.replacement) for r in plan.replacements if not r.history_only]
@@ -228,7 +239,7 @@ def _bounded(text: str) -> str:
 
 
 def _salutation(surname: str) -> str:
-    return rf"(?<![\w-]){by_surname(re.escape(surname))}(?![\w-])"
+    return rf"(?<![\w-]){by_surname(re.escape(surname), ADDRESS_FORMS)}(?![\w-])"
 
 
 def _patterns(network: Network, person_id: str, pseudonym: str, in_text: str) -> list[Replacement]:

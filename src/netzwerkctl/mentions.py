@@ -14,14 +14,18 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # spaces, slashes or hyphens between them ("02871 953-600", "+49 2871 953600").
 PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ /-]?|0)\d{2,5}(?:[ /-]?\d){4,}(?![\w])")
 
-# What stands before a surname in a text.
-HONORIFICS = (
-    r"Frau|Herrn?|Fr\.|Hr\.|Dr\.|Prof\.|Pfarrer(?:in)?|Pastor(?:in)?|Diakon(?:in)?"
-    r"|Bürgermeister(?:in)?|Dipl\.-\w+\.?"
+# What stands before a surname and surely means a person: a form of address or an
+# office only a person holds („Frau Schulte“, „Pfarrer Vennekötter“).
+ADDRESS_FORMS = (
+    r"Frau|Herrn?|Fr\.|Hr\.|Pfarrer(?:in)?|Pastor(?:in)?|Diakon(?:in)?|Bürgermeister(?:in)?"
 )
+# Academic titles, which also stand in the names of firms („Zahnarztpraxis Dr. Hemsing“,
+# „Dr. Oetker“): a line with one may mean the person, or may not.
+TITLES = r"Dr\.|Prof\.|Dipl\.-\w+\.?"
+HONORIFICS = f"{ADDRESS_FORMS}|{TITLES}"
 
 
-def by_surname(surname: str) -> str:
-    """A pattern for an honorific, any further titles and `surname` (itself a pattern:
-    escape a name with re.escape)."""
-    return rf"(?:{HONORIFICS})\s+(?:(?:Dr|Prof)\.\s+)*(?:{surname})"
+def by_surname(surname: str, forms: str = HONORIFICS) -> str:
+    """A pattern for an honorific (of `forms`), any further titles and `surname`
+    (itself a pattern: escape a name with re.escape)."""
+    return rf"(?:{forms})\s+(?:(?:Dr|Prof)\.\s+)*(?:{surname})"

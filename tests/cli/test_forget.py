@@ -560,9 +560,11 @@ def test_a_forgotten_person_is_nobody_to_invite_remind_or_sign(example: Path) ->
     assert "ehemalige Ansprechperson" not in reminders, reminders
 
 
-def test_a_surname_after_a_title_is_found_and_replaced(example: Path) -> None:
-    """„Dr. Ebbing“ (no Frau/Herr) names her as well: the Art. 15 answer lists the line,
-    and the erasure replaces it, as the public calendar masks it (one pattern)."""
+def test_a_surname_after_a_title_is_found_never_rewritten_in_a_firm(example: Path) -> None:
+    """„Dr. Ebbing“ (no Frau/Herr) may name her: the Art. 15 answer lists the line, and
+    the erasure names it to change by hand (exit 1) — a title also stands in the names
+    of firms („Zahnarztpraxis Dr. Hemsing“), which it never rewrites. An office only a
+    person holds („Pfarrer Vennekötter“) is replaced like „Frau Schulte“."""
     meeting = example / "meetings" / "2021" / "2021-11-17-ag-bildung.yaml"
     text = meeting.read_text(encoding="utf-8")
     decision = "      - 2022 gibt es fünf Module; neu ist „Datenschutz im Verein“.\n"
@@ -571,8 +573,20 @@ def test_a_surname_after_a_title_is_found_and_replaced(example: Path) -> None:
     answer = invoke(example, "person", "martina-ebbing", *DAY)[1]
     assert "Dr. Ebbing vertritt die AG im Programmbeirat." in answer
     code, out, err = invoke(example, "forget", "martina-ebbing", "--write", *DAY)
+    assert code == 1, out + err
+    assert "2021-11-17-ag-bildung.yaml:" in out.split("bitte von Hand ändern:")[1]
+    assert "Dr. Ebbing vertritt" in meeting.read_text(encoding="utf-8")  # for the person
+
+    firm = example / "partners" / "druckerei-hemsing.yaml"
+    lines = firm.read_text(encoding="utf-8").splitlines(keepends=True)
+    firm.write_text("name: Zahnarztpraxis Dr. Hemsing\n" + "".join(lines[1:]), encoding="utf-8")
+    invoke(example, "forget", "frank-hemsing", "--write", *DAY)
+    assert firm.read_text(encoding="utf-8").startswith("name: Zahnarztpraxis Dr. Hemsing\n")
+    code, out, err = invoke(example, "forget", "johannes-vennekoetter", "--write", *DAY)
     assert code == 0, out + err
-    assert "Ebbing" not in meeting.read_text(encoding="utf-8")
+    assert "Pfarrer Vennekötter" not in (
+        example / "partners" / "pfarrei-st-martinus.yaml"
+    ).read_text(encoding="utf-8")
 
 
 def test_an_erased_chair_chairs_and_signs_nothing(example: Path) -> None:
@@ -595,3 +609,22 @@ def test_an_erased_chair_chairs_and_signs_nothing(example: Path) -> None:
     )
     meeting.write_text(text.replace("# chair: person-id", f"chair: {pseudonym}"), encoding="utf-8")
     assert "NW417" in invoke(example, "check", *DAY)[1]
+
+
+def test_a_private_number_from_her_entry_goes_wherever_it_stands(
+    make_network: Callable[..., Path],
+) -> None:
+    """Noted in a comment of her entry and written again in another file: replaced
+    there too (not only in the history), like her own phone number."""
+    patch: dict[str, str] = dict(FREE_TEXT)
+    patch["partners/fa.yaml"] = patch["partners/fa.yaml"].replace(
+        "    salutation: ms\n", "    salutation: ms\n    # privat: Handy 0160 9876543\n"
+    )
+    patch["partners/verein.yaml"] = (
+        str(BASE["partners/verein.yaml"]) + "notes: Rückruf unter 0160 9876543.\n"
+    )
+    root = make_network(patch)
+    code, out, err = invoke(root, "forget", "anna", "--write", *DAY)
+    assert code == 0, out + err
+    notes = (root / "partners" / "verein.yaml").read_text(encoding="utf-8")
+    assert "0160 9876543" not in notes and "Rückruf unter (Telefonnummer entfernt)." in notes

@@ -280,8 +280,9 @@ def _print_leftovers(plan: Plan, others: list[str]) -> None:
     if plan.unsure:
         typer.echo(
             _(
-                "These lines may name the person, but another contact has the same "
-                "surname; change them by hand:"
+                "These lines may name the person — another contact has the same surname, "
+                "or a title stands before it that the name of a firm may carry too (Dr. …); "
+                "change them by hand:"
             )
         )
         for u in plan.unsure:
