@@ -628,3 +628,21 @@ def test_a_private_number_from_her_entry_goes_wherever_it_stands(
     assert code == 0, out + err
     notes = (root / "partners" / "verein.yaml").read_text(encoding="utf-8")
     assert "0160 9876543" not in notes and "Rückruf unter (Telefonnummer entfernt)." in notes
+
+
+def test_an_erasure_is_never_dated_in_the_future(example: Path) -> None:
+    """`--today` of a coming day would write that day as `forgotten:` and leave the
+    person a contact until then; refused. A `forgotten` in the future is an error."""
+    from datetime import date, timedelta
+
+    later = (date.today() + timedelta(days=30)).isoformat()
+    before = snapshot(example)
+    code, _out, err = invoke(example, "forget", "maria-schulte", "--write", "--today", later)
+    assert code == 2 and "nicht " + later in err and snapshot(example) == before
+    caritas = example / "partners" / "caritas-bocholt.yaml"
+    text = caritas.read_text(encoding="utf-8")
+    caritas.write_text(
+        text.replace("  - id: maria-schulte\n", f"  - id: maria-schulte\n    forgotten: {later}\n"),
+        encoding="utf-8",
+    )
+    assert "NW303" in invoke(example, "check")[1]

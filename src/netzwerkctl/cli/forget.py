@@ -84,6 +84,8 @@ def forget(
 
     _ = cli()
     day = parse_today(today)
+    if day > date.today():  # the day of the erasure is written into the data: it is history
+        fail(_("An erasure is dated today or earlier, not %(day)s.", day=day.isoformat()))
     ids = list(dict.fromkeys(person_ids or []))
     if not ids and not expired:
         fail(_("Name the person's id, or use --expired."))

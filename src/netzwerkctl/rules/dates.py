@@ -59,6 +59,8 @@ def partner_dates(net: Network, today: date) -> Iterable[Problem]:
             yield from _in_order(
                 net, "partner", pid, ("contacts", i), (("since", c.since, "until", c.until),)
             )
+            path = ("contacts", i, "forgotten")  # an erasure has happened, or not at all
+            yield from _not_future(net, "partner", pid, path, c.forgotten, today)
 
 
 def group_dates(net: Network, today: date) -> Iterable[Problem]:
