@@ -988,7 +988,7 @@ def test_a_contact_and_membership_that_begin_later_are_no_one_who_left(
     )
     left = run_check({**patch, "partners/verein.yaml": gone}, today=date(2021, 12, 1)).problems
     [nw506] = [p for p in left if p.code == "NW506"]
-    assert "seit 31.10.2021 nicht mehr" in nw506.message("de")
+    assert "seit 01.11.2021 nicht mehr" in nw506.message("de")  # until 31.10.: its last day
 
 
 def test_a_cancelled_meeting_decides_nothing(run_check: Callable[..., CheckResult]) -> None:

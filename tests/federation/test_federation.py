@@ -124,7 +124,7 @@ def test_fetch_check_report(programme: Path, tmp_path: Path) -> None:
     assert code == 1
     table = {line.split()[0]: line.split()[1:] for line in out.splitlines()[2:] if line.strip()}
     assert table["gut"][0] == "0" and table["kaputt"][0] != "0"
-    assert table["weg"][:2] == ["nicht", "abgerufen"]
+    assert table["weg"][:2] == ["Abruf", "fehlgeschlagen"]  # it was tried, and failed
 
     code, out, err = run(programme, "report", "2021", "-f", "json", "--today", "2022-01-01")
     assert code == 1 and "nicht gezählt" in err  # kaputt and weg are left out, and said so

@@ -209,11 +209,11 @@ def check_command(
             sys.stdout.write(as_github(checked.problems, checked.language, prefix))
         if checked.missing or checked.errors:
             failing += 1
-        state = (
-            (_("not fetched") if checked.missing == "not-fetched" else _("no netzwerk.yaml"))
-            if checked.missing
-            else ""
-        )
+        state = {
+            None: "",
+            "not-fetched": _("not fetched"),
+            "fetch-failed": _("fetch failed"),
+        }.get(checked.missing, _("no netzwerk.yaml"))
         rows.append(
             (
                 checked.network.id,

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from netzwerkctl.mentions import by_surname
+from netzwerkctl.mentions import EMAIL, by_surname
 from netzwerkctl.network import Network, Person, once_per_network
 from netzwerkctl.problems import Location
 from netzwerkctl.yamlio import contact_span
@@ -56,7 +56,8 @@ class PersonView:
 def person_view(network: Network, person_id: str, texts: dict[str, str]) -> PersonView:
     """`texts` are the network's files (path → text), searched for lines that name the
     person — by id, name, e-mail address or phone number, and as possible mentions by
-    "Frau/Herr <surname>" — that are not references the model knows of. A person whose
+    title and surname („Frau Schulte“, „Dr. Ebbing“: mentions.py) — that are not
+    references the model knows of. A person whose
     partner file has errors is still found (by id), and the view says it is incomplete."""
     person = network.persons.get(person_id)
     found: list[Mention] = []
@@ -175,7 +176,8 @@ def _entry_lines(
     return lines | {(doc.file, n) for _, n, _ in comments}, comments
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Broader than mentions.PHONE on purpose: what is hidden from the answer (others'
+# numbers) errs on the side of hiding.
 _PHONE = re.compile(r"(?<![\w-])\+?\d[\d /().-]{4,}\d(?![\w-])")
 _NOT_A_PHONE = re.compile(
     r"\d{4}-\d{2}-\d{2}"  # an ISO date
@@ -239,7 +241,7 @@ def _hider(network: Network, person_id: str) -> Callable[[str], str]:
         return HIDDEN if _is_phone(word) and word.casefold() not in mine else word
 
     def hide(text: str) -> str:
-        text = _EMAIL.sub(address, text)
+        text = EMAIL.sub(address, text)
         text = _PHONE.sub(phone, text)
         return pattern.sub(contact, text) if pattern is not None else text
 

@@ -119,7 +119,8 @@ def _check_one(args: tuple[RegisteredNetwork, Path, date]) -> Checked:
     network, cache, today = args
     root = checkout(cache, network)
     if not (root / "netzwerk.yaml").is_file():
-        missing = "not-fetched" if not root.exists() else "no-network"
+        failed = stale_marker(cache, network.id).exists()
+        missing = "no-network" if root.exists() else "fetch-failed" if failed else "not-fetched"
         return Checked(network, root, (), 0, "de", None, None, missing)
     result = check_network(root, today)
     version = provenance(root)

@@ -4,7 +4,7 @@ data is only kept with recorded consent (DSGVO)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from netzwerkctl.model import MEMBER_STATUSES
 from netzwerkctl.network import Network
@@ -104,7 +104,7 @@ def members_who_left(net: Network, today: date) -> Iterable[Problem]:
                 net.at("group", gid, "members", i),
                 person=member.person,
                 partner=person.partner,
-                since=ended,
+                since=ended + timedelta(days=1),  # the first day without them
             )
 
 
@@ -119,7 +119,8 @@ def office_contact_left(net: Network, today: date) -> Iterable[Problem]:
     ended = net.contact_ended(partner, person.contact) if partner else None
     if ended is not None and ended < today:  # left (or erased), not merely not yet begun
         at = net.at("network", "netzwerk", "office", "contact")
-        yield problem("NW513", at, person=person.contact.id, partner=person.partner, since=ended)
+        since = ended + timedelta(days=1)  # the first day without them
+        yield problem("NW513", at, person=person.contact.id, partner=person.partner, since=since)
 
 
 def retention(net: Network, today: date) -> Iterable[Problem]:
