@@ -123,6 +123,16 @@ def plan_erasure(
         if p.contact.forgotten is None
     )
     wrapped: list[tuple[re.Pattern[str], str]] = []  # a name broken across two lines
+    ids = list(ids)
+    office = network.info.office if network.info else None
+    # the addresses and numbers the data gives others: never taken for hers
+    others = {
+        v
+        for p in network.persons.values()
+        if p.contact.id not in ids
+        for v in (p.contact.email, p.contact.phone)
+        if v
+    } | {v for v in ((office.email, office.phone) if office else ()) if v}
     for person_id in ids:
         person = network.persons.get(person_id)
         if person is None:
@@ -198,8 +208,9 @@ def plan_erasure(
                 Replacement(_bounded(line), True, _("(address removed)"), history_only=True)
             )
         # e-mail addresses and phone numbers in the comments of the entry (a private
-        # number noted there) go with it, and from the history too
-        known = {v for v in (contact.email, contact.phone) if v}
+        # number noted there) go with it, and from the history too — except what is
+        # someone else's or the office's (a switchboard noted as "sonst übers Büro")
+        known = {v for v in (contact.email, contact.phone) if v} | others
         for entry_line in lines[first - 1 : last]:
             comment = entry_line.partition("#")[2]
             for email in EMAIL.findall(comment):

@@ -630,6 +630,30 @@ def test_a_private_number_from_her_entry_goes_wherever_it_stands(
     assert "0160 9876543" not in notes and "Rückruf unter (Telefonnummer entfernt)." in notes
 
 
+def test_a_number_of_someone_else_noted_in_her_entry_stays_theirs(
+    make_network: Callable[..., Path],
+) -> None:
+    """„sonst übers Büro …“ in a comment of her entry is the office's number (and a
+    colleague's address is theirs): it goes with her entry, nowhere else."""
+    patch: dict[str, str] = dict(FREE_TEXT)
+    patch["partners/fa.yaml"] = patch["partners/fa.yaml"].replace(
+        "    salutation: ms\n",
+        "    salutation: ms\n    # sonst übers Büro 02871 953-600 oder carla@example.org\n",
+    )
+    patch["netzwerk.yaml"] = str(BASE["netzwerk.yaml"]) + (
+        'office:\n  name: FA Teststadt\n  phone: "02871 953-600"\n'
+    )
+    patch["partners/verein.yaml"] = str(BASE["partners/verein.yaml"]).replace(
+        "    name: Carla Clemens\n", "    name: Carla Clemens\n    email: carla@example.org\n"
+    )
+    root = make_network(patch)
+    code, out, err = invoke(root, "forget", "anna", "--write", *DAY)
+    assert code == 0, out + err
+    assert '  phone: "02871 953-600"' in (root / "netzwerk.yaml").read_text(encoding="utf-8")
+    assert "carla@example.org" in (root / "partners" / "verein.yaml").read_text(encoding="utf-8")
+    assert "953-600" not in (root / "partners" / "fa.yaml").read_text(encoding="utf-8")
+
+
 def test_an_erasure_is_never_dated_in_the_future(example: Path) -> None:
     """`--today` of a coming day would write that day as `forgotten:` and leave the
     person a contact until then; refused. A `forgotten` in the future is an error."""
