@@ -1219,6 +1219,20 @@ def test_a_moved_meeting_keeps_its_name_a_distant_date_is_questioned(
     assert codes == (["NW408"] if warned else [])
 
 
+def test_a_minute_taker_who_begins_later_is_not_one_who_left(
+    run_check: Callable[..., CheckResult],
+) -> None:
+    """NW417 is for someone gone by the meeting's day, not for a contact who begins
+    after it (with an end later still): that is another matter."""
+    meeting = "group: ag\ndate: 2022-03-01\nstatus: planned\nchair: anna\nminutes_by: bernd\n"
+    bank = BASE["partners/bank.yaml"].replace(
+        "    consent: 01.02.2016\n",
+        "    consent: 01.02.2016\n    since: 2022-04-01\n    until: 2022-12-31\n",
+    )
+    patch = {"meetings/2022/2022-03-01-ag.yaml": meeting, "partners/bank.yaml": bank}
+    assert "NW417" not in [p.code for p in run_check(patch).problems]
+
+
 def test_the_offices_contact_must_be_a_known_person(
     run_check: Callable[..., CheckResult],
 ) -> None:

@@ -396,7 +396,7 @@ _ALL: tuple[Code, ...] = (
     _c(
         "NW303",
         ERROR,
-        "Erledigt-Datum in der Zukunft",
+        "Datum in der Zukunft",
         "The date %(key)s: %(value)s is in the future (today is %(today)s).",
     ),
     _c(

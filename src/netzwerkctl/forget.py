@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from netzwerkctl.i18n import Text
-from netzwerkctl.mentions import ADDRESS_FORMS, EMAIL, PHONE, by_surname
+from netzwerkctl.mentions import ADDRESS_FORMS, EMAIL, PHONE, TITLES, by_surname
 from netzwerkctl.network import Network, Person
 from netzwerkctl.yamlio import contact_span, read_document, source_map
 
@@ -106,6 +106,19 @@ class _Entry:
     first: int  # 1-based, inclusive
     last: int
     lines: tuple[str, ...]  # the new entry
+
+
+def erasure_marks(lang: str) -> tuple[str, ...]:
+    """What an erasure writes where it removed something, in the network's language:
+    a text holding one of them was rewritten by `forget` (derive/changes.py keeps such
+    a rewrite out of the news)."""
+    _ = Text(lang)
+    return (
+        _("former contact person"),
+        _("(e-mail removed)"),
+        _("(phone number removed)"),
+        _("(address removed)"),
+    )
 
 
 def plan_erasure(
@@ -198,7 +211,7 @@ def plan_erasure(
             plan.replacements.append(title)
         # „Dr. Ebbing“, „Pfarrer Vennekötter“ may be her — or a firm („Zahnarztpraxis
         # Dr. Hemsing“): named for a decision by hand, never rewritten
-        titled = rf"(?<![\w-]){by_surname(re.escape(surname))}(?![\w-])"
+        titled = rf"(?<![\w-]){by_surname(re.escape(surname), TITLES)}(?![\w-])"
         maybe.append((re.compile(titled), person_id))
         wrapped.append(
             (re.compile(r"\s+".join(map(re.escape, contact.name.split())), re.I), person_id)

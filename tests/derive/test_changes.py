@@ -190,3 +190,41 @@ def test_an_erasure_is_no_news_and_never_brings_the_name_back() -> None:
     found = changes(network(named), network(erased))
     lines = [wording(c, "de") for c in found]
     assert kinds(found) == [("partner_added", "brink")], lines
+
+
+def test_an_erasure_hides_its_rewrites_but_not_a_removal_beside_it() -> None:
+    """A number known only from a comment, and two tasks closed on one day, one naming
+    him: what the erasure rewrote is no news. Dora, removed from the same partner in
+    the same time, was removed — and is said to be."""
+    decision = "      - Die Umfrage startet im April.\n"
+    task = "      - id: porto-klaeren\n"
+    bank = (
+        str(BASE["partners/bank.yaml"])
+        + "  - id: dora\n    name: Dora Dreyer\n    since: 2020-01-01\n"
+    )
+    named: dict[str, str | None] = {
+        "partners/bank.yaml": bank,
+        MEETING: BASE[MEETING]
+        .replace(decision, decision + "      - Rückfragen unter 0160 9876543.\n")
+        .replace(
+            task,
+            "      - {title: Folien an Herrn Brink schicken, owner: anna, due: 2021-04-01, "
+            "done: 2021-03-20}\n      - {title: Saal buchen, owner: anna, due: 2021-04-01, "
+            "done: 2021-03-20}\n" + task,
+        ),
+    }
+    erased: dict[str, str | None] = {
+        rel: text.replace("Herrn Brink", "ehemalige Ansprechperson")
+        .replace("0160 9876543", "(Telefonnummer entfernt)")
+        .replace("bernd", "ehemalig-1a2b")
+        for rel, text in {**BASE, **named}.items()
+        if text is not None
+    }
+    erased["partners/bank.yaml"] = str(BASE["partners/bank.yaml"]).replace(
+        "  - id: bernd\n    name: Bernd Brink\n    phone: 0287112345\n",
+        "  - id: ehemalig-1a2b\n    name: ehemalige Ansprechperson\n    forgotten: 2022-01-10\n",
+    )  # and Dora is gone
+    found = changes(network(named), network(erased))
+    lines = [wording(c, "de") for c in found]
+    assert kinds(found) == [("person_removed", "dora")], lines
+    assert lines == ["Person aus den Daten entfernt: Dora Dreyer (Volksbank Teststadt)"]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from netzwerkctl.cli.common import EXIT_PROBLEMS, fail, network_root, parse_today
-from netzwerkctl.i18n import cli
+from netzwerkctl.i18n import cli, short_date
 
 if TYPE_CHECKING:
     from netzwerkctl.forget import Plan
@@ -85,7 +85,7 @@ def forget(
     _ = cli()
     day = parse_today(today)
     if day > date.today():  # the day of the erasure is written into the data: it is history
-        fail(_("An erasure is dated today or earlier, not %(day)s.", day=day.isoformat()))
+        fail(_("An erasure is dated today or earlier, not %(day)s.", day=short_date(day, _.lang)))
     ids = list(dict.fromkeys(person_ids or []))
     if not ids and not expired:
         fail(_("Name the person's id, or use --expired."))

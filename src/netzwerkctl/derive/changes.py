@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from netzwerkctl.derive.tasks import TaskRef, all_tasks
+from netzwerkctl.forget import erasure_marks
 from netzwerkctl.mentions import by_surname
 from netzwerkctl.model import Group, Project
 from netzwerkctl.network import Kind, Network, Person
@@ -78,26 +79,43 @@ def changes(before: Network, after: Network) -> list[Change]:
     # An erasure (Art. 17) is no news, and the earlier state must not bring the data
     # back: no change that quotes an earlier text naming an erased person.
     named = _naming(erased.values())
-    return [c for c in found if not _quotes(c, named)]
+    marks = erasure_marks(after.language)  # a text the erasure rewrote: no news either
+    return [c for c in found if not _quotes(c, named, marks)]
 
 
 def _erasures(before: Network, after: Network) -> tuple[dict[str, Person], frozenset[str]]:
-    """Persons of `before` that `forget` erased by `after`, and the pseudonyms it gave:
-    every person gone from a partner that gained a pseudonymised entry (the dates it
-    keeps may have changed in the same time, as when someone leaves and asks to be
-    erased)."""
-    pseudonyms = frozenset(
-        pid
+    """Persons of `before` that `forget` erased by `after`, and the pseudonyms it gave.
+    A pseudonym keeps the dates and flags of the entry it replaced (`since`, intro
+    talk, decision-maker; `until` may have been set in the same time, as when someone
+    leaves and asks to be erased); where that does not tell, a partner's remaining
+    removals are its erasures only if there are as many as its pseudonyms. Anyone else
+    removed was removed."""
+    pseudonyms = {
+        pid: p
         for pid, p in after.persons.items()
         if p.contact.forgotten is not None and not before.is_known_person(pid)
-    )
-    partners = {after.persons[pid].partner for pid in pseudonyms}
-    erased = {
-        pid: p
-        for pid, p in before.persons.items()
-        if p.partner in partners and not after.is_known_person(pid)
     }
-    return erased, pseudonyms
+    removed = {pid: p for pid, p in before.persons.items() if not after.is_known_person(pid)}
+
+    def kept(p: Person) -> tuple[object, ...]:
+        c = p.contact
+        return (p.partner, c.since, c.intro_talk, c.decision_maker)
+
+    erased: dict[str, Person] = {}
+    unmatched: list[Person] = []
+    for p in pseudonyms.values():
+        match = next(
+            (r for r, q in removed.items() if r not in erased and kept(q) == kept(p)), None
+        )
+        if match is None:
+            unmatched.append(p)
+        else:
+            erased[match] = removed[match]
+    for partner in {p.partner for p in unmatched}:
+        left = [r for r, q in removed.items() if r not in erased and q.partner == partner]
+        if len(left) == sum(1 for p in unmatched if p.partner == partner):
+            erased.update({r: removed[r] for r in left})
+    return erased, frozenset(pseudonyms)
 
 
 def _naming(persons: Iterable[Person]) -> re.Pattern[str]:
@@ -114,9 +132,10 @@ def _naming(persons: Iterable[Person]) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
-def _quotes(change: Change, named: re.Pattern[str]) -> bool:
+def _quotes(change: Change, named: re.Pattern[str], marks: tuple[str, ...]) -> bool:
     f = change.facts
-    return named.search(" ".join((f.old, f.text, f.name, f.title))) is not None
+    text = " ".join((f.old, f.text, f.name, f.title))
+    return named.search(text) is not None or any(mark in text for mark in marks)
 
 
 def _named(

@@ -134,8 +134,9 @@ def roles_still_held(net: Network, today: date) -> Iterable[Problem]:
             if person is None or net.person_active(person.contact.id, m.date):
                 continue
             partner = net.partners.get(person.partner)
-            if partner is None or net.contact_ended(partner, person.contact) is None:
-                continue  # not yet begun: not the case of someone gone
+            ended = net.contact_ended(partner, person.contact) if partner else None
+            if ended is None or ended >= m.date:
+                continue  # not yet begun by that day: not the case of someone gone
             at = net.at("meeting", mid, key)
             yield problem(
                 "NW417",
