@@ -153,39 +153,53 @@ def test_a_meeting_moved_to_another_day_is_reported_with_both_days() -> None:
     ]
 
 
+DECISION = "      - Die Umfrage startet im April.\n"
+TASK = "      - id: porto-klaeren\n"
+ENTRY = "  - id: bernd\n    name: Bernd Brink\n    phone: 0287112345\n"
+PSEUDONYM = "  - id: ehemalig-1a2b\n    name: ehemalige Ansprechperson\n    forgotten: 2022-01-10\n"
+
+
+def _meeting_with(decisions: str, tasks: str) -> str:
+    """The meeting of BASE with more decisions and tasks (YAML lines)."""
+    return BASE[MEETING].replace(DECISION, DECISION + decisions).replace(TASK, tasks + TASK)
+
+
+def _after_forget(
+    named: dict[str, str | None], rewrites: dict[str, str], entry: str
+) -> dict[str, str | None]:
+    """The files after `forget bernd`: his id the pseudonym's everywhere, each text in
+    `rewrites` replaced as the erasure writes it, and his entry in the bank's file
+    `entry` (the files of BASE and `named`)."""
+    erased: dict[str, str | None] = {}
+    for rel, text in {**BASE, **named}.items():
+        if text is not None:
+            for old, new in rewrites.items():
+                text = text.replace(old, new)
+            erased[rel] = text.replace("bernd", "ehemalig-1a2b")
+    erased["partners/bank.yaml"] = str(BASE["partners/bank.yaml"]).replace(ENTRY, entry)
+    return erased
+
+
 def test_an_erasure_is_no_news_and_never_brings_the_name_back() -> None:
     """`forget` turned Bernd into a pseudonym — his id everywhere, his name, title and
     phone number in texts into its words — after his `until` was set in the same time:
     no „new person“, no „removed: Bernd Brink“, no changed decision quoting his name or
     number, no task newly done because its title named him. Other news of the same time
     stays, also a new partner that bears his surname."""
-    decision = "      - Die Umfrage startet im April.\n"
-    task = "      - id: porto-klaeren\n"
     named: dict[str, str | None] = {
-        MEETING: BASE[MEETING]
-        .replace(
-            decision,
-            decision + "      - Bernd Brink klärt das Porto.\n      - Rückfragen an 0287112345.\n",
-        )
-        .replace(
-            task,
+        MEETING: _meeting_with(
+            "      - Bernd Brink klärt das Porto.\n      - Rückfragen an 0287112345.\n",
             "      - {title: Raumliste an Herrn Brink schicken, owner: anna, due: 2021-04-01, "
-            "done: 2021-03-20}\n" + task,
+            "done: 2021-03-20}\n",
         )
     }
-    erased: dict[str, str | None] = {
-        rel: text.replace("Bernd Brink", "ehemalige Ansprechperson")
-        .replace("Herrn Brink", "ehemalige Ansprechperson")
-        .replace("0287112345", "(Telefonnummer entfernt)")
-        .replace("bernd", "ehemalig-1a2b")
-        for rel, text in {**BASE, **named}.items()
-        if text is not None
+    words = "ehemalige Ansprechperson"
+    rewrites = {
+        "Bernd Brink": words,
+        "Herrn Brink": words,
+        "0287112345": "(Telefonnummer entfernt)",
     }
-    erased["partners/bank.yaml"] = str(BASE["partners/bank.yaml"]).replace(
-        "  - id: bernd\n    name: Bernd Brink\n    phone: 0287112345\n",
-        "  - id: ehemalig-1a2b\n    name: ehemalige Ansprechperson\n    forgotten: 2022-01-10\n"
-        "    until: 2021-12-31\n",
-    )
+    erased = _after_forget(named, rewrites, PSEUDONYM + "    until: 2021-12-31\n")
     erased["partners/brink.yaml"] = "name: Bäckerei Brink\nkind: business\nstatus: prospect\n"
     found = changes(network(named), network(erased))
     lines = [wording(c, "de") for c in found]
@@ -196,34 +210,21 @@ def test_an_erasure_hides_its_rewrites_but_not_a_removal_beside_it() -> None:
     """A number known only from a comment, and two tasks closed on one day, one naming
     him: what the erasure rewrote is no news. Dora, removed from the same partner in
     the same time, was removed — and is said to be."""
-    decision = "      - Die Umfrage startet im April.\n"
-    task = "      - id: porto-klaeren\n"
-    bank = (
-        str(BASE["partners/bank.yaml"])
-        + "  - id: dora\n    name: Dora Dreyer\n    since: 2020-01-01\n"
-    )
+    dora = "  - id: dora\n    name: Dora Dreyer\n    since: 2020-01-01\n"
     named: dict[str, str | None] = {
-        "partners/bank.yaml": bank,
-        MEETING: BASE[MEETING]
-        .replace(decision, decision + "      - Rückfragen unter 0160 9876543.\n")
-        .replace(
-            task,
+        "partners/bank.yaml": str(BASE["partners/bank.yaml"]) + dora,
+        MEETING: _meeting_with(
+            "      - Rückfragen unter 0160 9876543.\n",
             "      - {title: Folien an Herrn Brink schicken, owner: anna, due: 2021-04-01, "
             "done: 2021-03-20}\n      - {title: Saal buchen, owner: anna, due: 2021-04-01, "
-            "done: 2021-03-20}\n" + task,
+            "done: 2021-03-20}\n",
         ),
     }
-    erased: dict[str, str | None] = {
-        rel: text.replace("Herrn Brink", "ehemalige Ansprechperson")
-        .replace("0160 9876543", "(Telefonnummer entfernt)")
-        .replace("bernd", "ehemalig-1a2b")
-        for rel, text in {**BASE, **named}.items()
-        if text is not None
+    rewrites = {
+        "Herrn Brink": "ehemalige Ansprechperson",
+        "0160 9876543": "(Telefonnummer entfernt)",
     }
-    erased["partners/bank.yaml"] = str(BASE["partners/bank.yaml"]).replace(
-        "  - id: bernd\n    name: Bernd Brink\n    phone: 0287112345\n",
-        "  - id: ehemalig-1a2b\n    name: ehemalige Ansprechperson\n    forgotten: 2022-01-10\n",
-    )  # and Dora is gone
+    erased = _after_forget(named, rewrites, PSEUDONYM)  # and Dora is gone
     found = changes(network(named), network(erased))
     lines = [wording(c, "de") for c in found]
     assert kinds(found) == [("person_removed", "dora")], lines
