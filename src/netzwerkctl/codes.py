@@ -15,7 +15,7 @@ from datetime import date
 from typing import Final, Literal
 
 from netzwerkctl.i18n import N_, Text, short_date
-from netzwerkctl.present.labels import labelled, word_for
+from netzwerkctl.present.labels import did_you_mean, labelled
 
 # A language code with a catalogue in locale/ (i18n.languages()): de, en, or any added.
 Lang = str
@@ -822,13 +822,8 @@ def format_message(code: str, args: Mapping[str, str | date], lang: Lang = "de")
         values["advice"] = _.pgettext(*_EMPTY_ADVICE[values.pop("empty", "entry")])
     text = _.pgettext(code, CODES[code].message) % values
     suggestion = values.get("suggestion")
-    word = word_for(_, context, suggestion) if context and suggestion else None
-    if suggestion and word:  # the value alone in quotes: it is copied as it stands
-        text += " " + _(
-            "Did you mean '%(suggestion)s' (%(word)s)?", suggestion=suggestion, word=word
-        )
-    elif suggestion:
-        text += " " + _("Did you mean '%(suggestion)s'?", suggestion=suggestion)
+    if suggestion:
+        text += " " + did_you_mean(_, suggestion, context)
     if values.get("unread"):  # NW202: where the person may be listed
         text += " " + _.ngettext(
             "It may be listed in %(files)s, which was not read.",

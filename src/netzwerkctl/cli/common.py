@@ -73,7 +73,7 @@ def require_choice(value: str | None, allowed: tuple[str, ...], option: str) -> 
     closest allowed value as a suggestion."""
     if value is not None and value not in allowed:
         from netzwerkctl.i18n import languages
-        from netzwerkctl.present.labels import context_of, labelled, value_for_word, word_for
+        from netzwerkctl.present.labels import context_of, did_you_mean, labelled, value_for_word
         from netzwerkctl.similar import suggest
 
         _ = cli()
@@ -87,12 +87,7 @@ def require_choice(value: str | None, allowed: tuple[str, ...], option: str) -> 
             value=value,
             allowed=" | ".join(labelled(_, context, v) if context else v for v in allowed),
         )
-        word = word_for(_, context, hint) if hint and context else None
-        if hint and word:
-            text += " " + _("Did you mean '%(suggestion)s' (%(word)s)?", suggestion=hint, word=word)
-        elif hint:
-            text += " " + _("Did you mean '%(suggestion)s'?", suggestion=hint)
-        fail(text)
+        fail(text + (" " + did_you_mean(_, hint, context) if hint else ""))
 
 
 def network_root(ctx: typer.Context) -> Path:

@@ -72,6 +72,15 @@ def labelled(_: Text, context: str, value: str) -> str:
     return f"{value} ({word})" if word else value
 
 
+def did_you_mean(_: Text, suggestion: str, context: str = "") -> str:
+    """„Meinten Sie „held“ (stattgefunden)?“: the value alone in quotes, so that it is
+    copied as it stands, and its word (of `context`) beside it where it has one."""
+    word = word_for(_, context, suggestion) if context else None
+    if word:
+        return _("Did you mean '%(suggestion)s' (%(word)s)?", suggestion=suggestion, word=word)
+    return _("Did you mean '%(suggestion)s'?", suggestion=suggestion)
+
+
 def context_of(values: Sequence[str]) -> str | None:
     """The label context whose values are exactly `values` (a Literal's), if any."""
     wanted = set(values)
