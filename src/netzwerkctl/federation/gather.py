@@ -112,6 +112,14 @@ def _collected(call: tuple[Callable[[T], R], T]) -> R:
         gc.collect()
 
 
+def _missing(cache: Path, network: RegisteredNetwork, root: Path) -> Reason:
+    """Why a fetched network has no netzwerk.yaml to read: its repository has none, its
+    last fetch failed before there was a copy, or it was never fetched."""
+    if root.exists():
+        return "no-network"
+    return "fetch-failed" if stale_marker(cache, network.id).exists() else "not-fetched"
+
+
 def _check_one(args: tuple[RegisteredNetwork, Path, date]) -> Checked:
     from netzwerkctl.check import check_network
     from netzwerkctl.gitrepo import provenance
@@ -119,9 +127,7 @@ def _check_one(args: tuple[RegisteredNetwork, Path, date]) -> Checked:
     network, cache, today = args
     root = checkout(cache, network)
     if not (root / "netzwerk.yaml").is_file():
-        failed = stale_marker(cache, network.id).exists()
-        missing = "no-network" if root.exists() else "fetch-failed" if failed else "not-fetched"
-        return Checked(network, root, (), 0, "de", None, None, missing)
+        return Checked(network, root, (), 0, "de", None, None, _missing(cache, network, root))
     result = check_network(root, today)
     version = provenance(root)
     return Checked(
@@ -163,10 +169,7 @@ def _read_row(args: tuple[RegisteredNetwork, Path, Path, int, date]) -> NetworkR
         return _published(network, base, year, today)
     root = checkout(cache, network)
     if not (root / "netzwerk.yaml").is_file():
-        failed = stale_marker(cache, network.id).exists()
-        reason: Reason = (
-            "no-network" if root.exists() else "fetch-failed" if failed else "not-fetched"
-        )
+        reason = _missing(cache, network, root)
         return NetworkRow(network.id, network.name, network.city, "unreachable", reason)
     result = check_network(root, today)
     first = result.network.first_year
